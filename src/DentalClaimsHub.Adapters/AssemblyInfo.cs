@@ -1,0 +1,2 @@
+namespace DentalClaimsHub.Adapters;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace DentalClaimsHub.Domain;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace DentalClaimsHub.Storage;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace DentalClaimsHub.X12;
+internal static class AssemblyMarker;

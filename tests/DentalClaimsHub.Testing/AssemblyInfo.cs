@@ -1,0 +1,1 @@
+namespace DentalClaimsHub.Testing;
