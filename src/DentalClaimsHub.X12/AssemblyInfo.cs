@@ -1,2 +1,0 @@
-namespace DentalClaimsHub.X12;
-internal static class AssemblyMarker;
