@@ -1,2 +1,0 @@
-namespace DentalClaimsHub.Storage;
-internal static class AssemblyMarker;

@@ -1,0 +1,49 @@
+using DentalClaimsHub.Storage.ControlNumbers;
+using DentalClaimsHub.Storage.Inbox;
+using DentalClaimsHub.Storage.Outbox;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace DentalClaimsHub.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>
+    /// The connection string: <c>ConnectionStrings:Hub</c>, else the <c>DCH_DATABASE</c> environment variable that
+    /// <c>./hub</c> exports.
+    /// </summary>
+    public static string HubConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString("Hub")
+        ?? configuration["DCH_DATABASE"]
+        ?? throw new InvalidOperationException(
+            "No database configured: set ConnectionStrings:Hub (or DCH_DATABASE) to an Npgsql connection string.");
+
+    public static IHostApplicationBuilder AddHubStorage(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.HubConnectionString();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddDbContext<HubDbContext>(options => options.UseHubDatabase(connectionString));
+        builder.Services.AddScoped<ControlNumberAllocator>();
+        builder.Services.AddScoped<InboxGuard>();
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseHubDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Applies pending migrations (creating the database when missing).</summary>
+    public static async Task MigrateHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
