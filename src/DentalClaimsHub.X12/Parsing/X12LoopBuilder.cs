@@ -1,0 +1,101 @@
+using DentalClaimsHub.X12.Schemas;
+
+namespace DentalClaimsHub.X12.Parsing;
+
+/// <summary>
+/// Places the segments of one transaction set into the loop tree of its schema: a segment belongs to the first
+/// child at or after the current position of the innermost open loop that accepts it (leading segment + qualifier);
+/// otherwise enclosing loops are tried, closing the inner ones. Unmatched segments are kept and reported.
+/// </summary>
+internal sealed class X12LoopBuilder
+{
+    private readonly List<Frame> _stack = [];
+    private readonly X12TransactionSchema? _schema;
+    private readonly X12SchemaRegistry _registry;
+    private readonly List<X12Issue> _issues;
+
+    public X12LoopBuilder(X12Segment header, X12TransactionSchema? schema, X12SchemaRegistry registry, List<X12Issue> issues)
+    {
+        _schema = schema;
+        _registry = registry;
+        _issues = issues;
+        var rootSchema = schema?.Root;
+        Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set");
+        Root.Add(new X12ParsedSegment(header, rootSchema?.Leading));
+        _stack.Add(new Frame(rootSchema, Root));
+    }
+
+    public X12Loop Root { get; }
+
+    public void Add(X12Segment segment)
+    {
+        if (_schema is null)
+        {
+            Root.Add(new X12ParsedSegment(segment, null));
+            return;
+        }
+
+        if (TryPlace(segment, strict: true) || TryPlace(segment, strict: false))
+            return;
+
+        var top = _stack[^1];
+        top.Loop.Add(new X12ParsedSegment(segment, null));
+        Report(segment, top);
+    }
+
+    private bool TryPlace(X12Segment segment, bool strict)
+    {
+        for (var depth = _stack.Count - 1; depth >= 0; depth--)
+        {
+            var frame = _stack[depth];
+            var children = frame.Schema!.Children;
+            for (var index = frame.Position; index < children.Count; index++)
+            {
+                var child = children[index];
+                var accepts = strict ? child.Accepts(segment) : child is X12SegmentRule && child.LeadingSegmentId == segment.Id;
+                if (!accepts)
+                    continue;
+
+                _stack.RemoveRange(depth + 1, _stack.Count - depth - 1);
+                frame.Position = index;
+                if (child is X12LoopSchema loopSchema)
+                {
+                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name);
+                    frame.Loop.Add(loop);
+                    loop.Add(new X12ParsedSegment(segment, loopSchema.Leading));
+                    _stack.Add(new Frame(loopSchema, loop));
+                }
+                else
+                {
+                    frame.Loop.Add(new X12ParsedSegment(segment, (X12SegmentRule)child));
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Report(X12Segment segment, Frame top)
+    {
+        var (code, reason) = !_registry.IsKnownSegment(segment.Id)
+            ? ("1", $"segment id '{segment.Id}' is not a segment any loaded guide knows")
+            : !_schema!.Segments.ContainsKey(segment.Id)
+                ? ("6", $"segment {segment.Id} is not part of {_schema.Guide} {_schema.TransactionSet}")
+                : top.Schema!.Children.Take(top.Position).Any(c => c.LeadingSegmentId == segment.Id)
+                    ? ("7", $"segment {segment.Id} is out of order in loop {top.Loop.Id}")
+                    : ("2", $"segment {segment.Id} is not expected at this point of loop {top.Loop.Id}");
+        _issues.Add(new X12Issue(X12IssueSeverity.Error, X12IssueCodes.Segment(code), $"Segment {segment.Ordinal}: {reason}.",
+            segment.Ordinal, segment.Id, top.Loop.Id, null, null, segment.ByteOffset));
+    }
+
+    private sealed class Frame(X12LoopSchema? schema, X12Loop loop)
+    {
+        public X12LoopSchema? Schema { get; } = schema;
+
+        public X12Loop Loop { get; } = loop;
+
+        public int Position { get; set; }
+    }
+}

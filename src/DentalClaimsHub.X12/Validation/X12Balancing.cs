@@ -1,0 +1,74 @@
+using System.Globalization;
+using DentalClaimsHub.X12.Parsing;
+
+namespace DentalClaimsHub.X12.Validation;
+
+/// <summary>SNIP level 3 balancing of dental claims (837D) and remittances (835).</summary>
+internal static class X12Balancing
+{
+    public static void Check(X12Transaction transaction, X12FindingSink sink)
+    {
+        switch (transaction.TransactionSetId)
+        {
+            case "837":
+                CheckClaims(transaction, sink);
+                break;
+            case "835":
+                CheckRemittance(transaction, sink);
+                break;
+        }
+    }
+
+    // 005010X224A2 2300 CLM02 must equal the sum of the 2400 SV302 line charges.
+    private static void CheckClaims(X12Transaction transaction, X12FindingSink sink)
+    {
+        foreach (var claim in transaction.Loops("2300"))
+        {
+            if (claim.Segment("CLM") is not { } clm || Amount(clm[2]) is not { } total)
+                continue;
+            var lines = claim.Loops("2400").Select(l => l.Segment("SV3")).OfType<X12Segment>().Select(s => Amount(s[2]) ?? 0m).ToList();
+            if (lines.Count > 0 && lines.Sum() != total)
+                sink.Balancing(clm, "2300", "CLM02", 2, $"CLM02 total charge {Format(total)} does not equal the sum of SV302 line charges {Format(lines.Sum())}");
+        }
+    }
+
+    private static void CheckRemittance(X12Transaction transaction, X12FindingSink sink)
+    {
+        var paidTotal = 0m;
+        foreach (var claim in transaction.Loops("2100"))
+        {
+            if (claim.Segment("CLP") is not { } clp)
+                continue;
+            var lineAdjustments = 0m;
+            foreach (var line in claim.Loops("2110"))
+            {
+                if (line.Segment("SVC") is not { } svc)
+                    continue;
+                var adjustments = SumCas(line);
+                lineAdjustments += adjustments;
+                var expected = (Amount(svc[2]) ?? 0m) - adjustments;
+                if (expected != (Amount(svc[3]) ?? 0m))
+                    sink.Balancing(svc, "2110", "SVC03", 3, $"SVC02 {svc[2]} minus line adjustments {Format(adjustments)} is {Format(expected)}, but SVC03 is {svc[3]}");
+            }
+
+            var paid = Amount(clp[4]) ?? 0m;
+            paidTotal += paid;
+            var claimExpected = (Amount(clp[3]) ?? 0m) - SumCas(claim) - lineAdjustments;
+            if (claimExpected != paid)
+                sink.Balancing(clp, "2100", "CLP04", 4,
+                    $"CLP03 {clp[3]} minus claim and line adjustments is {Format(claimExpected)}, but CLP04 is {clp[4]}");
+        }
+
+        var plb = transaction.Root.Segments("PLB").Sum(p => new[] { 4, 6, 8, 10, 12, 14 }.Sum(i => Amount(p[i]) ?? 0m));
+        if (transaction.Root.Segment("BPR") is { } bpr && paidTotal - plb != (Amount(bpr[2]) ?? 0m))
+            sink.Balancing(bpr, null, "BPR02", 2, $"the sum of CLP04 {Format(paidTotal)} minus provider adjustments {Format(plb)} is {Format(paidTotal - plb)}, but BPR02 is {bpr[2]}");
+    }
+
+    private static decimal SumCas(X12Loop loop) =>
+        loop.Segments("CAS").Sum(cas => new[] { 3, 6, 9, 12, 15, 18 }.Sum(i => Amount(cas[i]) ?? 0m));
+
+    private static decimal? Amount(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

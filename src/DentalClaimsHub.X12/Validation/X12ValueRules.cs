@@ -1,0 +1,69 @@
+using System.Globalization;
+using DentalClaimsHub.X12.Schemas;
+
+namespace DentalClaimsHub.X12.Validation;
+
+/// <summary>Checks one non-empty simple value against its element definition; returns the 999 IK403 code or null.</summary>
+internal static class X12ValueRules
+{
+    public static (string Code, string Reason)? Check(X12ElementSchema element, string value)
+    {
+        if (value.Any(char.IsControl))
+            return ("6", "contains a control character");
+
+        var typeError = element.Type switch
+        {
+            "N0" or "N2" => IsInteger(value) ? null : ("6", $"'{value}' is not a whole number (type {element.Type})"),
+            "R" => IsDecimal(value) ? null : ("6", $"'{value}' is not a decimal number"),
+            "DT" => IsDate(value) ? null : ("8", $"'{value}' is not a valid date ({(value.Length == 6 ? "YYMMDD" : "CCYYMMDD")})"),
+            "TM" => IsTime(value) ? null : ("9", $"'{value}' is not a valid time (HHMM[SS[d..]])"),
+            _ => ((string, string)?)null,
+        };
+        if (typeError is not null)
+            return typeError;
+
+        var length = element.Type is "R" or "N0" or "N2" ? value.Count(char.IsAsciiDigit) : value.Length;
+        if (element.MinLength > 0 && length < element.MinLength)
+            return ("4", $"'{value}' is shorter than the minimum length {element.MinLength}");
+        if (element.MaxLength > 0 && length > element.MaxLength)
+            return ("5", $"'{value}' is longer than the maximum length {element.MaxLength}");
+
+        if (element.Codes.Count > 0 && !element.Codes.Contains(value))
+            return ("7", $"'{value}' is not a valid code for {element.Name} (allowed: {Allowed(element)})");
+
+        return null;
+    }
+
+    private static string Allowed(X12ElementSchema element)
+    {
+        var codes = element.Codes.Order(StringComparer.Ordinal).ToList();
+        return codes.Count <= 12 ? string.Join(", ", codes) : string.Join(", ", codes.Take(12)) + ", …";
+    }
+
+    private static bool IsInteger(string value)
+    {
+        var digits = value.StartsWith('-') ? value[1..] : value;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+    }
+
+    private static bool IsDecimal(string value)
+    {
+        var digits = value.StartsWith('-') ? value[1..] : value;
+        return digits.Length > 0 && digits.Count(c => c == '.') <= 1 && digits.All(c => char.IsAsciiDigit(c) || c == '.')
+            && digits.Any(char.IsAsciiDigit);
+    }
+
+    private static bool IsDate(string value) =>
+        value.Length is 8 or 6 && value.All(char.IsAsciiDigit)
+        && DateTime.TryParseExact(value, value.Length == 8 ? "yyyyMMdd" : "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool IsTime(string value)
+    {
+        if (value.Length < 4 || value.Length > 8 || !value.All(char.IsAsciiDigit))
+            return false;
+        var hours = int.Parse(value[..2], CultureInfo.InvariantCulture);
+        var minutes = int.Parse(value[2..4], CultureInfo.InvariantCulture);
+        var seconds = value.Length >= 6 ? int.Parse(value[4..6], CultureInfo.InvariantCulture) : 0;
+        return hours < 24 && minutes < 60 && seconds < 60 && value.Length != 5;
+    }
+}
