@@ -49,7 +49,8 @@ internal sealed class X12LoopBuilder
         {
             var frame = _stack[depth];
             var children = frame.Schema!.Children;
-            for (var index = frame.Position; index < children.Count; index++)
+            // The leading segment opens a loop once; the next one opens a new occurrence of the loop.
+            for (var index = Math.Max(frame.Position, 1); index < children.Count; index++)
             {
                 var child = children[index];
                 var accepts = strict ? child.Accepts(segment) : child is X12SegmentRule && child.LeadingSegmentId == segment.Id;
