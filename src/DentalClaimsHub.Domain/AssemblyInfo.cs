@@ -1,2 +1,0 @@
-namespace DentalClaimsHub.Domain;
-internal static class AssemblyMarker;
