@@ -32,7 +32,8 @@ internal sealed class X12FindingSink
         _findings.Add(new X12Finding(
             new X12Issue(X12IssueSeverity.Error, Parsing.X12IssueCodes.Balancing(rule), Sentence(segment, reason), segment.Ordinal, segment.Id, loopId,
                 position, null, segment.ByteOffset),
-            null, segment[position]));
+            // Every balanced total (CLM02, SVC03, CLP04, BPR02) is data element 782, Monetary Amount.
+            "782", segment[position]));
 
     private static string Sentence(X12Segment segment, string reason) =>
         $"Segment {segment.Ordinal} ({segment.Id}): {char.ToUpperInvariant(reason[0])}{reason[1..]}.";

@@ -44,7 +44,7 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         {
             // ST/SE problems are transaction-level (IK5); the parser already reported a missing SE.
             if (rule.Usage == X12Usage.Required && rule.Segment.Id != "SE")
-                sink.MissingSegment(NearestAfter(loop, leading), rule.Segment.Id, loop.Id, "3",
+                sink.MissingSegment(Expected(loop, rule, leading), rule.Segment.Id, loop.Id, "3",
                     $"required segment {rule} is missing from loop {loop.Id} {loop.Name}");
             return;
         }
@@ -61,7 +61,7 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         if (matched.Count == 0)
         {
             if (schema.Usage == X12Usage.Required)
-                sink.MissingSegment(NearestAfter(loop, leading), schema.LeadingSegmentId, schema.Id, "3",
+                sink.MissingSegment(Expected(loop, schema, leading), schema.LeadingSegmentId, schema.Id, "3",
                     $"required loop {schema.Id} {schema.Name} (starting with {schema.Leading}) is missing");
             return;
         }
@@ -73,7 +73,30 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
             sink.Segment(extra.OwnSegments.First().Segment, schema.Id, "4", $"loop {schema.Id} occurs more than {schema.Repeat} times");
     }
 
-    // A missing segment is reported at the last segment read in its loop, the place the reader noticed the gap.
-    private static X12Segment NearestAfter(X12Loop loop, X12Segment leading) =>
-        loop.OwnSegments.LastOrDefault(s => s.Id != "SE")?.Segment ?? leading;
+    // A missing segment or loop is reported at the first segment read where it should have been (else the loop's last one).
+    private static X12Segment Expected(X12Loop loop, X12StructureNode missing, X12Segment leading)
+    {
+        var children = loop.Schema!.Children;
+        var index = IndexOf(children, missing);
+        foreach (var child in loop.Children)
+        {
+            var node = child switch
+            {
+                X12ParsedSegment { Rule: { } rule } => (X12StructureNode)rule,
+                X12Loop { Schema: { } schema } => schema,
+                _ => null,
+            };
+            if (node is not null && IndexOf(children, node) > index)
+                return child is X12ParsedSegment segment ? segment.Segment : ((X12Loop)child).OwnSegments.First().Segment;
+        }
+
+        return loop.AllSegments().LastOrDefault(s => s.Id != "SE")?.Segment ?? leading;
+    }
+
+    private static int IndexOf(IReadOnlyList<X12StructureNode> children, X12StructureNode node)
+    {
+        for (var i = 0; i < children.Count; i++)
+            if (ReferenceEquals(children[i], node)) return i;
+        return -1;
+    }
 }
