@@ -1,2 +1,0 @@
-namespace DentalClaimsHub.Adapters;
-internal static class AssemblyMarker;

@@ -1,0 +1,32 @@
+using DentalClaimsHub.Adapters.Profiles;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace DentalClaimsHub.Adapters.DependencyInjection;
+
+/// <summary>Registers the payer profile catalog.</summary>
+public static class PayerProfileServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PayerProfileCatalog"/> as a singleton read from <c>{Hub:MappingsPath}/payers</c> (default: the
+    /// nearest <c>mappings/</c> folder above the application) with placeholders from <c>Hub:Variables</c>, and a hosted
+    /// service that loads it when the host starts, so an invalid profile stops start-up with every error listed.
+    /// </summary>
+    public static IServiceCollection AddPayerProfiles(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(_ =>
+        {
+            var mappings = MappingsLocator.Resolve(configuration["Hub:MappingsPath"]);
+            var variables = configuration.GetSection("Hub:Variables").GetChildren()
+                .Where(child => child.Value is not null)
+                .ToDictionary(child => child.Key, child => child.Value!, StringComparer.Ordinal);
+            return PayerProfileCatalog.LoadOrThrow(Path.Combine(mappings, "payers"), variables);
+        });
+        services.AddHostedService<PayerProfileStartupCheck>();
+        return services;
+    }
+}

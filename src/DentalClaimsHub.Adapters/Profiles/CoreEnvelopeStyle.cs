@@ -1,0 +1,11 @@
+namespace DentalClaimsHub.Adapters.Profiles;
+
+/// <summary>The CAQH CORE connectivity envelope a payer accepts.</summary>
+public enum CoreEnvelopeStyle
+{
+    /// <summary>SOAP 1.2 with a WS-Security UsernameToken header.</summary>
+    Soap,
+
+    /// <summary>HTTP MIME multipart (form fields plus the payload part).</summary>
+    Mime,
+}

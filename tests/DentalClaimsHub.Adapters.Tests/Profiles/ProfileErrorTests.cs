@@ -1,0 +1,150 @@
+using DentalClaimsHub.Adapters.Profiles;
+
+namespace DentalClaimsHub.Adapters.Tests.Profiles;
+
+public sealed class ProfileErrorTests : IDisposable
+{
+    private readonly ProfileDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private PayerProfileError SingleError(string fileName, string yaml, Dictionary<string, string>? variables = null)
+    {
+        var file = directory.Write(fileName, yaml);
+        var result = PayerProfileCatalog.Load(directory.Path, variables ?? []);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(file, error.File);
+        Assert.Empty(result.Profiles);
+        return error;
+    }
+
+    [Fact]
+    public void Load_YamlSyntaxError_ReportsFileAndLine()
+    {
+        var error = SingleError("p1.yaml", "id: p1\ndisplayName: [unclosed\ncountry: US\n");
+
+        Assert.True(error.Line >= 2, $"line {error.Line}");
+        Assert.Equal(string.Empty, error.Field);
+        Assert.StartsWith("YAML syntax error", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownField_ReportsItsLineColumnAndPath()
+    {
+        var error = SingleError("p1.yaml", ProfileDirectory.ValidFhir("p1") + "\n  password: hunter2\n");
+
+        Assert.Equal((9, 3, "fhir.password"), (error.Line, error.Column, error.Field));
+        Assert.Equal("unknown field.", error.Message);
+    }
+
+    [Fact]
+    public void Load_MissingRequiredField_NamesTheField()
+    {
+        var yaml = ProfileDirectory.ValidFhir("p1").Replace("country: US\n", string.Empty, StringComparison.Ordinal);
+
+        var error = SingleError("p1.yaml", yaml);
+
+        Assert.Equal(("country", 1), (error.Field, error.Line));
+        Assert.Contains("required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BadEnumValue_ListsTheAllowedValues()
+    {
+        var yaml = ProfileDirectory.ValidFhir("p1").Replace("transport: fhir-rest", "transport: carrier-pigeon", StringComparison.Ordinal);
+
+        var error = SingleError("p1.yaml", yaml);
+
+        Assert.Equal(("capabilities.eligibility.transport", 6), (error.Field, error.Line));
+        Assert.Contains("core-realtime, core-batch, fhir-rest, email, file-drop", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_InvalidUrl_ReportsTheExpandedValue()
+    {
+        var yaml = ProfileDirectory.ValidFhir("p1").Replace("http://127.0.0.1:5090", "ftp//nowhere", StringComparison.Ordinal);
+
+        var error = SingleError("p1.yaml", yaml);
+
+        Assert.Equal(("fhir.baseUrl", 8, 12), (error.Field, error.Line, error.Column));
+        Assert.Contains("'ftp//nowhere/fhir' is not an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_IdDifferentFromFileName_ReportsId()
+    {
+        var error = SingleError("p1.yaml", ProfileDirectory.ValidFhir("p2"));
+
+        Assert.Equal(("id", 1, 5), (error.Field, error.Line, error.Column));
+        Assert.Contains("must equal the file name 'p1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DuplicateIdAcrossYamlAndYml_ReportsTheSecondFile()
+    {
+        directory.Write("p1.yaml", ProfileDirectory.ValidFhir("p1"));
+        var second = directory.Write("p1.yml", ProfileDirectory.ValidFhir("p1"));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((second, "id"), (error.File, error.Field));
+        Assert.Contains("duplicate payer id 'p1'", error.Message, StringComparison.Ordinal);
+        Assert.Single(result.Profiles);
+    }
+
+    [Fact]
+    public void Load_PlaceholderWithoutValueOrDefault_IsReported()
+    {
+        var yaml = ProfileDirectory.ValidFhir("p1").Replace(":-http://127.0.0.1:5090", string.Empty, StringComparison.Ordinal);
+
+        var error = SingleError("p1.yaml", yaml);
+
+        Assert.Equal(("fhir.baseUrl", 8), (error.Field, error.Line));
+        Assert.Contains("${SIMULATOR_URL} has no value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SecretValueInsteadOfName_IsRejected()
+    {
+        var yaml = ProfileDirectory.ValidFhir("p1") + "\n  auth: bearer\n  tokenSecret: s3cr3t-token\n";
+
+        var error = SingleError("p1.yaml", yaml);
+
+        Assert.Equal(("fhir.tokenSecret", 10), (error.Field, error.Line));
+    }
+
+    [Fact]
+    public void Load_ProtocolWithoutItsSection_NamesTheMissingSection()
+    {
+        const string Yaml = """
+            id: p1
+            displayName: Test X12 payer
+            country: US
+            kind: x12
+            capabilities:
+              claims: { protocol: x12, transport: core-batch }
+            """;
+
+        var error = SingleError("p1.yaml", Yaml);
+
+        Assert.Equal(("capabilities.claims", 6), (error.Field, error.Line));
+        Assert.Contains("so 'x12' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralBrokenFiles_ReportsEveryErrorInFileOrder()
+    {
+        directory.Write("a.yaml", ProfileDirectory.ValidFhir("a").Replace("kind: fhir", "kind: smoke-signals", StringComparison.Ordinal));
+        directory.Write("b.yaml", ProfileDirectory.ValidFhir("b") + "\nextra: 1\n");
+        directory.Write("c.yaml", ProfileDirectory.ValidFhir("c"));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(["a.yaml:kind", "b.yaml:extra"], result.Errors.Select(e => $"{Path.GetFileName(e.File)}:{e.Field}"));
+        Assert.Equal("c", Assert.Single(result.Profiles).Id);
+        var exception = Assert.Throws<PayerProfileException>(() => PayerProfileCatalog.LoadOrThrow(directory.Path, new Dictionary<string, string>()));
+        Assert.Equal(2, exception.Errors.Count);
+        Assert.Contains("a.yaml:4:7: kind: 'smoke-signals' is not one of: x12, fhir, dms.", exception.Message, StringComparison.Ordinal);
+    }
+}
