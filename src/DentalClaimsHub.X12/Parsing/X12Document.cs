@@ -1,8 +1,12 @@
 namespace DentalClaimsHub.X12.Parsing;
 
 /// <summary>A parsed X12 file: interchanges, the delimiters read, and every finding of the reader and the parser.</summary>
-public sealed class X12Document(IReadOnlyList<X12Interchange> interchanges, X12Delimiters? delimiters, IReadOnlyList<X12Issue> issues)
+public sealed class X12Document(
+    IReadOnlyList<X12Interchange> interchanges, X12Delimiters? delimiters, IReadOnlyList<X12Issue> issues, IReadOnlyList<X12Segment> segments)
 {
+    /// <summary>Every segment read, in input order (the same instances the loop tree holds).</summary>
+    public IReadOnlyList<X12Segment> Segments { get; } = segments;
+
     /// <summary>Interchanges in order.</summary>
     public IReadOnlyList<X12Interchange> Interchanges { get; } = interchanges;
 

@@ -27,11 +27,15 @@ public sealed class X12Parser(X12SchemaRegistry registry)
         var interchanges = new List<X12Interchange>();
         using var reader = X12Reader.Open(stream, options);
         var state = new X12EnvelopeState(Registry, issues, interchanges);
+        var segments = new List<X12Segment>();
         while (reader.TryRead(out var segment))
+        {
+            segments.Add(segment);
             state.Add(segment);
+        }
 
         state.Finish();
         var all = reader.Issues.Concat(issues).ToList();
-        return new X12Document(interchanges, reader.Delimiters, all);
+        return new X12Document(interchanges, reader.Delimiters, all, segments);
     }
 }
