@@ -1,1 +1,3 @@
-Console.WriteLine("dch");
+using DentalClaimsHub.Cli;
+
+return DchCli.Run(args, Console.Out, Console.Error);

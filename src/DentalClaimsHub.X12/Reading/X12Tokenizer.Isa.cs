@@ -129,6 +129,8 @@ public sealed partial class X12Tokenizer
         }
         else if (!_resync)
         {
+            // "No ISA at all" says everything the leading-garbage note said.
+            _issues.RemoveAll(i => i.Code == X12ReadCodes.LeadingGarbage);
             AddIssue(X12IssueSeverity.Error, X12ReadCodes.NoIsa,
                 "No ISA segment was found: the input is not an X12 interchange.", null, null);
         }
