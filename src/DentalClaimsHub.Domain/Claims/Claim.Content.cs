@@ -1,0 +1,141 @@
+using DentalClaimsHub.Domain.Values;
+
+namespace DentalClaimsHub.Domain.Claims;
+
+// Editing the claim's content; allowed only while the claim is a draft.
+public sealed partial class Claim
+{
+    /// <summary>Adds a line at the end; throws past <see cref="MaxLines"/> or when the fee is in another currency.</summary>
+    public ClaimLine AddLine(ClaimLineDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureEditable();
+        if (_lines.Count >= MaxLines)
+        {
+            throw new DomainException($"A dental claim holds at most {MaxLines} lines.", nameof(Lines));
+        }
+
+        EnsureCurrency(details.Fee);
+        var line = ClaimLine.Create(Id, _lines.Count + 1, details);
+        _lines.Add(line);
+        Touch(now);
+        return line;
+    }
+
+    /// <summary>Replaces line <paramref name="lineNumber"/> (1-based) keeping its position.</summary>
+    public ClaimLine ReplaceLine(int lineNumber, ClaimLineDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureEditable();
+        var index = IndexOfLine(lineNumber);
+        EnsureCurrency(details.Fee);
+        var line = ClaimLine.Create(Id, lineNumber, details);
+        _lines[index] = line;
+        Touch(now);
+        return line;
+    }
+
+    /// <summary>Removes a line and renumbers the ones after it.</summary>
+    public void RemoveLine(int lineNumber, DateTimeOffset now)
+    {
+        EnsureEditable();
+        _lines.RemoveAt(IndexOfLine(lineNumber));
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            _lines[i].LineNumber = i + 1;
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>Replaces the diagnoses (pointer order); duplicates are rejected, at most <see cref="MaxDiagnoses"/>.</summary>
+    public void SetDiagnoses(IEnumerable<Icd10Code> diagnoses, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(diagnoses);
+        EnsureEditable();
+        var list = diagnoses.ToList();
+        if (list.Count > MaxDiagnoses)
+        {
+            throw new DomainException($"A dental claim carries at most {MaxDiagnoses} diagnoses, got {list.Count}.", nameof(Diagnoses));
+        }
+
+        if (list.Distinct().Count() != list.Count)
+        {
+            throw new DomainException("Diagnoses must not repeat.", nameof(Diagnoses));
+        }
+
+        _diagnoses.Clear();
+        _diagnoses.AddRange(list);
+        Touch(now);
+    }
+
+    public void AddAttachment(ClaimAttachment attachment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        EnsureEditable();
+        if (_attachments.Any(a => a.ControlNumber == attachment.ControlNumber))
+        {
+            throw new DomainException($"An attachment with control number '{attachment.ControlNumber}' is already on the claim.", nameof(Attachments));
+        }
+
+        _attachments.Add(attachment);
+        Touch(now);
+    }
+
+    /// <summary>Replaces the reported missing / to-be-extracted teeth; a tooth may appear once.</summary>
+    public void SetMissingTeeth(IEnumerable<MissingTooth> teeth, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(teeth);
+        EnsureEditable();
+        var list = teeth.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list.Skip(i + 1).Any(t => t.Tooth.IsSameTooth(list[i].Tooth)))
+            {
+                throw new DomainException($"Tooth {list[i].Tooth} is reported more than once.", nameof(MissingTeeth));
+            }
+        }
+
+        _missingTeeth.Clear();
+        _missingTeeth.AddRange(list);
+        Touch(now);
+    }
+
+    public void SetOrthodontics(OrthodonticInfo? orthodontics, DateTimeOffset now) => Edit(now, () => Orthodontics = orthodontics);
+
+    public void SetAccident(AccidentInfo? accident, DateTimeOffset now) => Edit(now, () => Accident = accident);
+
+    public void SetNote(string? note, DateTimeOffset now) => Edit(now, () => Note = Guard.Optional(note, nameof(Note), 80));
+
+    public void SetRenderingProvider(Guid? providerId, DateTimeOffset now) => Edit(now, () => RenderingProviderId = providerId);
+
+    private void Edit(DateTimeOffset now, Action change)
+    {
+        EnsureEditable();
+        change();
+        Touch(now);
+    }
+
+    private void EnsureEditable()
+    {
+        if (!ClaimTransitions.IsEditable(State))
+        {
+            throw new DomainException($"Claim {PatientControlNumber} is {State}; only a draft can be edited.");
+        }
+    }
+
+    private void EnsureCurrency(Money fee)
+    {
+        if (fee.Currency != Currency)
+        {
+            throw new DomainException($"Fee {fee} is not in the claim currency {Currency}.", nameof(ClaimLineDetails.Fee));
+        }
+    }
+
+    private int IndexOfLine(int lineNumber) =>
+        lineNumber >= 1 && lineNumber <= _lines.Count
+            ? lineNumber - 1
+            : throw new DomainException($"Claim has no line {lineNumber}.", nameof(lineNumber));
+
+    private void Touch(DateTimeOffset now) => UpdatedAt = Guard.Utc(now);
+}

@@ -1,0 +1,82 @@
+using DentalClaimsHub.Domain.Values;
+
+namespace DentalClaimsHub.Domain.Claims;
+
+// The checks a claim must pass before it may leave the practice; the report lists every problem at once.
+public sealed partial class Claim
+{
+    /// <summary>
+    /// Checks the claim against the hub's rules as of the practice's local date <paramref name="today"/> and returns every
+    /// violation; an empty list means the claim may be validated.
+    /// </summary>
+    public IReadOnlyList<ClaimRuleViolation> CheckRules(DateOnly today)
+    {
+        var problems = new List<ClaimRuleViolation>();
+        if (_lines.Count == 0)
+        {
+            problems.Add(new("lines", "A claim needs at least one line."));
+        }
+
+        if (_lines.Count > MaxLines)
+        {
+            problems.Add(new("lines", $"A dental claim holds at most {MaxLines} lines, this one has {_lines.Count}."));
+        }
+
+        if (_diagnoses.Count > MaxDiagnoses)
+        {
+            problems.Add(new("diagnoses", $"At most {MaxDiagnoses} diagnoses, got {_diagnoses.Count}."));
+        }
+
+        if (_lines.Select(l => l.Procedure.System).Distinct().Count() > 1)
+        {
+            problems.Add(new("lines", "All lines must use one code system (CDT or 804н)."));
+        }
+
+        if (Frequency != ClaimFrequency.Original && string.IsNullOrEmpty(OriginalPayerClaimNumber))
+        {
+            problems.Add(new("originalPayerClaimNumber", "A replacement or void needs the payer's number of the original claim."));
+        }
+
+        if (Accident is { } accident && accident.Date > today)
+        {
+            problems.Add(new("accident.date", $"Accident date {accident.Date:yyyy-MM-dd} is in the future."));
+        }
+
+        foreach (var line in _lines)
+        {
+            CheckLine(line, today, problems);
+        }
+
+        if (_lines.Select(l => l.LineControlNumber).Distinct(StringComparer.Ordinal).Count() != _lines.Count)
+        {
+            problems.Add(new("lines", "Line control numbers must be unique within the claim."));
+        }
+
+        return problems;
+    }
+
+    private void CheckLine(ClaimLine line, DateOnly today, List<ClaimRuleViolation> problems)
+    {
+        var path = $"lines[{line.LineNumber}]";
+        if (line.ServiceDate is not { } serviceDate)
+        {
+            problems.Add(new($"{path}.serviceDate", "A claim line needs its date of service."));
+        }
+        else if (serviceDate > today)
+        {
+            problems.Add(new($"{path}.serviceDate", $"Date of service {serviceDate:yyyy-MM-dd} is in the future."));
+        }
+
+        foreach (var pointer in line.DiagnosisPointers.Where(p => p > _diagnoses.Count))
+        {
+            problems.Add(new($"{path}.diagnosisPointers", $"Pointer {pointer} refers to a diagnosis the claim does not have."));
+        }
+
+        if (line.Procedure.System == ProcedureCodeSystem.Cdt
+            && line.Procedure.AsCdt().Category == CdtCategory.Orthodontics
+            && Orthodontics is null)
+        {
+            problems.Add(new("orthodontics", $"Orthodontic procedure {line.Procedure} needs treatment months (DN1)."));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using DentalClaimsHub.Domain.Values;
+
+namespace DentalClaimsHub.Domain.Claims;
+
+/// <summary>
+/// One service line of a dental claim (X12 loop 2400 SV3/TOO, a row of a ДМС registry). Immutable once created:
+/// the claim replaces a line instead of editing it.
+/// </summary>
+public sealed class ClaimLine
+{
+    /// <summary>Longest line control number X12 REF*6R carries.</summary>
+    public const int MaxLineControlNumberLength = 50;
+
+    private readonly List<int> _diagnosisPointers = [];
+
+    private ClaimLine()
+    {
+        LineControlNumber = string.Empty;
+        Surfaces = SurfaceSet.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClaimId { get; private set; }
+
+    /// <summary>1-based position on the claim (X12 LX01).</summary>
+    public int LineNumber { get; internal set; }
+
+    public string LineControlNumber { get; private set; }
+
+    public ProcedureCode Procedure { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public ToothNumber? Tooth { get; private set; }
+
+    public SurfaceSet Surfaces { get; private set; }
+
+    public OralCavityArea? Area { get; private set; }
+
+    public ProsthesisPlacement? Prosthesis { get; private set; }
+
+    public DateOnly? PriorPlacementDate { get; private set; }
+
+    public Money Fee { get; private set; }
+
+    public int Units { get; private set; }
+
+    public DateOnly? ServiceDate { get; private set; }
+
+    /// <summary>One-based pointers into <see cref="Claim.Diagnoses"/>.</summary>
+    public IReadOnlyList<int> DiagnosisPointers => _diagnosisPointers;
+
+    public string? PriorAuthorizationNumber { get; private set; }
+
+    internal static ClaimLine Create(Guid claimId, int lineNumber, ClaimLineDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var field = $"Lines[{lineNumber}]";
+        if (details.Fee.IsNegative)
+        {
+            throw new DomainException($"{field}: fee must not be negative, got {details.Fee}.", nameof(details.Fee));
+        }
+
+        if (details.Units is < 1 or > 99)
+        {
+            throw new DomainException($"{field}: units must be between 1 and 99, got {details.Units}.", nameof(details.Units));
+        }
+
+        CheckPointers(details.DiagnosisPointers, field);
+        CheckProsthesis(details, field);
+        if (!details.Surfaces.IsEmpty && details.Tooth is null)
+        {
+            throw new DomainException($"{field}: surfaces {details.Surfaces} need a tooth.", nameof(details.Surfaces));
+        }
+
+        var line = new ClaimLine
+        {
+            Id = Guid.NewGuid(),
+            ClaimId = claimId,
+            LineNumber = lineNumber,
+            Procedure = details.Procedure,
+            Description = Guard.Optional(details.Description, nameof(Description), 500),
+            Tooth = details.Tooth,
+            Surfaces = details.Surfaces,
+            Area = details.Area,
+            Prosthesis = details.Prosthesis,
+            PriorPlacementDate = details.PriorPlacementDate,
+            Fee = details.Fee,
+            Units = details.Units,
+            ServiceDate = details.ServiceDate,
+            PriorAuthorizationNumber = Guard.Optional(details.PriorAuthorizationNumber, nameof(PriorAuthorizationNumber), 50),
+        };
+        line.LineControlNumber = Guard.Optional(details.LineControlNumber, nameof(LineControlNumber), MaxLineControlNumberLength)
+            ?? line.Id.ToString("N")[..16].ToUpperInvariant();
+        line._diagnosisPointers.AddRange(details.DiagnosisPointers);
+        return line;
+    }
+
+    /// <summary>The details this line was created from, e.g. to copy it onto a replacement claim.</summary>
+    public ClaimLineDetails ToDetails() => new()
+    {
+        Procedure = Procedure,
+        Fee = Fee,
+        Units = Units,
+        ServiceDate = ServiceDate,
+        Tooth = Tooth,
+        Surfaces = Surfaces,
+        Area = Area,
+        Prosthesis = Prosthesis,
+        PriorPlacementDate = PriorPlacementDate,
+        DiagnosisPointers = [.. _diagnosisPointers],
+        PriorAuthorizationNumber = PriorAuthorizationNumber,
+        LineControlNumber = LineControlNumber,
+        Description = Description,
+    };
+
+    private static void CheckPointers(IReadOnlyList<int> pointers, string field)
+    {
+        if (pointers.Count > Claim.MaxDiagnoses)
+        {
+            throw new DomainException($"{field}: at most {Claim.MaxDiagnoses} diagnosis pointers, got {pointers.Count}.", "DiagnosisPointers");
+        }
+
+        if (pointers.Any(p => p is < 1 or > Claim.MaxDiagnoses) || pointers.Distinct().Count() != pointers.Count)
+        {
+            throw new DomainException(
+                $"{field}: diagnosis pointers must be distinct numbers 1–{Claim.MaxDiagnoses}, got [{string.Join(", ", pointers)}].",
+                "DiagnosisPointers");
+        }
+    }
+
+    // 005010X224A2 2400 SV305 = R requires DTP*441 prior placement; a prior date makes no sense for an initial one.
+    private static void CheckProsthesis(ClaimLineDetails details, string field)
+    {
+        if (details.Prosthesis == ProsthesisPlacement.Replacement && details.PriorPlacementDate is null)
+        {
+            throw new DomainException($"{field}: a replacement prosthesis needs the prior placement date.", nameof(details.PriorPlacementDate));
+        }
+
+        if (details.Prosthesis != ProsthesisPlacement.Replacement && details.PriorPlacementDate is not null)
+        {
+            throw new DomainException($"{field}: a prior placement date is only valid for a replacement prosthesis.", nameof(details.PriorPlacementDate));
+        }
+
+        if (details.PriorPlacementDate is { } prior && details.ServiceDate is { } service && prior > service)
+        {
+            throw new DomainException($"{field}: prior placement {prior:yyyy-MM-dd} is after the service date {service:yyyy-MM-dd}.", nameof(details.PriorPlacementDate));
+        }
+    }
+}
