@@ -19,7 +19,7 @@ public static class Ack999Builder
     public static IReadOnlyList<X12Segment> BuildBody(X12GroupReport report)
     {
         var group = report.Group;
-        var segments = new List<X12Segment> { Ack999Segments.Create("AK1", group.FunctionalId, group.ControlNumber, group.Version) };
+        var segments = new List<X12Segment> { Ack999Segments.Create("AK1", Ack999Segments.Echo(group.FunctionalId, 2), Ack999Segments.Echo(group.ControlNumber, 9), Ack999Segments.Echo(group.Version, 12)) };
         foreach (var transaction in report.Transactions)
             segments.AddRange(Ack999TransactionResponse.Build(transaction));
         segments.Add(Trailer(report));
@@ -38,7 +38,7 @@ public static class Ack999Builder
             return null;
 
         var isa = interchange.Header;
-        var header = new X12InterchangeHeader(Field(isa[7], "ZZ"), Field(isa[8], "UNKNOWN"), Field(isa[5], "ZZ"), Field(isa[6], "UNKNOWN"),
+        var header = new X12InterchangeHeader(Field(isa[7], "ZZ", 2), Field(isa[8], "UNKNOWN"), Field(isa[5], "ZZ", 2), Field(isa[6], "UNKNOWN"),
             Production: isa[15] != "T");
         using var stream = new MemoryStream();
         using (var writer = new X12Writer(stream, X12Delimiters.Default, new X12WriterOptions { LineBreakAfterSegment = lineBreaks, LeaveOpen = true }))
@@ -75,5 +75,7 @@ public static class Ack999Builder
         return Ack999Segments.Create("AK9", elements);
     }
 
-    private static string Field(string value, string fallback) => value.Trim().Length > 0 ? value.Trim() : fallback;
+    // Identifiers echoed into the envelope must fit their fields and carry no delimiter, whatever the input held.
+    private static string Field(string value, string fallback, int max = 15) =>
+        Ack999Segments.Echo(value, max) is { Length: > 0 } clean ? clean : fallback;
 }

@@ -10,6 +10,13 @@ internal static class Ack999Segments
         return X12Segment.Create(id, [.. elements.Take(count).Select(e => e ?? "")]);
     }
 
+    /// <summary>A value echoed from the input (AK1, AK2, envelope ids) without the 999's delimiters, at most <paramref name="max"/> long.</summary>
+    public static string Echo(string value, int max)
+    {
+        var text = new string(value.Where(c => !char.IsControl(c) && c is not ('*' or '~' or ':' or '^')).ToArray()).Trim();
+        return text.Length > max ? text[..max] : text;
+    }
+
     /// <summary>A copy of bad data without the 999's delimiters (always the defaults), fitting IK404 (1–99 characters).</summary>
     public static string Clean(string value)
     {

@@ -12,8 +12,8 @@ internal static class Ack999TransactionResponse
     public static IEnumerable<X12Segment> Build(X12TransactionReport report)
     {
         var transaction = report.Transaction;
-        yield return Ack999Segments.Create("AK2", transaction.TransactionSetId, transaction.ControlNumber,
-            transaction.ImplementationReference.Length > 0 ? transaction.ImplementationReference : null);
+        yield return Ack999Segments.Create("AK2", Ack999Segments.Echo(transaction.TransactionSetId, 3), Ack999Segments.Echo(transaction.ControlNumber, 9),
+            Ack999Segments.Echo(transaction.ImplementationReference, 35));
 
         var errors = report.Findings.Where(f => f.IsError).ToList();
         var contexts = ClaimContexts(transaction);
@@ -33,12 +33,12 @@ internal static class Ack999TransactionResponse
         var ordinal = first.SegmentOrdinal!.Value;
         var position = Math.Max(1, ordinal - transaction.Header.Ordinal + 1).ToString(CultureInfo.InvariantCulture);
         // IK303 is data element 447 (AN 1/4): guide loop ids such as 2010AA keep their numeric part.
-        var loop = first.LoopId is null or "ST" ? null : first.LoopId.Length > 4 ? first.LoopId[..4] : first.LoopId;
+        var loop = first.LoopId is null or "ST" ? null : Ack999Segments.Echo(first.LoopId, 4);
         var context = contexts.TryGetValue(ordinal, out var claim) ? Ack999Segments.Create("CTX", $"CLM01:{Ack999Segments.Clean(claim)}") : null;
 
         foreach (var finding in findings.Where(f => Ack999Codes.SegmentCode(f) is not null))
         {
-            yield return Ack999Segments.Create("IK3", finding.Issue.SegmentId ?? "", position, loop, Ack999Codes.SegmentCode(finding));
+            yield return Ack999Segments.Create("IK3", Ack999Segments.Echo(finding.Issue.SegmentId ?? "", 3), position, loop, Ack999Codes.SegmentCode(finding));
             if (context is not null) yield return context;
         }
 
@@ -46,7 +46,7 @@ internal static class Ack999TransactionResponse
         if (elementFindings.Count == 0)
             yield break;
 
-        yield return Ack999Segments.Create("IK3", first.SegmentId ?? "", position, loop, "8");
+        yield return Ack999Segments.Create("IK3", Ack999Segments.Echo(first.SegmentId ?? "", 3), position, loop, "8");
         if (context is not null) yield return context;
         foreach (var finding in elementFindings.Take(99))
             yield return ElementNote(finding);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DentalClaimsHub.X12.Writing;
 
 namespace DentalClaimsHub.X12.Json;
 
@@ -34,17 +35,19 @@ public static class X12JsonReader
     }
 
     /// <summary>X12 text from the JSON document; <paramref name="lineBreaks"/> adds a line feed after each terminator.</summary>
+    /// <exception cref="JsonException">The JSON is not in the expected shape.</exception>
+    /// <exception cref="ArgumentException">A value contains a delimiter of the document (X12 cannot escape it).</exception>
     public static string ToX12(string json, bool lineBreaks = true)
     {
         var (delimiters, segments) = ReadSegments(json);
-        var text = new StringBuilder();
-        foreach (var segment in segments)
+        using var stream = new MemoryStream();
+        using (var writer = new X12Writer(stream, delimiters, new X12WriterOptions { LineBreakAfterSegment = lineBreaks, LeaveOpen = true }))
         {
-            text.AppendJoin(delimiters.Element, segment.Elements).Append(delimiters.Segment);
-            if (lineBreaks) text.Append('\n');
+            foreach (var segment in segments)
+                writer.Write(segment);
         }
 
-        return text.ToString();
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static IEnumerable<JsonObject> Array(JsonNode node, string name) =>

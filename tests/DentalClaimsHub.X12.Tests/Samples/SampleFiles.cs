@@ -21,15 +21,21 @@ public static class SampleFiles
     }
 
     /// <summary>File names of the valid samples.</summary>
-    public static TheoryData<string> Valid() => Names(Directory);
+    public static TheoryData<string> Valid() => NamesData(Directory);
 
     /// <summary>File names of the invalid samples (relative, under <c>invalid/</c>).</summary>
-    public static TheoryData<string> Invalid() => Names(Path.Combine(Directory, "invalid"), "invalid/");
+    public static TheoryData<string> Invalid() => NamesData(Path.Combine(Directory, "invalid"), "invalid/");
+
+    /// <summary>Relative names of every sample, valid ones first.</summary>
+    public static IEnumerable<string> AllNames() =>
+        Names(Directory).Concat(Names(Path.Combine(Directory, "invalid"), "invalid/")).Select(row => (string)row[0]);
 
     /// <summary>Reads a sample by its relative name.</summary>
     public static string Read(string name) => File.ReadAllText(Path.Combine(Directory, name));
 
-    private static TheoryData<string> Names(string directory, string prefix = "")
+    private static IEnumerable<object[]> Names(string directory, string prefix = "") => NamesData(directory, prefix);
+
+    private static TheoryData<string> NamesData(string directory, string prefix = "")
     {
         var data = new TheoryData<string>();
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.x12").Order(StringComparer.Ordinal))
