@@ -73,7 +73,7 @@ public sealed partial class X12Tokenizer : IDisposable
                 return false;
             }
 
-            if (StartsWithIsa())
+            if (_buffer[_pos] == (byte)'I' && StartsWithIsa())
             {
                 if (TryReadIsa())
                 {
@@ -109,20 +109,51 @@ public sealed partial class X12Tokenizer : IDisposable
 
     private bool TryReadSegment()
     {
-        var searchFrom = _pos;
         while (true)
         {
-            var found = _buffer.AsSpan(searchFrom, _len - searchFrom).IndexOf(_segment);
-            if (found >= 0)
+            // One pass finds the element separators and the terminator; bytes are compared one by one because
+            // segments are short (tens of bytes), where vectorised searches do not pay for their setup.
+            var span = _buffer.AsSpan(_pos, _len - _pos);
+            var element = _element;
+            var terminator = _segment;
+            var bounds = _bounds;
+            var count = 1;
+            bounds[0] = _pos;
+            var i = 0;
+            for (; i < span.Length; i++)
             {
-                var end = searchFrom + found;
+                var b = span[i];
+                if (b == terminator)
+                {
+                    break;
+                }
+
+                if (b == element)
+                {
+                    if (count == bounds.Length)
+                    {
+                        Array.Resize(ref _bounds, bounds.Length * 2);
+                        bounds = _bounds;
+                    }
+
+                    bounds[count++] = _pos + i + 1;
+                }
+            }
+
+            if (i < span.Length)
+            {
+                var end = _pos + i;
                 var trimmedEnd = end;
-                if (_segment == (byte)'\n' && trimmedEnd > _pos && _buffer[trimmedEnd - 1] == (byte)'\r')
+                if (terminator == (byte)'\n' && trimmedEnd > _pos && _buffer[trimmedEnd - 1] == (byte)'\r')
                 {
                     trimmedEnd--;
                 }
 
-                SetSegment(_pos, trimmedEnd);
+                _segStart = _pos;
+                _segEnd = trimmedEnd;
+                ElementCount = count;
+                SegmentOrdinal++;
+                SegmentOffset = _bufferOffset + _pos;
                 _pos = end + 1;
                 return true;
             }
@@ -133,13 +164,10 @@ public sealed partial class X12Tokenizer : IDisposable
                 return false;
             }
 
-            var scanned = _len - _pos;
             if (!Fill())
             {
                 return ReadUnterminatedTail();
             }
-
-            searchFrom = _pos + scanned;
         }
     }
 
