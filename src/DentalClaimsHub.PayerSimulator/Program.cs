@@ -1,1 +1,26 @@
-Console.WriteLine("sim");
+using DentalClaimsHub.PayerSimulator.Hosting;
+
+// dotnet DentalClaimsHub.PayerSimulator.dll --urls http://127.0.0.1:5090 — runs until Ctrl+C (or SIGTERM in a container).
+var url = CommandLine.Url(args);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+await using var simulator = DentalClaimsHub.PayerSimulator.PayerSimulator.Start(url);
+// One line per request and no PHI: method, path, status and size only — never bodies or query strings.
+simulator.Routes.RequestHandled += request =>
+    Console.WriteLine($"{request.ReceivedAt:O} {request.Method} {request.Path} -> {request.StatusCode} ({request.Body.Length} B)");
+Console.WriteLine($"Payer simulator listening on {simulator.Url} (health: {simulator.Url}/__health). Ctrl+C to stop.");
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Payer simulator stopping.");
+}

@@ -1,0 +1,28 @@
+namespace DentalClaimsHub.PayerSimulator.Hosting;
+
+/// <summary>Reads <c>--urls</c> the way ASP.NET Core hosts do (<c>--urls X</c>, <c>--urls=X</c>, or <c>ASPNETCORE_URLS</c>).</summary>
+internal static class CommandLine
+{
+    public const string DefaultUrl = "http://127.0.0.1:5090";
+
+    public static string Url(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--urls" && i + 1 < args.Length)
+            {
+                return First(args[i + 1]);
+            }
+
+            if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            {
+                return First(args[i]["--urls=".Length..]);
+            }
+        }
+
+        return Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } fromEnvironment ? First(fromEnvironment) : DefaultUrl;
+    }
+
+    // One port is all the simulator serves; ASP.NET-style lists are separated by ';'.
+    private static string First(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+}
