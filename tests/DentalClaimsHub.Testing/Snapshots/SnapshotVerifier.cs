@@ -11,10 +11,13 @@ public sealed class SnapshotVerifier(bool accept)
     public bool Accept { get; } = accept;
 
     /// <summary>Reads <c>SNAPSHOT_ACCEPT</c> and <c>CI</c>: accepting is never allowed on CI.</summary>
-    public static SnapshotVerifier FromEnvironment()
+    public static SnapshotVerifier FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>Like <see cref="FromEnvironment()"/> with an explicit variable lookup (for tests).</summary>
+    public static SnapshotVerifier FromEnvironment(Func<string, string?> variable)
     {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        var accept = Environment.GetEnvironmentVariable("SNAPSHOT_ACCEPT") is "1" or "true";
+        var ci = string.Equals(variable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var accept = variable("SNAPSHOT_ACCEPT") is "1" or "true";
         return new SnapshotVerifier(accept && !ci);
     }
 
