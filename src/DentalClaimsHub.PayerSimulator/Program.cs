@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DentalClaimsHub.PayerSimulator.Hosting;
 
 // dotnet DentalClaimsHub.PayerSimulator.dll --urls http://127.0.0.1:5090 — runs until Ctrl+C (or SIGTERM in a container).
@@ -8,7 +9,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// docker stop sends SIGTERM: cancel it so the simulator shuts down through the same path as Ctrl+C.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 await using var simulator = DentalClaimsHub.PayerSimulator.PayerSimulator.Start(url);
 // One line per request and no PHI: method, path, status and size only — never bodies or query strings.
