@@ -1,0 +1,176 @@
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.Remittances;
+using DentalClaimsHub.Domain.Values;
+
+namespace DentalClaimsHub.Domain.Tests.Remittances;
+
+public class RemittanceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static Adjustment Co45(decimal amount) => new(AdjustmentGroup.ContractualObligation, "45", Money.Usd(amount));
+
+    private static Adjustment Pr2(decimal amount) => new(AdjustmentGroup.PatientResponsibility, "2", Money.Usd(amount));
+
+    // Charge 200, contractual 40, co-insurance 32 → paid 128.
+    private static ClaimPayment PaidClaim(string pcn = "PCN1") => new()
+    {
+        PatientControlNumber = pcn,
+        Status = ClaimPaymentStatus.ProcessedAsPrimary,
+        Charge = Money.Usd(200m),
+        Paid = Money.Usd(128m),
+        PatientResponsibility = Money.Usd(32m),
+        PayerClaimNumber = "PAYER-9",
+        ServiceLines =
+        [
+            new ServiceLinePayment
+            {
+                Charge = Money.Usd(200m),
+                Paid = Money.Usd(128m),
+                Procedure = ProcedureCode.Create(ProcedureCodeSystem.Cdt, "D2391"),
+                LineControlNumber = "LINE1",
+                Adjustments = [Co45(40m), Pr2(32m)],
+                RemarkCodes = ["N130"],
+            },
+        ],
+    };
+
+    [Fact]
+    public void CheckBalance_BalancedRemittanceWithInterest_HasNoProblems()
+    {
+        // Interest L6 is a negative PLB: it increases the payment.
+        var remittance = Remittance.Create("demo-x12-dental",
+            new PaymentInfo(PaymentMethod.Ach, Money.Usd(130.50m), new DateOnly(2026, 6, 30), "EFT123"),
+            [PaidClaim()], Now, [new ProviderAdjustment("L6", Money.Usd(-2.50m))]);
+
+        Assert.Empty(remittance.CheckBalance());
+    }
+
+    [Fact]
+    public void CheckBalance_PaymentMismatch_Reported()
+    {
+        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Check, Money.Usd(100m), null, "CHK1"), [PaidClaim()], Now);
+
+        var problem = Assert.Single(remittance.CheckBalance());
+        Assert.Contains("128.00 USD", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckBalance_UnbalancedLine_ReportsLineAndClaim()
+    {
+        var claim = PaidClaim() with
+        {
+            ServiceLines = [PaidClaim().ServiceLines[0] with { Adjustments = [Co45(40m)] }],
+        };
+        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(128m), null, "T"), [claim], Now);
+
+        Assert.Equal(2, remittance.CheckBalance().Count);
+    }
+
+    [Fact]
+    public void MatchClaim_KnownControlNumber_SetsClaimId()
+    {
+        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(128m), null, "T"), [PaidClaim()], Now);
+        var claimId = Guid.NewGuid();
+
+        Assert.True(remittance.MatchClaim("PCN1", claimId));
+        Assert.False(remittance.MatchClaim("OTHER", claimId));
+        Assert.Equal(claimId, remittance.ClaimPayments[0].ClaimId);
+    }
+
+    [Fact]
+    public void ToClaimOutcome_OnlyContractualAndPatient_IsPaid()
+    {
+        Assert.Equal(ClaimState.Paid, PaidClaim().ToClaimOutcome());
+    }
+
+    [Fact]
+    public void ToClaimOutcome_OtherAdjustment_IsPartiallyPaid()
+    {
+        var claim = PaidClaim() with { Adjustments = [new Adjustment(AdjustmentGroup.OtherAdjustment, "119", Money.Usd(10m))], Paid = Money.Usd(118m) };
+
+        Assert.Equal(ClaimState.PartiallyPaid, claim.ToClaimOutcome());
+    }
+
+    [Fact]
+    public void ToClaimOutcome_StatusDenied_IsDenied()
+    {
+        Assert.Equal(ClaimState.Denied, (PaidClaim() with { Status = ClaimPaymentStatus.Denied }).ToClaimOutcome());
+    }
+
+    [Fact]
+    public void ToClaimOutcome_NothingPaidNothingOwed_IsDenied()
+    {
+        var claim = PaidClaim() with { Paid = Money.Usd(0m), PatientResponsibility = Money.Usd(0m) };
+
+        Assert.Equal(ClaimState.Denied, claim.ToClaimOutcome());
+    }
+
+    [Theory]
+    [InlineData(ClaimPaymentStatus.Reversal)]
+    [InlineData(ClaimPaymentStatus.PredeterminationPricingOnly)]
+    public void ToClaimOutcome_NonAdjudication_IsNull(ClaimPaymentStatus status)
+    {
+        Assert.Null((PaidClaim() with { Status = status }).ToClaimOutcome());
+    }
+
+    [Theory]
+    [InlineData("CO", AdjustmentGroup.ContractualObligation)]
+    [InlineData("pr", AdjustmentGroup.PatientResponsibility)]
+    [InlineData("OA", AdjustmentGroup.OtherAdjustment)]
+    [InlineData("PI", AdjustmentGroup.PayerInitiatedReduction)]
+    public void AdjustmentGroupFromX12_Code_RoundTrips(string code, AdjustmentGroup group)
+    {
+        Assert.Equal(group, RemittanceCodeConversions.AdjustmentGroupFromX12(code));
+        Assert.Equal(code.ToUpperInvariant(), group.ToX12Code());
+    }
+
+    [Theory]
+    [InlineData("ACH", PaymentMethod.Ach)]
+    [InlineData("CHK", PaymentMethod.Check)]
+    [InlineData("FWT", PaymentMethod.Wire)]
+    [InlineData("BOP", PaymentMethod.FinancialInstitutionOption)]
+    [InlineData("NON", PaymentMethod.NonPayment)]
+    public void PaymentMethodFromX12_Code_RoundTrips(string code, PaymentMethod method)
+    {
+        Assert.Equal(method, RemittanceCodeConversions.PaymentMethodFromX12(code));
+        Assert.Equal(code, method.ToX12Code());
+    }
+
+    [Theory]
+    [InlineData("1", ClaimPaymentStatus.ProcessedAsPrimary)]
+    [InlineData("4", ClaimPaymentStatus.Denied)]
+    [InlineData("22", ClaimPaymentStatus.Reversal)]
+    [InlineData("25", ClaimPaymentStatus.PredeterminationPricingOnly)]
+    public void ClaimPaymentStatusFromX12_Code_Maps(string code, ClaimPaymentStatus status)
+    {
+        Assert.Equal(status, RemittanceCodeConversions.ClaimPaymentStatusFromX12(code));
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("XX")]
+    [InlineData("")]
+    public void ClaimPaymentStatusFromX12_Unknown_Throws(string code)
+    {
+        Assert.Throws<DomainException>(() => RemittanceCodeConversions.ClaimPaymentStatusFromX12(code));
+    }
+
+    [Fact]
+    public void AdjustmentGroupFromX12_Unknown_Throws()
+    {
+        Assert.Throws<DomainException>(() => RemittanceCodeConversions.AdjustmentGroupFromX12("CR"));
+    }
+
+    [Fact]
+    public void PaymentInfo_NegativeAmount_Throws()
+    {
+        Assert.Throws<DomainException>(() => new PaymentInfo(PaymentMethod.Ach, Money.Usd(-1m), null, "T"));
+    }
+
+    [Fact]
+    public void ServiceLine_PatientResponsibility_SumsPr()
+    {
+        Assert.Equal(Money.Usd(32m), PaidClaim().ServiceLines[0].PatientResponsibility);
+    }
+}
