@@ -64,7 +64,7 @@ public sealed partial class X12Tokenizer
         var terminator = _buffer[lastSeparator + 2];
         var isa11Start = _isaSeparators[10] + 1;
         var isa11 = _buffer.AsSpan(isa11Start, _isaSeparators[11] - isa11Start);
-        var repetition = isa11.Length == 1 && !IsAlphanumeric(isa11[0]) && !IsWhitespace(isa11[0]) ? (char)isa11[0] : '\0';
+        var repetition = isa11.Length == 1 && !IsAlphanumeric(isa11[0]) && isa11[0] != (byte)' ' ? (char)isa11[0] : '\0';
         var delimiters = new X12Delimiters((char)element, repetition, (char)component, (char)terminator);
 
         if (lastSeparator + 3 - _pos != IsaFixedLength)

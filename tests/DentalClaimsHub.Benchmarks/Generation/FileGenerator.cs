@@ -16,8 +16,8 @@ internal static class FileGenerator
         Write(Path.Combine(folder, Remittance835), s => Remittance835Generator.Write(s, 10_000, Clock));
         if (bigMegabytes > 0)
         {
-            // About 470 bytes per claim: size the claim count to reach the requested megabytes.
-            var claims = (int)(bigMegabytes * 1024L * 1024L / 470);
+            // About 430 bytes per claim: size the claim count to reach the requested megabytes.
+            var claims = (int)(bigMegabytes * 1024L * 1024L / 430);
             Write(Path.Combine(folder, Big837), s => Claim837Generator.Write(s, claims, Clock));
         }
     }
