@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DentalClaimsHub.Api.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer dch_…</c>: looks the key up by its SHA-256, binds the request to the key's practice (the
+/// tenant every query is filtered by) and turns its scopes into claims.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    HubDbContext db,
+    TenantContext tenant) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string FailureKey = "dch:auth-failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <api key>'.");
+        }
+
+        var plainText = header["Bearer ".Length..].Trim();
+        if (ApiKeySecret.PrefixOf(plainText) is null)
+        {
+            return Fail("The bearer token is not a DentalClaimsHub API key.");
+        }
+
+        var hash = ApiKeySecret.Hash(plainText);
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash, Context.RequestAborted);
+        if (key is null || !key.IsActive)
+        {
+            return Fail("The API key is unknown or has been revoked.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(HubClaims.KeyId, key.Id.ToString()),
+            new(HubClaims.OwnerKind, key.OwnerKind.ToString()),
+        };
+        if (key.PracticeId is { } practiceId)
+        {
+            claims.Add(new Claim(HubClaims.PracticeId, practiceId.ToString()));
+            tenant.UsePractice(practiceId);
+        }
+
+        if (key.PayerId is { } payerId)
+        {
+            claims.Add(new Claim(HubClaims.PayerId, payerId));
+        }
+
+        claims.AddRange(key.Scopes.Select(scope => new Claim(HubClaims.Scope, scope)));
+        var identity = new ClaimsIdentity(claims, SchemeName, HubClaims.KeyId, null);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private AuthenticateResult Fail(string reason)
+    {
+        Context.Items[FailureKey] = reason;
+        return AuthenticateResult.Fail(reason);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var reason = Context.Items[FailureKey] as string
+            ?? "This endpoint needs an API key: send 'Authorization: Bearer <api key>'.";
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized", reason);
+    }
+}

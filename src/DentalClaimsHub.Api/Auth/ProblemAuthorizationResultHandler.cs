@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace DentalClaimsHub.Api.Auth;
+
+/// <summary>Turns a 403 into Problem Details that name the scope the key lacks.</summary>
+public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToArray()
+                ?? [];
+            var detail = missing.Length > 0
+                ? $"This API key lacks the scope {string.Join(", ", missing.Select(s => $"'{s}'"))} that this endpoint requires."
+                : "This API key may not use this endpoint.";
+            return ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+        }
+
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

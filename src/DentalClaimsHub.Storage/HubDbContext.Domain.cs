@@ -1,0 +1,23 @@
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Storage;
+
+// The canonical model's sets and the one place tenant filtering happens.
+public sealed partial class HubDbContext
+{
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<Coverage> Coverages => Set<Coverage>();
+
+    partial void ConfigureTenantFilters(ModelBuilder modelBuilder)
+    {
+        // A practice key sees its own practice's rows; trusted background work (IsSystem) sees all; anything else nothing.
+        modelBuilder.Entity<Patient>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Coverage>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalClaimsHub.Api.Tests.Auth;
+
+/// <summary>A key of practice A reaches nothing of practice B, on every endpoint that takes an id.</summary>
+public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<HubApiFactory>
+{
+    // Every templated /v1 route must appear here; the last test fails when an endpoint is added without its row.
+    private static readonly (string Method, string Template)[] Matrix =
+    [
+        ("GET", "/v1/patients/{id}"),
+        ("PUT", "/v1/patients/{id}"),
+        ("DELETE", "/v1/patients/{id}"),
+        ("GET", "/v1/patients/{patientId}/coverages"),
+        ("POST", "/v1/patients/{patientId}/coverages"),
+        ("GET", "/v1/patients/{patientId}/coverages/{id}"),
+        ("PUT", "/v1/patients/{patientId}/coverages/{id}"),
+        ("DELETE", "/v1/patients/{patientId}/coverages/{id}"),
+    ];
+
+    [Fact]
+    public async Task EveryIdEndpoint_KeyOfAnotherPractice_Returns404AndChangesNothing()
+    {
+        var owner = await factory.CreatePracticeAsync("Owner Dental");
+        var intruder = await factory.CreatePracticeAsync("Intruder Dental");
+        var patient = await (await owner.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverageResponse = await owner.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest());
+        Assert.Equal(HttpStatusCode.Created, coverageResponse.StatusCode);
+        var coverage = await coverageResponse.Content.ReadFromJsonAsync<CoverageResponse>();
+
+        foreach (var (method, template) in Matrix)
+        {
+            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}",
+                template.Contains("coverages/{id}", StringComparison.Ordinal) ? coverage!.Id.ToString() : patient.Id.ToString());
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is "PUT" or "POST")
+            {
+                request.Content = template.Contains("coverages", StringComparison.Ordinal)
+                    ? JsonContent.Create(TestData.NewCoverageRequest())
+                    : JsonContent.Create(TestData.NewPatientRequest(last: "Overwritten"));
+            }
+
+            var response = await intruder.Client.SendAsync(request);
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {template} answered {(int)response.StatusCode} to another practice");
+        }
+
+        var list = await intruder.Client.GetFromJsonAsync<Page<PatientResponse>>("/v1/patients");
+        Assert.DoesNotContain(list!.Items, p => p.Id == patient.Id);
+        var stillThere = await owner.Client.GetFromJsonAsync<PatientResponse>($"/v1/patients/{patient.Id}");
+        Assert.Equal(TestData.PatientLast, stillThere!.Name.Last);
+        var coverages = await owner.Client.GetFromJsonAsync<List<CoverageResponse>>($"/v1/patients/{patient.Id}/coverages");
+        Assert.Single(coverages!);
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryTemplatedV1Endpoint()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                (m, Normalise(e.RoutePattern.RawText!))))
+            .ToHashSet();
+
+        Assert.Empty(endpoints.Except(Matrix.Select(r => (r.Method, r.Template))));
+    }
+
+    private static string Normalise(string template) =>
+        System.Text.RegularExpressions.Regex.Replace(template.TrimEnd('/'), @"\{(\w+):[^}]+\}", "{$1}");
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using DentalClaimsHub.Api;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Tenancy;
+using DentalClaimsHub.Testing;
+using DentalClaimsHub.Testing.Postgres;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace DentalClaimsHub.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API host over a fresh PostgreSQL database for one test class (migrated at start-up, dropped after).
+/// </summary>
+public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public LogCapture Logs { get; } = new();
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>Extra configuration for a derived factory.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(GetType().Name);
+        _ = Services; // starts the host: migrations run now
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Hub", ConnectionString);
+        builder.UseSetting("Hub:SeedDemo", "false");
+        builder.UseSetting("Hub:MappingsPath", RepositoryPaths.Mappings);
+        builder.UseSetting("Hub:Variables:SIMULATOR_URL", "http://127.0.0.1:9");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    /// <summary>Creates a practice with an API key carrying <paramref name="scopes"/> (all practice scopes by default).</summary>
+    public async Task<TestPractice> CreatePracticeAsync(string name = "Test Dental", params string[] scopes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var practice = TestData.Practice(name, now);
+        db.Add(practice);
+        var (plain, prefix, hash) = ApiKeySecret.Generate();
+        db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, $"{name} key", scopes.Length > 0 ? scopes : Scopes.Practice, hash, prefix, now));
+        await db.SaveChangesAsync();
+        return new TestPractice(practice.Id, plain, CreateClient(plain));
+    }
+
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed record TestPractice(Guid Id, string ApiKey, HttpClient Client);

@@ -1,0 +1,39 @@
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Domain.Practices;
+
+namespace DentalClaimsHub.Api.Tests.Infrastructure;
+
+/// <summary>Fictional people and practices. Their names, birth dates and member ids must never reach a log.</summary>
+public static class TestData
+{
+    public const string PatientLast = "Quillfeather";
+    public const string PatientFirst = "Marisol";
+    public static readonly DateOnly PatientBirthDate = new(1987, 3, 14);
+    public const string MemberId = "ZQX774120935";
+
+    public static Practice Practice(string name, DateTimeOffset now) =>
+        Domain.Practices.Practice.Create(name, "US", "America/Chicago", now, id: Guid.CreateVersion7(now));
+
+    public static PatientRequest NewPatientRequest(string last = PatientLast, string first = PatientFirst) => new()
+    {
+        Name = new PersonNameDto { Last = last, First = first, Middle = "J" },
+        BirthDate = PatientBirthDate,
+        Sex = "female",
+        Address = new AddressDto { Line1 = "48 Cedar Loop", City = "Springfield", Region = "IL", PostalCode = "62704", CountryCode = "US" },
+        Phone = "+1-217-555-0188",
+        ExternalId = "PMS-" + Guid.NewGuid().ToString("N")[..8],
+    };
+
+    public static CoverageRequest NewCoverageRequest(string payerId = "demo-x12-dental") => new()
+    {
+        PayerId = payerId,
+        MemberId = MemberId,
+        GroupNumber = "GRP-7781",
+        PlanName = "Dental PPO Plus",
+        Order = "primary",
+        Relationship = "self",
+        ValidFrom = new DateOnly(2026, 1, 1),
+        ValidTo = new DateOnly(2026, 12, 31),
+    };
+}

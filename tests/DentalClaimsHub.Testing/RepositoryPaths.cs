@@ -1,0 +1,28 @@
+namespace DentalClaimsHub.Testing;
+
+/// <summary>Finds folders of the repository (mappings, schemas, samples) from a test's output directory.</summary>
+public static class RepositoryPaths
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+
+    public static string Root => RootPath.Value;
+
+    public static string Mappings => Path.Combine(Root, "mappings");
+
+    public static string Schemas => Path.Combine(Root, "schemas");
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DentalClaimsHub.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"DentalClaimsHub.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
