@@ -16,7 +16,9 @@ public sealed class X12Reader : IDisposable
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private readonly X12Tokenizer _tokenizer;
-    private readonly Dictionary<int, string> _ids = [];
+
+    // Direct-mapped cache of short element values: 4,096 slots, a collision simply replaces the slot.
+    private readonly (int Key, string? Value)[] _shortValues = new (int, string?)[4096];
 
     private X12Reader(X12Tokenizer tokenizer) => _tokenizer = tokenizer;
 
@@ -40,11 +42,15 @@ public sealed class X12Reader : IDisposable
 
         var count = _tokenizer.ElementCount;
         var elements = new string[count];
-        elements[0] = DecodeId(_tokenizer.GetElement(0));
-        for (var i = 1; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             var bytes = _tokenizer.GetElement(i);
-            elements[i] = bytes.IsEmpty ? "" : Utf8.GetString(bytes);
+            elements[i] = bytes.Length switch
+            {
+                0 => "",
+                <= 3 => DecodeShort(bytes),
+                _ => Utf8.GetString(bytes),
+            };
         }
 
         segment = new X12Segment(elements, _tokenizer.Delimiters!.Value, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset);
@@ -63,14 +69,10 @@ public sealed class X12Reader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _tokenizer.Dispose();
 
-    // Segment ids repeat constantly: cache short ASCII ids instead of allocating a string per segment.
-    private string DecodeId(ReadOnlySpan<byte> bytes)
+    // Segment ids and short codes (qualifiers, Y/N flags, "D8", "472") repeat constantly: cache short ASCII values
+    // instead of allocating a string per element. The cache is bounded, so memory stays flat on any input.
+    private string DecodeShort(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length is < 1 or > 3)
-        {
-            return Utf8.GetString(bytes);
-        }
-
         var key = bytes.Length;
         foreach (var b in bytes)
         {
@@ -82,15 +84,12 @@ public sealed class X12Reader : IDisposable
             key = (key << 8) | b;
         }
 
-        if (!_ids.TryGetValue(key, out var id))
+        ref var slot = ref _shortValues[(int)(((uint)key * 0x9E3779B1u) >> 20)];
+        if (slot.Value is null || slot.Key != key)
         {
-            id = Encoding.ASCII.GetString(bytes);
-            if (_ids.Count < 1024)
-            {
-                _ids[key] = id;
-            }
+            slot = (key, Encoding.ASCII.GetString(bytes));
         }
 
-        return id;
+        return slot.Value;
     }
 }
