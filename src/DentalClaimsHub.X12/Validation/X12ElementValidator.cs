@@ -19,6 +19,8 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
 
         foreach (var element in schema.Elements)
             ValidateElement(segment, loopId, element);
+
+        X12DatePeriodRules.Check(segment, loopId, sink);
     }
 
     private void ValidateElement(X12Segment segment, string loopId, X12ElementSchema element)

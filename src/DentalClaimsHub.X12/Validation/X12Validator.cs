@@ -71,6 +71,7 @@ public sealed class X12Validator(X12SchemaRegistry registry, bool includeEnvelop
             if (transaction.Schema is not null)
             {
                 new X12StructureValidator(sink, new X12ElementValidator(sink)).Validate(transaction.Root);
+                X12HierarchyRules.Check(transaction, sink);
                 X12Balancing.Check(transaction, sink);
             }
 
