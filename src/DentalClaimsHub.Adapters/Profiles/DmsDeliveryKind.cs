@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Adapters.Profiles;
 
 /// <summary>How ДМС registry files reach the insurer.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DmsDeliveryKind>))]
 public enum DmsDeliveryKind
 {
     /// <summary>As e-mail attachments.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Adapters.Profiles;
 
 /// <summary>How the hub authenticates to a FHIR payer.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FhirAuthKind>))]
 public enum FhirAuthKind
 {
     /// <summary>No authentication (sandboxes, the simulator).</summary>

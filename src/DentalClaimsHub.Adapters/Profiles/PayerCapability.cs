@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Adapters.Profiles;
 
 /// <summary>A business exchange the hub may perform with a payer; YAML keys are kebab-case.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayerCapability>))]
 public enum PayerCapability
 {
     /// <summary>Coverage / benefits check (X12 270/271, FHIR CoverageEligibilityRequest).</summary>

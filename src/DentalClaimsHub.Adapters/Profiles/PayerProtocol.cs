@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Adapters.Profiles;
 
 /// <summary>The message format used for one capability.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayerProtocol>))]
 public enum PayerProtocol
 {
     /// <summary>ASC X12 005010.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Adapters.Profiles;
 
 /// <summary>How messages of one capability travel; YAML values are kebab-case.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayerTransport>))]
 public enum PayerTransport
 {
     /// <summary>CAQH CORE connectivity, real-time request/response.</summary>

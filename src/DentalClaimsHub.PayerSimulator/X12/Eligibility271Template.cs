@@ -31,7 +31,7 @@ public static class Eligibility271Template
             body.Add(["DMG", "D8", request.MemberBirthDate]);
         }
 
-        body.Add(["DTP", "291", "D8", $"{now.Year}0101"]);
+        body.Add(["DTP", "346", "D8", $"{now.Year}0101"]);
         body.AddRange(active ? ActiveDentalBenefits() : [["EB", "6", "IND", "35"]]);
         body.Add(["SE", (body.Count + 1).ToString(CultureInfo.InvariantCulture), request.TransactionControlNumber]);
 

@@ -133,6 +133,33 @@ public sealed class ProfileErrorTests : IDisposable
     }
 
     [Fact]
+    public void Load_CoreTransportWithoutBatchUrl_IsReportedWithOtherErrors()
+    {
+        const string Yaml = """
+            id: p1
+            displayName: Test X12 payer
+            country: usa
+            kind: x12
+            capabilities:
+              claims: { protocol: x12, transport: core-batch }
+            x12:
+              identifiers: { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B, gs02: A, gs03: B, payerId: "1", usageIndicator: T }
+            core:
+              realtimeUrl: http://127.0.0.1:5090/x12/core/realtime
+              senderId: A
+              receiverId: B
+              usernameSecret: USER_NAME
+              passwordSecret: USER_PASSWORD
+            """;
+        directory.Write("p1.yaml", Yaml);
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(["country", "capabilities.claims"], result.Errors.Select(e => e.Field));
+        Assert.Contains("'core.batchUrl' is required", result.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_SeveralBrokenFiles_ReportsEveryErrorInFileOrder()
     {
         directory.Write("a.yaml", ProfileDirectory.ValidFhir("a").Replace("kind: fhir", "kind: smoke-signals", StringComparison.Ordinal));

@@ -37,7 +37,7 @@ internal static partial class PayerProfileReader
         return routes;
     }
 
-    /// <summary>Every protocol and transport in use must have its settings section, and vice versa for the kind.</summary>
+    /// <summary>Every capability's transport must fit its protocol, and the settings it needs must be present.</summary>
     private static void CheckConsistency(YamlMap root, PayerProfile profile)
     {
         foreach (var route in profile.Capabilities.Values)
@@ -49,20 +49,29 @@ internal static partial class PayerProfileReader
                 root.Sink.Add(at, field, $"transport '{KebabEnum.ToKebab(route.Transport)}' cannot carry protocol '{KebabEnum.ToKebab(route.Protocol)}'.");
             }
 
-            var missing = route switch
-            {
-                { Protocol: PayerProtocol.X12 } when profile.X12 is null => "x12",
-                { Transport: PayerTransport.CoreRealtime } when profile.Core?.RealtimeUrl is null => "core.realtimeUrl",
-                { Transport: PayerTransport.CoreBatch } when profile.Core?.BatchUrl is null => "core.batchUrl",
-                { Protocol: PayerProtocol.Fhir } when profile.Fhir is null => "fhir",
-                { Protocol: PayerProtocol.Dms } when profile.Dms is null => "dms",
-                _ => null,
-            };
-            if (missing is not null && !root.Sink.HasErrors)
+            var missing = MissingSection(root, route);
+            if (missing is not null)
             {
                 root.Sink.Add(at, field, $"uses {KebabEnum.ToKebab(route.Protocol)} over {KebabEnum.ToKebab(route.Transport)}, so '{missing}' is required.");
             }
         }
+    }
+
+    // Judged on the YAML keys rather than the parsed sections, so a section that is present but has its own errors
+    // is not reported a second time as missing.
+    private static string? MissingSection(YamlMap root, CapabilityRoute route)
+    {
+        var core = root.Peek("core");
+        return route switch
+        {
+            { Protocol: PayerProtocol.X12 } when !root.Has("x12") => "x12",
+            { Transport: PayerTransport.CoreRealtime or PayerTransport.CoreBatch } when core is null && !root.Has("core") => "core",
+            { Transport: PayerTransport.CoreRealtime } when core is not null && !core.Has("realtimeUrl") => "core.realtimeUrl",
+            { Transport: PayerTransport.CoreBatch } when core is not null && !core.Has("batchUrl") => "core.batchUrl",
+            { Protocol: PayerProtocol.Fhir } when !root.Has("fhir") => "fhir",
+            { Protocol: PayerProtocol.Dms } when !root.Has("dms") => "dms",
+            _ => null,
+        };
     }
 
     private static bool TransportFits(CapabilityRoute route) => route.Protocol switch

@@ -90,10 +90,7 @@ internal static partial class PayerProfileReader
             ClaimStatus = ReadClaimStatus(map),
             SourceFile = file,
         };
-        if (kind is not null)
-        {
-            CheckConsistency(map, profile);
-        }
+        CheckConsistency(map, profile);
 
         return profile;
     }

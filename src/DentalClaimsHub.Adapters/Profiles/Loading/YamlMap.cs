@@ -57,6 +57,16 @@ internal sealed partial class YamlMap
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> is present with a non-null value (does not mark it as known).</summary>
+    public bool Has(string key) =>
+        node.Children.Any(child => child.Key is YamlScalarNode scalar && scalar.Value == key && !IsNull(child.Value));
+
+    /// <summary>The nested mapping under <paramref name="key"/> when there is one; never reports (for cross-field checks).</summary>
+    public YamlMap? Peek(string key) =>
+        node.Children.FirstOrDefault(child => child.Key is YamlScalarNode scalar && scalar.Value == key).Value is YamlMappingNode mapping
+            ? new YamlMap(mapping, FieldPath(key), Sink, Variables)
+            : null;
+
     /// <summary>Reports every key that no accessor asked for.</summary>
     public void RejectUnknownFields()
     {
