@@ -15,7 +15,7 @@ public sealed record EstimateLine
         Money patientPortion,
         IReadOnlyList<EstimateReason>? reasons = null,
         ToothNumber? tooth = null,
-        SurfaceSet? surfaces = null)
+        SurfaceSet surfaces = default)
     {
         if (fee.IsNegative || payerPortion.IsNegative || patientPortion.IsNegative)
         {
@@ -35,7 +35,7 @@ public sealed record EstimateLine
         PatientPortion = patientPortion;
         Reasons = [.. reasons ?? []];
         Tooth = tooth;
-        Surfaces = surfaces ?? SurfaceSet.Empty;
+        Surfaces = surfaces;
     }
 
     public ProcedureCode Procedure { get; }

@@ -96,7 +96,7 @@ public sealed partial class PreAuthorization
             throw new DomainException($"A treatment plan holds at most {Claims.Claim.MaxLines} lines.");
         }
 
-        var line = new PreAuthorizationLine(_lines.Count + 1, procedure, fee, units, tooth, surfaces, area);
+        var line = new PreAuthorizationLine(_lines.Count + 1, procedure, fee, units, tooth, surfaces ?? default, area);
         _lines.Add(line);
         UpdatedAt = Guard.Utc(now);
         return line;

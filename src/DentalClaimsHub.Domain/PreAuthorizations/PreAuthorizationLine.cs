@@ -11,7 +11,7 @@ public sealed record PreAuthorizationLine
         Money fee,
         int units = 1,
         ToothNumber? tooth = null,
-        SurfaceSet? surfaces = null,
+        SurfaceSet surfaces = default,
         OralCavityArea? area = null)
     {
         if (lineNumber < 1)
@@ -34,7 +34,7 @@ public sealed record PreAuthorizationLine
         Fee = fee;
         Units = units;
         Tooth = tooth;
-        Surfaces = surfaces ?? SurfaceSet.Empty;
+        Surfaces = surfaces;
         Area = area;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -8,10 +9,14 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct CdtCode
 {
-    private CdtCode(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public CdtCode(string value) => this = Parse(value);
 
     /// <summary>The normalised code, e.g. "D2391".</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>The four digits as a number (2391), useful for range checks.</summary>
     public int Number => int.Parse(Value.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +45,7 @@ public readonly record struct CdtCode
             return false;
         }
 
-        code = new CdtCode(text);
+        code = new CdtCode { Value = text };
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text;
 
 namespace DentalClaimsHub.Domain.Values;
@@ -10,10 +11,14 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct Icd10Code
 {
-    private Icd10Code(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public Icd10Code(string value) => this = Parse(value);
 
     /// <summary>The code with its dot, e.g. "K04.5" or "K02.52"; a bare category has no dot ("K08").</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>The three-character category, e.g. "K04".</summary>
     public string Category => Value[..3];
@@ -70,7 +75,7 @@ public readonly record struct Icd10Code
             return false;
         }
 
-        code = new Icd10Code(candidate);
+        code = new Icd10Code { Value = candidate };
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -12,10 +13,14 @@ public readonly record struct Inn
     private static readonly int[] Weights11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
     private static readonly int[] Weights12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
 
-    private Inn(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public Inn(string value) => this = Parse(value);
 
     /// <summary>The 10 or 12 digits.</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>True for a 10-digit organisation number.</summary>
     public bool IsOrganisation => Value?.Length == 10;
@@ -48,7 +53,7 @@ public readonly record struct Inn
             return false;
         }
 
-        inn = new Inn(digits);
+        inn = new Inn { Value = digits };
         error = string.Empty;
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -8,7 +9,10 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct Money : IComparable<Money>
 {
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
     /// <summary>Creates an amount; the currency code is upper-cased and must be three Latin letters.</summary>
+    [JsonConstructor]
     public Money(decimal amount, string currency)
     {
         Amount = amount;

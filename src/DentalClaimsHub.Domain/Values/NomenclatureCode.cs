@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text;
 
 namespace DentalClaimsHub.Domain.Values;
@@ -11,10 +12,14 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct NomenclatureCode
 {
-    private NomenclatureCode(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public NomenclatureCode(string value) => this = Parse(value);
 
     /// <summary>The normalised code in Latin letters.</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>'A' (medical interventions) or 'B' (complex services such as visits).</summary>
     public char Section => Value[0];
@@ -26,7 +31,7 @@ public readonly record struct NomenclatureCode
     public bool IsRefined => Value.Count(c => c == '.') == 3;
 
     /// <summary>The code without its refinement: "A16.07.002.009" → "A16.07.002"; an unrefined code is returned as is.</summary>
-    public NomenclatureCode Base => IsRefined ? new NomenclatureCode(Value[..Value.LastIndexOf('.')]) : this;
+    public NomenclatureCode ToBase() => IsRefined ? new NomenclatureCode { Value = Value[..Value.LastIndexOf('.')] } : this;
 
     /// <summary>Parses a code; throws <see cref="DomainException"/> when it does not have the 804н shape.</summary>
     public static NomenclatureCode Parse(string? value) =>
@@ -58,7 +63,7 @@ public readonly record struct NomenclatureCode
             return false;
         }
 
-        code = new NomenclatureCode(candidate);
+        code = new NomenclatureCode { Value = candidate };
         return true;
     }
 

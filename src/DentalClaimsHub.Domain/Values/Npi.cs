@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -8,10 +9,14 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct Npi
 {
-    private Npi(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public Npi(string value) => this = Parse(value);
 
     /// <summary>The ten digits.</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>Parses an NPI; spaces and hyphens are ignored. Throws <see cref="DomainException"/> when invalid.</summary>
     public static Npi Parse(string? value) =>
@@ -38,7 +43,7 @@ public readonly record struct Npi
             return false;
         }
 
-        npi = new Npi(digits);
+        npi = new Npi { Value = digits };
         error = string.Empty;
         return true;
     }

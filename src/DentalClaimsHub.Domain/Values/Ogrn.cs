@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -8,10 +9,14 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct Ogrn
 {
-    private Ogrn(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public Ogrn(string value) => this = Parse(value);
 
     /// <summary>The 13 or 15 digits.</summary>
-    public string Value { get; }
+    public string Value { get; private init; }
 
     /// <summary>True for a 15-digit ОГРНИП (individual entrepreneur).</summary>
     public bool IsEntrepreneur => Value?.Length == 15;
@@ -43,7 +48,7 @@ public readonly record struct Ogrn
             return false;
         }
 
-        ogrn = new Ogrn(digits);
+        ogrn = new Ogrn { Value = digits };
         error = string.Empty;
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -18,20 +19,20 @@ public enum ProcedureCodeSystem
 /// </summary>
 public readonly record struct ProcedureCode
 {
-    private ProcedureCode(ProcedureCodeSystem system, string code)
-    {
-        System = system;
-        Code = code;
-    }
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Validates like <see cref="Create"/>, throwing the same way; lets serializers rebuild the value from its properties.</summary>
+    [JsonConstructor]
+    public ProcedureCode(ProcedureCodeSystem system, string code) => this = Create(system, code);
 
-    public ProcedureCodeSystem System { get; }
+    public ProcedureCodeSystem System { get; private init; }
 
     /// <summary>The normalised code: "D2391", "A16.07.002".</summary>
-    public string Code { get; }
+    public string Code { get; private init; }
 
-    public static ProcedureCode Cdt(CdtCode code) => new(ProcedureCodeSystem.Cdt, code.Value);
+    public static ProcedureCode Cdt(CdtCode code) => new() { System = ProcedureCodeSystem.Cdt, Code = code.Value };
 
-    public static ProcedureCode Nomenclature(NomenclatureCode code) => new(ProcedureCodeSystem.Nomenclature804n, code.Value);
+    public static ProcedureCode Nomenclature(NomenclatureCode code) => new() { System = ProcedureCodeSystem.Nomenclature804n, Code = code.Value };
 
     /// <summary>Validates and normalises <paramref name="code"/> in <paramref name="system"/>; throws <see cref="DomainException"/>.</summary>
     public static ProcedureCode Create(ProcedureCodeSystem system, string? code) => system switch

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text;
 
 namespace DentalClaimsHub.Domain.Values;
@@ -12,24 +13,32 @@ public readonly record struct SurfaceSet
     /// <summary>The most surfaces one tooth line can carry.</summary>
     public const int MaxSurfaces = 5;
 
-    private SurfaceSet(string value) => Value = value;
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from <see cref="Value"/>.</summary>
+    [JsonConstructor]
+    public SurfaceSet(string value) => this = Parse(value);
 
     /// <summary>No surfaces.</summary>
-    public static SurfaceSet Empty => new(string.Empty);
+    public static SurfaceSet Empty => default;
 
     /// <summary>Canonical letters, e.g. "MOD"; empty when no surface applies.</summary>
-    public string Value { get; }
+    public string Value
+    {
+        get => field ?? string.Empty;
+        private init => field = value.Length == 0 ? null : value;
+    }
 
     /// <summary>How many surfaces.</summary>
-    public int Count => Value?.Length ?? 0;
+    public int Count => Value.Length;
 
     public bool IsEmpty => Count == 0;
 
     /// <summary>The surfaces in canonical order.</summary>
-    public IReadOnlyList<Surface> Surfaces => (Value ?? string.Empty).Select(SurfaceCodes.FromCode).ToArray();
+    public IReadOnlyList<Surface> Surfaces => Value.Select(SurfaceCodes.FromCode).ToArray();
 
     /// <summary>True when the set includes <paramref name="surface"/>.</summary>
-    public bool Contains(Surface surface) => (Value ?? string.Empty).Contains(surface.ToCode(), StringComparison.Ordinal);
+    public bool Contains(Surface surface) => Value.Contains(surface.ToCode(), StringComparison.Ordinal);
 
     /// <summary>Parses letters; blank gives <see cref="Empty"/>. Throws <see cref="DomainException"/> on an unknown letter or more than five.</summary>
     public static SurfaceSet Parse(string? value) =>
@@ -45,7 +54,7 @@ public readonly record struct SurfaceSet
         return Parse(new string(surfaces.Select(s => s.ToCode()).ToArray()));
     }
 
-    public override string ToString() => Value ?? string.Empty;
+    public override string ToString() => Value;
 
     private static bool TryParse(string? value, out SurfaceSet set, [NotNullWhen(false)] out string? error)
     {
@@ -80,7 +89,7 @@ public readonly record struct SurfaceSet
             text.Append(surface.ToCode());
         }
 
-        set = new SurfaceSet(text.ToString());
+        set = new SurfaceSet { Value = text.ToString() };
         return true;
     }
 }

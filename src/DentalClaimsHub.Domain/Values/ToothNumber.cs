@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DentalClaimsHub.Domain.Values;
 
@@ -10,6 +11,12 @@ namespace DentalClaimsHub.Domain.Values;
 /// </summary>
 public readonly record struct ToothNumber
 {
+    // Storage keeps owned records as JSON; System.Text.Json builds structs through their default constructor unless
+    // told otherwise, which would skip validation and lose every property.
+    /// <summary>Parses like <see cref="Parse"/>, throwing the same way; lets serializers rebuild the value from its properties.</summary>
+    [JsonConstructor]
+    public ToothNumber(ToothSystem system, string value) => this = Parse(value, system);
+
     private ToothNumber(ToothSystem system, string value, int fdi)
     {
         System = system;

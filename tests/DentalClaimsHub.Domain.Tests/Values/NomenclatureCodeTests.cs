@@ -48,15 +48,15 @@ public class NomenclatureCodeTests
         Assert.Equal('A', code.Section);
         Assert.Equal(16, code.Class);
         Assert.True(code.IsRefined);
-        Assert.Equal("A16.07.002", code.Base.Value);
+        Assert.Equal("A16.07.002", code.ToBase().Value);
     }
 
     [Fact]
-    public void Base_UnrefinedCode_IsItself()
+    public void ToBase_UnrefinedCode_IsItself()
     {
         var code = NomenclatureCode.Parse("B01.065.001");
 
         Assert.False(code.IsRefined);
-        Assert.Equal(code, code.Base);
+        Assert.Equal(code, code.ToBase());
     }
 }
