@@ -2,7 +2,6 @@ using DentalClaimsHub.Adapters.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace DentalClaimsHub.Adapters.DependencyInjection;
 
@@ -12,7 +11,8 @@ public static class PayerProfileServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="PayerProfileCatalog"/> as a singleton read from <c>{Hub:MappingsPath}/payers</c> (default: the
     /// nearest <c>mappings/</c> folder above the application) with placeholders from <c>Hub:Variables</c>, and a hosted
-    /// service that loads it when the host starts, so an invalid profile stops start-up with every error listed.
+    /// service that loads it when the host starts, so an invalid profile stops start-up with every error listed; also
+    /// registers <see cref="PayerSecrets"/> to resolve the credentials profiles reference by name.
     /// </summary>
     public static IServiceCollection AddPayerProfiles(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static class PayerProfileServiceCollectionExtensions
                 .ToDictionary(child => child.Key, child => child.Value!, StringComparer.Ordinal);
             return PayerProfileCatalog.LoadOrThrow(Path.Combine(mappings, "payers"), variables);
         });
+        services.TryAddSingleton(_ => new PayerSecrets(configuration));
         services.AddHostedService<PayerProfileStartupCheck>();
         return services;
     }

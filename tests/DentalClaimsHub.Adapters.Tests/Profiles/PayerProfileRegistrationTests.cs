@@ -59,4 +59,19 @@ public sealed class PayerProfileRegistrationTests : IDisposable
         var exception = await Assert.ThrowsAsync<PayerProfileException>(() => startup.StartAsync(CancellationToken.None));
         Assert.Equal("kind", Assert.Single(exception.Errors).Field);
     }
+
+    [Fact]
+    public void PayerSecrets_ResolvesReferencedNamesFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DEMO_X12_USER"] = "clinic-42" }).Build();
+        var profile = PayerProfileCatalog.LoadOrThrow(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Mappings, "payers"),
+            new Dictionary<string, string>()).Get("demo-x12-dental");
+        var secrets = new PayerSecrets(configuration);
+
+        Assert.Equal("clinic-42", secrets.Get(profile, profile.Core!.UsernameSecret));
+        var missing = Assert.Throws<InvalidOperationException>(() => secrets.Get(profile, profile.Core.PasswordSecret));
+        Assert.Contains("'DEMO_X12_PASSWORD'", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("demo-x12-dental", missing.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,104 @@
+using DentalClaimsHub.Adapters.Profiles;
+
+namespace DentalClaimsHub.Adapters.Tests.Profiles;
+
+public sealed class ProfileCrossFieldErrorTests : IDisposable
+{
+    private readonly ProfileDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private PayerProfileError SingleError(string fileName, string yaml, Dictionary<string, string>? variables = null)
+    {
+        var file = directory.Write(fileName, yaml);
+        var result = PayerProfileCatalog.Load(directory.Path, variables ?? []);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(file, error.File);
+        Assert.Empty(result.Profiles);
+        return error;
+    }
+
+    [Fact]
+    public void Load_IdDifferentFromFileName_ReportsId()
+    {
+        var error = SingleError("p1.yaml", ProfileDirectory.ValidFhir("p2"));
+
+        Assert.Equal(("id", 1, 5), (error.Field, error.Line, error.Column));
+        Assert.Contains("must equal the file name 'p1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DuplicateIdAcrossYamlAndYml_ReportsTheSecondFile()
+    {
+        directory.Write("p1.yaml", ProfileDirectory.ValidFhir("p1"));
+        var second = directory.Write("p1.yml", ProfileDirectory.ValidFhir("p1"));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((second, "id"), (error.File, error.Field));
+        Assert.Contains("duplicate payer id 'p1'", error.Message, StringComparison.Ordinal);
+        Assert.Single(result.Profiles);
+    }
+
+    [Fact]
+    public void Load_ProtocolWithoutItsSection_NamesTheMissingSection()
+    {
+        const string Yaml = """
+            id: p1
+            displayName: Test X12 payer
+            country: US
+            kind: x12
+            capabilities:
+              claims: { protocol: x12, transport: core-batch }
+            """;
+
+        var error = SingleError("p1.yaml", Yaml);
+
+        Assert.Equal(("capabilities.claims", 6), (error.Field, error.Line));
+        Assert.Contains("so 'x12' is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CoreTransportWithoutBatchUrl_IsReportedWithOtherErrors()
+    {
+        const string Yaml = """
+            id: p1
+            displayName: Test X12 payer
+            country: usa
+            kind: x12
+            capabilities:
+              claims: { protocol: x12, transport: core-batch }
+            x12:
+              identifiers: { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B, gs02: A, gs03: B, payerId: "1", usageIndicator: T }
+            core:
+              realtimeUrl: http://127.0.0.1:5090/x12/core/realtime
+              senderId: A
+              receiverId: B
+              usernameSecret: USER_NAME
+              passwordSecret: USER_PASSWORD
+            """;
+        directory.Write("p1.yaml", Yaml);
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(["country", "capabilities.claims"], result.Errors.Select(e => e.Field));
+        Assert.Contains("'core.batchUrl' is required", result.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SeveralBrokenFiles_ReportsEveryErrorInFileOrder()
+    {
+        directory.Write("a.yaml", ProfileDirectory.ValidFhir("a").Replace("kind: fhir", "kind: smoke-signals", StringComparison.Ordinal));
+        directory.Write("b.yaml", ProfileDirectory.ValidFhir("b") + "\nextra: 1\n");
+        directory.Write("c.yaml", ProfileDirectory.ValidFhir("c"));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(["a.yaml:kind", "b.yaml:extra"], result.Errors.Select(e => $"{Path.GetFileName(e.File)}:{e.Field}"));
+        Assert.Equal("c", Assert.Single(result.Profiles).Id);
+        var exception = Assert.Throws<PayerProfileException>(() => PayerProfileCatalog.LoadOrThrow(directory.Path, new Dictionary<string, string>()));
+        Assert.Equal(2, exception.Errors.Count);
+        Assert.Contains("a.yaml:4:7: kind: 'smoke-signals' is not one of: x12, fhir, dms.", exception.Message, StringComparison.Ordinal);
+    }
+}
