@@ -22,7 +22,8 @@ switch (args.FirstOrDefault())
         {
             var segments = X12Operations.Validate(file);
             var megabytes = file.Length / 1048576.0;
-            Console.WriteLine($"STREAM {Path.GetFileName(args[1])} {megabytes:0} MB {segments} segments {megabytes / watch.Elapsed.TotalSeconds:0.0} MB/s");
+            var speed = megabytes / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"STREAM {Path.GetFileName(args[1])} {megabytes:0} MB {segments} segments {speed:0.0} MB/s");
         }
 
         return 0;

@@ -5,7 +5,9 @@ namespace DentalClaimsHub.Cli.X12;
 /// <summary>Finds and loads the X12 schema registry the schema layer needs.</summary>
 internal static class SchemaLocator
 {
-    /// <summary>The registry from <paramref name="explicitFolder"/>, or from schemas/x12 above the working or program folder; null when none.</summary>
+    /// <summary>
+    /// The registry from <paramref name="explicitFolder"/>, or from schemas/x12 above the working or program folder; null when none.
+    /// </summary>
     public static X12SchemaRegistry? TryLoad(DirectoryInfo? explicitFolder, TextWriter error)
     {
         var folder = explicitFolder?.FullName

@@ -5,7 +5,9 @@ using DentalClaimsHub.X12.Validation;
 
 namespace DentalClaimsHub.Cli.X12;
 
-/// <summary><c>dch x12 validate FILE [--ack 999|ta1] [--json] [--level 1|2] [--schemas DIR]</c>: exit 0 valid, 1 invalid, 2 unreadable.</summary>
+/// <summary>
+/// <c>dch x12 validate FILE [--ack 999|ta1] [--json] [--level 1|2] [--schemas DIR]</c>: exit 0 valid, 1 invalid, 2 unreadable.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()

@@ -15,7 +15,9 @@ public static class X12FieldRules
         && DateTime.TryParseExact(value, value.Length == 6 ? "yyMMdd" : "yyyyMMdd", CultureInfo.InvariantCulture,
             DateTimeStyles.None, out _);
 
-    /// <summary>True for a time <c>HHMM</c>, <c>HHMMSS</c>, <c>HHMMSSD</c> or <c>HHMMSSDD</c> with valid hours, minutes and seconds.</summary>
+    /// <summary>
+    /// True for a time <c>HHMM</c>, <c>HHMMSS</c>, <c>HHMMSSD</c> or <c>HHMMSSDD</c> with valid hours, minutes and seconds.
+    /// </summary>
     public static bool IsTime(string value, bool allowSeconds = true)
     {
         if (!(value.Length == 4 || (allowSeconds && value.Length is 6 or 7 or 8)) || !value.All(char.IsAsciiDigit))

@@ -49,7 +49,9 @@ public sealed class X12InterchangeInfo
 
     /// <summary>The TA105 note code: the first interchange-level error, or <see cref="Ta1NoteCode.NoError"/>.</summary>
     public Ta1NoteCode NoteCode =>
-        Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(i => X12EnvelopeCodes.NoteOf(i.Code)).FirstOrDefault(n => n is not null)
+        Issues.Where(i => i.Severity == X12IssueSeverity.Error)
+            .Select(i => X12EnvelopeCodes.NoteOf(i.Code))
+            .FirstOrDefault(n => n is not null)
         ?? Ta1NoteCode.NoError;
 
     /// <summary>True when an error concerns the interchange envelope, one of its groups or transaction sets.</summary>

@@ -22,7 +22,9 @@ public sealed class X12Reader : IDisposable
 
     private X12Reader(X12Tokenizer tokenizer) => _tokenizer = tokenizer;
 
-    /// <summary>Opens a reader over <paramref name="stream"/>; the reader owns the stream unless <see cref="X12ReaderOptions.LeaveOpen"/>.</summary>
+    /// <summary>
+    /// Opens a reader over <paramref name="stream"/>; the reader owns the stream unless <see cref="X12ReaderOptions.LeaveOpen"/>.
+    /// </summary>
     public static X12Reader Open(Stream stream, X12ReaderOptions? options = null) => new(new X12Tokenizer(stream, options));
 
     /// <summary>Delimiters of the current interchange; null until the first ISA is read, updated at each ISA.</summary>

@@ -70,7 +70,8 @@ public sealed partial class X12Tokenizer
         if (lastSeparator + 3 - _pos != IsaFixedLength)
         {
             AddIssue(X12IssueSeverity.Warning, X12ReadCodes.IsaNotFixedWidth,
-                $"The ISA segment is {lastSeparator + 3 - _pos} characters long instead of 106; delimiters were found by counting elements.",
+                $"The ISA segment is {lastSeparator + 3 - _pos} characters long instead of 106; "
+                + "delimiters were found by counting elements.",
                 SegmentOrdinal + 1, offset);
         }
 

@@ -92,7 +92,8 @@ public sealed class X12EnvelopeWriter(X12Writer writer, IControlNumberSource con
     public void EndGroup()
     {
         Require(_group is not null && _transaction is null, "no group is open, or a transaction set is still open");
-        writer.WriteSegment("GE", _transactions.ToString(CultureInfo.InvariantCulture), _group!.Value.ToString(CultureInfo.InvariantCulture));
+        writer.WriteSegment("GE", _transactions.ToString(CultureInfo.InvariantCulture),
+            _group!.Value.ToString(CultureInfo.InvariantCulture));
         _group = null;
     }
 

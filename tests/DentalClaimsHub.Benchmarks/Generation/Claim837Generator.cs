@@ -11,9 +11,11 @@ internal static class Claim837Generator
 
     public static void Write(Stream output, int claims, TimeProvider time)
     {
-        using var writer = new X12Writer(output, X12Delimiters.Default, new X12WriterOptions { LineBreakAfterSegment = true, LeaveOpen = true });
+        var options = new X12WriterOptions { LineBreakAfterSegment = true, LeaveOpen = true };
+        using var writer = new X12Writer(output, X12Delimiters.Default, options);
         var envelope = new X12EnvelopeWriter(writer, new SequentialControlNumberSource(), time);
-        envelope.BeginInterchange(new X12InterchangeHeader("ZZ", "BSFD0001", "ZZ", "DNDP1", Production: true, AcknowledgmentRequested: true));
+        var header = new X12InterchangeHeader("ZZ", "BSFD0001", "ZZ", "DNDP1", Production: true, AcknowledgmentRequested: true);
+        envelope.BeginInterchange(header);
         envelope.BeginGroup("HC", "BSFD0001", "DNDP1", "005010X224A2");
         for (var first = 0; first < claims; first += ClaimsPerTransaction)
         {
@@ -58,7 +60,9 @@ internal static class Claim837Generator
         e.Write("NM1", "PR", "2", "DELTA NORTH DENTAL PLAN", "", "", "", "", "PI", "DNDP1");
 
         var lines = 1 + (n % 3);
-        var procedures = Enumerable.Range(0, lines).Select(l => DentalData.Procedures[(n + (l * 4)) % DentalData.Procedures.Length]).ToList();
+        var procedures = Enumerable.Range(0, lines)
+            .Select(l => DentalData.Procedures[(n + (l * 4)) % DentalData.Procedures.Length])
+            .ToList();
         var total = procedures.Sum(p => p.Fee);
         e.Write("CLM", $"PCN{n:D7}", Money(total), "", "", "11:B:1", "Y", "A", "Y", "Y");
         e.Write("DTP", "472", "D8", $"202603{1 + (n % 28):D2}");

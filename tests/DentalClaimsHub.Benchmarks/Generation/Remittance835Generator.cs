@@ -11,7 +11,8 @@ internal static class Remittance835Generator
 
     public static void Write(Stream output, int payments, TimeProvider time)
     {
-        using var writer = new X12Writer(output, X12Delimiters.Default, new X12WriterOptions { LineBreakAfterSegment = true, LeaveOpen = true });
+        var options = new X12WriterOptions { LineBreakAfterSegment = true, LeaveOpen = true };
+        using var writer = new X12Writer(output, X12Delimiters.Default, options);
         var envelope = new X12EnvelopeWriter(writer, new SequentialControlNumberSource(500), time);
         envelope.BeginInterchange(new X12InterchangeHeader("ZZ", "DNDP1", "ZZ", "BSFD0001", Production: true));
         envelope.BeginGroup("HP", "DNDP1", "BSFD0001", "005010X221A1");
