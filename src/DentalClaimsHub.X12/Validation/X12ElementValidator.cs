@@ -26,17 +26,16 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
     private void ValidateElement(X12Segment segment, string loopId, X12ElementSchema element)
     {
         var raw = segment[element.Position];
-        var name = $"{segment.Id}{element.Position:00} {element.Name}";
         if (raw.Length == 0)
         {
             if (element.Usage == X12Usage.Required)
-                sink.Element(segment, loopId, "1", element.Position, null, element.Ref, null, $"{name} is required but missing");
+                sink.Element(segment, loopId, "1", element.Position, null, element.Ref, null, $"{Name(segment, element)} is required but missing");
             return;
         }
 
         if (element.Usage == X12Usage.NotUsed)
         {
-            sink.Element(segment, loopId, "I10", element.Position, null, element.Ref, raw, $"{name} is not used in this guide but is present");
+            sink.Element(segment, loopId, "I10", element.Position, null, element.Ref, raw, $"{Name(segment, element)} is not used in this guide but is present");
             return;
         }
 
@@ -44,7 +43,7 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
         if (repetitions.Length > element.Repeat)
         {
             sink.Element(segment, loopId, "12", element.Position, null, element.Ref, null,
-                $"{name} repeats {repetitions.Length} times; at most {element.Repeat} allowed");
+                $"{Name(segment, element)} repeats {repetitions.Length} times; at most {element.Repeat} allowed");
         }
 
         for (var r = 0; r < repetitions.Length; r++)
@@ -53,9 +52,9 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
             if (element.IsComposite)
                 ValidateComposite(segment, loopId, element, repetitions[r], repetition);
             else if (repetitions[r].Contains(segment.Delimiters.Component, StringComparison.Ordinal))
-                sink.Element(segment, loopId, "13", element.Position, null, element.Ref, null, $"{name} is not a composite but has components", repetition);
+                sink.Element(segment, loopId, "13", element.Position, null, element.Ref, null, $"{Name(segment, element)} is not a composite but has components", repetition);
             else
-                CheckValue(segment, loopId, element, element.Position, null, repetitions[r], name, repetition);
+                CheckValue(segment, loopId, element, element.Position, null, repetitions[r], null, repetition);
         }
     }
 
@@ -71,29 +70,35 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
         foreach (var component in composite.Components)
         {
             var value = component.Position <= parts.Length ? parts[component.Position - 1] : "";
-            var name = $"{segment.Id}{composite.Position:00}-{component.Position} {component.Name}";
             if (value.Length == 0)
             {
                 if (component.Usage == X12Usage.Required)
-                    sink.Element(segment, loopId, "1", composite.Position, component.Position, component.Ref, null, $"{name} is required but missing", repetition);
+                    sink.Element(segment, loopId, "1", composite.Position, component.Position, component.Ref, null, $"{Name(segment, composite, component)} is required but missing", repetition);
             }
             else if (component.Usage == X12Usage.NotUsed)
             {
-                sink.Element(segment, loopId, "I10", composite.Position, component.Position, component.Ref, value, $"{name} is not used but present", repetition);
+                sink.Element(segment, loopId, "I10", composite.Position, component.Position, component.Ref, value, $"{Name(segment, composite, component)} is not used but present", repetition);
             }
             else
             {
-                CheckValue(segment, loopId, component, composite.Position, component.Position, value, name, repetition);
+                CheckValue(segment, loopId, component, composite.Position, component.Position, value, composite, repetition);
             }
         }
     }
 
-    private void CheckValue(X12Segment segment, string loopId, X12ElementSchema element, int position, int? component, string value, string name,
-        int? repetition)
+    // Names are built only for findings: most elements are fine and formatting every one would dominate the cost.
+    private static string Name(X12Segment segment, X12ElementSchema element) => $"{segment.Id}{element.Position:00} {element.Name}";
+
+    private static string Name(X12Segment segment, X12ElementSchema composite, X12ElementSchema component) =>
+        $"{segment.Id}{composite.Position:00}-{component.Position} {component.Name}";
+
+    private void CheckValue(X12Segment segment, string loopId, X12ElementSchema element, int position, int? component, string value,
+        X12ElementSchema? composite, int? repetition)
     {
         if (X12ValueRules.Check(element, value) is not { } error)
             return;
 
+        var name = composite is null ? Name(segment, element) : Name(segment, composite, element);
         // A value outside a partial code list is only a warning: the schema keeps the codes that matter, not all codes.
         var severity = error.Code == "7" && element.CodesPartial ? X12IssueSeverity.Warning : X12IssueSeverity.Error;
         sink.Element(segment, loopId, error.Code, position, component, element.Ref, value, $"{name}: {error.Reason}", repetition, severity);
