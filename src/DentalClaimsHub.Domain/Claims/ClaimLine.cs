@@ -67,8 +67,8 @@ public sealed class ClaimLine
             throw new DomainException($"{field}: units must be between 1 and 99, got {details.Units}.", nameof(details.Units));
         }
 
-        CheckPointers(details.DiagnosisPointers, field);
-        CheckProsthesis(details, field);
+        ClaimLineChecks.Pointers(details.DiagnosisPointers, field);
+        ClaimLineChecks.Prosthesis(details, field);
         if (!details.Surfaces.IsEmpty && details.Tooth is null)
         {
             throw new DomainException($"{field}: surfaces {details.Surfaces} need a tooth.", nameof(details.Surfaces));
@@ -114,38 +114,4 @@ public sealed class ClaimLine
         LineControlNumber = LineControlNumber,
         Description = Description,
     };
-
-    private static void CheckPointers(IReadOnlyList<int> pointers, string field)
-    {
-        if (pointers.Count > Claim.MaxDiagnoses)
-        {
-            throw new DomainException($"{field}: at most {Claim.MaxDiagnoses} diagnosis pointers, got {pointers.Count}.", "DiagnosisPointers");
-        }
-
-        if (pointers.Any(p => p is < 1 or > Claim.MaxDiagnoses) || pointers.Distinct().Count() != pointers.Count)
-        {
-            throw new DomainException(
-                $"{field}: diagnosis pointers must be distinct numbers 1–{Claim.MaxDiagnoses}, got [{string.Join(", ", pointers)}].",
-                "DiagnosisPointers");
-        }
-    }
-
-    // 005010X224A2 2400 SV305 = R requires DTP*441 prior placement; a prior date makes no sense for an initial one.
-    private static void CheckProsthesis(ClaimLineDetails details, string field)
-    {
-        if (details.Prosthesis == ProsthesisPlacement.Replacement && details.PriorPlacementDate is null)
-        {
-            throw new DomainException($"{field}: a replacement prosthesis needs the prior placement date.", nameof(details.PriorPlacementDate));
-        }
-
-        if (details.Prosthesis != ProsthesisPlacement.Replacement && details.PriorPlacementDate is not null)
-        {
-            throw new DomainException($"{field}: a prior placement date is only valid for a replacement prosthesis.", nameof(details.PriorPlacementDate));
-        }
-
-        if (details.PriorPlacementDate is { } prior && details.ServiceDate is { } service && prior > service)
-        {
-            throw new DomainException($"{field}: prior placement {prior:yyyy-MM-dd} is after the service date {service:yyyy-MM-dd}.", nameof(details.PriorPlacementDate));
-        }
-    }
 }
