@@ -24,8 +24,8 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         this.server = server;
         Url = url.TrimEnd('/');
         Routes = new SimulatorRoutes(server, time);
-        CoreRealtime = new CoreRealtimeModule(time);
-        CoreBatch = new CoreBatchModule(time);
+        CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
+        CoreBatch = new CoreBatchModule(time, CoreCredentials);
         Fhir = new FhirModule(time);
         Dms = new DmsModule(time);
         Modules = [CoreRealtime, CoreBatch, Fhir, Dms];
@@ -48,6 +48,9 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
 
     /// <summary>Scenario selection shared by all modules.</summary>
     public ScenarioSelector Scenarios { get; } = new();
+
+    /// <summary>The logins the CORE endpoints accept (any non-empty pair unless restricted).</summary>
+    public CoreCredentials CoreCredentials { get; } = new();
 
     /// <summary>Route table and request record.</summary>
     public SimulatorRoutes Routes { get; }
@@ -93,6 +96,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         CoreBatch.Clear();
         Dms.Clear();
         Scenarios.Reset();
+        CoreCredentials.AcceptAny();
         server.ResetLogEntries();
     }
 

@@ -17,6 +17,12 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 });
 
 await using var simulator = DentalClaimsHub.PayerSimulator.PayerSimulator.Start(url);
+foreach (var scenario in CommandLine.Scenarios(args))
+{
+    simulator.Use(scenario);
+    Console.WriteLine($"Playing scenario {scenario}.");
+}
+
 // One line per request and no PHI: method, path, status and size only — never bodies or query strings.
 simulator.Routes.RequestHandled += request =>
     Console.WriteLine($"{request.ReceivedAt:O} {request.Method} {request.Path} -> {request.StatusCode} ({request.Body.Length} B)");

@@ -1,6 +1,9 @@
 namespace DentalClaimsHub.PayerSimulator.Hosting;
 
-/// <summary>Reads <c>--urls</c> the way ASP.NET Core hosts do (<c>--urls X</c>, <c>--urls=X</c>, or <c>ASPNETCORE_URLS</c>).</summary>
+/// <summary>
+/// Reads <c>--urls</c> the way ASP.NET Core hosts do (<c>--urls X</c>, <c>--urls=X</c>, or <c>ASPNETCORE_URLS</c>) and the
+/// scenarios to play (<c>--use x12.eligibility.inactive</c>, repeatable, or comma-separated <c>SIMULATOR_SCENARIOS</c>).
+/// </summary>
 internal static class CommandLine
 {
     public const string DefaultUrl = "http://127.0.0.1:5090";
@@ -21,6 +24,22 @@ internal static class CommandLine
         }
 
         return Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } fromEnvironment ? First(fromEnvironment) : DefaultUrl;
+    }
+
+    public static IReadOnlyList<string> Scenarios(string[] args)
+    {
+        var scenarios = new List<string>();
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--use")
+            {
+                scenarios.Add(args[i + 1]);
+            }
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable("SIMULATOR_SCENARIOS") ?? string.Empty;
+        scenarios.AddRange(fromEnvironment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return scenarios;
     }
 
     // One port is all the simulator serves; ASP.NET-style lists are separated by ';'.

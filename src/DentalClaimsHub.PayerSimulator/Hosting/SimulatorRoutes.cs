@@ -55,7 +55,7 @@ public sealed class SimulatorRoutes
         {
             response = handler(request);
         }
-        catch (Exception exception) when (exception is FormatException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception exception) when (exception is FormatException or InvalidDataException or IOException or System.Xml.XmlException)
         {
             response = SimulatorResponse.Text(400, "text/plain; charset=utf-8", "Malformed request: " + exception.Message);
         }

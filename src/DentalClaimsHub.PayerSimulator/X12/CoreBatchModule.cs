@@ -6,7 +6,7 @@ using DentalClaimsHub.PayerSimulator.Scenarios;
 namespace DentalClaimsHub.PayerSimulator.X12;
 
 /// <summary>CAQH CORE batch submission endpoint: <c>POST /x12/core/batch</c>; stores the file and answers with a receipt.</summary>
-public sealed class CoreBatchModule(TimeProvider time) : ISimulatorModule
+public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentials) : ISimulatorModule
 {
     public const string Path = "/x12/core/batch";
 
@@ -36,7 +36,7 @@ public sealed class CoreBatchModule(TimeProvider time) : ISimulatorModule
 
     private SimulatorResponse Handle(SimulatorRequest request)
     {
-        var (envelope, error) = CoreRequestParser.ParseAndValidate(request, "Batch", PayloadTypes);
+        var (envelope, error) = CoreRequestParser.ParseAndValidate(request, "Batch", PayloadTypes, credentials);
         if (envelope is null)
         {
             return error!;

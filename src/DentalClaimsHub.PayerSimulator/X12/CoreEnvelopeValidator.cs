@@ -6,13 +6,14 @@ namespace DentalClaimsHub.PayerSimulator.X12;
 public static class CoreEnvelopeValidator
 {
     /// <summary>The error code and message, or null when the envelope is acceptable for <paramref name="processingMode"/>.</summary>
-    public static (string Code, string Message)? Validate(CoreEnvelope envelope, string processingMode, IReadOnlySet<string> payloadTypes)
+    public static (string Code, string Message)? Validate(
+        CoreEnvelope envelope, string processingMode, IReadOnlySet<string> payloadTypes, CoreCredentials credentials)
     {
         // Ordered as a gateway evaluates them: security first, then the envelope fields in schema order.
         (Func<bool> Fails, string Code, string Message)[] checks =
         [
-            (() => Missing(envelope.Username) || Missing(envelope.Password), CoreErrorCodes.UnAuthorized,
-                "A WS-Security UsernameToken (or UserName/Password fields) with user name and password is required."),
+            (() => !credentials.Accepts(envelope.Username, envelope.Password), CoreErrorCodes.UnAuthorized,
+                "A valid WS-Security UsernameToken (or UserName/Password fields) is required."),
             (() => Missing(envelope.PayloadType), CoreErrorCodes.PayloadTypeRequired, "PayloadType is required."),
             (() => !payloadTypes.Contains(envelope.PayloadType!), CoreErrorCodes.PayloadTypeIllegal,
                 $"PayloadType '{envelope.PayloadType}' is not accepted on this endpoint."),

@@ -5,7 +5,7 @@ using DentalClaimsHub.PayerSimulator.Scenarios;
 namespace DentalClaimsHub.PayerSimulator.X12;
 
 /// <summary>CAQH CORE real-time endpoint: <c>POST /x12/core/realtime</c> with a SOAP 1.2 or MIME envelope.</summary>
-public sealed class CoreRealtimeModule(TimeProvider time) : ISimulatorModule
+public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials credentials) : ISimulatorModule
 {
     public const string Path = "/x12/core/realtime";
     public const string EligibilityActive = "x12.eligibility.active";
@@ -26,7 +26,7 @@ public sealed class CoreRealtimeModule(TimeProvider time) : ISimulatorModule
 
     private SimulatorResponse Handle(SimulatorRequest request, ScenarioSelector scenarios)
     {
-        var (envelope, error) = CoreRequestParser.ParseAndValidate(request, "RealTime", PayloadTypes);
+        var (envelope, error) = CoreRequestParser.ParseAndValidate(request, "RealTime", PayloadTypes, credentials);
         if (envelope is null)
         {
             return error!;

@@ -21,7 +21,7 @@ internal static class CoreRequestParser
 
     /// <summary>Reads and validates; on success the envelope, otherwise the fault/400 to answer with.</summary>
     public static (CoreEnvelope? Envelope, SimulatorResponse? Error) ParseAndValidate(
-        SimulatorRequest request, string processingMode, IReadOnlySet<string> payloadTypes)
+        SimulatorRequest request, string processingMode, IReadOnlySet<string> payloadTypes, CoreCredentials credentials)
     {
         var (envelope, error) = Parse(request);
         if (envelope is null)
@@ -29,7 +29,7 @@ internal static class CoreRequestParser
             return (null, error);
         }
 
-        var problem = CoreEnvelopeValidator.Validate(envelope, processingMode, payloadTypes);
+        var problem = CoreEnvelopeValidator.Validate(envelope, processingMode, payloadTypes, credentials);
         return problem is { } p ? (null, CoreResponseWriter.Error(envelope.IsSoap, p.Code, p.Message)) : (envelope, null);
     }
 }

@@ -46,6 +46,19 @@ public sealed class CoreRealtimeTests : SimulatorTestBase
         Assert.Equal("UnAuthorized", SoapField(body, "ErrorCode"));
     }
 
+    [Fact]
+    public async Task Realtime_WrongPasswordWhenCredentialsRequired_IsUnauthorized()
+    {
+        Simulator.CoreCredentials.Require("demo-user", "another-pass");
+
+        var (status, body) = await PostSoap(CoreRequests.SoapEnvelope(CoreRequests.Fields(Sample270)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("UnAuthorized", SoapField(body, "ErrorCode"));
+        Simulator.CoreCredentials.Require("demo-user", "demo-pass");
+        Assert.Equal(HttpStatusCode.OK, (await PostSoap(CoreRequests.SoapEnvelope(CoreRequests.Fields(Sample270)))).Status);
+    }
+
     [Theory]
     [InlineData("PayloadID", "", "PayloadIDRequired")]
     [InlineData("TimeStamp", "yesterday", "TimeStampIllegal")]
