@@ -25,7 +25,9 @@ foreach (var scenario in CommandLine.Scenarios(args))
 
 // One line per request and no PHI: method, path, status and size only — never bodies or query strings.
 simulator.Routes.RequestHandled += request =>
-    Console.WriteLine($"{request.ReceivedAt:O} {request.Method} {request.Path} -> {request.StatusCode} ({request.Body.Length} B)");
+    Console.WriteLine(
+        $"{request.ReceivedAt:O} {request.Method} {request.Path} -> {request.StatusCode} "
+        + $"(in {request.Body.Length} B, out {request.ResponseLength} B)");
 Console.WriteLine($"Payer simulator listening on {simulator.Url} (health: {simulator.Url}/__health). Ctrl+C to stop.");
 
 try

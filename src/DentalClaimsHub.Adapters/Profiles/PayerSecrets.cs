@@ -23,6 +23,7 @@ public sealed class PayerSecrets(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return Find(name) ?? throw new InvalidOperationException(
-            $"Payer '{profile.Id}' needs the secret '{name}', which is not configured (set an environment variable or configuration key of that name).");
+            $"Payer '{profile.Id}' needs the secret '{name}', which is not configured "
+            + "(set an environment variable or configuration key of that name).");
     }
 }

@@ -22,11 +22,13 @@ public sealed class DmsModule(TimeProvider time) : ISimulatorModule
     {
         scenarios.Register("dms.files.accept", isDefault: true);
         routes.Map("POST", Path, Upload);
-        routes.Map("GET", Path, _ => SimulatorResponse.Json(200,
-            new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["fileName"] = f.FileName, ["size"] = f.Content.Length })])));
+        routes.Map("GET", Path, _ => SimulatorResponse.Json(200, new JsonArray([.. files.Select(Summary)])));
     }
 
     internal void Clear() => files.Clear();
+
+    private static JsonNode Summary(DmsFile file) =>
+        new JsonObject { ["id"] = file.Id, ["fileName"] = file.FileName, ["size"] = file.Content.Length };
 
     private SimulatorResponse Upload(SimulatorRequest request)
     {

@@ -20,7 +20,10 @@ internal static class EligibilityResponseDocument
             ["purpose"] = request["purpose"]?.DeepClone() ?? new JsonArray("benefits"),
             ["patient"] = request["patient"]?.DeepClone(),
             ["created"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["request"] = new JsonObject { ["reference"] = requestId is null ? "CoverageEligibilityRequest" : $"CoverageEligibilityRequest/{requestId}" },
+            ["request"] = new JsonObject
+            {
+                ["reference"] = requestId is null ? "CoverageEligibilityRequest" : $"CoverageEligibilityRequest/{requestId}",
+            },
             ["outcome"] = "complete",
             ["insurer"] = request["insurer"]?.DeepClone(),
             ["insurance"] = new JsonArray(new JsonObject
@@ -34,7 +37,10 @@ internal static class EligibilityResponseDocument
 
     private static JsonObject DentalItem(string code, string display, decimal maximum, decimal deductible) => new()
     {
-        ["category"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = BenefitCategory, ["code"] = code, ["display"] = display }) },
+        ["category"] = new JsonObject
+        {
+            ["coding"] = new JsonArray(new JsonObject { ["system"] = BenefitCategory, ["code"] = code, ["display"] = display }),
+        },
         ["network"] = Concept("in"),
         ["unit"] = Concept("individual"),
         ["term"] = Concept("annual"),

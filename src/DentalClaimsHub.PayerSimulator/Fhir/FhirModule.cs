@@ -18,7 +18,8 @@ public sealed class FhirModule(TimeProvider time) : ISimulatorModule
     {
         scenarios.Register(EligibilityActive, isDefault: true);
         scenarios.Register(EligibilityInactive);
-        routes.Map("GET", "/fhir/metadata", _ => SimulatorResponse.Json(200, CapabilityStatementDocument.Build(time.GetUtcNow()), FhirJson));
+        routes.Map("GET", "/fhir/metadata", _ =>
+            SimulatorResponse.Json(200, CapabilityStatementDocument.Build(time.GetUtcNow()), FhirJson));
         routes.Map("POST", "/fhir/CoverageEligibilityRequest", request => Eligibility(request, scenarios));
     }
 

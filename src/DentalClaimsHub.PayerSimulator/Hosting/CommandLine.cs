@@ -23,7 +23,8 @@ internal static class CommandLine
             }
         }
 
-        return Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } fromEnvironment ? First(fromEnvironment) : DefaultUrl;
+        var fromEnvironment = Environment.GetEnvironmentVariable("ASPNETCORE_URLS");
+        return string.IsNullOrEmpty(fromEnvironment) ? DefaultUrl : First(fromEnvironment);
     }
 
     public static IReadOnlyList<string> Scenarios(string[] args)

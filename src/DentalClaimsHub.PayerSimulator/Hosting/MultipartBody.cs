@@ -27,7 +27,8 @@ public static class MultipartBody
 
             using var content = new MemoryStream();
             section.Body.CopyTo(content);
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            var rawFileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
+            var fileName = HeaderUtilities.RemoveQuotes(rawFileName).Value;
             parts.Add((HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty, fileName, content.ToArray()));
         }
 

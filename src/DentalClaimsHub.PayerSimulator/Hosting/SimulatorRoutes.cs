@@ -60,7 +60,8 @@ public sealed class SimulatorRoutes
             response = SimulatorResponse.Text(400, "text/plain; charset=utf-8", "Malformed request: " + exception.Message);
         }
 
-        var record = new ReceivedRequest(request.Method, request.Path, request.ContentType, request.Body, response.StatusCode, time.GetUtcNow());
+        var record = new ReceivedRequest(
+            request.Method, request.Path, request.ContentType, request.Body, response.StatusCode, response.Body.Length, time.GetUtcNow());
         received.Enqueue(record);
         RequestHandled?.Invoke(record);
         return ToMessage(response);

@@ -15,7 +15,8 @@ internal static class CoreRequestParser
         }
         catch (Exception exception) when (exception is System.Xml.XmlException or FormatException or IOException or InvalidDataException)
         {
-            return (null, CoreResponseWriter.Error(soap, CoreErrorCodes.EnvelopeIllegal, "The CORE envelope could not be read: " + exception.Message));
+            var message = "The CORE envelope could not be read: " + exception.Message;
+            return (null, CoreResponseWriter.Error(soap, CoreErrorCodes.EnvelopeIllegal, message));
         }
     }
 

@@ -11,7 +11,8 @@ public static class CoreResponseWriter
     private const string CoreNamespace = "http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd";
 
     /// <summary>A successful (or payload-level) response with <paramref name="fields"/> in CORE order.</summary>
-    public static SimulatorResponse Success(CoreEnvelope request, string responseElement, IReadOnlyList<(string Name, string Value)> fields) =>
+    public static SimulatorResponse Success(
+        CoreEnvelope request, string responseElement, IReadOnlyList<(string Name, string Value)> fields) =>
         request.IsSoap ? Soap(responseElement, fields) : Mime(200, fields);
 
     /// <summary>An envelope error: a SOAP 1.2 Sender fault or a MIME response, both HTTP 400, carrying the CORE error code.</summary>

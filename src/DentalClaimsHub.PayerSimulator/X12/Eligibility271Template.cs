@@ -21,7 +21,8 @@ public static class Eligibility271Template
             ["HL", "1", "", "20", "1"],
             ["NM1", "PR", "2", Or(request.PayerName, "DEMO DENTAL MUTUAL"), "", "", "", "", "PI", Or(request.PayerId, "99999")],
             ["HL", "2", "1", "21", "1"],
-            ["NM1", "1P", "2", Or(request.ProviderName, "DEMO DENTAL PRACTICE"), "", "", "", "", "XX", Or(request.ProviderNpi, "1234567893")],
+            ["NM1", "1P", "2", Or(request.ProviderName, "DEMO DENTAL PRACTICE"), "", "", "", "", "XX",
+                Or(request.ProviderNpi, "1234567893")],
             ["HL", "3", "2", "22", "0"],
             ["TRN", "2", request.TraceNumber, request.TraceOriginator],
             ["NM1", "IL", "1", request.MemberLastName, request.MemberFirstName, "", "", "", "MI", request.MemberId],
@@ -40,7 +41,8 @@ public static class Eligibility271Template
             Or(request.ReceiverQualifier, "ZZ"), Pad(request.ReceiverId), Or(request.SenderQualifier, "ZZ"), Pad(request.SenderId),
             now.ToString("yyMMdd", CultureInfo.InvariantCulture), time, "^", "00501", request.InterchangeControlNumber, "0",
             Or(request.UsageIndicator, "T"), ":"]);
-        Append(text, ["GS", "HB", request.ApplicationReceiver, request.ApplicationSender, date, time, request.GroupControlNumber, "X", "005010X279A1"]);
+        Append(text, ["GS", "HB", request.ApplicationReceiver, request.ApplicationSender, date, time,
+            request.GroupControlNumber, "X", "005010X279A1"]);
         body.ForEach(segment => Append(text, segment));
         Append(text, ["GE", "1", request.GroupControlNumber]);
         Append(text, ["IEA", "1", request.InterchangeControlNumber]);

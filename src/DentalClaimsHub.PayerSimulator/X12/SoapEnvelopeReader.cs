@@ -9,10 +9,17 @@ public static class SoapEnvelopeReader
     public const string SoapNamespace = "http://www.w3.org/2003/05/soap-envelope";
     public const string SecurityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
-    /// <summary>Parses <paramref name="body"/>; throws <see cref="XmlException"/> or <see cref="FormatException"/> when it is no SOAP 1.2 envelope.</summary>
+    /// <summary>
+    /// Parses <paramref name="body"/>; throws <see cref="XmlException"/> or <see cref="FormatException"/> when it is no SOAP 1.2 envelope.
+    /// </summary>
     public static CoreEnvelope Read(byte[] body)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 20_000_000 };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = 20_000_000,
+        };
         using var stream = new MemoryStream(body);
         using var reader = XmlReader.Create(stream, settings);
         var document = XDocument.Load(reader);

@@ -43,7 +43,7 @@ public sealed class X12Message
         return new X12Message(element, component, terminator, segments);
     }
 
-    /// <summary>The first segment with <paramref name="id"/> (optionally whose first element equals <paramref name="qualifier"/>).</summary>
+    /// <summary>The first segment with <paramref name="id"/> (and, if given, first element <paramref name="qualifier"/>).</summary>
     public string[]? First(string id, string? qualifier = null) =>
         Segments.FirstOrDefault(s => s[0] == id && (qualifier is null || (s.Length > 1 && s[1] == qualifier)));
 

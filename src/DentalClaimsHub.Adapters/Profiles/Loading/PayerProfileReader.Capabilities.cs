@@ -46,13 +46,15 @@ internal static partial class PayerProfileReader
             var at = root.StartOf("capabilities");
             if (!TransportFits(route))
             {
-                root.Sink.Add(at, field, $"transport '{KebabEnum.ToKebab(route.Transport)}' cannot carry protocol '{KebabEnum.ToKebab(route.Protocol)}'.");
+                var (transport, protocol) = (KebabEnum.ToKebab(route.Transport), KebabEnum.ToKebab(route.Protocol));
+                root.Sink.Add(at, field, $"transport '{transport}' cannot carry protocol '{protocol}'.");
             }
 
             var missing = MissingSection(root, route);
             if (missing is not null)
             {
-                root.Sink.Add(at, field, $"uses {KebabEnum.ToKebab(route.Protocol)} over {KebabEnum.ToKebab(route.Transport)}, so '{missing}' is required.");
+                var (protocol, transport) = (KebabEnum.ToKebab(route.Protocol), KebabEnum.ToKebab(route.Transport));
+                root.Sink.Add(at, field, $"uses {protocol} over {transport}, so '{missing}' is required.");
             }
         }
     }

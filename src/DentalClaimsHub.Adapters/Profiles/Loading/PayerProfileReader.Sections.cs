@@ -4,6 +4,8 @@ namespace DentalClaimsHub.Adapters.Profiles.Loading;
 
 internal static partial class PayerProfileReader
 {
+    private const string EncodingRule = "use an encoding name such as utf-8 or windows-1251";
+
     static PayerProfileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static FhirSettings? ReadFhir(YamlMap root)
@@ -40,11 +42,12 @@ internal static partial class PayerProfileReader
         var dms = new DmsSettings
         {
             InsurerCode = map.Checked("insurerCode", true, text => text.Length is > 0 and <= 32, "use 1-32 characters") ?? string.Empty,
-            RegistryMapping = map.Checked("registryMapping", true, IsMappingFileName, "name a .yaml file under mappings/dms/") ?? string.Empty,
+            RegistryMapping = map.Checked("registryMapping", true, IsMappingFileName, "name a .yaml file under mappings/dms/")
+                ?? string.Empty,
             Delivery = delivery ?? DmsDeliveryKind.FileDrop,
             DeliveryTarget = ReadDeliveryTarget(map, delivery) ?? string.Empty,
-            OutboundEncoding = map.Checked("outboundEncoding", false, IsEncoding, "use an encoding name such as utf-8 or windows-1251") ?? "utf-8",
-            InboundEncoding = map.Checked("inboundEncoding", false, IsEncoding, "use an encoding name such as utf-8 or windows-1251") ?? "utf-8",
+            OutboundEncoding = map.Checked("outboundEncoding", false, IsEncoding, EncodingRule) ?? "utf-8",
+            InboundEncoding = map.Checked("inboundEncoding", false, IsEncoding, EncodingRule) ?? "utf-8",
         };
         map.RejectUnknownFields();
         return dms;
@@ -117,7 +120,11 @@ internal static partial class PayerProfileReader
         }
 
         var d = ClaimStatusPolling.Default;
-        var polling = new ClaimStatusPolling { After = map.Duration("pollAfter", d.After), Interval = map.Duration("pollInterval", d.Interval) };
+        var polling = new ClaimStatusPolling
+        {
+            After = map.Duration("pollAfter", d.After),
+            Interval = map.Duration("pollInterval", d.Interval),
+        };
         map.RejectUnknownFields();
         return polling;
     }

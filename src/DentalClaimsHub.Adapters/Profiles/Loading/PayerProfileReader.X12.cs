@@ -55,7 +55,8 @@ internal static partial class PayerProfileReader
             ReceiverId = map.Checked("receiverId", true, InterchangeIdPattern().IsMatch, InterchangeId) ?? string.Empty,
             ApplicationSenderCode = map.Checked("gs02", true, InterchangeIdPattern().IsMatch, InterchangeId) ?? string.Empty,
             ApplicationReceiverCode = map.Checked("gs03", true, InterchangeIdPattern().IsMatch, InterchangeId) ?? string.Empty,
-            PayerId = map.Checked("payerId", true, PayerIdPattern().IsMatch, "use 1-80 letters, digits, spaces, dots or dashes") ?? string.Empty,
+            PayerId = map.Checked("payerId", true, PayerIdPattern().IsMatch, "use 1-80 letters, digits, spaces, dots or dashes")
+                ?? string.Empty,
             UsageIndicator = usage?[0] ?? 'T',
             RequestTa1 = map.Bool("requestTa1", fallback: false),
             Expect999 = map.Bool("expect999", fallback: true),
@@ -67,7 +68,8 @@ internal static partial class PayerProfileReader
         var defaults = new X12Options();
         return new X12Options
         {
-            DentalServiceType = map.Checked("dentalServiceType", false, ServiceTypePattern().IsMatch, "use an EQ01 service type code such as 35")
+            DentalServiceType = map.Checked(
+                    "dentalServiceType", false, ServiceTypePattern().IsMatch, "use an EQ01 service type code such as 35")
                 ?? defaults.DentalServiceType,
             CoInsuranceIsPatientShare = map.Bool("coInsuranceIsPatientShare", defaults.CoInsuranceIsPatientShare),
         };
@@ -88,7 +90,8 @@ internal static partial class PayerProfileReader
             Envelope = map.Enum<CoreEnvelopeStyle>("envelope") ?? CoreEnvelopeStyle.Soap,
             SenderId = map.Checked("senderId", true, text => text.Length is > 0 and <= 50, "use 1-50 characters") ?? string.Empty,
             ReceiverId = map.Checked("receiverId", true, text => text.Length is > 0 and <= 50, "use 1-50 characters") ?? string.Empty,
-            RuleVersion = map.Checked("ruleVersion", false, text => Version.TryParse(text, out _), "use a version such as 2.2.0") ?? "2.2.0",
+            RuleVersion = map.Checked("ruleVersion", false, text => Version.TryParse(text, out _), "use a version such as 2.2.0")
+                ?? "2.2.0",
             UsernameSecret = map.SecretName("usernameSecret", required: true) ?? string.Empty,
             PasswordSecret = map.SecretName("passwordSecret", required: true) ?? string.Empty,
         };

@@ -71,7 +71,7 @@ internal static partial class PayerProfileReader
             map.Sink.Add(map.StartOf("id"), "id", $"'{id}' must equal the file name '{fileId}'.");
         }
 
-        var displayName = map.String("displayName", required: true);
+        var displayName = map.Checked("displayName", required: true, text => text.Trim().Length > 0, "must not be empty");
         var country = map.Checked("country", required: true, CountryPattern().IsMatch, "use an ISO 3166-1 alpha-2 code such as US or RU");
         var kind = map.Enum<PayerKind>("kind", required: true);
         var capabilities = ReadCapabilities(map);

@@ -12,7 +12,7 @@ internal static partial class PlaceholderResolver
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::-(?<default>[^}]*))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 
-    /// <summary>Expands <paramref name="text"/>; names without value and without default are returned in <paramref name="missing"/>.</summary>
+    /// <summary>Expands <paramref name="text"/>; names with neither value nor default come back in <paramref name="missing"/>.</summary>
     public static string Resolve(string text, IReadOnlyDictionary<string, string> variables, out IReadOnlyList<string> missing)
     {
         var unknown = new List<string>();
