@@ -35,7 +35,21 @@ public sealed class X12Validator(X12SchemaRegistry registry, bool includeEnvelop
             groups.Add(new X12GroupReport(group, groupSink.Findings, transactions));
         }
 
-        return new X12ValidationReport(document, groups, unassigned.Select(i => new X12Finding(i)).ToList());
+        var documentFindings = unassigned.Select(i => new X12Finding(i)).Concat(ValidateAcknowledgments(document)).ToList();
+        return new X12ValidationReport(document, groups, documentFindings);
+    }
+
+    // TA1 segments sit directly in the interchange; their elements are checked against the TA1 schema.
+    private IReadOnlyList<X12Finding> ValidateAcknowledgments(X12Document document)
+    {
+        var sink = new X12FindingSink();
+        if (registry.Find("TA1", "TA1")?.Root.Leading is not { } rule)
+            return sink.Findings;
+
+        var elements = new X12ElementValidator(sink);
+        foreach (var ta1 in document.Interchanges.SelectMany(i => i.Acknowledgments))
+            elements.Validate(new X12ParsedSegment(ta1, rule), "TA1");
+        return sink.Findings;
     }
 
     private IEnumerable<X12Issue> EnvelopeIssues(X12Document document)

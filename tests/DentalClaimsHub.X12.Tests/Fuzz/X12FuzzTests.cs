@@ -9,7 +9,7 @@ namespace DentalClaimsHub.X12.Tests.Fuzz;
 
 public sealed class X12FuzzTests
 {
-    private const int MutantsPerSample = 250;
+    private const int MutantsPerSample = 120;
 
     [Fact]
     public void Validate_ThousandsOfMutatedSamples_NeverThrowsAndAlwaysReports()

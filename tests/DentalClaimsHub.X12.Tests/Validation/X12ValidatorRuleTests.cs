@@ -39,6 +39,17 @@ public sealed class X12ValidatorRuleTests
     }
 
     [Fact]
+    public void Validate_Ta1WithUnknownNoteCode_ReportsTheElement()
+    {
+        var text = SampleFiles.Read("TA1-accepted.x12").Replace("*A*000~", "*A*099~", StringComparison.Ordinal);
+
+        var report = _validator.Validate(text);
+
+        var finding = Assert.Single(report.Findings, f => f.IsError);
+        Assert.Equal(("IK403-7", "TA1", 5, "099"), (finding.Issue.Code, finding.Issue.SegmentId, finding.Issue.ElementPosition, finding.BadValue));
+    }
+
+    [Fact]
     public void Validate_UnknownServiceTypeInPartialList_IsOnlyAWarning()
     {
         var text = SampleFiles.Read("270-dental-inquiry.x12").Replace("EQ*35~", "EQ*MH~", StringComparison.Ordinal);
