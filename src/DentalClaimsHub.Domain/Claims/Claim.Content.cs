@@ -107,6 +107,13 @@ public sealed partial class Claim
 
     public void SetNote(string? note, DateTimeOffset now) => Edit(now, () => Note = Guard.Optional(note, nameof(Note), 80));
 
+    /// <summary>Sets the claim-level prior authorisation and predetermination numbers (blank clears).</summary>
+    public void SetAuthorizations(string? priorAuthorizationNumber, string? predeterminationNumber, DateTimeOffset now) => Edit(now, () =>
+    {
+        PriorAuthorizationNumber = Guard.Optional(priorAuthorizationNumber, nameof(PriorAuthorizationNumber), 50);
+        PredeterminationNumber = Guard.Optional(predeterminationNumber, nameof(PredeterminationNumber), 50);
+    });
+
     public void SetRenderingProvider(Guid? providerId, DateTimeOffset now) => Edit(now, () => RenderingProviderId = providerId);
 
     private void Edit(DateTimeOffset now, Action change)

@@ -31,6 +31,8 @@ public sealed partial class Claim
         copy.Orthodontics = Orthodontics;
         copy.Accident = Accident;
         copy.Note = Note;
+        copy.PriorAuthorizationNumber = PriorAuthorizationNumber;
+        copy.PredeterminationNumber = PredeterminationNumber;
         copy._diagnoses.AddRange(_diagnoses);
         copy._attachments.AddRange(_attachments);
         copy._missingTeeth.AddRange(_missingTeeth);

@@ -70,6 +70,12 @@ public sealed partial class Claim
 
     public AccidentInfo? Accident { get; private set; }
 
+    /// <summary>Claim-level prior authorisation number (2300 REF*G1) or ДМС guarantee letter number.</summary>
+    public string? PriorAuthorizationNumber { get; private set; }
+
+    /// <summary>Number of the predetermination this claim follows (2300 REF*G3).</summary>
+    public string? PredeterminationNumber { get; private set; }
+
     /// <summary>Free-text note to the payer (NTE).</summary>
     public string? Note { get; private set; }
 

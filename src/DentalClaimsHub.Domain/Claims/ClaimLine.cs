@@ -12,6 +12,7 @@ public sealed class ClaimLine
     public const int MaxLineControlNumberLength = 50;
 
     private readonly List<int> _diagnosisPointers = [];
+    private readonly List<ToothNumber> _additionalTeeth = [];
 
     private ClaimLine()
     {
@@ -33,6 +34,9 @@ public sealed class ClaimLine
     public string? Description { get; private set; }
 
     public ToothNumber? Tooth { get; private set; }
+
+    /// <summary>Further teeth of a single procedure (several TOO segments when the count is 1).</summary>
+    public IReadOnlyList<ToothNumber> AdditionalTeeth => _additionalTeeth;
 
     public SurfaceSet Surfaces { get; private set; }
 
@@ -69,11 +73,7 @@ public sealed class ClaimLine
 
         ClaimLineChecks.Pointers(details.DiagnosisPointers, field);
         ClaimLineChecks.Prosthesis(details, field);
-        if (!details.Surfaces.IsEmpty && details.Tooth is null)
-        {
-            throw new DomainException($"{field}: surfaces {details.Surfaces} need a tooth.", nameof(details.Surfaces));
-        }
-
+        ClaimLineChecks.Teeth(details, field);
         var line = new ClaimLine
         {
             Id = Guid.NewGuid(),
@@ -94,6 +94,7 @@ public sealed class ClaimLine
         line.LineControlNumber = Guard.Optional(details.LineControlNumber, nameof(LineControlNumber), MaxLineControlNumberLength)
             ?? line.Id.ToString("N")[..16].ToUpperInvariant();
         line._diagnosisPointers.AddRange(details.DiagnosisPointers);
+        line._additionalTeeth.AddRange(details.AdditionalTeeth);
         return line;
     }
 
@@ -105,6 +106,7 @@ public sealed class ClaimLine
         Units = Units,
         ServiceDate = ServiceDate,
         Tooth = Tooth,
+        AdditionalTeeth = [.. _additionalTeeth],
         Surfaces = Surfaces,
         Area = Area,
         Prosthesis = Prosthesis,

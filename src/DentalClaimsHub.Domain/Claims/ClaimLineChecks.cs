@@ -36,4 +36,34 @@ internal static class ClaimLineChecks
             throw new DomainException($"{field}: prior placement {prior:yyyy-MM-dd} is after the service date {service:yyyy-MM-dd}.", nameof(details.PriorPlacementDate));
         }
     }
+
+    // 005010X224A2 2400 TOO: one segment per tooth; several only when SV306 (procedure count) = 1.
+    public static void Teeth(ClaimLineDetails details, string field)
+    {
+        if (!details.Surfaces.IsEmpty && details.Tooth is null)
+        {
+            throw new DomainException($"{field}: surfaces {details.Surfaces} need a tooth.", nameof(details.Surfaces));
+        }
+
+        if (details.AdditionalTeeth.Count == 0)
+        {
+            return;
+        }
+
+        if (details.Tooth is not { } first)
+        {
+            throw new DomainException($"{field}: additional teeth need a first tooth.", nameof(details.AdditionalTeeth));
+        }
+
+        if (details.Units != 1)
+        {
+            throw new DomainException($"{field}: several teeth on one line need a procedure count of 1, got {details.Units}.", nameof(details.AdditionalTeeth));
+        }
+
+        var all = details.AdditionalTeeth.Prepend(first).ToList();
+        if (all.Count > 32 || all.Where((t, i) => all.Skip(i + 1).Any(t.IsSameTooth)).Any())
+        {
+            throw new DomainException($"{field}: teeth must be distinct, at most 32.", nameof(details.AdditionalTeeth));
+        }
+    }
 }

@@ -21,6 +21,12 @@ public sealed record ClaimLineDetails
 
     public ToothNumber? Tooth { get; init; }
 
+    /// <summary>
+    /// Further teeth the one procedure covers, e.g. the teeth a partial denture replaces (837D: several TOO segments,
+    /// allowed only when the procedure count is 1).
+    /// </summary>
+    public IReadOnlyList<ToothNumber> AdditionalTeeth { get; init; } = [];
+
     public SurfaceSet Surfaces { get; init; } = SurfaceSet.Empty;
 
     public OralCavityArea? Area { get; init; }
