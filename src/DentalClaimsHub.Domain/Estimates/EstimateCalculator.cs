@@ -1,0 +1,54 @@
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Values;
+
+namespace DentalClaimsHub.Domain.Estimates;
+
+/// <summary>
+/// Splits planned fees between payer and patient from benefit data. US plans: network allowed amount, exclusions,
+/// deductible, co-insurance and the remaining annual maximum, applied line by line in plan order. ДМС: franchise and
+/// the policy's sum limit. The result is an estimate, not a promise: payers adjudicate with data we do not see.
+/// </summary>
+public static class EstimateCalculator
+{
+    /// <summary>Estimate lines for a US dental plan from an eligibility result.</summary>
+    public static IReadOnlyList<EstimateLine> ForPlan(
+        EligibilityResult result, IEnumerable<PlannedProcedure> procedures, BenefitNetwork network = BenefitNetwork.InNetwork)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(procedures);
+        var state = new PlanState(result, network);
+        return procedures.Select(state.Estimate).ToList();
+    }
+
+    /// <summary>Estimate lines for a ДМС policy: the franchise share goes to the patient, the rest to the insurer up to the limit.</summary>
+    public static IReadOnlyList<EstimateLine> ForDms(DmsTerms terms, IEnumerable<PlannedProcedure> procedures, Money? limitRemaining = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(procedures);
+        var remaining = limitRemaining ?? terms.Limit;
+        var lines = new List<EstimateLine>();
+        foreach (var p in procedures)
+        {
+            var reasons = new List<EstimateReason>();
+            var patient = p.Fee.Percent(terms.FranchisePercent ?? 0m);
+            if (!patient.IsZero)
+            {
+                reasons.Add(new(EstimateReasonKind.Franchise, $"{terms.FranchisePercent}%", patient));
+            }
+
+            var payer = p.Fee - patient;
+            if (remaining is { } left && payer > left)
+            {
+                reasons.Add(new(EstimateReasonKind.LimitExhausted, Amount: payer - left));
+                patient += payer - left;
+                payer = left;
+            }
+
+            remaining = remaining is { } r ? r - payer : null;
+            lines.Add(new EstimateLine(p.Procedure, p.Fee, payer, patient, reasons, p.Tooth, p.Surfaces));
+        }
+
+        return lines;
+    }
+}
