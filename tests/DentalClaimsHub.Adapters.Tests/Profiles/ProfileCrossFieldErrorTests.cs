@@ -70,7 +70,9 @@ public sealed class ProfileCrossFieldErrorTests : IDisposable
             capabilities:
               claims: { protocol: x12, transport: core-batch }
             x12:
-              identifiers: { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B, gs02: A, gs03: B, payerId: "1", usageIndicator: T }
+              identifiers:
+                { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B,
+                  gs02: A, gs03: B, payerId: "1", usageIndicator: T }
             core:
               realtimeUrl: http://127.0.0.1:5090/x12/core/realtime
               senderId: A
@@ -97,7 +99,8 @@ public sealed class ProfileCrossFieldErrorTests : IDisposable
 
         Assert.Equal(["a.yaml:kind", "b.yaml:extra"], result.Errors.Select(e => $"{Path.GetFileName(e.File)}:{e.Field}"));
         Assert.Equal("c", Assert.Single(result.Profiles).Id);
-        var exception = Assert.Throws<PayerProfileException>(() => PayerProfileCatalog.LoadOrThrow(directory.Path, new Dictionary<string, string>()));
+        var exception = Assert.Throws<PayerProfileException>(
+            () => PayerProfileCatalog.LoadOrThrow(directory.Path, new Dictionary<string, string>()));
         Assert.Equal(2, exception.Errors.Count);
         Assert.Contains("a.yaml:4:7: kind: 'smoke-signals' is not one of: x12, fhir, dms.", exception.Message, StringComparison.Ordinal);
     }

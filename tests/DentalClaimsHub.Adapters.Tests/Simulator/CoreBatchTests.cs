@@ -11,7 +11,8 @@ public sealed class CoreBatchTests : SimulatorTestBase
     {
         var fields = CoreRequests.Fields("ISA*00*...837 file...", "X12_837_Request_005010X224A2", "Batch");
 
-        using var response = await Http.PostAsync(CoreBatchModule.Path, CoreRequests.SoapEnvelope(fields, element: "COREEnvelopeBatchSubmission"));
+        var content = CoreRequests.SoapEnvelope(fields, element: "COREEnvelopeBatchSubmission");
+        using var response = await Http.PostAsync(CoreBatchModule.Path, content);
         var body = XDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

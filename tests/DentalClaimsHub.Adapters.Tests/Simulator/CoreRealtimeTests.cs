@@ -24,7 +24,9 @@ public sealed class CoreRealtimeTests : SimulatorTestBase
         Assert.Equal(("DEMODENTAL", "DCHUB"), (SoapField(body, "SenderID"), SoapField(body, "ReceiverID")));
         var segments = SoapField(body, "Payload")!.Split("~\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("000000101", segments[0].Split('*')[13]);
-        Assert.Equal("ISA*00*          *00*          *ZZ*DNDP1          *ZZ*BSFD0001       *260315*1031*^*00501*000000101*0*P*:", segments[0]);
+        Assert.Equal(
+            "ISA*00*          *00*          *ZZ*DNDP1          *ZZ*BSFD0001       *260315*1031*^*00501*000000101*0*P*:",
+            segments[0]);
         Assert.Equal("GS*HB*DNDP1*BSFD0001*20260315*1031*101*X*005010X279A1", segments[1]);
         Assert.Equal("ST*271*0001*005010X279A1", segments[2]);
         Assert.Contains("TRN*2*EL20260315001A*1371234567", segments);
@@ -104,7 +106,8 @@ public sealed class CoreRealtimeTests : SimulatorTestBase
     [Fact]
     public async Task Realtime_MimeWithoutCredentials_Returns400WithCoreCode()
     {
-        using var response = await Http.PostAsync(CoreRealtimeModule.Path, CoreRequests.Mime(CoreRequests.Fields(Sample270), withCredentials: false));
+        var content = CoreRequests.Mime(CoreRequests.Fields(Sample270), withCredentials: false);
+        using var response = await Http.PostAsync(CoreRealtimeModule.Path, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("UnAuthorized", (await CoreRequests.ReadMimeFields(response))["ErrorCode"]);

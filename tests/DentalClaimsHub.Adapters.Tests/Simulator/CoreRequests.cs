@@ -11,7 +11,8 @@ internal static class CoreRequests
     private static readonly XNamespace Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static readonly XNamespace Cor = "http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd";
 
-    public static Dictionary<string, string> Fields(string payload, string payloadType = "X12_270_Request_005010X279A1", string mode = "RealTime") => new()
+    public static Dictionary<string, string> Fields(
+        string payload, string payloadType = "X12_270_Request_005010X279A1", string mode = "RealTime") => new()
     {
         ["PayloadType"] = payloadType,
         ["ProcessingMode"] = mode,
@@ -23,13 +24,16 @@ internal static class CoreRequests
         ["Payload"] = payload,
     };
 
-    public static HttpContent SoapEnvelope(IReadOnlyDictionary<string, string> fields, bool withToken = true, string element = "COREEnvelopeRealTimeRequest")
+    public static HttpContent SoapEnvelope(
+        IReadOnlyDictionary<string, string> fields, bool withToken = true, string element = "COREEnvelopeRealTimeRequest")
     {
         var header = new XElement(Soap + "Header");
         if (withToken)
         {
             header.Add(new XElement(Wsse + "Security",
-                new XElement(Wsse + "UsernameToken", new XElement(Wsse + "Username", "demo-user"), new XElement(Wsse + "Password", "demo-pass"))));
+                new XElement(Wsse + "UsernameToken",
+                    new XElement(Wsse + "Username", "demo-user"),
+                    new XElement(Wsse + "Password", "demo-pass"))));
         }
 
         var body = new XElement(Cor + element, fields.Select(field => new XElement(field.Key, field.Value)));

@@ -16,7 +16,9 @@ public sealed class Eligibility271SnapshotTests
     {
         var request = Sample();
 
-        Assert.Equal(("000000101", "101", "0001"), (request.InterchangeControlNumber, request.GroupControlNumber, request.TransactionControlNumber));
+        Assert.Equal(
+            ("000000101", "101", "0001"),
+            (request.InterchangeControlNumber, request.GroupControlNumber, request.TransactionControlNumber));
         Assert.Equal(("EL20260315001A", "1371234567"), (request.TraceNumber, request.TraceOriginator));
         Assert.Equal(("MORALES", "ELENA", "DNX448812001", "19850412"),
             (request.MemberLastName, request.MemberFirstName, request.MemberId, request.MemberBirthDate));

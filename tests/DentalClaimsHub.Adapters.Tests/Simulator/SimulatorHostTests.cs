@@ -51,7 +51,8 @@ public sealed class SimulatorHostTests : SimulatorTestBase
         Assert.Equal("invoice-2026-03.csv", file.FileName);
         Assert.Equal(content, file.Content);
         Assert.Equal(file.Id, receipt["id"]!.GetValue<string>());
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), receipt["sha256"]!.GetValue<string>());
+        var expectedHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        Assert.Equal(expectedHash, receipt["sha256"]!.GetValue<string>());
     }
 
     [Fact]
