@@ -86,6 +86,7 @@ public sealed class X12Validator(X12SchemaRegistry registry, bool includeEnvelop
             {
                 new X12StructureValidator(sink, new X12ElementValidator(sink)).Validate(transaction.Root);
                 X12HierarchyRules.Check(transaction, sink);
+                X12DentalClaimRules.Check(transaction, sink);
                 X12Balancing.Check(transaction, sink);
             }
 

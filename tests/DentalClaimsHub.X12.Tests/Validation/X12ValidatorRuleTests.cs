@@ -26,6 +26,11 @@ public sealed class X12ValidatorRuleTests
         "N4*SPRINGFIELD*IL*627041234~\nREF*EI*371234567~\nN3*1200 MAPLE AVENUE*SUITE 210~", "IK304-7", "N3", null)]
     [InlineData("270-dental-inquiry.x12", "EQ*35~", "EQ*35~XYZ*1~", "IK304-1", "XYZ", null)]
     [InlineData("270-dental-inquiry.x12", "EQ*35~", "EQ*35~CLP*1*1*1*1**12*1~", "IK304-6", "CLP", null)]
+    [InlineData("837D-claims.x12", "REF*F8*DNCLM26030900123~\n", "", "IK304-I6", "REF", null)]
+    [InlineData("837D-claims.x12", "DTP*472*D8*20260312~\n", "", "IK304-I6", "DTP", null)]
+    [InlineData("837D-claims.x12", "DTP*441*D8*20190603~\n", "", "IK304-I6", "DTP", null)]
+    [InlineData("837D-claims.x12", "PWK*RB*EL***AC*ATT20260311A~", "DTP*472*D8*20260311~\nPWK*RB*EL***AC*ATT20260311A~", "IK304-I9", "DTP", null)]
+    [InlineData("837D-claims.x12", "SV3*AD:D1351*60****1~\nTOO*JP*3~", "SV3*AD:D1351*60****2~\nTOO*JP*3~\nTOO*JP*30~", "IK304-5", "TOO", null)]
     public void Validate_BrokenRule_ReportsItsCode(string sample, string find, string replace, string code, string segmentId, int? element)
     {
         var text = SampleFiles.Read(sample).Replace(find, replace, StringComparison.Ordinal);
