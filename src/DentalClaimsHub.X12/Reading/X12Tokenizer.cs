@@ -42,6 +42,9 @@ public sealed partial class X12Tokenizer : IDisposable
     /// <summary>Byte offset (from the start of the stream) of the first byte of the current segment.</summary>
     public long SegmentOffset { get; private set; }
 
+    /// <summary>Current size of the read buffer in bytes (diagnostics): it only grows for segments longer than the buffer.</summary>
+    public int BufferCapacity => _buffer.Length;
+
     /// <summary>Number of elements of the current segment, the identifier included.</summary>
     public int ElementCount { get; private set; }
 
