@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DentalClaimsHub.X12.Parsing;
 
 namespace DentalClaimsHub.X12.Json;
@@ -7,94 +7,148 @@ namespace DentalClaimsHub.X12.Json;
 /// <summary>
 /// Renders a parsed document as stable JSON: interchanges, groups, transactions as loop trees (loop id and name),
 /// segments with element values by position; a composite is an array, a repeated element <c>{"repetitions": […]}</c>.
+/// Written straight to a <see cref="Utf8JsonWriter"/>, so large files do not build a node tree.
 /// </summary>
 public static class X12JsonWriter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2 };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2, NewLine = "\n" };
 
-    /// <summary>The document as a JSON object.</summary>
-    public static JsonObject ToJson(X12Document document)
+    /// <summary>The document as indented JSON text (LF line ends, no final newline).</summary>
+    public static string ToJsonString(X12Document document)
     {
+        using var stream = new MemoryStream();
+        WriteTo(stream, document);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the document as indented UTF-8 JSON to <paramref name="stream"/>.</summary>
+    public static void WriteTo(Stream stream, X12Document document)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
         var delimiters = document.Delimiters ?? X12Delimiters.Default;
-        return new JsonObject
-        {
-            ["delimiters"] = new JsonObject
-            {
-                ["element"] = delimiters.Element.ToString(),
-                ["repetition"] = delimiters.HasRepetition ? delimiters.Repetition.ToString() : "",
-                ["component"] = delimiters.Component.ToString(),
-                ["segment"] = delimiters.Segment.ToString(),
-            },
-            ["interchanges"] = new JsonArray([.. document.Interchanges.Select(Interchange)]),
-        };
+        json.WriteStartObject();
+        json.WriteStartObject("delimiters");
+        json.WriteString("element", delimiters.Element.ToString());
+        json.WriteString("repetition", delimiters.HasRepetition ? delimiters.Repetition.ToString() : "");
+        json.WriteString("component", delimiters.Component.ToString());
+        json.WriteString("segment", delimiters.Segment.ToString());
+        json.WriteEndObject();
+        json.WriteStartArray("interchanges");
+        foreach (var interchange in document.Interchanges)
+            Interchange(json, interchange);
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
-    /// <summary>The document as indented JSON text (LF line ends).</summary>
-    public static string ToJsonString(X12Document document) => ToJson(document).ToJsonString(Indented).Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static JsonObject Interchange(X12Interchange interchange)
+    private static void Interchange(Utf8JsonWriter json, X12Interchange interchange)
     {
-        var json = new JsonObject { ["header"] = Segment(interchange.Header) };
+        json.WriteStartObject();
+        Segment(json, "header", interchange.Header);
         if (interchange.Acknowledgments.Count > 0)
-            json["acknowledgments"] = new JsonArray([.. interchange.Acknowledgments.Select(s => (JsonNode)Segment(s))]);
-        json["groups"] = new JsonArray([.. interchange.Groups.Select(Group)]);
-        json["trailer"] = interchange.Trailer is null ? null : Segment(interchange.Trailer);
-        return json;
+        {
+            json.WriteStartArray("acknowledgments");
+            foreach (var ta1 in interchange.Acknowledgments)
+                Segment(json, null, ta1);
+            json.WriteEndArray();
+        }
+
+        json.WriteStartArray("groups");
+        foreach (var group in interchange.Groups)
+        {
+            json.WriteStartObject();
+            Segment(json, "header", group.Header);
+            json.WriteStartArray("transactions");
+            foreach (var transaction in group.Transactions)
+                Transaction(json, transaction);
+            json.WriteEndArray();
+            Segment(json, "trailer", group.Trailer);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Segment(json, "trailer", interchange.Trailer);
+        json.WriteEndObject();
     }
 
-    private static JsonObject Group(X12FunctionalGroup group) => new()
+    private static void Transaction(Utf8JsonWriter json, X12Transaction transaction)
     {
-        ["header"] = Segment(group.Header),
-        ["transactions"] = new JsonArray([.. group.Transactions.Select(Transaction)]),
-        ["trailer"] = group.Trailer is null ? null : Segment(group.Trailer),
-    };
-
-    private static JsonObject Transaction(X12Transaction transaction) => new()
-    {
-        ["transactionSet"] = transaction.TransactionSetId,
-        ["guide"] = transaction.Schema?.Guide,
-        ["root"] = Loop(transaction.Root),
-    };
-
-    private static JsonObject Loop(X12Loop loop) => new()
-    {
-        ["loop"] = loop.Id,
-        ["name"] = loop.Name,
-        ["children"] = new JsonArray([.. loop.Children.Select(Node)]),
-    };
-
-    private static JsonNode Node(X12Node node) => node switch
-    {
-        X12Loop loop => Loop(loop),
-        X12ParsedSegment { Rule: null } unexpected => Segment(unexpected.Segment, unexpected: true),
-        X12ParsedSegment parsed => Segment(parsed.Segment),
-        _ => throw new InvalidOperationException($"unknown node {node.GetType().Name}"),
-    };
-
-    /// <summary>One segment as <c>{"segment": id, "elements": […]}</c>.</summary>
-    public static JsonObject Segment(X12Segment segment, bool unexpected = false)
-    {
-        var json = new JsonObject { ["segment"] = segment.Id };
-        if (unexpected)
-            json["unexpected"] = true;
-        json["elements"] = new JsonArray([.. Enumerable.Range(1, segment.ElementCount).Select(i => Element(segment, i))]);
-        return json;
+        json.WriteStartObject();
+        json.WriteString("transactionSet", transaction.TransactionSetId);
+        json.WriteString("guide", transaction.Schema?.Guide);
+        json.WritePropertyName("root");
+        Loop(json, transaction.Root);
+        json.WriteEndObject();
     }
 
-    private static JsonNode Element(X12Segment segment, int position)
+    private static void Loop(Utf8JsonWriter json, X12Loop loop)
+    {
+        json.WriteStartObject();
+        json.WriteString("loop", loop.Id);
+        json.WriteString("name", loop.Name);
+        json.WriteStartArray("children");
+        foreach (var child in loop.Children)
+        {
+            if (child is X12Loop nested) Loop(json, nested);
+            else if (child is X12ParsedSegment parsed) Segment(json, null, parsed.Segment, unexpected: parsed.Rule is null);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Segment(Utf8JsonWriter json, string? property, X12Segment? segment, bool unexpected = false)
+    {
+        if (property is not null) json.WritePropertyName(property);
+        if (segment is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("segment", segment.Id);
+        if (unexpected) json.WriteBoolean("unexpected", true);
+        json.WriteStartArray("elements");
+        for (var i = 1; i <= segment.ElementCount; i++)
+            Element(json, segment, i);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Element(Utf8JsonWriter json, X12Segment segment, int position)
     {
         var raw = segment[position];
-        if (segment.Id == "ISA")
-            return JsonValue.Create(raw);
-
         var delimiters = segment.Delimiters;
-        if (delimiters.HasRepetition && raw.Contains(delimiters.Repetition, StringComparison.Ordinal))
-            return new JsonObject { ["repetitions"] = new JsonArray([.. raw.Split(delimiters.Repetition).Select(r => Value(r, delimiters))]) };
-        return Value(raw, delimiters);
+        if (segment.Id == "ISA")
+        {
+            json.WriteStringValue(raw);
+        }
+        else if (delimiters.HasRepetition && raw.Contains(delimiters.Repetition, StringComparison.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("repetitions");
+            foreach (var repetition in raw.Split(delimiters.Repetition))
+                Value(json, repetition, delimiters);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            Value(json, raw, delimiters);
+        }
     }
 
-    private static JsonNode Value(string raw, X12Delimiters delimiters) =>
-        raw.Contains(delimiters.Component, StringComparison.Ordinal)
-            ? new JsonArray([.. raw.Split(delimiters.Component).Select(c => (JsonNode)JsonValue.Create(c))])
-            : JsonValue.Create(raw);
+    private static void Value(Utf8JsonWriter json, string raw, X12Delimiters delimiters)
+    {
+        if (!raw.Contains(delimiters.Component, StringComparison.Ordinal))
+        {
+            json.WriteStringValue(raw);
+            return;
+        }
+
+        json.WriteStartArray();
+        foreach (var component in raw.Split(delimiters.Component))
+            json.WriteStringValue(component);
+        json.WriteEndArray();
+    }
 }
