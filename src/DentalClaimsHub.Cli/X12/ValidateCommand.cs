@@ -16,10 +16,10 @@ internal static class ValidateCommand
         var ack = new Option<string?>("--ack") { Description = "Also print an acknowledgment: 999 (functional) or ta1 (interchange)." };
         ack.AcceptOnlyFromAmong("999", "ta1", "TA1");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var level = new Option<int>("--level")
+        var level = new Option<int?>("--level")
         {
-            Description = "1 = envelopes only (streams any size, flat memory); 2 = also schema validation (default).",
-            DefaultValueFactory = _ => 2,
+            Description = "1 = envelopes only (streams any size, flat memory); 2 = also schema validation "
+                + "(default, except for files over 256 MB).",
         };
         level.AcceptOnlyFromAmong("1", "2");
         var schemas = X12Commands.SchemasOption();
@@ -39,7 +39,9 @@ internal static class ValidateCommand
                 return DchCli.Unreadable;
             }
 
-            var registry = result.GetValue(level) >= 2 ? SchemaLocator.TryLoad(result.GetValue(schemas), error) : null;
+            var registry = ChosenLevel(result.GetValue(level), path, error) >= 2
+                ? SchemaLocator.TryLoad(result.GetValue(schemas), error)
+                : null;
             var outcome = Run(path, registry, error);
             var ackKind = result.GetValue(ack)?.ToLowerInvariant();
             var ackText = ackKind is null ? null : AcknowledgmentText.Build(ackKind, outcome, error);
@@ -60,6 +62,25 @@ internal static class ValidateCommand
             return outcome.ExitCode;
         });
         return command;
+    }
+
+    // The schema layer builds the whole loop tree in memory; SNIP 1 streams. Huge files get SNIP 1 unless asked otherwise.
+    private const long SchemaLevelSizeLimit = 256L * 1024 * 1024;
+
+    private static int ChosenLevel(int? requested, FileInfo path, TextWriter error)
+    {
+        if (requested is { } level)
+        {
+            return level;
+        }
+
+        if (path.Length <= SchemaLevelSizeLimit)
+        {
+            return 2;
+        }
+
+        error.WriteLine($"note: {path.Name} is over 256 MB: running the streaming envelope checks only (use --level 2 to force schemas).");
+        return 1;
     }
 
     public static ValidationOutcome Run(FileInfo path, X12SchemaRegistry? registry, TextWriter error)
