@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DentalClaimsHub.Api.Tests.Messaging;
+namespace DentalClaimsHub.Storage.Tests.Messaging;
 
 /// <summary>A message only the tests publish.</summary>
 public sealed record TestPinged(Guid PingId, string Note);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DentalClaimsHub.Api.Tests.Messaging;
+namespace DentalClaimsHub.Storage.Tests.Messaging;
 
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {

@@ -1,0 +1,51 @@
+using DentalClaimsHub.Storage.ControlNumbers;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Storage.Tests.ControlNumbers;
+
+public sealed class ControlNumberAllocatorTests(StorageDatabase database) : IClassFixture<StorageDatabase>
+{
+    [Fact]
+    public async Task Next_FirstCalls_CountFromOnePerPartnerAndScope()
+    {
+        await using var db = database.CreateContext();
+        var allocator = new ControlNumberAllocator(db);
+
+        Assert.Equal(1, await allocator.NextAsync("payer-a", "ISA"));
+        Assert.Equal(2, await allocator.NextAsync("payer-a", "ISA"));
+        Assert.Equal(1, await allocator.NextAsync("payer-a", "GS"));
+        Assert.Equal(1, await allocator.NextAsync("payer-b", "ISA"));
+    }
+
+    [Fact]
+    public async Task Next_ConcurrentCallersOnSeparateConnections_NeverIssueTheSameNumber()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var db = database.CreateContext();
+            var allocator = new ControlNumberAllocator(db);
+            var mine = new List<long>();
+            for (var i = 0; i < 25; i++)
+            {
+                mine.Add(await allocator.NextAsync("payer-concurrent", "ST"));
+            }
+
+            return mine;
+        }));
+
+        var all = numbers.SelectMany(n => n).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), all);
+    }
+
+    [Fact]
+    public async Task Next_AtTheNineDigitMaximum_WrapsToOne()
+    {
+        await using var db = database.CreateContext();
+        var allocator = new ControlNumberAllocator(db);
+        await allocator.NextAsync("payer-wrap", "ISA");
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE control_number_sequences SET last_value = {ControlNumberAllocator.MaxValue} WHERE trading_partner = 'payer-wrap'");
+
+        Assert.Equal(1, await allocator.NextAsync("payer-wrap", "ISA"));
+    }
+}
