@@ -21,6 +21,21 @@ public class JsonRoundTripTests
     }
 
     [Fact]
+    public void CoverageRecords_WebDefaultsWithStringEnums_RoundTrip()
+    {
+        // The options Storage's jsonb columns use.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
+        var subscriber = new Subscriber(new PersonName("Doe", "John"), new DateOnly(1980, 6, 1), Sex.Male, "W1");
+        var terms = new DmsTerms("P1", "Стоматология", 45m, Money.Rub(100_000m), exclusions: ["без ортодонтии"]);
+
+        Assert.Equal(subscriber, JsonSerializer.Deserialize<Subscriber>(JsonSerializer.Serialize(subscriber, options), options));
+        Assert.Equal(terms, JsonSerializer.Deserialize<DmsTerms>(JsonSerializer.Serialize(terms, options), options));
+    }
+
+    [Fact]
     public void Money_RoundTrip_KeepsAmountAndCurrency()
     {
         Assert.Equal(Money.Rub(1_234.56m), RoundTrip(Money.Rub(1_234.56m)));
