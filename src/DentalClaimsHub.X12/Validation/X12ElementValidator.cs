@@ -39,7 +39,8 @@ internal sealed class X12ElementValidator(X12FindingSink sink)
             return;
         }
 
-        var repetitions = segment.Delimiters.HasRepetition && segment.Id != "ISA" ? raw.Split(segment.Delimiters.Repetition) : [raw];
+        var repeats = segment.Delimiters.HasRepetition && segment.Id != "ISA" && raw.Contains(segment.Delimiters.Repetition, StringComparison.Ordinal);
+        var repetitions = repeats ? raw.Split(segment.Delimiters.Repetition) : [raw];
         if (repetitions.Length > element.Repeat)
         {
             sink.Element(segment, loopId, "12", element.Position, null, element.Ref, null,

@@ -8,7 +8,7 @@ internal static class X12ValueRules
 {
     public static (string Code, string Reason)? Check(X12ElementSchema element, string value)
     {
-        if (value.Any(char.IsControl))
+        if (value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
             return ("6", "contains a control character");
 
         var typeError = element.Type switch
@@ -22,7 +22,7 @@ internal static class X12ValueRules
         if (typeError is not null)
             return typeError;
 
-        var length = element.Type is "R" or "N0" or "N2" ? value.Count(char.IsAsciiDigit) : value.Length;
+        var length = element.Type is "R" or "N0" or "N2" ? Digits(value) : value.Length;
         if (element.MinLength > 0 && length < element.MinLength)
             return ("4", $"'{value}' is shorter than the minimum length {element.MinLength}");
         if (element.MaxLength > 0 && length > element.MaxLength)
@@ -40,26 +40,43 @@ internal static class X12ValueRules
         return codes.Count <= 12 ? string.Join(", ", codes) : string.Join(", ", codes.Take(12)) + ", …";
     }
 
-    private static bool IsInteger(string value)
+    private static int Digits(string value)
     {
-        var digits = value.StartsWith('-') ? value[1..] : value;
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+        var count = 0;
+        foreach (var c in value)
+            if (char.IsAsciiDigit(c)) count++;
+        return count;
     }
 
+    private static bool IsInteger(string value)
+    {
+        var digits = value.AsSpan(value.StartsWith('-') ? 1 : 0);
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    // R: optional minus, digits with at most one decimal point, at least one digit.
     private static bool IsDecimal(string value)
     {
-        var digits = value.StartsWith('-') ? value[1..] : value;
-        return digits.Length > 0 && digits.Count(c => c == '.') <= 1 && digits.All(c => char.IsAsciiDigit(c) || c == '.')
-            && digits.Any(char.IsAsciiDigit);
+        var digits = value.AsSpan(value.StartsWith('-') ? 1 : 0);
+        var points = 0;
+        var numerals = 0;
+        foreach (var c in digits)
+        {
+            if (c == '.') points++;
+            else if (char.IsAsciiDigit(c)) numerals++;
+            else return false;
+        }
+
+        return numerals > 0 && points <= 1;
     }
 
     private static bool IsDate(string value) =>
-        value.Length is 8 or 6 && value.All(char.IsAsciiDigit)
+        value.Length is 8 or 6 && !value.AsSpan().ContainsAnyExceptInRange('0', '9')
         && DateTime.TryParseExact(value, value.Length == 8 ? "yyyyMMdd" : "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static bool IsTime(string value)
     {
-        if (value.Length < 4 || value.Length > 8 || !value.All(char.IsAsciiDigit))
+        if (value.Length < 4 || value.Length > 8 || value.AsSpan().ContainsAnyExceptInRange('0', '9'))
             return false;
         var hours = int.Parse(value[..2], CultureInfo.InvariantCulture);
         var minutes = int.Parse(value[2..4], CultureInfo.InvariantCulture);
