@@ -11,7 +11,14 @@ namespace DentalClaimsHub.X12.Json;
 /// </summary>
 public static class X12JsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, IndentSize = 2, NewLine = "\n" };
+    // Relaxed escaping keeps delimiters such as '>' and '&' readable; the output is a data file, not HTML.
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The document as indented JSON text (LF line ends, no final newline).</summary>
     public static string ToJsonString(X12Document document)
