@@ -15,7 +15,9 @@ public static class LoggingRegistration
     public static IHostApplicationBuilder AddHubLogging(this IHostApplicationBuilder builder)
     {
         var json = string.Equals(builder.Configuration["Hub:LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
-        builder.Services.AddSerilog((services, log) =>
+        // preserveStaticLogger: each host (several run side by side in tests) keeps its own pipeline instead of
+        // taking over the static Log.Logger.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -44,6 +46,7 @@ public static class LoggingRegistration
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {

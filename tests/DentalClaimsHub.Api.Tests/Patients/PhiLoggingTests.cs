@@ -22,7 +22,8 @@ public sealed class PhiLoggingTests(HubApiFactory factory) : IClassFixture<HubAp
             "application/json");
         await practice.Client.PostAsync("/v1/patients", badJson);
 
-        Assert.NotEmpty(factory.Logs.Events);
+        // The scan is only worth something if this host's request log reached the capture.
+        Assert.Contains(factory.Logs.Events, e => e.Contains($"/v1/patients/{patient.Id}", StringComparison.Ordinal));
         var leaks = factory.Logs.Containing(TestData.PatientLast, TestData.PatientFirst, TestData.MemberId,
             TestData.PatientBirthDate.ToString("yyyy-MM-dd"), TestData.PatientBirthDate.ToString("MM/dd/yyyy"),
             TestData.PatientBirthDate.ToString("yyyyMMdd"));
