@@ -1,0 +1,65 @@
+using System.Text;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports.Resilience;
+
+namespace DentalClaimsHub.Adapters.Transports.CaqhCore;
+
+/// <summary>
+/// Sends an X12 payload to a payer over CAQH CORE connectivity (SOAP or MIME, as its profile says) through the payer's
+/// resilience pipeline, and returns the payer's CORE response. Real-time inquiries are retried on transient failures;
+/// batch submissions are not (a retry could deliver a claim twice).
+/// </summary>
+public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets secrets, TimeProvider time)
+{
+    public async Task<CoreMessage> SendAsync(PayerProfile payer, string payloadType, string payload, bool realTime,
+        CancellationToken cancellationToken)
+    {
+        var core = payer.Core ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no CORE connectivity settings.");
+        var url = (realTime ? core.RealtimeUrl : core.BatchUrl)
+            ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no CORE {(realTime ? "real-time" : "batch")} URL.");
+        var message = new CoreMessage
+        {
+            PayloadType = payloadType,
+            ProcessingMode = realTime ? CoreMessage.RealTime : CoreMessage.Batch,
+            PayloadId = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+            TimeStamp = time.GetUtcNow(),
+            SenderId = core.SenderId,
+            ReceiverId = core.ReceiverId,
+            CoreRuleVersion = core.RuleVersion,
+            Payload = payload,
+        };
+        var username = secrets.Get(payer, core.UsernameSecret);
+        var password = secrets.Get(payer, core.PasswordSecret);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = core.Envelope == CoreEnvelopeStyle.Mime
+                ? CoreMimeCodec.Write(message, username, password)
+                : new StringContent(CoreSoapCodec.Write(message, username, password), Encoding.UTF8, CoreSoapCodec.MediaType),
+        }.ForPayer(payer.Id, idempotent: realTime);
+
+        using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode && !IsSoap(response) && response.Content.Headers.ContentType?.MediaType != "multipart/form-data")
+        {
+            throw new CoreTransportException(payer.Id, null, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} without a CORE envelope.");
+        }
+
+        var answer = core.Envelope == CoreEnvelopeStyle.Mime && !IsSoap(response)
+            ? await CoreMimeCodec.ReadAsync(payer.Id, response.Content, cancellationToken)
+            : CoreSoapCodec.Read(payer.Id, await response.Content.ReadAsStringAsync(cancellationToken));
+        if (!string.Equals(answer.ErrorCode, CoreMessage.Success, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CoreTransportException(payer.Id, answer.ErrorCode,
+                $"CORE error {answer.ErrorCode}: {answer.ErrorMessage} (HTTP {(int)response.StatusCode}).");
+        }
+
+        if (answer.PayloadId != message.PayloadId)
+        {
+            throw new CoreTransportException(payer.Id, null, $"the response answers PayloadID '{answer.PayloadId}', not '{message.PayloadId}'.");
+        }
+
+        return answer;
+    }
+
+    private static bool IsSoap(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is CoreSoapCodec.MediaType or "text/xml";
+}

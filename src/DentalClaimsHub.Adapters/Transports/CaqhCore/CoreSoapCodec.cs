@@ -1,0 +1,74 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace DentalClaimsHub.Adapters.Transports.CaqhCore;
+
+/// <summary>SOAP 1.2 with a WS-Security UsernameToken, as CORE connectivity prescribes.</summary>
+public static class CoreSoapCodec
+{
+    public const string MediaType = "application/soap+xml";
+    private static readonly XNamespace Soap = "http://www.w3.org/2003/05/soap-envelope";
+    private static readonly XNamespace Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    private static readonly XNamespace Core = "http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd";
+    private const string PasswordText = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+
+    public static string Write(CoreMessage message, string username, string password)
+    {
+        var element = message.ProcessingMode == CoreMessage.Batch ? "COREEnvelopeBatchSubmission" : "COREEnvelopeRealTimeRequest";
+        var document = new XDocument(new XElement(Soap + "Envelope",
+            new XAttribute(XNamespace.Xmlns + "soapenv", Soap.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "cor", Core.NamespaceName),
+            new XElement(Soap + "Header",
+                new XElement(Wsse + "Security", new XAttribute(XNamespace.Xmlns + "wsse", Wsse.NamespaceName),
+                    new XElement(Wsse + "UsernameToken",
+                        new XElement(Wsse + "Username", username),
+                        new XElement(Wsse + "Password", new XAttribute("Type", PasswordText), password)))),
+            new XElement(Soap + "Body",
+                new XElement(Core + element, message.Fields().Select(f => f.Name == "Payload"
+                    ? new XElement(f.Name, new XCData(f.Value))
+                    : new XElement(f.Name, f.Value))))));
+        return document.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>Reads a CORE response envelope; a SOAP fault or anything else becomes a <see cref="CoreTransportException"/>.</summary>
+    public static CoreMessage Read(string payerId, string body)
+    {
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(body),
+                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 64_000_000 });
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException ex)
+        {
+            throw new CoreTransportException(payerId, null, "the response is not XML.", ex);
+        }
+
+        var content = document.Root?.Element(Soap + "Body")?.Elements().FirstOrDefault()
+            ?? throw new CoreTransportException(payerId, null, "the response is not a SOAP 1.2 envelope with a body.");
+        if (content.Name == Soap + "Fault")
+        {
+            var code = content.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorCode")?.Value
+                ?? content.Element(Soap + "Code")?.Element(Soap + "Subcode")?.Element(Soap + "Value")?.Value;
+            var reason = content.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
+            throw new CoreTransportException(payerId, code, $"SOAP fault: {reason}");
+        }
+
+        string Field(string name) => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+        return new CoreMessage
+        {
+            PayloadType = Field("PayloadType"),
+            ProcessingMode = Field("ProcessingMode"),
+            PayloadId = Field("PayloadID"),
+            TimeStamp = DateTimeOffset.TryParse(Field("TimeStamp"), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
+            SenderId = Field("SenderID"),
+            ReceiverId = Field("ReceiverID"),
+            CoreRuleVersion = Field("CORERuleVersion"),
+            Payload = Field("Payload"),
+            ErrorCode = Field("ErrorCode"),
+            ErrorMessage = Field("ErrorMessage"),
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports.CaqhCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace DentalClaimsHub.Adapters.Transports.Resilience;
+
+public static class PayerResilienceRegistration
+{
+    /// <summary>
+    /// The payer HttpClient with one Polly pipeline per payer, configured from its profile: concurrency limit, retry
+    /// with jitter on transport errors, timeouts and 5xx (idempotent requests only), circuit breaker, per-attempt timeout.
+    /// </summary>
+    public static IServiceCollection AddPayerTransports(this IServiceCollection services)
+    {
+        services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("payer", (pipeline, context) =>
+            {
+                var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(context.InstanceName);
+                Configure(pipeline, profile?.Resilience ?? ResilienceSettings.Default);
+            })
+            .SelectPipelineBy(_ => PayerHttp.PayerOf);
+        services.AddSingleton<CaqhCoreTransport>();
+        return services;
+    }
+
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings)
+    {
+        pipeline.AddConcurrencyLimiter(settings.MaxConcurrency, queueLimit: settings.MaxConcurrency * 4);
+        if (settings.RetryCount > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.RetryCount,
+                UseJitter = settings.RetryJitter,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldHandle = args => ValueTask.FromResult(PayerHttp.IsIdempotent(args.Context.GetRequestMessage()) && IsTransient(args.Outcome)),
+            });
+        }
+
+        pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = settings.BreakerFailureRatio,
+            MinimumThroughput = 4,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = settings.BreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+        });
+        pipeline.AddTimeout(settings.Timeout);
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => response.StatusCode >= HttpStatusCode.InternalServerError
+            || response.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
+}

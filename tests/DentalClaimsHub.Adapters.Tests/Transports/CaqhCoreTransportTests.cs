@@ -1,0 +1,148 @@
+using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports.CaqhCore;
+using DentalClaimsHub.Adapters.Transports.Resilience;
+using DentalClaimsHub.PayerSimulator;
+using DentalClaimsHub.PayerSimulator.X12;
+using DentalClaimsHub.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Polly.CircuitBreaker;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace DentalClaimsHub.Adapters.Tests.Transports;
+
+public sealed class CaqhCoreTransportTests : IDisposable
+{
+    private const string PayerId = "demo-x12-dental";
+    private const string Payload270Type = "X12_270_Request_005010X279A1";
+    private readonly PayerSimulator.PayerSimulator _simulator = PayerSimulator.PayerSimulator.Start();
+    private readonly WireMockServer _broken = WireMockServer.Start();
+
+    private static string Sample270 => File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "x12", "270-dental-inquiry.x12"));
+
+    [Fact]
+    public async Task SendAsync_SoapRealTime270_Returns271FromThePayer()
+    {
+        _simulator.CoreCredentials.Require("dch-user", "s3cret");
+        await using var services = Services(_simulator.Url);
+        var (transport, payer) = Resolve(services);
+
+        var answer = await transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None);
+
+        Assert.Equal("X12_271_Response_005010X279A1", answer.PayloadType);
+        Assert.StartsWith("ISA", answer.Payload, StringComparison.Ordinal);
+        Assert.Contains("ST*271*", answer.Payload, StringComparison.Ordinal);
+        Assert.Single(_simulator.Received(CoreRealtimeModule.Path));
+    }
+
+    [Fact]
+    public async Task SendAsync_MimeEnvelope_Returns271()
+    {
+        await using var services = Services(_simulator.Url);
+        var (transport, payer) = Resolve(services);
+        var mime = payer with { Core = payer.Core! with { Envelope = CoreEnvelopeStyle.Mime } };
+
+        var answer = await transport.SendAsync(mime, Payload270Type, Sample270, realTime: true, CancellationToken.None);
+
+        Assert.Contains("ST*271*", answer.Payload, StringComparison.Ordinal);
+        Assert.Equal("multipart/form-data", _simulator.Received(CoreRealtimeModule.Path).Single().ContentType?.Split(';')[0]);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongCredentials_ThrowsWithThePayersCoreErrorCode()
+    {
+        _simulator.CoreCredentials.Require("someone-else", "other");
+        await using var services = Services(_simulator.Url);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Equal(PayerId, error.PayerId);
+        Assert.False(string.IsNullOrEmpty(error.CoreErrorCode));
+    }
+
+    [Fact]
+    public async Task SendAsync_Payer500OnRealTime_RetriesThenReportsTheStatus()
+    {
+        _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(500).WithBody("down"));
+        await using var services = Services(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1 + payer.Resilience.RetryCount, _broken.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task SendAsync_Payer500OnBatch_IsNotRetried()
+    {
+        _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        await using var services = Services(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, "X12_837_Request_005010X224A2", "ISA*...", realTime: false, CancellationToken.None));
+
+        Assert.Single(_broken.LogEntries);
+    }
+
+    [Fact]
+    public async Task SendAsync_PayerKeepsFailing_CircuitOpensAndFailsFastWithoutCallingIt()
+    {
+        _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(500));
+        await using var services = Services(_broken.Urls[0], retryCount: 0);
+        var (transport, payer) = Resolve(services);
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<CoreTransportException>(() =>
+                transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+        }
+
+        var calls = _broken.LogEntries.Count();
+        await Assert.ThrowsAsync<BrokenCircuitException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Equal(calls, _broken.LogEntries.Count());
+    }
+
+    private static ServiceProvider Services(string payerBaseUrl, int? retryCount = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hub:MappingsPath"] = RepositoryPaths.Mappings,
+            ["Hub:Variables:SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/'),
+            ["DEMO_X12_USER"] = "dch-user",
+            ["DEMO_X12_PASSWORD"] = "s3cret",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PayerSecrets>();
+        services.AddLogging();
+        services.AddPayerProfiles(configuration);
+        if (retryCount is { } retries)
+        {
+            services.AddSingleton(sp => new PayerProfileCatalog(PayerProfileCatalog.LoadOrThrow(
+                Path.Combine(RepositoryPaths.Mappings, "payers"), new Dictionary<string, string> { ["SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/') })
+                .Profiles.Select(p => p with { Resilience = p.Resilience with { RetryCount = retries } })));
+        }
+
+        services.AddPayerTransports();
+        return services.BuildServiceProvider();
+    }
+
+    private static (CaqhCoreTransport Transport, PayerProfile Payer) Resolve(IServiceProvider services) =>
+        (services.GetRequiredService<CaqhCoreTransport>(), services.GetRequiredService<PayerProfileCatalog>().Get(PayerId));
+
+    public void Dispose()
+    {
+        _simulator.Dispose();
+        _broken.Stop();
+    }
+}
