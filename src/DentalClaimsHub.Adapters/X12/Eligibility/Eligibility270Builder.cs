@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.X12;
+using DentalClaimsHub.X12.Writing;
+
+namespace DentalClaimsHub.Adapters.X12.Eligibility;
+
+/// <summary>Builds a complete 005010X279A1 270 interchange from a canonical eligibility check.</summary>
+public sealed class Eligibility270Builder(IControlNumberSource controlNumbers, TimeProvider timeProvider)
+{
+    /// <summary>The implementation guide written in GS08 and ST03.</summary>
+    public const string Guide = "005010X279A1";
+
+    /// <summary>Writes the interchange to <paramref name="output"/> (left open).</summary>
+    public void Write(Eligibility270Request request, Stream output, X12WriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        var ids = request.Payer.X12?.Identifiers
+            ?? throw new ArgumentException($"Payer profile '{request.Payer.Id}' has no X12 settings.", nameof(request));
+
+        using var writer = new X12Writer(output, X12Delimiters.Default, (options ?? new X12WriterOptions()) with { LeaveOpen = true });
+        var envelope = new X12EnvelopeWriter(writer, controlNumbers, timeProvider);
+        envelope.BeginInterchange(new X12InterchangeHeader(
+            ids.SenderQualifier, ids.SenderId, ids.ReceiverQualifier, ids.ReceiverId,
+            Production: ids.UsageIndicator == 'P', AcknowledgmentRequested: ids.RequestTa1));
+        envelope.BeginGroup("HS", ids.ApplicationSenderCode, ids.ApplicationReceiverCode, Guide);
+        envelope.BeginTransaction("270", Guide);
+        WriteBody(envelope, request, ids);
+        envelope.EndTransaction();
+        envelope.EndGroup();
+        envelope.EndInterchange();
+        writer.Flush();
+    }
+
+    /// <summary>Returns the interchange as text, one segment per line.</summary>
+    public string Build(Eligibility270Request request)
+    {
+        using var buffer = new MemoryStream();
+        Write(request, buffer, new X12WriterOptions { LineBreakAfterSegment = true });
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private void WriteBody(X12EnvelopeWriter envelope, Eligibility270Request request, X12Identifiers ids)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var trace = request.TraceNumber;
+        envelope.Write("BHT", "0022", "13", trace,
+            now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), now.ToString("HHmm", CultureInfo.InvariantCulture));
+
+        // 2000A/2100A information source (payer)
+        envelope.Write("HL", "1", "", "20", "1");
+        envelope.Write("NM1", "PR", "2", X12Text.Clean(request.Payer.DisplayName, 60), "", "", "", "", "PI", ids.PayerId);
+
+        // 2000B/2100B information receiver (provider)
+        var provider = request.Provider;
+        var npi = provider.Npi?.Value
+            ?? throw new ArgumentException($"Provider {provider.Id} has no NPI; a 270 needs NM1*1P with XX.", nameof(request));
+        envelope.Write("HL", "2", "1", "21", "1");
+        envelope.Write(Eligibility270Parties.PersonName("1P", provider.Name, "XX", npi));
+
+        var dependent = Eligibility270Parties.IsDependent(request);
+        envelope.Write("HL", "3", "2", "22", dependent ? "1" : "0");
+        if (dependent)
+        {
+            Eligibility270Parties.WriteSubscriber(envelope, request, withTrace: null);
+            envelope.Write("HL", "4", "3", "23", "0");
+            Eligibility270Parties.WriteDependent(envelope, request, trace, ids);
+        }
+        else
+        {
+            Eligibility270Parties.WriteSubscriber(envelope, request, withTrace: (trace, ids));
+        }
+    }
+}

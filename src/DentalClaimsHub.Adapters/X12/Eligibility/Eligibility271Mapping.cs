@@ -1,0 +1,93 @@
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.X12;
+using DentalClaimsHub.X12.Parsing;
+
+namespace DentalClaimsHub.Adapters.X12.Eligibility;
+
+/// <summary>Maps one parsed 271 transaction to the canonical result (one use per transaction).</summary>
+internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, string currency)
+{
+    private readonly List<string> _issues = [];
+    private readonly List<EligibilityRejection> _rejections = [];
+
+    public IReadOnlyList<string> Issues => _issues;
+
+    public EligibilityResult Map(X12Transaction transaction, DateTimeOffset receivedAt)
+    {
+        var payer = transaction.Loops("2100A").FirstOrDefault();
+        Reject(payer, "2100A");
+        foreach (var receiver in transaction.Loops("2100B"))
+        {
+            Reject(receiver, "2100B");
+        }
+
+        var subscriberLevel = transaction.Loops("2000C").FirstOrDefault();
+        var subscriber = subscriberLevel?.Loops("2100C").FirstOrDefault();
+        var dependent = subscriberLevel?.Loops("2100D").FirstOrDefault();
+        Reject(subscriber, "2100C");
+        Reject(dependent, "2100D");
+
+        var benefitLoops = dependent is not null ? subscriberLevel!.Loops("2110D") : subscriberLevel?.Loops("2110C") ?? [];
+        var sources = benefitLoops.Select(X12BenefitSource.From).ToList();
+        foreach (var loop in benefitLoops)
+        {
+            Reject(loop, loop.Id);
+        }
+
+        var benefits = sources.SelectMany(s => Eligibility271Benefits.Map(s, coInsuranceIsPatientShare, currency, _issues)).ToList();
+        var patient = dependent ?? subscriber;
+        var (begin, end) = Eligibility271PlanDates.Find(dependent, subscriber, sources);
+        return new EligibilityResult(Status(benefits), receivedAt, benefits, _rejections)
+        {
+            PayerName = NullIfEmpty(payer?.Segment("NM1")?[3]),
+            PlanName = NullIfEmpty(sources.FirstOrDefault(s => X12BenefitCodes.Kind(s.Eb[1]) == BenefitKind.ActiveCoverage)?.Eb[5])
+                ?? NullIfEmpty(Reference(patient, subscriber, "18")?[3]),
+            GroupNumber = NullIfEmpty(Reference(patient, subscriber, "6P")?[2]),
+            GroupName = NullIfEmpty(Reference(patient, subscriber, "6P")?[3]),
+            PlanBegin = begin,
+            PlanEnd = end,
+            MemberId = NullIfEmpty(subscriber?.Segment("NM1")?[9]),
+            MemberName = Name(patient?.Segment("NM1")),
+        };
+    }
+
+    private CoverageStatus Status(List<BenefitLine> benefits)
+    {
+        if (benefits.Any(b => b.Kind == BenefitKind.ActiveCoverage))
+        {
+            return CoverageStatus.Active;
+        }
+
+        if (benefits.Any(b => b.Kind == BenefitKind.InactiveCoverage))
+        {
+            return CoverageStatus.Inactive;
+        }
+
+        return _rejections.Any(r => X12RejectionCodes.MeansNotFound(r.ReasonCode)) ? CoverageStatus.NotFound : CoverageStatus.Unknown;
+    }
+
+    private void Reject(X12Loop? loop, string loopId)
+    {
+        foreach (var aaa in loop?.Segments("AAA") ?? [])
+        {
+            if (aaa[3].Length == 0)
+            {
+                _issues.Add($"AAA at segment {aaa.Ordinal} has no reject reason; ignored.");
+                continue;
+            }
+
+            _rejections.Add(X12RejectionCodes.ToRejection(aaa[3], aaa[4], loopId));
+        }
+    }
+
+    private static X12Segment? Reference(X12Loop? patient, X12Loop? subscriber, string qualifier) =>
+        patient?.Segment("REF", 1, qualifier) ?? subscriber?.Segment("REF", 1, qualifier);
+
+    private static PersonName? Name(X12Segment? nm1) =>
+        nm1 is not null && nm1[3].Length > 0 && nm1[4].Length > 0
+            ? new PersonName(nm1[3], nm1[4], NullIfEmpty(nm1[5]), NullIfEmpty(nm1[7]))
+            : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

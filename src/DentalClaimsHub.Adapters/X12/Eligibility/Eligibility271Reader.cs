@@ -1,0 +1,75 @@
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.X12;
+using DentalClaimsHub.X12.Parsing;
+using DentalClaimsHub.X12.Schemas;
+
+namespace DentalClaimsHub.Adapters.X12.Eligibility;
+
+/// <summary>
+/// Reads a 005010X279A1 271 into a canonical <see cref="Domain.Eligibility.EligibilityResult"/> through the
+/// schema-driven loop tree. Never throws for bad input: a 271 it cannot understand yields a failed report.
+/// </summary>
+public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvider timeProvider)
+{
+    private const int MaxBytes = 16 * 1024 * 1024;
+    private readonly X12Parser _parser = new(registry);
+
+    /// <summary>Reads the 271 in <paramref name="payload"/>.</summary>
+    public Eligibility271Report Read(ReadOnlyMemory<byte> payload, X12Options options, string currency = "USD")
+    {
+        if (payload.Length > MaxBytes)
+        {
+            return Eligibility271Report.Failed($"The 271 is {payload.Length} bytes; at most {MaxBytes} are accepted.");
+        }
+
+        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        return Read(stream, options, currency);
+    }
+
+    /// <summary>Reads the 271 in <paramref name="input"/> (read once, not disposed).</summary>
+    public Eligibility271Report Read(Stream input, X12Options options, string currency = "USD")
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        X12Document document;
+        try
+        {
+            document = _parser.Parse(input);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException)
+        {
+            return Eligibility271Report.Failed($"The 271 could not be read: {e.Message}");
+        }
+
+        var errors = document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(Describe).ToList();
+        var transaction = document.Transactions.FirstOrDefault(t => t.TransactionSetId == "271");
+        if (transaction is null)
+        {
+            return Eligibility271Report.Failed([.. errors.Prepend("No 271 transaction set was found.")]);
+        }
+
+        if (transaction.Schema is null)
+        {
+            return Eligibility271Report.Failed([.. errors.Prepend($"271 with guide '{transaction.ImplementationReference}' is not supported.")]);
+        }
+
+        if (transaction.Trailer is null)
+        {
+            return Eligibility271Report.Failed([.. errors.Prepend("The 271 transaction set is truncated: its SE trailer is missing.")]);
+        }
+
+        try
+        {
+            var mapping = new Eligibility271Mapping(options.CoInsuranceIsPatientShare, currency);
+            var result = mapping.Map(transaction, timeProvider.GetUtcNow());
+            return new Eligibility271Report(result, [.. errors, .. mapping.Issues]);
+        }
+        catch (Exception e) when (e is Domain.DomainException or FormatException or InvalidOperationException)
+        {
+            return Eligibility271Report.Failed([.. errors, $"The 271 could not be mapped: {e.Message}"]);
+        }
+    }
+
+    private static string Describe(X12Issue issue) =>
+        issue.SegmentOrdinal is { } ordinal ? $"{issue.Code} at segment {ordinal} ({issue.SegmentId}): {issue.Message}" : $"{issue.Code}: {issue.Message}";
+}

@@ -1,0 +1,14 @@
+using DentalClaimsHub.Domain.Eligibility;
+
+namespace DentalClaimsHub.Adapters.X12.Eligibility;
+
+/// <summary>What reading a 271 produced: a canonical result, or the reasons there is none, plus notes on skipped data.</summary>
+/// <param name="Result">The canonical result; null when the 271 could not be understood.</param>
+/// <param name="Issues">Problems found, in plain English (errors when <see cref="Result"/> is null, notes otherwise).</param>
+public sealed record Eligibility271Report(EligibilityResult? Result, IReadOnlyList<string> Issues)
+{
+    /// <summary>True when a canonical result was produced.</summary>
+    public bool Succeeded => Result is not null;
+
+    internal static Eligibility271Report Failed(params string[] issues) => new(null, issues);
+}

@@ -1,0 +1,97 @@
+using DentalClaimsHub.Adapters.X12.Eligibility;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Mappings.Tests.Fixtures;
+using DentalClaimsHub.Testing.Snapshots;
+using DentalClaimsHub.X12.Validation;
+using DentalClaimsHub.X12.Writing;
+using static DentalClaimsHub.Mappings.Tests.Fixtures.EligibilityFixtures;
+
+namespace DentalClaimsHub.Mappings.Tests.X12.Eligibility;
+
+public sealed class Eligibility270BuilderTests
+{
+    private static string Build(Eligibility270Request request) =>
+        new Eligibility270Builder(new SequentialControlNumberSource(101), Time()).Build(request);
+
+    private static Eligibility270Request SubscriberSelf()
+    {
+        var patient = Elena();
+        var coverage = SelfCoverage(patient);
+        return new Eligibility270Request(Check(patient, coverage), patient, coverage, Dentist(), X12Payer());
+    }
+
+    private static Eligibility270Request DependentChild()
+    {
+        var patient = Mateo();
+        var coverage = ChildCoverage(patient);
+        return new Eligibility270Request(Check(patient, coverage, BenefitCategory.Preventive, BenefitCategory.Orthodontics),
+            patient, coverage, Dentist(), X12Payer());
+    }
+
+    private static Eligibility270Request ProcedureInquiry() => SubscriberSelf() with
+    {
+        Procedures = [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))],
+    };
+
+    public static TheoryData<string> Cases => ["subscriber-self", "dependent-child", "procedure-codes"];
+
+    private static Eligibility270Request Case(string name) => name switch
+    {
+        "subscriber-self" => SubscriberSelf(),
+        "dependent-child" => DependentChild(),
+        _ => ProcedureInquiry(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Build_CanonicalCheck_MatchesSnapshot(string name) =>
+        Snapshot.Verify(Build(Case(name)), "x12", name, scrub: false);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_CanonicalCheck_PassesOwnValidator(string name)
+    {
+        var report = new X12Validator(Samples.Schemas).Validate(Build(Case(name)));
+
+        var errors = report.Findings.Where(f => f.IsError).Select(f => f.ToString()).ToList();
+        Assert.Empty(errors);
+        Assert.Single(report.Transactions);
+    }
+
+    [Fact]
+    public void Build_SubscriberSelf_AsksDefaultDentalServiceTypeWithTraceAndDate()
+    {
+        var lines = Build(SubscriberSelf()).Split('\n');
+
+        Assert.Contains("EQ*35~", lines);
+        Assert.Contains("DTP*291*D8*20260320~", lines);
+        Assert.Contains("TRN*1*5A1D9E347C2B4F0EB6A82D3C4E5F6A70*9DCHUB0000~", lines);
+        Assert.Contains("NM1*1P*1*OKAFOR*GRACE****XX*1987654328~", lines);
+        Assert.Contains("HL*3*2*22*0~", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("HL*4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_DependentChild_WritesDependentLevelWithRelationship()
+    {
+        var lines = Build(DependentChild()).Split('\n');
+
+        Assert.Contains("HL*3*2*22*1~", lines);
+        Assert.Contains("HL*4*3*23*0~", lines);
+        Assert.Contains("NM1*03*1*MORALES*MATEO~", lines);
+        Assert.Contains("INS*N*19~", lines);
+        Assert.Contains("EQ*41~", lines);
+        Assert.Contains("EQ*38~", lines);
+    }
+
+    [Fact]
+    public void Build_ProcedureCodes_AsksAdaCodesInsteadOfServiceTypes()
+    {
+        var lines = Build(ProcedureInquiry()).Split('\n');
+
+        Assert.Contains("EQ**AD:D1110~", lines);
+        Assert.Contains("EQ**AD:D2740~", lines);
+        Assert.DoesNotContain("EQ*35~", lines);
+    }
+}
