@@ -41,25 +41,20 @@ public sealed class ApiKey
 
     public static ApiKey ForPractice(Guid practiceId, string name, IEnumerable<string> scopes, byte[] secretHash, string prefix,
         DateTimeOffset now) =>
-        new()
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = name,
-            OwnerKind = ApiKeyOwnerKind.Practice,
-            PracticeId = practiceId,
-            Scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            SecretHash = secretHash,
-            Prefix = prefix,
-            CreatedAt = now,
-        };
+        Create(ApiKeyOwnerKind.Practice, practiceId, null, name, scopes, secretHash, prefix, now);
 
     public static ApiKey ForInsurer(string payerId, string name, IEnumerable<string> scopes, byte[] secretHash, string prefix,
         DateTimeOffset now) =>
+        Create(ApiKeyOwnerKind.Insurer, null, payerId, name, scopes, secretHash, prefix, now);
+
+    private static ApiKey Create(ApiKeyOwnerKind owner, Guid? practiceId, string? payerId, string name, IEnumerable<string> scopes,
+        byte[] secretHash, string prefix, DateTimeOffset now) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
             Name = name,
-            OwnerKind = ApiKeyOwnerKind.Insurer,
+            OwnerKind = owner,
+            PracticeId = practiceId,
             PayerId = payerId,
             Scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             SecretHash = secretHash,

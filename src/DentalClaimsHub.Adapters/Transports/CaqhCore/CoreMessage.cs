@@ -33,6 +33,22 @@ public sealed record CoreMessage
     public const string Batch = "Batch";
     public const string Success = "Success";
 
+    /// <summary>Builds a message from a response's named fields (SOAP elements or MIME parts); absent fields read as empty.</summary>
+    public static CoreMessage FromFields(Func<string, string> field) => new()
+    {
+        PayloadType = field("PayloadType"),
+        ProcessingMode = field("ProcessingMode"),
+        PayloadId = field("PayloadID"),
+        TimeStamp = DateTimeOffset.TryParse(field("TimeStamp"), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
+        SenderId = field("SenderID"),
+        ReceiverId = field("ReceiverID"),
+        CoreRuleVersion = field("CORERuleVersion"),
+        Payload = field("Payload"),
+        ErrorCode = field("ErrorCode"),
+        ErrorMessage = field("ErrorMessage"),
+    };
+
     /// <summary>The fields in the order the CORE schema lists them.</summary>
     public IEnumerable<(string Name, string Value)> Fields()
     {

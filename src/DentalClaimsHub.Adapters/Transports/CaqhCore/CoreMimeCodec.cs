@@ -33,20 +33,6 @@ public static class CoreMimeCodec
             }
         }
 
-        string Field(string name) => fields.GetValueOrDefault(name, "");
-        return new CoreMessage
-        {
-            PayloadType = Field("PayloadType"),
-            ProcessingMode = Field("ProcessingMode"),
-            PayloadId = Field("PayloadID"),
-            TimeStamp = DateTimeOffset.TryParse(Field("TimeStamp"), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
-            SenderId = Field("SenderID"),
-            ReceiverId = Field("ReceiverID"),
-            CoreRuleVersion = Field("CORERuleVersion"),
-            Payload = Field("Payload"),
-            ErrorCode = Field("ErrorCode"),
-            ErrorMessage = Field("ErrorMessage"),
-        };
+        return CoreMessage.FromFields(name => fields.GetValueOrDefault(name, ""));
     }
 }

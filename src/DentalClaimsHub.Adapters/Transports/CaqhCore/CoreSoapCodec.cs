@@ -55,20 +55,6 @@ public static class CoreSoapCodec
             throw new CoreTransportException(payerId, code, $"SOAP fault: {reason}");
         }
 
-        string Field(string name) => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
-        return new CoreMessage
-        {
-            PayloadType = Field("PayloadType"),
-            ProcessingMode = Field("ProcessingMode"),
-            PayloadId = Field("PayloadID"),
-            TimeStamp = DateTimeOffset.TryParse(Field("TimeStamp"), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
-            SenderId = Field("SenderID"),
-            ReceiverId = Field("ReceiverID"),
-            CoreRuleVersion = Field("CORERuleVersion"),
-            Payload = Field("Payload"),
-            ErrorCode = Field("ErrorCode"),
-            ErrorMessage = Field("ErrorMessage"),
-        };
+        return CoreMessage.FromFields(name => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "");
     }
 }
