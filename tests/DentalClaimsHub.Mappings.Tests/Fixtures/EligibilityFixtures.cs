@@ -62,4 +62,13 @@ internal static class EligibilityFixtures
             new X12Options { DentalServiceType = "35", CoInsuranceIsPatientShare = coInsuranceIsPatientShare }),
         Fhir = new FhirSettings { BaseUrl = new Uri("https://fhir.demo-dental.example/r4/") },
     };
+
+    public static PayerProfile FhirPayer() => X12Payer() with
+    {
+        Id = "demo-fhir-dental",
+        DisplayName = "Demo FHIR Dental",
+        Kind = PayerKind.Fhir,
+        X12 = null,
+        SourceFile = "demo-fhir-dental.yaml",
+    };
 }

@@ -1,0 +1,90 @@
+using DentalClaimsHub.Domain.Eligibility;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace DentalClaimsHub.Adapters.Fhir.Eligibility;
+
+/// <summary>Builds an R4 <c>CoverageEligibilityRequest</c> from canonical records, alone or in a collection Bundle for <c>$submit</c>.</summary>
+public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
+{
+    private static readonly BaseFhirJsonSerializer Serializer = new(ModelInfo.ModelInspector);
+
+    /// <summary>The request resource; references are relative (<c>Patient/{id}</c>).</summary>
+    public CoverageEligibilityRequest BuildRequest(FhirEligibilityInquiry inquiry)
+    {
+        ArgumentNullException.ThrowIfNull(inquiry);
+        var check = inquiry.Check;
+        var request = new CoverageEligibilityRequest
+        {
+            Id = check.Id.ToString(),
+            Status = FinancialResourceStatusCodes.Active,
+            Purpose = inquiry.IncludeBenefits
+                ? [CoverageEligibilityRequest.EligibilityRequestPurpose.Validation, CoverageEligibilityRequest.EligibilityRequestPurpose.Benefits]
+                : [CoverageEligibilityRequest.EligibilityRequestPurpose.Validation],
+            Patient = FhirEligibilityResources.Reference("Patient", inquiry.Patient.Id),
+            Serviced = new Date(check.ServiceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            CreatedElement = new FhirDateTime(timeProvider.GetUtcNow()),
+            Provider = FhirEligibilityResources.Reference("Practitioner", inquiry.Provider.Id),
+            Insurer = FhirEligibilityResources.InsurerReference(inquiry.Payer),
+            Insurance = [new CoverageEligibilityRequest.InsuranceComponent
+            {
+                Focal = true,
+                Coverage = FhirEligibilityResources.Reference("Coverage", inquiry.Coverage.Id),
+            }],
+        };
+        request.Identifier.Add(new Identifier("urn:dentalclaimshub:eligibility-check", check.Id.ToString()));
+        if (inquiry.IncludeBenefits)
+        {
+            request.Item.AddRange(Items(inquiry));
+        }
+
+        return request;
+    }
+
+    /// <summary>A collection Bundle with the request first and every resource it references, for <c>CoverageEligibilityRequest/$submit</c>.</summary>
+    public Bundle BuildSubmitBundle(FhirEligibilityInquiry inquiry)
+    {
+        var request = BuildRequest(inquiry);
+        var baseUrl = inquiry.Payer.Fhir?.BaseUrl?.ToString() ?? "urn:dentalclaimshub:";
+        var bundle = new Bundle
+        {
+            Id = $"{inquiry.Check.Id}-submit",
+            Type = Bundle.BundleType.Collection,
+            TimestampElement = new Instant(timeProvider.GetUtcNow()),
+        };
+        Resource[] resources =
+        [
+            request,
+            FhirEligibilityResources.Patient(inquiry.Patient),
+            FhirEligibilityResources.Coverage(inquiry),
+            FhirEligibilityResources.Practitioner(inquiry.Provider),
+            FhirEligibilityResources.Insurer(inquiry.Payer),
+        ];
+        foreach (var resource in resources)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"{baseUrl}{resource.TypeName}/{resource.Id}", Resource = resource });
+        }
+
+        return bundle;
+    }
+
+    /// <summary>Pretty JSON of a resource, as sent on the wire.</summary>
+    public static string ToJson(Resource resource) => Serializer.SerializeToString(resource, pretty: true);
+
+    private static IEnumerable<CoverageEligibilityRequest.DetailsComponent> Items(FhirEligibilityInquiry inquiry)
+    {
+        if (inquiry.Procedures.Count > 0)
+        {
+            return inquiry.Procedures.Distinct().Select(p => new CoverageEligibilityRequest.DetailsComponent
+            {
+                Category = Category(p.System == Domain.Values.ProcedureCodeSystem.Cdt ? p.AsCdt().ToBenefitCategory() : BenefitCategory.DentalCare),
+                ProductOrService = new CodeableConcept(FhirSystems.Cdt, p.Code),
+            });
+        }
+
+        return inquiry.Check.Categories.Select(c => new CoverageEligibilityRequest.DetailsComponent { Category = Category(c) });
+    }
+
+    private static CodeableConcept Category(BenefitCategory category) =>
+        new(FhirSystems.BenefitCategory, category.ToX12ServiceType() ?? "35", category.ToString());
+}
