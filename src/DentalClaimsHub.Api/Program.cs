@@ -1,8 +1,10 @@
 using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Demo;
+using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Health;
 using DentalClaimsHub.Api.Hosting;
 using DentalClaimsHub.Api.Patients;
@@ -19,6 +21,8 @@ builder.AddHubAuth();
 builder.AddHubHealth();
 builder.AddHubOpenApi();
 builder.Services.AddPayerProfiles(builder.Configuration);
+builder.Services.AddPayerTransports();
+builder.AddEligibility();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -32,4 +36,5 @@ app.MapHealthApi();
 app.MapHubOpenApi();
 app.MapPatientsApi();
 app.MapCoveragesApi();
+app.MapEligibilityApi();
 app.Run();

@@ -1,4 +1,5 @@
 using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,13 @@ public sealed partial class HubDbContext
 
     public DbSet<Coverage> Coverages => Set<Coverage>();
 
+    public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
+
     partial void ConfigureTenantFilters(ModelBuilder modelBuilder)
     {
         // A practice key sees its own practice's rows; trusted background work (IsSystem) sees all; anything else nothing.
         modelBuilder.Entity<Patient>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Coverage>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<EligibilityCheck>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
     }
 }

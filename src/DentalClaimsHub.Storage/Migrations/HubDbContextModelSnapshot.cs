@@ -116,6 +116,87 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("coverages", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Eligibility.EligibilityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CoverageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coverage_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid?>("RequestMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_message_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TraceNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("trace_number");
+
+                    b.Property<string[]>("_categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.HasKey("Id")
+                        .HasName("pk_eligibility_checks");
+
+                    b.HasIndex("CoverageId")
+                        .HasDatabaseName("ix_eligibility_checks_coverage_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_eligibility_checks_patient_id");
+
+                    b.HasIndex("PracticeId", "CoverageId", "ServiceDate", "RequestedAt")
+                        .HasDatabaseName("ix_eligibility_checks_practice_id_coverage_id_service_date_req");
+
+                    b.ToTable("eligibility_checks", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -647,6 +728,23 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_coverages_practices_practice_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Eligibility.EligibilityCheck", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Coverages.Coverage", null)
+                        .WithMany()
+                        .HasForeignKey("CoverageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_eligibility_checks_coverages_coverage_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_eligibility_checks_patients_patient_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Domain.Patients.Patient", b =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("GET", "/v1/patients/{patientId}/coverages/{id}"),
         ("PUT", "/v1/patients/{patientId}/coverages/{id}"),
         ("DELETE", "/v1/patients/{patientId}/coverages/{id}"),
+        ("GET", "/v1/eligibility/{id}"),
     ];
 
     [Fact]
@@ -34,11 +36,21 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var coverageResponse = await owner.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest());
         Assert.Equal(HttpStatusCode.Created, coverageResponse.StatusCode);
         var coverage = await coverageResponse.Content.ReadFromJsonAsync<CoverageResponse>();
+        var dms = await (await owner.Client.PostAsJsonAsync($"/v1/patients/{patient.Id}/coverages", TestData.NewDmsCoverageRequest()))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var eligibility = await (await owner.Client.PostAsJsonAsync("/v1/eligibility",
+                new EligibilityRequest { PatientId = patient.Id, CoverageId = dms!.Id, DateOfService = new DateOnly(2026, 6, 15) }))
+            .Content.ReadFromJsonAsync<EligibilityResponse>();
 
         foreach (var (method, template) in Matrix)
         {
-            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}",
-                template.Contains("coverages/{id}", StringComparison.Ordinal) ? coverage!.Id.ToString() : patient.Id.ToString());
+            var id = template switch
+            {
+                _ when template.Contains("coverages/{id}", StringComparison.Ordinal) => coverage!.Id,
+                _ when template.StartsWith("/v1/eligibility", StringComparison.Ordinal) => eligibility!.Id,
+                _ => patient.Id,
+            };
+            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "PUT" or "POST")
             {
@@ -57,7 +69,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var stillThere = await owner.Client.GetFromJsonAsync<PatientResponse>($"/v1/patients/{patient.Id}");
         Assert.Equal(TestData.PatientLast, stillThere!.Name.Last);
         var coverages = await owner.Client.GetFromJsonAsync<List<CoverageResponse>>($"/v1/patients/{patient.Id}/coverages");
-        Assert.Single(coverages!);
+        Assert.Equal(2, coverages!.Count);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/eligibility/{eligibility!.Id}")).StatusCode);
     }
 
     [Fact]

@@ -25,6 +25,27 @@ public static class TestData
         ExternalId = "PMS-" + Guid.NewGuid().ToString("N")[..8],
     };
 
+    /// <summary>A ДМС policy of the demo insurer, valid through 2026, with a franchise and a sum limit.</summary>
+    public static CoverageRequest NewDmsCoverageRequest(params string[] exclusions) => new()
+    {
+        PayerId = "demo-dms-insurer",
+        MemberId = "ДМС-" + MemberId,
+        Order = "primary",
+        Relationship = "self",
+        ValidFrom = new DateOnly(2026, 1, 1),
+        ValidTo = new DateOnly(2026, 12, 31),
+        Dms = new DmsTermsDto
+        {
+            ProgramCode = "STOM-2",
+            ProgramName = "Стоматология полная",
+            FranchisePercent = 10m,
+            Limit = new MoneyDto { Amount = 150000m, Currency = "RUB" },
+            ContractNumber = "ДМС-2026/0147",
+            Policyholder = "ООО «Ромашка»",
+            Exclusions = exclusions,
+        },
+    };
+
     public static CoverageRequest NewCoverageRequest(string payerId = "demo-x12-dental") => new()
     {
         PayerId = payerId,

@@ -2,6 +2,7 @@ using System.Net;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
@@ -26,6 +27,8 @@ public static class PayerResilienceRegistration
                 Configure(pipeline, profile?.Resilience ?? ResilienceSettings.Default);
             })
             .SelectPipelineBy(_ => PayerHttp.PayerOf);
+        services.TryAddSingleton<PayerSecrets>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CaqhCoreTransport>();
         return services;
     }

@@ -1,0 +1,19 @@
+using DentalClaimsHub.Adapters.Dms.Eligibility;
+using DentalClaimsHub.Adapters.Profiles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalClaimsHub.Adapters.Eligibility;
+
+public static class EligibilityAdapterRegistration
+{
+    /// <summary>The eligibility adapter of every protocol the hub speaks.</summary>
+    public static IServiceCollection AddEligibilityAdapters(this IServiceCollection services)
+    {
+        services.AddSingleton<IEligibilityAdapter, DmsEligibilityAdapter>();
+        return services;
+    }
+
+    /// <summary>The adapter for the protocol the payer's profile names for eligibility, or null when it names none we speak.</summary>
+    public static IEligibilityAdapter? For(this IEnumerable<IEligibilityAdapter> adapters, PayerProfile payer) =>
+        payer.RouteFor(PayerCapability.Eligibility) is { } route ? adapters.FirstOrDefault(a => a.Protocol == route.Protocol) : null;
+}

@@ -1,0 +1,15 @@
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Domain.Eligibility;
+
+namespace DentalClaimsHub.Adapters.Eligibility;
+
+/// <summary>
+/// Answers an eligibility inquiry in one payer protocol. A payer's "no" (inactive, member not found) is a result;
+/// only a payer that cannot be reached or answers garbage is an exception.
+/// </summary>
+public interface IEligibilityAdapter
+{
+    PayerProtocol Protocol { get; }
+
+    Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken);
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using DentalClaimsHub.Adapters.Eligibility;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Auditing;
+using DentalClaimsHub.Api.Auth;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Validation;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DentalClaimsHub.Api.Eligibility;
+
+public static class EligibilityApi
+{
+    public static IHostApplicationBuilder AddEligibility(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<EligibilityOptions>(builder.Configuration.GetSection("Hub:Eligibility"));
+        builder.Services.AddEligibilityAdapters();
+        builder.Services.AddSingleton<EligibilityRunner>();
+        builder.Services.AddScoped<EligibilitySubjects>();
+        return builder;
+    }
+
+    public static WebApplication MapEligibilityApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/v1/eligibility").WithTags("Eligibility");
+        group.MapPost("/", CheckAsync).RequireScope(Scopes.Eligibility).WithName("CheckEligibility")
+            .WithSummary("Asks the patient's payer whether the coverage is active and what it pays, in whatever protocol the payer speaks.")
+            .WithDescription("Answers 200 with the result within the deadline (20 s by default), else 202 with a Location to poll. "
+                + "A fresh answer for the same coverage and date is reused unless force is true.");
+        group.MapGet("/{id:guid}", GetAsync).RequireScope(Scopes.Eligibility).WithName("GetEligibility")
+            .WithSummary("Reads an eligibility check and, once it has arrived, its result.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<EligibilityResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CheckAsync(
+        EligibilityRequest request, HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
+        IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, ClaimsPrincipal user, TimeProvider time,
+        IOptions<EligibilityOptions> options, CancellationToken cancellationToken)
+    {
+        if (user.GetPracticeId() is not { } practiceId)
+        {
+            return PatientsApi.PracticeKeyRequired();
+        }
+
+        var errors = new ValidationErrors();
+        var procedures = EligibilitySubjects.ParseProcedures(request.ProcedureCodes, errors);
+        var subject = await subjects.ResolveAsync(practiceId, request, errors, cancellationToken);
+        if (subject is null)
+        {
+            return errors.IsEmpty ? NotFound("The patient or coverage does not exist in this practice.") : errors.ToResult();
+        }
+
+        var (patient, coverage, dateOfService) = subject.Value;
+        var payer = payers.Find(coverage.PayerId);
+        if (payer is null || adapters.For(payer) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Eligibility not offered",
+                detail: $"Payer '{coverage.PayerId}' has no eligibility route the hub can use.");
+        }
+
+        var now = time.GetUtcNow();
+        if (!request.Force)
+        {
+            var fresh = now - options.Value.CacheTtl;
+            var cached = await db.EligibilityChecks.AsNoTracking()
+                .Where(c => c.CoverageId == coverage.Id && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
+                    && c.CompletedAt > fresh)
+                .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync(cancellationToken);
+            if (cached is not null)
+            {
+                await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
+                return TypedResults.Ok(cached.ToResponse(cached: true));
+            }
+        }
+
+        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now));
+        db.EligibilityChecks.Add(check);
+        audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var work = runner.RunAsync(check.Id, procedures);
+        await Task.WhenAny(work, Task.Delay(options.Value.Deadline, cancellationToken));
+        var current = await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
+        return current.Status is EligibilityCheckStatus.Completed or EligibilityCheckStatus.Failed
+            ? TypedResults.Ok(current.ToResponse())
+            : TypedResults.Accepted($"/v1/eligibility/{check.Id}", current.ToResponse());
+    }
+
+    private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var check = await db.EligibilityChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (check is null)
+        {
+            return NotFound($"No eligibility check {id} in this practice.");
+        }
+
+        await audit.RecordReadAsync(user, "eligibility-check", [check.Id], cancellationToken);
+        return TypedResults.Ok(check.ToResponse());
+    }
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+}

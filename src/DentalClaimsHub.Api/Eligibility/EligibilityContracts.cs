@@ -1,0 +1,75 @@
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+
+namespace DentalClaimsHub.Api.Eligibility;
+
+/// <summary>
+/// Is this patient covered on this date, and for what? Name a registered patient and coverage by id, or pass them
+/// inline (they are registered with the practice as a side effect).
+/// </summary>
+public sealed record EligibilityRequest
+{
+    public Guid? PatientId { get; init; }
+
+    public PatientRequest? Patient { get; init; }
+
+    public Guid? CoverageId { get; init; }
+
+    public CoverageRequest? Coverage { get; init; }
+
+    /// <summary>Date of service; today in the practice's time zone when omitted.</summary>
+    /// <example>2026-11-23</example>
+    public DateOnly? DateOfService { get; init; }
+
+    /// <summary>CDT codes to ask about (otherwise the payer's general dental benefits).</summary>
+    /// <example>["D0120","D1110"]</example>
+    public IReadOnlyList<string>? ProcedureCodes { get; init; }
+
+    /// <summary>Ask the payer even when a fresh cached answer exists.</summary>
+    public bool Force { get; init; }
+}
+
+public sealed record BenefitLineDto(
+    string Kind,
+    string Category,
+    string Network,
+    string CoverageLevel,
+    string Period,
+    MoneyDto? Amount,
+    decimal? Percent,
+    MoneyDto? Remaining,
+    decimal? Quantity,
+    string? QuantityUnit,
+    IReadOnlyList<string> ProcedureCodes,
+    string? Note);
+
+public sealed record RejectionDto(string ReasonCode, string? FollowUpAction, string? Description);
+
+public sealed record EligibilityResultDto(
+    string CoverageStatus,
+    string? PayerName,
+    string? PlanName,
+    string? GroupNumber,
+    string? GroupName,
+    DateOnly? PlanBegin,
+    DateOnly? PlanEnd,
+    string? MemberId,
+    IReadOnlyList<BenefitLineDto> Benefits,
+    IReadOnlyList<RejectionDto> Rejections,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>A failure to get an answer (not a payer's "no"): <c>payer_unavailable</c> comes with a retry-after.</summary>
+public sealed record EligibilityFailureDto(string Code, string Detail, int? RetryAfterSeconds);
+
+public sealed record EligibilityResponse(
+    Guid Id,
+    string Status,
+    bool Cached,
+    Guid PatientId,
+    Guid CoverageId,
+    string PayerId,
+    DateOnly DateOfService,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? CompletedAt,
+    EligibilityResultDto? Result,
+    EligibilityFailureDto? Failure);

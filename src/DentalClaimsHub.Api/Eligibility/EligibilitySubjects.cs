@@ -1,0 +1,127 @@
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Validation;
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Eligibility;
+
+/// <summary>
+/// Finds (or, when passed inline, registers) the patient and coverage a request is about, and its date of service.
+/// Returns null with errors for bad input, or null without errors when an id names nothing in this practice.
+/// </summary>
+public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog payers, TimeProvider time)
+{
+    public async Task<(Patient Patient, Coverage Coverage, DateOnly DateOfService)?> ResolveAsync(Guid practiceId, EligibilityRequest request,
+        ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if ((request.PatientId is null) == (request.Patient is null))
+        {
+            errors.Add("$.patientId", "Give either patientId or an inline patient.");
+        }
+
+        if ((request.CoverageId is null) == (request.Coverage is null))
+        {
+            errors.Add("$.coverageId", "Give either coverageId or an inline coverage.");
+        }
+
+        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
+        var dateOfService = request.DateOfService ?? PracticeToday(practice.TimeZoneId);
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+
+        var patient = request.PatientId is { } patientId
+            ? await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
+            : Register(practiceId, request.Patient!, errors);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var coverage = request.CoverageId is { } coverageId
+            ? await db.Coverages.SingleOrDefaultAsync(c => c.Id == coverageId && c.PatientId == patient.Id, cancellationToken)
+            : Register(patient, request.Coverage!, errors);
+        if (coverage is null || !errors.IsEmpty)
+        {
+            return null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (patient, coverage, dateOfService);
+    }
+
+    public static IReadOnlyList<ProcedureCode> ParseProcedures(IReadOnlyList<string>? codes, ValidationErrors errors)
+    {
+        var parsed = new List<ProcedureCode>();
+        for (var i = 0; i < (codes?.Count ?? 0); i++)
+        {
+            if (CdtCode.TryParse(codes![i], out var cdt))
+            {
+                parsed.Add(ProcedureCode.Cdt(cdt));
+            }
+            else
+            {
+                errors.Add(JsonPath.Root.Property("procedureCodes").Index(i), "Not a CDT code (D followed by four digits).");
+            }
+        }
+
+        return parsed;
+    }
+
+    private Patient? Register(Guid practiceId, PatientRequest request, ValidationErrors errors)
+    {
+        var scoped = new ValidationErrors();
+        var (name, birthDate, sex, address) = PatientValidation.Validate(request, scoped, time);
+        Merge(scoped, "$.patient", errors);
+        if (!scoped.IsEmpty || name is null)
+        {
+            return null;
+        }
+
+        var patient = Patient.Create(practiceId, name, birthDate, sex, time.GetUtcNow(), address, PatientValidation.Blank(request.Phone),
+            PatientValidation.Blank(request.Email), PatientValidation.Blank(request.ExternalId), Guid.CreateVersion7(time.GetUtcNow()));
+        db.Patients.Add(patient);
+        return patient;
+    }
+
+    private Coverage? Register(Patient patient, CoverageRequest request, ValidationErrors errors)
+    {
+        var scoped = new ValidationErrors();
+        var input = CoverageValidation.Validate(request, scoped, id => payers.Find(id) is not null, time);
+        Merge(scoped, "$.coverage", errors);
+        if (input is null)
+        {
+            return null;
+        }
+
+        var coverage = Coverage.Create(patient.PracticeId, patient.Id, input.PayerId, input.MemberId, input.Order, input.Relationship,
+            time.GetUtcNow(), input.Subscriber, input.GroupNumber, input.GroupName, input.PlanName, input.ValidFrom, input.ValidTo, input.Dms,
+            Guid.CreateVersion7(time.GetUtcNow()));
+        db.Coverages.Add(coverage);
+        return coverage;
+    }
+
+    // Inline objects are validated as documents of their own; re-root their paths under the request's property.
+    private static void Merge(ValidationErrors inner, string prefix, ValidationErrors outer)
+    {
+        foreach (var (path, messages) in inner.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                outer.Add(prefix + path[1..], message);
+            }
+        }
+    }
+
+    private DateOnly PracticeToday(string timeZoneId)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    }
+}
