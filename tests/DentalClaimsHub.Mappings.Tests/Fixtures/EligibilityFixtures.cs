@@ -18,7 +18,8 @@ internal static class EligibilityFixtures
 
     public static FakeTimeProvider Time() => new(Now);
 
-    public static Patient Elena() => Patient.Create(PracticeId, new PersonName("Morales", "Elena", "R"), new DateOnly(1985, 4, 12), Sex.Female, Now,
+    public static Patient Elena() => Patient.Create(
+        PracticeId, new PersonName("Morales", "Elena", "R"), new DateOnly(1985, 4, 12), Sex.Female, Now,
         id: Guid.Parse("11111111-2222-4333-8444-555555555501"));
 
     public static Patient Mateo() => Patient.Create(PracticeId, new PersonName("Morales", "Mateo"), new DateOnly(2015, 9, 3), Sex.Male, Now,

@@ -18,7 +18,8 @@ internal static class Samples
         throw new DirectoryNotFoundException("DentalClaimsHub.sln was not found above the test folder.");
     });
 
-    private static readonly Lazy<X12SchemaRegistry> Registry = new(() => X12SchemaRegistry.LoadFromDirectory(Path.Combine(Root.Value, "schemas", "x12")));
+    private static readonly Lazy<X12SchemaRegistry> Registry =
+        new(() => X12SchemaRegistry.LoadFromDirectory(Path.Combine(Root.Value, "schemas", "x12")));
 
     public static X12SchemaRegistry Schemas => Registry.Value;
 

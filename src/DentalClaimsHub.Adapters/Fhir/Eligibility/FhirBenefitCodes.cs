@@ -6,7 +6,8 @@ namespace DentalClaimsHub.Adapters.Fhir.Eligibility;
 /// <summary>HL7 benefit network, unit and term codes mapped to canonical values.</summary>
 internal static class FhirBenefitCodes
 {
-    public static string? Code(CodeableConcept? concept) => concept?.Coding.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Code))?.Code?.Trim();
+    public static string? Code(CodeableConcept? concept) =>
+        concept?.Coding.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Code))?.Code?.Trim();
 
     /// <summary>http://terminology.hl7.org/CodeSystem/benefit-network</summary>
     public static BenefitNetwork Network(CodeableConcept? concept) => Code(concept) switch

@@ -52,7 +52,9 @@ internal sealed class FhirBenefitItem(CoverageEligibilityResponse.ItemsComponent
                 yield return line with
                 {
                     Amount = amount,
-                    Remaining = amount is { } a && spent is { } s && a.Currency == s.Currency ? Domain.Values.Money.Max(a - s, Domain.Values.Money.Zero(a.Currency)) : null,
+                    Remaining = amount is { } a && spent is { } s && a.Currency == s.Currency
+                        ? Domain.Values.Money.Max(a - s, Domain.Values.Money.Zero(a.Currency))
+                        : null,
                 };
                 break;
             case (_, _) when line.Kind == BenefitKind.CoInsurance:
@@ -65,7 +67,10 @@ internal sealed class FhirBenefitItem(CoverageEligibilityResponse.ItemsComponent
                 yield return line with { Quantity = count, QuantityUnit = QuantityUnit.Visits };
                 if (count is { } c && usedCount is { } uc)
                 {
-                    yield return line with { Period = BenefitPeriod.Remaining, Quantity = Math.Max(c - uc, 0m), QuantityUnit = QuantityUnit.Visits };
+                    yield return line with
+                    {
+                        Period = BenefitPeriod.Remaining, Quantity = Math.Max(c - uc, 0m), QuantityUnit = QuantityUnit.Visits,
+                    };
                 }
 
                 break;

@@ -46,7 +46,8 @@ internal sealed class FhirEligibilityMapping(string defaultCurrency, List<string
 
         var code = coding.Code!.Trim();
         var description = error.Code?.Text ?? coding.Display ?? X12RejectionCodes.Describe(code);
-        return new EligibilityRejection(code.Length <= 10 ? code : code[..10], null, description.Length <= 500 ? description : description[..500]);
+        return new EligibilityRejection(
+            code.Length <= 10 ? code : code[..10], null, description.Length <= 500 ? description : description[..500]);
     }
 
     private DateOnly? Date(string? fhirDate)

@@ -1,10 +1,13 @@
 using DentalClaimsHub.Domain.Eligibility;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Purpose = Hl7.Fhir.Model.CoverageEligibilityRequest.EligibilityRequestPurpose;
 
 namespace DentalClaimsHub.Adapters.Fhir.Eligibility;
 
-/// <summary>Builds an R4 <c>CoverageEligibilityRequest</c> from canonical records, alone or in a collection Bundle for <c>$submit</c>.</summary>
+/// <summary>
+/// Builds an R4 <c>CoverageEligibilityRequest</c> from canonical records, alone or in a collection Bundle for <c>$submit</c>.
+/// </summary>
 public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
 {
     private static readonly BaseFhirJsonSerializer Serializer = new(ModelInfo.ModelInspector);
@@ -19,8 +22,8 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
             Id = check.Id.ToString(),
             Status = FinancialResourceStatusCodes.Active,
             Purpose = inquiry.IncludeBenefits
-                ? [CoverageEligibilityRequest.EligibilityRequestPurpose.Validation, CoverageEligibilityRequest.EligibilityRequestPurpose.Benefits]
-                : [CoverageEligibilityRequest.EligibilityRequestPurpose.Validation],
+                ? [Purpose.Validation, Purpose.Benefits]
+                : [Purpose.Validation],
             Patient = FhirEligibilityResources.Reference("Patient", inquiry.Patient.Id),
             Serviced = new Date(check.ServiceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             CreatedElement = new FhirDateTime(timeProvider.GetUtcNow()),
@@ -41,7 +44,9 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
         return request;
     }
 
-    /// <summary>A collection Bundle with the request first and every resource it references, for <c>CoverageEligibilityRequest/$submit</c>.</summary>
+    /// <summary>
+    /// A collection Bundle with the request first and every resource it references, for <c>CoverageEligibilityRequest/$submit</c>.
+    /// </summary>
     public Bundle BuildSubmitBundle(FhirEligibilityInquiry inquiry)
     {
         var request = BuildRequest(inquiry);
@@ -77,7 +82,9 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
         {
             return inquiry.Procedures.Distinct().Select(p => new CoverageEligibilityRequest.DetailsComponent
             {
-                Category = Category(p.System == Domain.Values.ProcedureCodeSystem.Cdt ? p.AsCdt().ToBenefitCategory() : BenefitCategory.DentalCare),
+                Category = Category(p.System == Domain.Values.ProcedureCodeSystem.Cdt
+                    ? p.AsCdt().ToBenefitCategory()
+                    : BenefitCategory.DentalCare),
                 ProductOrService = new CodeableConcept(FhirSystems.Cdt, p.Code),
             });
         }

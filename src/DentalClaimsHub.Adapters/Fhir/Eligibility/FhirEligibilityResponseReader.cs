@@ -55,7 +55,8 @@ public sealed class FhirEligibilityResponseReader(TimeProvider timeProvider)
         if (response is null)
         {
             var what = resource is OperationOutcome outcome
-                ? "an OperationOutcome: " + string.Join("; ", outcome.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()))
+                ? "an OperationOutcome: "
+                    + string.Join("; ", outcome.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()))
                 : resource?.TypeName ?? "nothing readable";
             return FhirEligibilityReport.Failed(issues.Prepend($"Expected a CoverageEligibilityResponse, got {what}."));
         }

@@ -19,7 +19,8 @@ internal static class Eligibility270Parties
             X12Text.Clean(name.Middle, 25), "", X12Text.Clean(name.Suffix, 10), idQualifier, id);
 
     /// <summary>2000C TRN (when the subscriber is the patient), 2100C NM1*IL, DMG, DTP*291 and 2110C EQ.</summary>
-    public static void WriteSubscriber(X12EnvelopeWriter envelope, Eligibility270Request request, (string Trace, X12Identifiers Ids)? withTrace)
+    public static void WriteSubscriber(
+        X12EnvelopeWriter envelope, Eligibility270Request request, (string Trace, X12Identifiers Ids)? withTrace)
     {
         var coverage = request.Coverage;
         if (withTrace is { } t)

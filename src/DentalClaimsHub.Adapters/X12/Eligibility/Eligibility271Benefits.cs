@@ -8,7 +8,8 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 /// <summary>Turns one EB (with its HSD, DTP and MSG) into canonical benefit lines, one per service-type category.</summary>
 internal static class Eligibility271Benefits
 {
-    public static IEnumerable<BenefitLine> Map(X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, ICollection<string> issues)
+    public static IEnumerable<BenefitLine> Map(
+        X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, ICollection<string> issues)
     {
         var eb = source.Eb;
         if (X12BenefitCodes.Kind(eb[1]) is not { } kind)
@@ -119,7 +120,8 @@ internal static class Eligibility271Benefits
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        const NumberStyles style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+        if (decimal.TryParse(text, style, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }

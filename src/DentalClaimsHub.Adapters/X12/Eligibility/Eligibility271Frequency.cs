@@ -22,8 +22,4 @@ internal static class Eligibility271Frequency
             PeriodCount = count ?? (period == line.Period ? line.PeriodCount : null),
         };
     }
-
-    /// <summary>Renders an HSD for notes and tests: "1 Units per 6 Month".</summary>
-    public static string Describe(BenefitLine line) =>
-        $"{line.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "?"} {line.QuantityUnit} per {line.PeriodCount ?? 1} {line.Period}";
 }

@@ -13,6 +13,9 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
 
     public IReadOnlyList<string> Issues => _issues;
 
+    /// <summary>TRN02 of the patient's level (2000D, else 2000C), set by <see cref="Map"/>.</summary>
+    public string? TraceNumber { get; private set; }
+
     public EligibilityResult Map(X12Transaction transaction, DateTimeOffset receivedAt)
     {
         var payer = transaction.Loops("2100A").FirstOrDefault();
@@ -28,6 +31,8 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
         Reject(subscriber, "2100C");
         Reject(dependent, "2100D");
 
+        var dependentLevel = subscriberLevel?.Loops("2000D").FirstOrDefault();
+        TraceNumber = NullIfEmpty((dependentLevel?.Segment("TRN") ?? subscriberLevel?.Segment("TRN"))?[2]);
         var benefitLoops = dependent is not null ? subscriberLevel!.Loops("2110D") : subscriberLevel?.Loops("2110C") ?? [];
         var sources = benefitLoops.Select(X12BenefitSource.From).ToList();
         foreach (var loop in benefitLoops)

@@ -50,7 +50,8 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
 
         if (transaction.Schema is null)
         {
-            return Eligibility271Report.Failed([.. errors.Prepend($"271 with guide '{transaction.ImplementationReference}' is not supported.")]);
+            var guide = transaction.ImplementationReference;
+            return Eligibility271Report.Failed([.. errors.Prepend($"271 with guide '{guide}' is not supported.")]);
         }
 
         if (transaction.Trailer is null)
@@ -62,7 +63,7 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
         {
             var mapping = new Eligibility271Mapping(options.CoInsuranceIsPatientShare, currency);
             var result = mapping.Map(transaction, timeProvider.GetUtcNow());
-            return new Eligibility271Report(result, [.. errors, .. mapping.Issues]);
+            return new Eligibility271Report(result, [.. errors, .. mapping.Issues]) { TraceNumber = mapping.TraceNumber };
         }
         catch (Exception e) when (e is Domain.DomainException or FormatException or InvalidOperationException)
         {
@@ -71,5 +72,7 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
     }
 
     private static string Describe(X12Issue issue) =>
-        issue.SegmentOrdinal is { } ordinal ? $"{issue.Code} at segment {ordinal} ({issue.SegmentId}): {issue.Message}" : $"{issue.Code}: {issue.Message}";
+        issue.SegmentOrdinal is { } ordinal
+            ? $"{issue.Code} at segment {ordinal} ({issue.SegmentId}): {issue.Message}"
+            : $"{issue.Code}: {issue.Message}";
 }

@@ -10,5 +10,8 @@ public sealed record Eligibility271Report(EligibilityResult? Result, IReadOnlyLi
     /// <summary>True when a canonical result was produced.</summary>
     public bool Succeeded => Result is not null;
 
+    /// <summary>The trace number the payer echoed (TRN02 of the patient's level): our check's trace, to match the answer.</summary>
+    public string? TraceNumber { get; init; }
+
     internal static Eligibility271Report Failed(params string[] issues) => new(null, issues);
 }

@@ -4,7 +4,8 @@ using DentalClaimsHub.X12.Parsing;
 namespace DentalClaimsHub.Adapters.X12.Eligibility;
 
 /// <summary>One EB segment with the HSD, DTP and MSG segments that follow it in its 2110 loop.</summary>
-internal sealed record X12BenefitSource(X12Segment Eb, IReadOnlyList<X12Segment> Frequencies, IReadOnlyList<X12Segment> Dates, IReadOnlyList<string> Messages)
+internal sealed record X12BenefitSource(
+    X12Segment Eb, IReadOnlyList<X12Segment> Frequencies, IReadOnlyList<X12Segment> Dates, IReadOnlyList<string> Messages)
 {
     public static X12BenefitSource From(X12Loop loop)
     {

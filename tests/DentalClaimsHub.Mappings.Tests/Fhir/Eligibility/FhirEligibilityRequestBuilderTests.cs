@@ -38,7 +38,8 @@ public sealed class FhirEligibilityRequestBuilderTests
 
     [Fact]
     public System.Threading.Tasks.Task BuildSubmitBundle_DependentChild_MatchesSnapshot() =>
-        Snapshot.Verify(FhirEligibilityRequestBuilder.ToJson(Builder.BuildSubmitBundle(Case("dependent-child"))) + "\n", "json", scrub: false);
+        Snapshot.Verify(
+            FhirEligibilityRequestBuilder.ToJson(Builder.BuildSubmitBundle(Case("dependent-child"))) + "\n", "json", scrub: false);
 
     [Fact]
     public void BuildRequest_ProcedureCodes_ItemsCarryCdtCodesAndCategories()

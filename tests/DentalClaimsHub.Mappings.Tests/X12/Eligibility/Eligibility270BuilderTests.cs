@@ -1,5 +1,7 @@
 using DentalClaimsHub.Adapters.X12.Eligibility;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Mappings.Tests.Fixtures;
 using DentalClaimsHub.Testing.Snapshots;
@@ -93,5 +95,31 @@ public sealed class Eligibility270BuilderTests
         Assert.Contains("EQ**AD:D1110~", lines);
         Assert.Contains("EQ**AD:D2740~", lines);
         Assert.DoesNotContain("EQ*35~", lines);
+    }
+
+    [Fact]
+    public void Build_AccentsAndDelimitersInNames_WrittenAsPlainUpperAscii()
+    {
+        var patient = Patient.Create(PracticeId, new PersonName("Muñoz*Peña", "José"), new DateOnly(1990, 1, 2), Sex.Male, Now);
+        var coverage = SelfCoverage(patient);
+        var request = new Eligibility270Request(Check(patient, coverage), patient, coverage, Dentist(), X12Payer());
+
+        var lines = Build(request).Split('\n');
+
+        Assert.Contains("NM1*IL*1*MUNOZPENA*JOSE****MI*DNX448812001~", lines);
+    }
+
+    [Fact]
+    public void Build_ProviderWithoutNpi_ThrowsArgumentException()
+    {
+        var patient = Elena();
+        var coverage = SelfCoverage(patient);
+        var provider = Provider.Create(PracticeId, new PersonName("Okafor", "Grace"), Now);
+
+        var request = new Eligibility270Request(Check(patient, coverage), patient, coverage, provider, X12Payer());
+
+        var error = Assert.Throws<ArgumentException>(() => Build(request));
+
+        Assert.Contains("has no NPI", error.Message, StringComparison.Ordinal);
     }
 }

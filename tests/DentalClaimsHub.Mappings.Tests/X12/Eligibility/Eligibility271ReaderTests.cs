@@ -49,6 +49,7 @@ public sealed class Eligibility271ReaderTests
         Assert.Equal(new DateOnly(2026, 1, 1), result.PlanBegin);
         Assert.Equal(new DateOnly(2026, 12, 31), result.PlanEnd);
         Assert.Empty(result.Rejections);
+        Assert.Equal("5A1D9E347C2B4F0EB6A82D3C4E5F6A70", Read("271-full-dental-breakdown").TraceNumber);
     }
 
     [Fact]
@@ -75,7 +76,8 @@ public sealed class Eligibility271ReaderTests
         var result = Read("271-full-dental-breakdown").Result!;
 
         var prophy = Assert.Single(result.Find(BenefitKind.Frequency), b => b.ProcedureCodes.Any(p => p.Code == "D1110"));
-        Assert.Equal((1m, QuantityUnit.Units, BenefitPeriod.Month, 6), (prophy.Quantity, prophy.QuantityUnit, prophy.Period, prophy.PeriodCount));
+        Assert.Equal(
+            (1m, QuantityUnit.Units, BenefitPeriod.Month, 6), (prophy.Quantity, prophy.QuantityUnit, prophy.Period, prophy.PeriodCount));
         Assert.Equal(BenefitCategory.Preventive, prophy.Category);
         Assert.Equal("Latest visit or consultation: 2025-11-04", prophy.Note);
         var nonCovered = Assert.Single(result.Find(BenefitKind.NonCovered));
