@@ -84,9 +84,9 @@ public static class EligibilityApi
         await db.SaveChangesAsync(cancellationToken);
 
         var work = runner.RunAsync(check.Id, procedures);
-        await Task.WhenAny(work, Task.Delay(options.Value.Deadline, cancellationToken));
+        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, cancellationToken)) == work;
         var current = await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
-        return current.Status is EligibilityCheckStatus.Completed or EligibilityCheckStatus.Failed
+        return answered
             ? TypedResults.Ok(current.ToResponse())
             : TypedResults.Accepted($"/v1/eligibility/{check.Id}", current.ToResponse());
     }

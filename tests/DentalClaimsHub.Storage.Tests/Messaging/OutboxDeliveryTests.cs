@@ -82,10 +82,12 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         using var first = OutboxTestHost.Build(_database.ConnectionString, batchSize: 7);
         using var second = OutboxTestHost.Build(_database.ConnectionString, batchSize: 7);
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
-        await WaitUntilAsync(async () => await CountPendingAsync() == 0, TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
+        // Dispatched is not yet consumed: wait for every consumer to have acted, then give duplicates a chance to show.
+        await WaitUntilAsync(async () => (await ActsPerPingAsync(pingIds)).Count == pingIds.Count, TimeSpan.FromSeconds(60));
+        await Task.Delay(500);
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
+        Assert.Equal(0, await CountPendingAsync());
         var acts = await ActsPerPingAsync(pingIds);
         Assert.All(pingIds, id => Assert.Equal(1, acts.GetValueOrDefault(id)));
     }
