@@ -101,4 +101,16 @@ public sealed class FhirEligibilityResponseReaderTests
 
         Assert.NotEmpty(report.Issues);
     }
+
+    [Fact]
+    public void Read_ResponseInsideBundle_ReadsTheResponseEntry()
+    {
+        var response = File.ReadAllText(Samples.Fhir("coverage-eligibility-response-inactive.json"));
+        var bundle = $$"""{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:5b0c","resource":{{response}}}]}""";
+
+        var report = new FhirEligibilityResponseReader(Time()).Read(bundle);
+
+        Assert.Equal(CoverageStatus.Inactive, report.Result?.Status);
+        Assert.Equal(new DateOnly(2025, 12, 31), report.Result?.PlanEnd);
+    }
 }

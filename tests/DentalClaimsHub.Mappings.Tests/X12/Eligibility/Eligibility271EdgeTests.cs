@@ -101,4 +101,35 @@ public sealed class Eligibility271EdgeTests
 
         Assert.Equal((quantity, unit, period, count), ((int)line.Quantity!.Value, line.QuantityUnit, line.Period, line.PeriodCount));
     }
+
+    [Fact]
+    public void Read_BomAndCrLfLineBreaks_SameResultAsPlainFile()
+    {
+        var plain = File.ReadAllText(Samples.X12("271-full-dental-breakdown.x12"));
+        var crlf = Encoding.ASCII.GetBytes(plain.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var bytes = Encoding.UTF8.GetPreamble().Concat(crlf).ToArray();
+
+        var windows = new Eligibility271Reader(Samples.Schemas, Time()).Read(bytes, X12Payer().X12!.Options).Result!;
+        var expected = Eligibility271ReaderTests.Read("271-full-dental-breakdown").Result!;
+
+        Assert.Equal(expected.Benefits, windows.Benefits);
+        Assert.Equal(expected.Status, windows.Status);
+    }
+
+    [Fact]
+    public void Read_AaaUnderBenefitLoop_BecomesRejectionBesideBenefits()
+    {
+        var text = File.ReadAllText(Samples.X12("271-deductible-met.x12"))
+            .Replace("EB*A*IND*25*****0.2****Y~", "EB*A*IND*25*****0.2****Y~\nAAA*Y**57*C~", StringComparison.Ordinal)
+            .Replace("SE*25*0001~", "SE*26*0001~", StringComparison.Ordinal);
+
+        var report = ReadText(text);
+        var result = report.Result!;
+
+        Assert.Empty(report.Issues);
+        Assert.Equal(CoverageStatus.Active, result.Status);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(("57", "C"), (rejection.ReasonCode, rejection.FollowUpAction));
+        Assert.EndsWith("[loop 2110C]", rejection.Description, StringComparison.Ordinal);
+    }
 }
