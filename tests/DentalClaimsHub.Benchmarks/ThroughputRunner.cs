@@ -24,6 +24,8 @@ internal static class ThroughputRunner
             Measure(name, "tokenize", bytes.Length, () => X12Operations.Tokenize(new MemoryStream(bytes)));
             Measure(name, "read", bytes.Length, () => X12Operations.Read(new MemoryStream(bytes)));
             Measure(name, "validate", bytes.Length, () => X12Operations.Validate(new MemoryStream(bytes)));
+            Measure(name, "parse", bytes.Length, () => X12Operations.Parse(new MemoryStream(bytes)));
+            Measure(name, "parse+validate", bytes.Length, () => X12Operations.ParseAndValidate(new MemoryStream(bytes)));
             Measure(name, "write", bytes.Length, () => X12Operations.Write(segments, delimiters, Stream.Null));
         }
     }

@@ -46,6 +46,24 @@ public static class X12Operations
         return report.SegmentCount;
     }
 
+    private static readonly Lazy<DentalClaimsHub.X12.Schemas.X12SchemaRegistry> Schemas = new(DentalClaimsHub.X12.Schemas.X12SchemaRegistry.LoadDefault);
+
+    /// <summary>Schema-driven parse into the loop tree (interchange → group → transaction → loops). Returns the transaction count.</summary>
+    public static long Parse(Stream stream) =>
+        new DentalClaimsHub.X12.Parsing.X12Parser(Schemas.Value).Parse(stream).Interchanges.Sum(i => i.Groups.Sum(g => g.Transactions.Count));
+
+    /// <summary>Schema-driven parse into the loop tree plus SNIP 1–3 validation (what an inbound file goes through).</summary>
+    public static long ParseAndValidate(Stream stream)
+    {
+        var report = new DentalClaimsHub.X12.Validation.X12Validator(Schemas.Value).Validate(stream);
+        if (!report.IsValid)
+        {
+            throw new InvalidOperationException("Benchmark input is invalid: " + report.Findings.First(f => f.IsError));
+        }
+
+        return report.Findings.Count();
+    }
+
     /// <summary>Write pre-read segments back out. Returns the segment count.</summary>
     public static long Write(IReadOnlyList<X12Segment> segments, X12Delimiters delimiters, Stream output)
     {

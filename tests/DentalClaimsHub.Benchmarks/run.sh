@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # X12 engine benchmark: generates a 10,000-claim 837D and a 10,000-payment 835, measures tokenize / read / SNIP 1
-# validate / write (MB/s and allocations), runs the BenchmarkDotNet suite, parses the same files with the npm package
+# validate / schema loop parse / parse + SNIP 1-3 validate / write (MB/s and allocations), runs the BenchmarkDotNet suite, parses the same files with the npm package
 # node-x12@1.7.1 (installed in a temporary folder, never in the repo), prints the ratio, and measures peak RSS while
 # streaming a ~1 GB file.
 #   BIG_MB=1024 (size of the large file, 0 to skip)   SKIP_BDN=1 (skip BenchmarkDotNet)   DCH_BENCH_DIR=... (data folder)
@@ -59,7 +59,8 @@ JS
 (cd "$node_dir" && node parse.js "${files[@]}") | tee "$data/node.txt"
 
 echo "== side by side (MB/s; wall clock, and per CPU-second in brackets: the machine may be shared)"
-printf '%-24s %16s %16s %16s %16s %16s %16s\n' file tokenize read validate write node-x12 "read/node-x12"
+printf '%-24s %16s %16s %16s %16s %16s %16s %16s %16s %16s\n' file tokenize read snip1 loop-parse parse+snip1-3 write node-x12 \
+  "read/node" "parse+val/node"
 for f in "${files[@]}"; do
   name="$(basename "$f")"
   get() { awk -v f="$name" -v op="$1" '$1=="RESULT" && $2==f && $3==op {printf "%s [%s]", $4, $6}' "$data/dch.txt"; }
@@ -68,8 +69,9 @@ for f in "${files[@]}"; do
   node_cpu="$(awk -v f="$name" '$1=="NODE" && $2==f {print $4}' "$data/node.txt")"
   ratio="$(awk -v a="$(col read 4)" -v b="$node_wall" -v c="$(col read 6)" -v d="$node_cpu" \
     'BEGIN { printf "%.0fx [%.0fx]", a / b, c / d }')"
-  printf '%-24s %16s %16s %16s %16s %16s %16s\n' "$name" "$(get tokenize)" "$(get read)" "$(get validate)" "$(get write)" \
-    "$node_wall [$node_cpu]" "$ratio"
+  full="$(awk -v a="$(col parse+validate 4)" -v b="$node_wall" 'BEGIN { printf "%.1fx", a / b }')"
+  printf '%-24s %16s %16s %16s %16s %16s %16s %16s %16s %16s\n' "$name" "$(get tokenize)" "$(get read)" "$(get validate)" \
+    "$(get parse)" "$(get parse+validate)" "$(get write)" "$node_wall [$node_cpu]" "$ratio" "$full"
 done
 
 if [ "$big_mb" != "0" ]; then
