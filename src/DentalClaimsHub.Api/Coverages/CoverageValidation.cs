@@ -47,6 +47,22 @@ public static class CoverageValidation
             : null;
     }
 
+    /// <summary>Validates a request and builds the patient's coverage; null (with errors) when it is not acceptable.</summary>
+    public static Coverage? TryCreate(Guid practiceId, Guid patientId, CoverageRequest request, ValidationErrors errors,
+        Func<string, bool> payerExists, TimeProvider time)
+    {
+        var input = Validate(request, errors, payerExists, time);
+        if (input is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        return errors.Try(JsonPath.Root, () => Coverage.Create(practiceId, patientId, input.PayerId, input.MemberId, input.Order,
+            input.Relationship, now, input.Subscriber, input.GroupNumber, input.GroupName, input.PlanName, input.ValidFrom, input.ValidTo,
+            input.Dms, Guid.CreateVersion7(now)));
+    }
+
     private static CoverageOrder ParseOrder(string? value, ValidationErrors errors) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "primary" => CoverageOrder.Primary,

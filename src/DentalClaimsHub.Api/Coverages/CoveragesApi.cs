@@ -65,15 +65,7 @@ public static class CoveragesApi
         }
 
         var errors = new ValidationErrors();
-        var input = CoverageValidation.Validate(request, errors, id => payers.Find(id) is not null, time);
-        if (input is null)
-        {
-            return errors.ToResult();
-        }
-
-        var coverage = errors.Try(JsonPath.Root, () => Coverage.Create(patient.PracticeId, patient.Id, input.PayerId, input.MemberId,
-            input.Order, input.Relationship, time.GetUtcNow(), input.Subscriber, input.GroupNumber, input.GroupName, input.PlanName,
-            input.ValidFrom, input.ValidTo, input.Dms, Guid.CreateVersion7(time.GetUtcNow())));
+        var coverage = CoverageValidation.TryCreate(patient.PracticeId, patient.Id, request, errors, id => payers.Find(id) is not null, time);
         if (coverage is null)
         {
             return errors.ToResult();

@@ -77,33 +77,26 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
     private Patient? Register(Guid practiceId, PatientRequest request, ValidationErrors errors)
     {
         var scoped = new ValidationErrors();
-        var (name, birthDate, sex, address) = PatientValidation.Validate(request, scoped, time);
+        var patient = PatientValidation.TryCreate(practiceId, request, scoped, time);
         Merge(scoped, "$.patient", errors);
-        if (!scoped.IsEmpty || name is null)
+        if (patient is not null)
         {
-            return null;
+            db.Patients.Add(patient);
         }
 
-        var patient = Patient.Create(practiceId, name, birthDate, sex, time.GetUtcNow(), address, PatientValidation.Blank(request.Phone),
-            PatientValidation.Blank(request.Email), PatientValidation.Blank(request.ExternalId), Guid.CreateVersion7(time.GetUtcNow()));
-        db.Patients.Add(patient);
         return patient;
     }
 
     private Coverage? Register(Patient patient, CoverageRequest request, ValidationErrors errors)
     {
         var scoped = new ValidationErrors();
-        var input = CoverageValidation.Validate(request, scoped, id => payers.Find(id) is not null, time);
+        var coverage = CoverageValidation.TryCreate(patient.PracticeId, patient.Id, request, scoped, id => payers.Find(id) is not null, time);
         Merge(scoped, "$.coverage", errors);
-        if (input is null)
+        if (coverage is not null)
         {
-            return null;
+            db.Coverages.Add(coverage);
         }
 
-        var coverage = Coverage.Create(patient.PracticeId, patient.Id, input.PayerId, input.MemberId, input.Order, input.Relationship,
-            time.GetUtcNow(), input.Subscriber, input.GroupNumber, input.GroupName, input.PlanName, input.ValidFrom, input.ValidTo, input.Dms,
-            Guid.CreateVersion7(time.GetUtcNow()));
-        db.Coverages.Add(coverage);
         return coverage;
     }
 

@@ -22,6 +22,20 @@ public static class PatientValidation
         return (name, birthDate, sex, address);
     }
 
+    /// <summary>Validates a request and builds the patient; null (with errors) when the request is not acceptable.</summary>
+    public static Patient? TryCreate(Guid practiceId, PatientRequest request, ValidationErrors errors, TimeProvider time)
+    {
+        var (name, birthDate, sex, address) = Validate(request, errors, time);
+        if (!errors.IsEmpty || name is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        return errors.Try(JsonPath.Root, () => Patient.Create(practiceId, name, birthDate, sex, now, address, Blank(request.Phone),
+            Blank(request.Email), Blank(request.ExternalId), Guid.CreateVersion7(now)));
+    }
+
     public static PersonName? ValidateName(PersonNameDto? dto, string path, ValidationErrors errors)
     {
         if (dto is null)

@@ -70,15 +70,7 @@ public static class PatientsApi
         }
 
         var errors = new ValidationErrors();
-        var (name, birthDate, sex, address) = PatientValidation.Validate(request, errors, time);
-        if (!errors.IsEmpty || name is null)
-        {
-            return errors.ToResult();
-        }
-
-        var patient = errors.Try(JsonPath.Root, () => Patient.Create(practiceId, name, birthDate, sex, time.GetUtcNow(), address,
-            PatientValidation.Blank(request.Phone), PatientValidation.Blank(request.Email), PatientValidation.Blank(request.ExternalId),
-            Guid.CreateVersion7(time.GetUtcNow())));
+        var patient = PatientValidation.TryCreate(practiceId, request, errors, time);
         if (patient is null)
         {
             return errors.ToResult();
