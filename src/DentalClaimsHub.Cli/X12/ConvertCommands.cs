@@ -18,9 +18,8 @@ internal static class ConvertCommands
         {
             var error = result.InvocationConfiguration.Error;
             var path = result.GetRequiredValue(file);
-            if (!path.Exists)
+            if (!X12Commands.Exists(path, error))
             {
-                error.WriteLine($"error: file not found: {path.FullName}");
                 return DchCli.Unreadable;
             }
 
@@ -56,9 +55,8 @@ internal static class ConvertCommands
         {
             var error = result.InvocationConfiguration.Error;
             var path = result.GetRequiredValue(file);
-            if (!path.Exists)
+            if (!X12Commands.Exists(path, error))
             {
-                error.WriteLine($"error: file not found: {path.FullName}");
                 return DchCli.Unreadable;
             }
 

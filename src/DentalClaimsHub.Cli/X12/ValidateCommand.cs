@@ -33,9 +33,8 @@ internal static class ValidateCommand
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             var path = result.GetRequiredValue(file);
-            if (!path.Exists)
+            if (!X12Commands.Exists(path, error))
             {
-                error.WriteLine($"error: file not found: {path.FullName}");
                 return DchCli.Unreadable;
             }
 

@@ -16,6 +16,18 @@ internal static class X12Commands
 
     public static Argument<FileInfo> FileArgument(string description) => new("FILE") { Description = description };
 
+    /// <summary>False, after saying so on <paramref name="error"/>, when the input file does not exist.</summary>
+    public static bool Exists(FileInfo path, TextWriter error)
+    {
+        if (path.Exists)
+        {
+            return true;
+        }
+
+        error.WriteLine($"error: file not found: {path.FullName}");
+        return false;
+    }
+
     public static Option<DirectoryInfo?> SchemasOption() =>
         new("--schemas") { Description = "Folder of X12 schemas (default: schemas/x12 found above the current or program folder)." };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using DentalClaimsHub.Adapters.Profiles;
 
 namespace DentalClaimsHub.Adapters.Tests.Profiles;
 
@@ -19,6 +20,17 @@ internal sealed class ProfileDirectory : IDisposable
         var file = System.IO.Path.Combine(Path, fileName);
         File.WriteAllText(file, yaml.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return file;
+    }
+
+    /// <summary>Writes one file, loads the folder and asserts exactly one error, in that file, and no profile.</summary>
+    public PayerProfileError LoadSingleError(string fileName, string yaml, Dictionary<string, string>? variables = null)
+    {
+        var file = Write(fileName, yaml);
+        var result = PayerProfileCatalog.Load(Path, variables ?? []);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(file, error.File);
+        Assert.Empty(result.Profiles);
+        return error;
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

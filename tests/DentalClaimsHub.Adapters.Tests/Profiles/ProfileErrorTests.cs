@@ -8,15 +8,8 @@ public sealed class ProfileErrorTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private PayerProfileError SingleError(string fileName, string yaml, Dictionary<string, string>? variables = null)
-    {
-        var file = directory.Write(fileName, yaml);
-        var result = PayerProfileCatalog.Load(directory.Path, variables ?? []);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(file, error.File);
-        Assert.Empty(result.Profiles);
-        return error;
-    }
+    private PayerProfileError SingleError(string fileName, string yaml, Dictionary<string, string>? variables = null) =>
+        directory.LoadSingleError(fileName, yaml, variables);
 
     [Fact]
     public void Load_YamlSyntaxError_ReportsFileAndLine()
