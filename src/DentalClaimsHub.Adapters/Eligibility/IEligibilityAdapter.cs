@@ -11,5 +11,8 @@ public interface IEligibilityAdapter
 {
     PayerProtocol Protocol { get; }
 
+    /// <summary>What this protocol needs that the inquiry lacks; checked before anything is stored or sent.</summary>
+    IReadOnlyList<InquiryProblem> Validate(EligibilityInquiry inquiry) => [];
+
     Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken);
 }

@@ -4,8 +4,10 @@ using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +42,7 @@ public static class EligibilityApi
     private static async Task<Results<Ok<EligibilityResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CheckAsync(
         EligibilityRequest request, HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
         IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, ClaimsPrincipal user, TimeProvider time,
-        IOptions<EligibilityOptions> options, CancellationToken cancellationToken)
+        IOptions<EligibilityOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -49,6 +51,7 @@ public static class EligibilityApi
 
         var errors = new ValidationErrors();
         var procedures = EligibilitySubjects.ParseProcedures(request.ProcedureCodes, errors);
+        var provider = request.Provider is { } named ? ProviderValidation.TryCreate(named, JsonPath.Root.Property("provider"), errors) : null;
         var subject = await subjects.ResolveAsync(practiceId, request, errors, cancellationToken);
         if (subject is null)
         {
@@ -57,42 +60,73 @@ public static class EligibilityApi
 
         var (patient, coverage, dateOfService) = subject.Value;
         var payer = payers.Find(coverage.PayerId);
-        if (payer is null || adapters.For(payer) is null)
+        var adapter = payer is null ? null : adapters.For(payer);
+        if (payer is null || adapter is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Eligibility not offered",
                 detail: $"Payer '{coverage.PayerId}' has no eligibility route the hub can use.");
         }
 
         var now = time.GetUtcNow();
-        if (!request.Force)
+        if (!request.Force && await FindFreshAsync(db, coverage.Id, dateOfService, procedures, now - options.Value.CacheTtl, cancellationToken)
+            is { } cached)
         {
-            var fresh = now - options.Value.CacheTtl;
-            var cached = await db.EligibilityChecks.AsNoTracking()
-                .Where(c => c.CoverageId == coverage.Id && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
-                    && c.CompletedAt > fresh)
-                .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync(cancellationToken);
-            if (cached is not null)
-            {
-                await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
-                return TypedResults.Ok(cached.ToResponse(cached: true));
-            }
+            await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
+            return TypedResults.Ok(cached.ToResponse(now, cached: true));
         }
 
-        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now));
+        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
+        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now),
+            procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
+        var problems = adapter.Validate(new EligibilityInquiry(check, practice, patient, coverage, payer));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                errors.Add(JsonPath.Root.Property(problem.Field), problem.Message);
+            }
+
+            return errors.ToResult();
+        }
+
         db.EligibilityChecks.Add(check);
         audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
         await db.SaveChangesAsync(cancellationToken);
 
-        var work = runner.RunAsync(check.Id, procedures);
-        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, cancellationToken)) == work;
+        var work = runner.RunAsync(check.Id);
+        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work;
         var current = await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
+        SetRetryAfter(http, current, time.GetUtcNow());
         return answered
-            ? TypedResults.Ok(current.ToResponse())
-            : TypedResults.Accepted($"/v1/eligibility/{check.Id}", current.ToResponse());
+            ? TypedResults.Ok(current.ToResponse(time.GetUtcNow()))
+            : TypedResults.Accepted($"/v1/eligibility/{check.Id}", current.ToResponse(time.GetUtcNow()));
+    }
+
+    // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.
+    private static async Task<EligibilityCheck?> FindFreshAsync(HubDbContext db, Guid coverageId, DateOnly dateOfService,
+        IReadOnlyList<Domain.Values.ProcedureCode> procedures, DateTimeOffset freshSince, CancellationToken cancellationToken)
+    {
+        var candidates = await db.EligibilityChecks.AsNoTracking()
+            .Where(c => c.CoverageId == coverageId && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
+                && c.CompletedAt > freshSince)
+            .OrderByDescending(c => c.CompletedAt).Take(20).ToListAsync(cancellationToken);
+        var asked = Sorted(procedures);
+        return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked));
+
+        static List<Domain.Values.ProcedureCode> Sorted(IEnumerable<Domain.Values.ProcedureCode> codes) =>
+            [.. codes.Distinct().OrderBy(p => p.System).ThenBy(p => p.Code, StringComparer.Ordinal)];
+    }
+
+    private static void SetRetryAfter(HttpContext http, EligibilityCheck check, DateTimeOffset now)
+    {
+        if (check.RetryAfter(now) is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var check = await db.EligibilityChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (check is null)
@@ -101,7 +135,8 @@ public static class EligibilityApi
         }
 
         await audit.RecordReadAsync(user, "eligibility-check", [check.Id], cancellationToken);
-        return TypedResults.Ok(check.ToResponse());
+        SetRetryAfter(http, check, time.GetUtcNow());
+        return TypedResults.Ok(check.ToResponse(time.GetUtcNow()));
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

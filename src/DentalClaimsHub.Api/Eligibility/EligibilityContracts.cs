@@ -1,5 +1,6 @@
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Providers;
 
 namespace DentalClaimsHub.Api.Eligibility;
 
@@ -16,6 +17,9 @@ public sealed record EligibilityRequest
     public Guid? CoverageId { get; init; }
 
     public CoverageRequest? Coverage { get; init; }
+
+    /// <summary>The provider asking; the practice itself (its name and NPI) when omitted.</summary>
+    public ProviderRequest? Provider { get; init; }
 
     /// <summary>Date of service; today in the practice's time zone when omitted.</summary>
     /// <example>2026-11-23</example>
@@ -58,8 +62,11 @@ public sealed record EligibilityResultDto(
     IReadOnlyList<RejectionDto> Rejections,
     DateTimeOffset ReceivedAt);
 
-/// <summary>A failure to get an answer (not a payer's "no"): <c>payer_unavailable</c> comes with a retry-after.</summary>
-public sealed record EligibilityFailureDto(string Code, string Detail, int? RetryAfterSeconds);
+/// <summary>
+/// A failure to get an answer (not a payer's "no"): <c>payer_unavailable</c> (down, timing out, circuit open — comes with
+/// a retry-after), <c>payer_error</c> (answered unusably), <c>request_incomplete</c> (the payer needs more than was given).
+/// </summary>
+public sealed record EligibilityFailureDto(string Code, string Detail, DateTimeOffset? RetryAt, int? RetryAfterSeconds);
 
 public sealed record EligibilityResponse(
     Guid Id,
@@ -69,6 +76,7 @@ public sealed record EligibilityResponse(
     Guid CoverageId,
     string PayerId,
     DateOnly DateOfService,
+    IReadOnlyList<string> ProcedureCodes,
     DateTimeOffset RequestedAt,
     DateTimeOffset? CompletedAt,
     EligibilityResultDto? Result,

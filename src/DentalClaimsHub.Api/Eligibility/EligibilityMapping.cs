@@ -6,7 +6,7 @@ namespace DentalClaimsHub.Api.Eligibility;
 
 public static class EligibilityMapping
 {
-    public static EligibilityResponse ToResponse(this EligibilityCheck check, bool cached = false) => new(
+    public static EligibilityResponse ToResponse(this EligibilityCheck check, DateTimeOffset now, bool cached = false) => new(
         check.Id,
         check.Status.ToString().ToLowerInvariant(),
         cached,
@@ -14,10 +14,15 @@ public static class EligibilityMapping
         check.CoverageId,
         check.PayerId,
         check.ServiceDate,
+        [.. check.Procedures.Select(p => p.Code)],
         check.RequestedAt,
         check.CompletedAt,
         check.Result?.ToDto(),
-        check.FailureReason is { } reason ? EligibilityFailure.Parse(reason).ToDto() : null);
+        check.FailureCode is { } code ? new EligibilityFailureDto(code, check.FailureReason ?? code, check.RetryAt, RetryAfter(check, now)) : null);
+
+    /// <summary>Whole seconds until asking again makes sense, or null when there is no such time.</summary>
+    public static int? RetryAfter(this EligibilityCheck check, DateTimeOffset now) =>
+        check.RetryAt is { } at ? (int)Math.Max(0, Math.Ceiling((at - now).TotalSeconds)) : null;
 
     private static EligibilityResultDto ToDto(this EligibilityResult r) => new(
         r.Status.ToString().ToLowerInvariant(),

@@ -1,11 +1,14 @@
+using System.Threading.RateLimiting;
 using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
-using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace DentalClaimsHub.Api.Eligibility;
@@ -16,10 +19,12 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// </summary>
 public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<EligibilityRunner> logger)
 {
-    public Task RunAsync(Guid checkId, IReadOnlyList<ProcedureCode> procedures) =>
-        Task.Run(() => RunCoreAsync(checkId, procedures, lifetime.ApplicationStopping));
+    /// <summary>How long to wait before asking a payer that timed out or refused the connection again.</summary>
+    public static readonly TimeSpan UnreachableRetryAfter = TimeSpan.FromSeconds(30);
 
-    private async Task RunCoreAsync(Guid checkId, IReadOnlyList<ProcedureCode> procedures, CancellationToken cancellationToken)
+    public Task RunAsync(Guid checkId) => Task.Run(() => RunCoreAsync(checkId, lifetime.ApplicationStopping));
+
+    private async Task RunCoreAsync(Guid checkId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
@@ -34,25 +39,30 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
             var payer = scope.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Get(check.PayerId);
             var adapter = scope.ServiceProvider.GetServices<IEligibilityAdapter>().For(payer)
                 ?? throw new InvalidOperationException($"No eligibility adapter for payer '{payer.Id}'.");
-            var result = await adapter.CheckAsync(new EligibilityInquiry(check, practice, patient, coverage, payer, procedures), cancellationToken);
+            var result = await adapter.CheckAsync(new EligibilityInquiry(check, practice, patient, coverage, payer), cancellationToken);
             check.Complete(result, time.GetUtcNow());
         }
-        catch (Exception ex) when (Failure(ex) is { } failure)
+        catch (Exception ex) when (Failure(ex, time.GetUtcNow()) is { } failure)
         {
             LogPayerFailure(logger, check.Id, check.PayerId, failure.Code, ex);
-            check.Fail(failure.ToString(), time.GetUtcNow());
+            check.Fail(failure.Code, failure.Detail, time.GetUtcNow(), failure.RetryAt);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
     // Payer trouble becomes a recorded failure; anything else is a bug and propagates.
-    private static EligibilityFailure? Failure(Exception ex) => ex switch
+    private static (string Code, string Detail, DateTimeOffset? RetryAt)? Failure(Exception ex, DateTimeOffset now) => ex switch
     {
-        BrokenCircuitException => new(EligibilityFailure.PayerUnavailable, "The payer is failing; calls are paused for a while.", null),
-        TimeoutRejectedException or HttpRequestException => new(EligibilityFailure.PayerUnavailable, "The payer could not be reached in time.", null),
-        CoreTransportException { CoreErrorCode: null } core => new(EligibilityFailure.PayerUnavailable, core.Message, null),
-        CoreTransportException core => new(EligibilityFailure.PayerError, core.Message, null),
+        BrokenCircuitException broken => (EligibilityFailureCodes.PayerUnavailable,
+            "The payer has been failing; calls to it are paused for a while.", now + (broken.RetryAfter ?? UnreachableRetryAfter)),
+        RateLimiterRejectedException limited => (EligibilityFailureCodes.PayerUnavailable,
+            "Too many requests to this payer are in flight; try again shortly.", now + (limited.RetryAfter ?? TimeSpan.FromSeconds(1))),
+        TimeoutRejectedException or HttpRequestException => (EligibilityFailureCodes.PayerUnavailable,
+            "The payer could not be reached in time.", now + UnreachableRetryAfter),
+        CoreTransportException { CoreErrorCode: null } core => (EligibilityFailureCodes.PayerUnavailable, core.Message, now + UnreachableRetryAfter),
+        CoreTransportException core => (EligibilityFailureCodes.PayerError, core.Message, null),
+        PayerResponseException response => (EligibilityFailureCodes.PayerError, response.Message, null),
         _ => null,
     };
 

@@ -10,6 +10,9 @@ public sealed class ValidationErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>How many messages have been added; compare before and after validating a part.</summary>
+    public int Count => _errors.Values.Sum(messages => messages.Count);
+
     public static ValidationErrors Single(string path, string message)
     {
         var errors = new ValidationErrors();

@@ -1,3 +1,6 @@
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
+
 namespace DentalClaimsHub.Domain.Eligibility;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace DentalClaimsHub.Domain.Eligibility;
 public sealed class EligibilityCheck
 {
     private readonly List<BenefitCategory> _categories = [];
+    private List<ProcedureCode> _procedures = [];
 
     private EligibilityCheck()
     {
@@ -29,6 +33,12 @@ public sealed class EligibilityCheck
     /// <summary>The categories asked about (X12 EQ01); dental care in general when none were named.</summary>
     public IReadOnlyList<BenefitCategory> Categories => _categories;
 
+    /// <summary>Procedure codes asked about (X12 EQ02, FHIR item.productOrService); none asks about categories.</summary>
+    public IReadOnlyList<ProcedureCode> Procedures => _procedures;
+
+    /// <summary>The provider asking: the practice itself unless the request named a provider.</summary>
+    public ProviderIdentity? Provider { get; private set; }
+
     public EligibilityCheckStatus Status { get; private set; }
 
     /// <summary>Our trace number (X12 TRN02) that the response echoes.</summary>
@@ -38,7 +48,14 @@ public sealed class EligibilityCheck
 
     public EligibilityResult? Result { get; private set; }
 
+    /// <summary>Why no usable answer came, as a stable code (see <see cref="EligibilityFailureCodes"/>).</summary>
+    public string? FailureCode { get; private set; }
+
+    /// <summary>The failure in words, for people.</summary>
     public string? FailureReason { get; private set; }
+
+    /// <summary>When asking again makes sense (payer unavailable: circuit open or down).</summary>
+    public DateTimeOffset? RetryAt { get; private set; }
 
     public DateTimeOffset RequestedAt { get; private set; }
 
@@ -52,7 +69,9 @@ public sealed class EligibilityCheck
         DateOnly serviceDate,
         DateTimeOffset now,
         IEnumerable<BenefitCategory>? categories = null,
-        Guid? id = null)
+        Guid? id = null,
+        IEnumerable<ProcedureCode>? procedures = null,
+        ProviderIdentity? provider = null)
     {
         var check = new EligibilityCheck
         {
@@ -64,6 +83,8 @@ public sealed class EligibilityCheck
             ServiceDate = serviceDate,
             Status = EligibilityCheckStatus.Requested,
             RequestedAt = Guard.Utc(now),
+            Provider = provider,
+            _procedures = [.. (procedures ?? []).Distinct()],
         };
         check._categories.AddRange((categories ?? []).Distinct());
         if (check._categories.Count == 0)
@@ -93,11 +114,13 @@ public sealed class EligibilityCheck
         CompletedAt = Guard.Utc(now);
     }
 
-    /// <summary>Records that no usable answer came.</summary>
-    public void Fail(string reason, DateTimeOffset now)
+    /// <summary>Records that no usable answer came, why, and when asking again makes sense.</summary>
+    public void Fail(string code, string reason, DateTimeOffset now, DateTimeOffset? retryAt = null)
     {
         Expect(EligibilityCheckStatus.Requested, EligibilityCheckStatus.Sent);
+        FailureCode = Guard.Required(code, nameof(FailureCode), 40);
         FailureReason = Guard.Required(reason, nameof(FailureReason), 2000);
+        RetryAt = retryAt is { } at ? Guard.Utc(at) : null;
         Status = EligibilityCheckStatus.Failed;
         CompletedAt = Guard.Utc(now);
     }

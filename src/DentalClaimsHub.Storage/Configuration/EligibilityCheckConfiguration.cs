@@ -1,6 +1,7 @@
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,7 +18,10 @@ internal sealed class EligibilityCheckConfiguration : IEntityTypeConfiguration<E
         b.Property(c => c.PayerId).HasMaxLength(80);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.TraceNumber).HasMaxLength(50);
+        b.Property(c => c.FailureCode).HasMaxLength(40);
         b.Property(c => c.FailureReason).HasMaxLength(2000);
+        b.Property(c => c.Provider).HasJsonConversion();
+        b.Property<List<ProcedureCode>?>("_procedures").HasColumnName("procedures").HasJsonConversion().IsRequired();
         b.Property(c => c.Result).HasJsonConversion();
         b.Property<List<BenefitCategory>>("_categories").HasColumnName("categories")
             .HasConversion(

@@ -131,6 +131,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("coverage_id");
 
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("failure_code");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -150,6 +155,10 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("practice_id");
 
+                    b.Property<string>("Provider")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("provider");
+
                     b.Property<Guid?>("RequestMessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_message_id");
@@ -161,6 +170,10 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("jsonb")
                         .HasColumnName("result");
+
+                    b.Property<DateTimeOffset?>("RetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_at");
 
                     b.Property<DateOnly>("ServiceDate")
                         .HasColumnType("date")
@@ -181,6 +194,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("categories");
+
+                    b.Property<string>("_procedures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("procedures");
 
                     b.HasKey("Id")
                         .HasName("pk_eligibility_checks");

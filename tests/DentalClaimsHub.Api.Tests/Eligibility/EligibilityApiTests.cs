@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
@@ -46,6 +47,24 @@ public sealed class EligibilityApiTests(HubApiFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Check_WithProcedures_KeepsThemAndCachesPerProcedureList()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var first = await (await practice.Client.PostAsJsonAsync("/v1/eligibility", DmsRequest())).Content.ReadFromJsonAsync<EligibilityResponse>();
+        var again = new EligibilityRequest { PatientId = first!.PatientId, CoverageId = first.CoverageId, DateOfService = Visit };
+
+        var withCodes = await (await practice.Client.PostAsJsonAsync("/v1/eligibility", again with { ProcedureCodes = ["D2740", "D0120"] }))
+            .Content.ReadFromJsonAsync<EligibilityResponse>();
+        var sameCodes = await (await practice.Client.PostAsJsonAsync("/v1/eligibility", again with { ProcedureCodes = ["D0120", "D2740"] }))
+            .Content.ReadFromJsonAsync<EligibilityResponse>();
+
+        Assert.False(withCodes!.Cached);
+        Assert.Equal(["D2740", "D0120"], withCodes.ProcedureCodes);
+        Assert.True(sameCodes!.Cached);
+        Assert.Equal(withCodes.Id, sameCodes.Id);
+    }
+
+    [Fact]
     public async Task Check_ProgramWithoutDentistry_AnswersInactiveWithTheExclusion()
     {
         var practice = await factory.CreatePracticeAsync();
@@ -78,11 +97,12 @@ public sealed class EligibilityApiTests(HubApiFactory factory) : IClassFixture<H
             CoverageId = Guid.NewGuid(),
             Coverage = TestData.NewDmsCoverageRequest(),
             ProcedureCodes = ["D0120", "X99"],
+            Provider = new ProviderRequest { Npi = "1234567890", OrganizationName = "Smile", LastName = "Moreau" },
         };
 
         var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
 
-        await ProblemAssert.HasFieldErrorsAsync(response, "$.coverageId", "$.procedureCodes[1]");
+        await ProblemAssert.HasFieldErrorsAsync(response, "$.coverageId", "$.procedureCodes[1]", "$.provider.npi", "$.provider.organizationName");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Domain.Tests.Eligibility;
 
@@ -45,7 +47,7 @@ public class EligibilityCheckTests
         var check = NewCheck();
         check.Complete(new EligibilityResult(CoverageStatus.Active, Now), Now);
 
-        Assert.Throws<DomainException>(() => check.Fail("timeout", Now));
+        Assert.Throws<DomainException>(() => check.Fail(EligibilityFailureCodes.PayerUnavailable, "timeout", Now));
         Assert.Equal(EligibilityCheckStatus.Completed, check.Status);
     }
 
@@ -55,9 +57,24 @@ public class EligibilityCheckTests
         var check = NewCheck();
         check.MarkSent("TRN-2");
 
-        check.Fail("timeout after 30 s", Now);
+        check.Fail(EligibilityFailureCodes.PayerUnavailable, "timeout after 30 s", Now, retryAt: Now.AddSeconds(30));
 
         Assert.Equal(EligibilityCheckStatus.Failed, check.Status);
+        Assert.Equal(EligibilityFailureCodes.PayerUnavailable, check.FailureCode);
         Assert.Equal("timeout after 30 s", check.FailureReason);
+        Assert.Equal(Now.AddSeconds(30), check.RetryAt);
+    }
+
+    [Fact]
+    public void Create_WithProceduresAndProvider_KeepsThemDistinct()
+    {
+        var provider = new ProviderIdentity(Npi.Parse("1234567893"), organizationName: "Smile Dental");
+        var d0120 = ProcedureCode.Cdt(CdtCode.Parse("D0120"));
+
+        var check = EligibilityCheck.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "demo", new DateOnly(2026, 11, 23), Now,
+            procedures: [d0120, d0120, ProcedureCode.Cdt(CdtCode.Parse("D1110"))], provider: provider);
+
+        Assert.Equal(["D0120", "D1110"], check.Procedures.Select(p => p.Code));
+        Assert.Same(provider, check.Provider);
     }
 }
