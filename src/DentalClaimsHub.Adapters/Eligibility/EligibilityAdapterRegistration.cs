@@ -1,4 +1,6 @@
 using DentalClaimsHub.Adapters.Dms.Eligibility;
+using DentalClaimsHub.Adapters.Fhir.Eligibility;
+using DentalClaimsHub.Adapters.X12.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,8 @@ public static class EligibilityAdapterRegistration
     public static IServiceCollection AddEligibilityAdapters(this IServiceCollection services)
     {
         services.AddSingleton<IEligibilityAdapter, DmsEligibilityAdapter>();
+        services.AddSingleton<IEligibilityAdapter, X12EligibilityAdapter>();
+        services.AddSingleton<IEligibilityAdapter, FhirEligibilityAdapter>();
         return services;
     }
 
