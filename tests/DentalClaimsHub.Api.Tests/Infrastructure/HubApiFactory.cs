@@ -76,7 +76,12 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         {
             await _database.DisposeAsync();
         }
+
+        await DisposeDependenciesAsync();
     }
+
+    /// <summary>Stops what a derived factory started next to the host (a payer simulator, say), after the host is gone.</summary>
+    protected virtual ValueTask DisposeDependenciesAsync() => ValueTask.CompletedTask;
 }
 
 public sealed record TestPractice(Guid Id, string ApiKey, HttpClient Client);
