@@ -100,7 +100,11 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         server.ResetLogEntries();
     }
 
-    public void Dispose() => server.Stop();
+    public void Dispose()
+    {
+        Routes.ReleaseHeldAnswers();
+        server.Stop();
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -17,6 +17,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 });
 
 await using var simulator = DentalClaimsHub.PayerSimulator.PayerSimulator.Start(url);
+simulator.Routes.ResponseDelay = CommandLine.ResponseDelay(args);
 foreach (var scenario in CommandLine.Scenarios(args))
 {
     simulator.Use(scenario);
@@ -28,7 +29,8 @@ simulator.Routes.RequestHandled += request =>
     Console.WriteLine(
         $"{request.ReceivedAt:O} {request.Method} {request.Path} -> {request.StatusCode} "
         + $"(in {request.Body.Length} B, out {request.ResponseLength} B)");
-Console.WriteLine($"Payer simulator listening on {simulator.Url} (health: {simulator.Url}/__health). Ctrl+C to stop.");
+Console.WriteLine($"Payer simulator listening on {simulator.Url} (health: {simulator.Url}/__health, answers held back "
+    + $"{simulator.Routes.ResponseDelay.TotalMilliseconds:0} ms). Ctrl+C to stop.");
 
 try
 {

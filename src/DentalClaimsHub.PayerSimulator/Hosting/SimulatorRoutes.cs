@@ -18,6 +18,7 @@ public sealed class SimulatorRoutes
     private readonly WireMockServer server;
     private readonly TimeProvider time;
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
+    private readonly CancellationTokenSource stopping = new();
 
     internal SimulatorRoutes(WireMockServer server, TimeProvider time)
     {
@@ -28,6 +29,12 @@ public sealed class SimulatorRoutes
             .RespondWith(Response.Create().WithCallback(message => Handle(message, request => SimulatorResponse.NotFound(request.Path))));
     }
 
+    /// <summary>
+    /// Time every answer is held back, like a real payer's processing time (load tests use 200 ms). Waiting is
+    /// asynchronous: a thousand delayed answers cost no threads.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Raised after each request is answered (used by the console host to log one line per request).</summary>
     public event Action<ReceivedRequest>? RequestHandled;
 
@@ -35,7 +42,7 @@ public sealed class SimulatorRoutes
     public void Map(string method, string path, Func<SimulatorRequest, SimulatorResponse> handler)
     {
         server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithCallback(message => Handle(message, handler)));
+            .RespondWith(Response.Create().WithCallback(message => HandleAsync(message, handler)));
     }
 
     /// <summary>Requests received on <paramref name="path"/> (exact match, any method), oldest first.</summary>
@@ -47,7 +54,26 @@ public sealed class SimulatorRoutes
 
     internal void Clear() => received.Clear();
 
-    private ResponseMessage Handle(IRequestMessage message, Func<SimulatorRequest, SimulatorResponse> handler)
+    /// <summary>Releases every held answer; called when the simulator stops.</summary>
+    internal void ReleaseHeldAnswers() => stopping.Cancel();
+
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage message, Func<SimulatorRequest, SimulatorResponse> handler)
+    {
+        var (response, answer) = Answer(message, handler);
+        var delay = ResponseDelay + response.Delay;
+        if (delay > TimeSpan.Zero)
+        {
+            // Wall-clock on purpose (a payer's slowness is real even when tests fake the clock); cut short on shutdown so a
+            // held answer never keeps the server from stopping.
+            await Task.Delay(delay, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return answer;
+    }
+
+    private ResponseMessage Handle(IRequestMessage message, Func<SimulatorRequest, SimulatorResponse> handler) => Answer(message, handler).Message;
+
+    private (SimulatorResponse Response, ResponseMessage Message) Answer(IRequestMessage message, Func<SimulatorRequest, SimulatorResponse> handler)
     {
         var request = new SimulatorRequest(message);
         SimulatorResponse response;
@@ -64,7 +90,7 @@ public sealed class SimulatorRoutes
             request.Method, request.Path, request.ContentType, request.Body, response.StatusCode, response.Body.Length, time.GetUtcNow());
         received.Enqueue(record);
         RequestHandled?.Invoke(record);
-        return ToMessage(response);
+        return (response, ToMessage(response));
     }
 
     private static ResponseMessage ToMessage(SimulatorResponse response)

@@ -38,6 +38,26 @@ public sealed class SimulatorHostTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task ResponseDelay_Set_RecordsTheRequestAndHoldsTheAnswerBack()
+    {
+        Simulator.Routes.ResponseDelay = TimeSpan.FromMinutes(5);
+        using var cancel = new CancellationTokenSource();
+        using var upload = new ByteArrayContent(Encoding.UTF8.GetBytes("policy;amount"));
+        upload.Headers.Add("X-File-Name", "held.csv");
+
+        var pending = Http.PostAsync(DmsModule.Path, upload, cancel.Token);
+        for (var i = 0; i < 200 && Simulator.Received(DmsModule.Path).Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Single(Simulator.Received(DmsModule.Path));
+        Assert.False(pending.IsCompleted);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+    }
+
+    [Fact]
     public async Task DmsFiles_Upload_RecordsNameBytesAndHash()
     {
         var content = Encoding.GetEncoding(1252).GetBytes("policy;amount\r\nP-1;100.50\r\n");
