@@ -64,7 +64,7 @@ public sealed record EligibilityResultDto(
 
 /// <summary>
 /// A failure to get an answer (not a payer's "no"): <c>payer_unavailable</c> (down, timing out, circuit open — comes with
-/// a retry-after), <c>payer_error</c> (answered unusably), <c>request_incomplete</c> (the payer needs more than was given).
+/// a retry-after), <c>payer_error</c> (answered unusably), <c>request_incomplete</c> (the payer needs more than was given), <c>hub_error</c> (a defect in the hub, logged).
 /// </summary>
 public sealed record EligibilityFailureDto(string Code, string Detail, DateTimeOffset? RetryAt, int? RetryAfterSeconds);
 

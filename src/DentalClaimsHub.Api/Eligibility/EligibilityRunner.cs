@@ -47,6 +47,12 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
             LogPayerFailure(logger, check.Id, check.PayerId, failure.Code, ex);
             check.Fail(failure.Code, failure.Detail, time.GetUtcNow(), failure.RetryAt);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug, not the payer: still end the check so nobody polls it forever.
+            LogHubFailure(logger, check.Id, check.PayerId, ex);
+            check.Fail(EligibilityFailureCodes.HubError, "The hub could not process this check; the error has been logged.", time.GetUtcNow());
+        }
 
         await db.SaveChangesAsync(CancellationToken.None);
     }
@@ -65,6 +71,9 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
         PayerResponseException response => (EligibilityFailureCodes.PayerError, response.Message, null),
         _ => null,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility check {CheckId} for payer {PayerId} failed inside the hub")]
+    private static partial void LogHubFailure(ILogger logger, Guid checkId, string payerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility check {CheckId} for payer {PayerId} failed: {FailureCode}")]
     private static partial void LogPayerFailure(ILogger logger, Guid checkId, string payerId, string failureCode, Exception exception);

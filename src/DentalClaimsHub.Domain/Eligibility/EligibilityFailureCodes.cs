@@ -11,4 +11,7 @@ public static class EligibilityFailureCodes
 
     /// <summary>The payer needs something the request did not give (e.g. an NPI); asking again unchanged will fail again.</summary>
     public const string RequestIncomplete = "request_incomplete";
+
+    /// <summary>The hub itself failed (a defect, logged with the check id); the check will not complete by waiting.</summary>
+    public const string HubError = "hub_error";
 }

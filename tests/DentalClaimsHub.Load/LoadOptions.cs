@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace DentalClaimsHub.Load;
+
+/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE</c>.</summary>
+public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, TimeSpan Warmup, int Patients, string PayerId, string Sample270)
+{
+    public string DateOfService { get; } = "2026-11-23";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        return new LoadOptions(
+            Value("--api", "http://127.0.0.1:5180"),
+            Number("--rate", 500),
+            TimeSpan.FromSeconds(Number("--seconds", 20)),
+            TimeSpan.FromSeconds(Number("--warmup", 10)),
+            Number("--patients", 200),
+            Value("--payer", "load-x12-dental"),
+            Value("--sample", "samples/x12/270-dental-inquiry.x12"));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports.CaqhCore;
+using DentalClaimsHub.Adapters.Transports.Resilience;
+using DentalClaimsHub.Load;
+using DentalClaimsHub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Eligibility load benchmark. run.sh starts PostgreSQL, the simulator (answers held 200 ms) and the hub, then runs this:
+//   baseline: the 270 sent straight to the simulator through the hub's own CORE transport (what the payer costs);
+//   hub:      POST /v1/eligibility (force=true) at the same rate (what the client sees);
+// and prints both and the difference — the latency the hub adds.
+var options = LoadOptions.Parse(args);
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.AddHubStorage();
+builder.Services.AddPayerProfiles(builder.Configuration);
+builder.Services.AddPayerTransports();
+using var host = builder.Build();
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+var payer = host.Services.GetRequiredService<PayerProfileCatalog>().Get(options.PayerId);
+var transport = host.Services.GetRequiredService<CaqhCoreTransport>();
+var sample270 = File.ReadAllText(options.Sample270);
+using var hub = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+{
+    BaseAddress = new Uri(options.ApiUrl),
+    Timeout = TimeSpan.FromSeconds(60),
+};
+
+Console.WriteLine($"seeding {options.Patients} patients at {options.PayerId}…");
+var key = await HubSeed.CreatePracticeKeyAsync(host.Services, stop.Token);
+var subjects = await HubSeed.CreatePatientsAsync(hub, key, options.PayerId, options.Patients, stop.Token);
+
+Task Direct(int i, CancellationToken ct) =>
+    transport.SendAsync(payer, "X12_270_Request_005010X279A1", sample270, realTime: true, ct);
+
+async Task ThroughHub(int i, CancellationToken ct)
+{
+    var (patient, coverage) = subjects[i % subjects.Count];
+    using var response = await hub.PostAsJsonAsync("/v1/eligibility",
+        new { patientId = patient, coverageId = coverage, dateOfService = options.DateOfService, force = true }, ct);
+    var body = await response.Content.ReadAsStringAsync(ct);
+    if ((int)response.StatusCode != 200 || !body.Contains("\"status\":\"completed\"", StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}");
+    }
+}
+
+Console.WriteLine($"warming up for {options.Warmup.TotalSeconds:0} s…");
+await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup, Direct, stop.Token);
+await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup, ThroughHub, stop.Token);
+
+Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
+var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
+
+Console.WriteLine();
+Console.WriteLine(LatencyStats.Header);
+Console.WriteLine(direct.Row("payer only (simulator)"));
+Console.WriteLine(through.Row("through the hub"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT hub-added p50 {through.P50 - direct.P50:0.0} ms, p90 {through.P90 - direct.P90:0.0} ms, p99 {through.P99 - direct.P99:0.0} ms; "
+    + $"throughput {through.Throughput:0.0} req/s at {options.Rate} offered; errors {through.Errors}"));
+return through.Errors == 0 ? 0 : 1;

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Eligibility load benchmark (issue 4): the hub (Release) over the project's PostgreSQL, the payer simulator answering
+# every request after 200 ms, and N requests/s of POST /v1/eligibility. Prints throughput and the latency the hub adds
+# (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
+#   RATE=500  SECONDS_PER_PHASE=20  WARMUP=10  PATIENTS=200  DELAY_MS=200
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+sim_url="http://127.0.0.1:${SIM_PORT:-5190}"
+api_url="http://127.0.0.1:${API_PORT:-5180}"
+work="$(mktemp -d -t dch-load-XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() {
+  for _ in $(seq 1 240); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  echo "not up: $1" >&2
+  return 1
+}
+
+echo "== database"
+db="$("$root/hub" db | tail -n 1)"
+db="${db/Database=dentalclaimshub/Database=dentalclaimshub_load}"
+
+echo "== build (Release)"
+for project in src/DentalClaimsHub.Api src/DentalClaimsHub.PayerSimulator tests/DentalClaimsHub.Load; do
+  dotnet build -c Release -v q --nologo "$root/$project" >/dev/null
+done
+
+mkdir -p "$work/mappings/payers"
+cp "$root"/mappings/payers/*.yaml "$here"/payers/*.yaml "$work/mappings/payers/"
+[ -d "$root/mappings/dms" ] && cp -r "$root/mappings/dms" "$work/mappings/"
+
+export ConnectionStrings__Hub="$db" Hub__MappingsPath="$work/mappings" Hub__Variables__SIMULATOR_URL="$sim_url"
+export DEMO_X12_USER=load-user DEMO_X12_PASSWORD=load-password DOTNET_gcServer=1
+
+echo "== payer simulator on $sim_url (answers held ${DELAY_MS:-200} ms)"
+dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaimsHub.PayerSimulator.dll" \
+  --urls "$sim_url" --delay-ms "${DELAY_MS:-200}" >"$work/simulator.log" 2>&1 &
+pids+=($!)
+wait_for "$sim_url/__health"
+
+echo "== hub on $api_url"
+ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+  dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" >"$work/api.log" 2>&1 &
+pids+=($!)
+wait_for "$api_url/health/ready" || { tail -n 40 "$work/api.log"; exit 1; }
+
+echo "== load"
+cd "$root"
+dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
+  --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-10}" --patients "${PATIENTS:-200}" \
+  --sample "$root/samples/x12/270-dental-inquiry.x12"
