@@ -6,6 +6,7 @@ using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Validation;
+using DentalClaimsHub.Api.X12;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Storage;
@@ -22,6 +23,7 @@ public static class EligibilityApi
     {
         builder.Services.Configure<EligibilityOptions>(builder.Configuration.GetSection("Hub:Eligibility"));
         builder.Services.AddEligibilityAdapters();
+        builder.Services.AddHubX12(builder.Configuration);
         builder.Services.AddSingleton<EligibilityRunner>();
         builder.Services.AddScoped<EligibilitySubjects>();
         return builder;

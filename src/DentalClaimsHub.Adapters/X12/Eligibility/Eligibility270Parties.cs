@@ -1,8 +1,10 @@
 using System.Globalization;
+using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.X12;
 using DentalClaimsHub.X12.Writing;
 
@@ -11,8 +13,18 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 /// <summary>The 2000C subscriber and 2000D dependent levels of a 270, with their inquiries.</summary>
 internal static class Eligibility270Parties
 {
-    public static bool IsDependent(Eligibility270Request request) =>
-        request.Coverage.Relationship != SubscriberRelationship.Self && request.Coverage.Subscriber is not null;
+    public static bool IsDependent(EligibilityInquiry inquiry) =>
+        inquiry.Coverage.Relationship != SubscriberRelationship.Self && inquiry.Coverage.Subscriber is not null;
+
+    /// <summary>2100B NM1*1P: the organisation (NM102 = 2) or the person (NM102 = 1) asking, identified by NPI (XX).</summary>
+    public static X12Segment Provider(ProviderIdentity provider)
+    {
+        var npi = provider.Npi?.Value
+            ?? throw new ArgumentException("The provider has no NPI; a 270 needs NM1*1P with XX.", nameof(provider));
+        return provider.Person is { } person
+            ? PersonName("1P", person, "XX", npi)
+            : X12Text.Segment("NM1", "1P", "2", X12Text.Clean(provider.OrganizationName, 60), "", "", "", "", "XX", npi);
+    }
 
     public static X12Segment PersonName(string entity, PersonName name, string idQualifier, string id) =>
         X12Text.Segment("NM1", entity, "1", X12Text.Clean(name.Last, 60), X12Text.Clean(name.First, 35),
@@ -20,16 +32,16 @@ internal static class Eligibility270Parties
 
     /// <summary>2000C TRN (when the subscriber is the patient), 2100C NM1*IL, DMG, DTP*291 and 2110C EQ.</summary>
     public static void WriteSubscriber(
-        X12EnvelopeWriter envelope, Eligibility270Request request, (string Trace, X12Identifiers Ids)? withTrace)
+        X12EnvelopeWriter envelope, EligibilityInquiry inquiry, (string Trace, X12Identifiers Ids)? withTrace)
     {
-        var coverage = request.Coverage;
+        var coverage = inquiry.Coverage;
         if (withTrace is { } t)
         {
             envelope.Write(Trace(t.Trace, t.Ids));
         }
 
         var subscriber = coverage.Subscriber;
-        var name = subscriber?.Name ?? request.Patient.Name;
+        var name = subscriber?.Name ?? inquiry.Patient.Name;
         var memberId = subscriber?.MemberId ?? coverage.MemberId;
         envelope.Write(PersonName("IL", name, "MI", X12Text.Clean(memberId, 80)));
         if (!string.IsNullOrWhiteSpace(coverage.GroupNumber))
@@ -37,31 +49,31 @@ internal static class Eligibility270Parties
             envelope.Write("REF", "6P", X12Text.Clean(coverage.GroupNumber, 50));
         }
 
-        envelope.Write(Demographics(subscriber?.BirthDate ?? request.Patient.BirthDate, subscriber?.Sex ?? request.Patient.Sex));
+        envelope.Write(Demographics(subscriber?.BirthDate ?? inquiry.Patient.BirthDate, subscriber?.Sex ?? inquiry.Patient.Sex));
         if (withTrace is not null)
         {
-            WriteInquiry(envelope, request);
+            WriteInquiry(envelope, inquiry);
         }
     }
 
     /// <summary>2000D TRN, 2100D NM1*03, DMG, INS (relationship), DTP*291 and 2110D EQ.</summary>
-    public static void WriteDependent(X12EnvelopeWriter envelope, Eligibility270Request request, string trace, X12Identifiers ids)
+    public static void WriteDependent(X12EnvelopeWriter envelope, EligibilityInquiry inquiry, string trace, X12Identifiers ids)
     {
         envelope.Write(Trace(trace, ids));
-        var patient = request.Patient;
+        var patient = inquiry.Patient;
         envelope.Write(X12Text.Segment("NM1", "03", "1", X12Text.Clean(patient.Name.Last, 60), X12Text.Clean(patient.Name.First, 35),
             X12Text.Clean(patient.Name.Middle, 25), "", X12Text.Clean(patient.Name.Suffix, 10)));
         envelope.Write(Demographics(patient.BirthDate, patient.Sex));
-        envelope.Write("INS", "N", request.Coverage.Relationship.ToX12Code());
-        WriteInquiry(envelope, request);
+        envelope.Write("INS", "N", inquiry.Coverage.Relationship.ToX12Code());
+        WriteInquiry(envelope, inquiry);
     }
 
-    private static void WriteInquiry(X12EnvelopeWriter envelope, Eligibility270Request request)
+    private static void WriteInquiry(X12EnvelopeWriter envelope, EligibilityInquiry inquiry)
     {
-        envelope.Write("DTP", "291", "D8", request.Check.ServiceDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-        if (request.Procedures.Count > 0)
+        envelope.Write("DTP", "291", "D8", inquiry.Check.ServiceDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        if (inquiry.Procedures.Count > 0)
         {
-            foreach (var procedure in request.Procedures.Distinct())
+            foreach (var procedure in inquiry.Procedures.Distinct())
             {
                 // 2110C EQ02: product/service id qualifier AD (ADA codes) and the CDT code
                 envelope.Write(X12Segment.Create("EQ", "", $"AD:{procedure.Code}"));
@@ -70,16 +82,16 @@ internal static class Eligibility270Parties
             return;
         }
 
-        foreach (var serviceType in ServiceTypes(request))
+        foreach (var serviceType in ServiceTypes(inquiry))
         {
             envelope.Write("EQ", serviceType);
         }
     }
 
-    private static IEnumerable<string> ServiceTypes(Eligibility270Request request)
+    private static IEnumerable<string> ServiceTypes(EligibilityInquiry inquiry)
     {
-        var categories = request.Check.Categories;
-        var fallback = request.Payer.X12?.Options.DentalServiceType ?? "35";
+        var categories = inquiry.Check.Categories;
+        var fallback = inquiry.Payer.X12?.Options.DentalServiceType ?? "35";
         if (categories.Count == 0 || categories is [BenefitCategory.DentalCare])
         {
             return [fallback];

@@ -1,14 +1,101 @@
+using System.Text;
 using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports;
+using DentalClaimsHub.Adapters.Transports.CaqhCore;
+using DentalClaimsHub.Adapters.X12.ControlNumbers;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.X12.Schemas;
+using Microsoft.Extensions.Logging;
 
 namespace DentalClaimsHub.Adapters.X12.Eligibility;
 
-/// <summary>Placeholder while the X12 eligibility adapter is being wired (issue 4).</summary>
-public sealed class X12EligibilityAdapter : IEligibilityAdapter
+/// <summary>
+/// Asks an X12 payer: builds the 270 with control numbers from the shared allocator, sends it in real time over CAQH
+/// CORE connectivity (SOAP or MIME, as the payer's profile says) and reads the 271 into the canonical result. AAA
+/// rejections are part of the result; an answer that cannot be read, or answers another inquiry, is a
+/// <see cref="PayerResponseException"/>; an unreachable payer surfaces as the transport's exception.
+/// </summary>
+public sealed partial class X12EligibilityAdapter(
+    IControlNumberAllocator controlNumbers,
+    CaqhCoreTransport transport,
+    X12SchemaRegistry schemas,
+    TimeProvider time,
+    ILogger<X12EligibilityAdapter> logger) : IEligibilityAdapter
 {
+    /// <summary>CORE PayloadType of a real-time 270.</summary>
+    public const string RequestPayloadType = "X12_270_Request_005010X279A1";
+
+    /// <summary>CORE PayloadType of the 271 answering it.</summary>
+    public const string ResponsePayloadType = "X12_271_Response_005010X279A1";
+
+    private readonly Eligibility271Reader _reader = new(schemas, time);
+
     public PayerProtocol Protocol => PayerProtocol.X12;
 
-    public Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("X12 eligibility is not wired yet.");
+    public IReadOnlyList<InquiryProblem> Validate(EligibilityInquiry inquiry) => X12InquiryValidation.Problems(inquiry);
+
+    public async Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inquiry);
+        var payer = inquiry.Payer;
+        var options = payer.X12?.Options ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no X12 settings.");
+        var numbers = await PreallocatedControlNumbers.AllocateAsync(controlNumbers, payer.Id, cancellationToken);
+        var request = Build(inquiry, numbers);
+        LogSending(logger, inquiry.Check.Id, payer.Id, numbers.Interchange);
+
+        var answer = await transport.SendAsync(payer, RequestPayloadType, request, realTime: true, cancellationToken);
+        if (!string.Equals(answer.PayloadType, ResponsePayloadType, StringComparison.Ordinal))
+        {
+            throw new PayerResponseException(payer.Id,
+                $"The payer answered the 270 with PayloadType '{answer.PayloadType}', not a 271 ({ResponsePayloadType}).");
+        }
+
+        var report = _reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options);
+        if (report.Result is not { } result)
+        {
+            throw new PayerResponseException(payer.Id, $"The payer's 271 could not be used: {Summary(report.Issues)}");
+        }
+
+        CheckTrace(inquiry, report, result);
+        LogAnswered(logger, inquiry.Check.Id, payer.Id, result.Status, result.Benefits.Count, result.Rejections.Count, report.Issues.Count);
+        return result;
+    }
+
+    private string Build(EligibilityInquiry inquiry, PreallocatedControlNumbers numbers)
+    {
+        using var buffer = new MemoryStream();
+        new Eligibility270Builder(numbers, time).Write(inquiry, buffer);
+        return Encoding.ASCII.GetString(buffer.ToArray());
+    }
+
+    // 005010X279A1 2000C/2000D TRN: the payer echoes our trace; an answer without it is only acceptable when the payer
+    // rejected the inquiry above the subscriber level (AAA at 2100A/2100B), where no subscriber level is returned.
+    private static void CheckTrace(EligibilityInquiry inquiry, Eligibility271Report report, EligibilityResult result)
+    {
+        if (report.TraceNumber is null && result.Rejections.Count > 0 && result.Benefits.Count == 0)
+        {
+            return;
+        }
+
+        if (!string.Equals(report.TraceNumber, inquiry.TraceNumber, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PayerResponseException(inquiry.Payer.Id, report.TraceNumber is null
+                ? "The payer's 271 carries no trace number (TRN), so it cannot be matched to this inquiry."
+                : $"The payer's 271 answers trace '{report.TraceNumber}', not this inquiry's '{inquiry.TraceNumber}'.");
+        }
+    }
+
+    private static string Summary(IReadOnlyList<string> issues) =>
+        issues.Count == 0 ? "no reason given."
+        : issues.Count <= 3 ? string.Join(" ", issues)
+        : $"{string.Join(" ", issues.Take(3))} (and {issues.Count - 3} more)";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility check {CheckId}: sending 270 to payer {PayerId} (ISA13 {ControlNumber})")]
+    private static partial void LogSending(ILogger logger, Guid checkId, string payerId, long controlNumber);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Eligibility check {CheckId}: payer {PayerId} answered {Status} with {Benefits} benefit lines, {Rejections} rejections, {Notes} reader notes")]
+    private static partial void LogAnswered(
+        ILogger logger, Guid checkId, string payerId, CoverageStatus status, int benefits, int rejections, int notes);
 }

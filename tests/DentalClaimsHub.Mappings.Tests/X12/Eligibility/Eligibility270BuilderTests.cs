@@ -1,4 +1,6 @@
+using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.X12.Eligibility;
+using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
@@ -13,32 +15,42 @@ namespace DentalClaimsHub.Mappings.Tests.X12.Eligibility;
 
 public sealed class Eligibility270BuilderTests
 {
-    private static string Build(Eligibility270Request request) =>
-        new Eligibility270Builder(new SequentialControlNumberSource(101), Time()).Build(request);
+    private static readonly Practice Lakeside = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now,
+        npi: Npi.Parse("1234567893"), id: Guid.Parse("0b6f2c1e-8a44-4a53-9d1e-6e2f5a7c3b10"));
 
-    private static Eligibility270Request SubscriberSelf()
+    private static string Build(EligibilityInquiry inquiry) =>
+        new Eligibility270Builder(new SequentialControlNumberSource(101), Time()).Build(inquiry);
+
+    private static EligibilityInquiry Inquiry(Patient patient, Coverage coverage, ProviderIdentity? provider = null,
+        BenefitCategory[]? categories = null, ProcedureCode[]? procedures = null)
+    {
+        var check = EligibilityCheck.Create(PracticeId, patient.Id, coverage.Id, coverage.PayerId, ServiceDate, Now, categories, CheckId,
+            procedures, provider ?? ProviderIdentity.Of(Dentist()));
+        return new EligibilityInquiry(check, Lakeside, patient, coverage, X12Payer());
+    }
+
+    private static EligibilityInquiry SubscriberSelf()
     {
         var patient = Elena();
-        var coverage = SelfCoverage(patient);
-        return new Eligibility270Request(Check(patient, coverage), patient, coverage, Dentist(), X12Payer());
+        return Inquiry(patient, SelfCoverage(patient));
     }
 
-    private static Eligibility270Request DependentChild()
+    private static EligibilityInquiry DependentChild()
     {
         var patient = Mateo();
-        var coverage = ChildCoverage(patient);
-        return new Eligibility270Request(Check(patient, coverage, BenefitCategory.Preventive, BenefitCategory.Orthodontics),
-            patient, coverage, Dentist(), X12Payer());
+        return Inquiry(patient, ChildCoverage(patient), categories: [BenefitCategory.Preventive, BenefitCategory.Orthodontics]);
     }
 
-    private static Eligibility270Request ProcedureInquiry() => SubscriberSelf() with
+    private static EligibilityInquiry ProcedureInquiry()
     {
-        Procedures = [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))],
-    };
+        var patient = Elena();
+        return Inquiry(patient, SelfCoverage(patient),
+            procedures: [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))]);
+    }
 
     public static TheoryData<string> Cases => ["subscriber-self", "dependent-child", "procedure-codes"];
 
-    private static Eligibility270Request Case(string name) => name switch
+    private static EligibilityInquiry Case(string name) => name switch
     {
         "subscriber-self" => SubscriberSelf(),
         "dependent-child" => DependentChild(),
@@ -101,24 +113,42 @@ public sealed class Eligibility270BuilderTests
     public void Build_AccentsAndDelimitersInNames_WrittenAsPlainUpperAscii()
     {
         var patient = Patient.Create(PracticeId, new PersonName("Muñoz*Peña", "José"), new DateOnly(1990, 1, 2), Sex.Male, Now);
-        var coverage = SelfCoverage(patient);
-        var request = new Eligibility270Request(Check(patient, coverage), patient, coverage, Dentist(), X12Payer());
 
-        var lines = Build(request).Split('\n');
+        var lines = Build(Inquiry(patient, SelfCoverage(patient))).Split('\n');
 
         Assert.Contains("NM1*IL*1*MUNOZPENA*JOSE****MI*DNX448812001~", lines);
+    }
+
+    [Fact]
+    public void Build_PracticeAsProvider_WritesOrganisationNameWithItsNpi()
+    {
+        var patient = Elena();
+
+        var lines = Build(Inquiry(patient, SelfCoverage(patient), ProviderIdentity.Of(Lakeside))).Split('\n');
+
+        Assert.Contains("NM1*1P*2*LAKESIDE FAMILY DENTAL*****XX*1234567893~", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("NM1*1P*1*", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_NoProviderNamedInTheCheck_AsksAsThePractice()
+    {
+        var patient = Elena();
+        var coverage = SelfCoverage(patient);
+        var check = EligibilityCheck.Create(PracticeId, patient.Id, coverage.Id, coverage.PayerId, ServiceDate, Now, id: CheckId);
+
+        var lines = Build(new EligibilityInquiry(check, Lakeside, patient, coverage, X12Payer())).Split('\n');
+
+        Assert.Contains("NM1*1P*2*LAKESIDE FAMILY DENTAL*****XX*1234567893~", lines);
     }
 
     [Fact]
     public void Build_ProviderWithoutNpi_ThrowsArgumentException()
     {
         var patient = Elena();
-        var coverage = SelfCoverage(patient);
-        var provider = Provider.Create(PracticeId, new PersonName("Okafor", "Grace"), Now);
+        var withoutNpi = new ProviderIdentity(null, person: new PersonName("Okafor", "Grace"));
 
-        var request = new Eligibility270Request(Check(patient, coverage), patient, coverage, provider, X12Payer());
-
-        var error = Assert.Throws<ArgumentException>(() => Build(request));
+        var error = Assert.Throws<ArgumentException>(() => Build(Inquiry(patient, SelfCoverage(patient), withoutNpi)));
 
         Assert.Contains("has no NPI", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,21 @@
+using DentalClaimsHub.Adapters.X12.ControlNumbers;
+using DentalClaimsHub.X12.Schemas;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DentalClaimsHub.Api.X12;
+
+public static class X12Registration
+{
+    /// <summary>
+    /// What the X12 adapters need from the host: the implementation-guide schemas (<c>Hub:SchemasPath</c>, else the
+    /// nearest <c>schemas/x12</c> folder above the application) and database-backed control numbers.
+    /// </summary>
+    public static IServiceCollection AddHubX12(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => configuration["Hub:SchemasPath"] is { Length: > 0 } path
+            ? X12SchemaRegistry.LoadFromDirectory(Path.GetFullPath(path))
+            : X12SchemaRegistry.LoadDefault());
+        services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
+        return services;
+    }
+}
