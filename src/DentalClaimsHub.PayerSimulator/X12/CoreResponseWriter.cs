@@ -34,6 +34,24 @@ public static class CoreResponseWriter
         return Envelope((int)HttpStatusCode.BadRequest, fault);
     }
 
+    /// <summary>
+    /// The payer failed on a well-formed request: a SOAP 1.2 Receiver fault (HTTP 500, no CORE subcode, as an application
+    /// server's generic fault looks) or, for MIME, HTTP 500 with a CORE error code in the multipart fields.
+    /// </summary>
+    public static SimulatorResponse ReceiverFault(bool soap, string message)
+    {
+        if (!soap)
+        {
+            return Mime(500, [("ErrorCode", "ServerError"), ("ErrorMessage", message)]);
+        }
+
+        XNamespace env = SoapEnvelopeReader.SoapNamespace;
+        var fault = new XElement(env + "Fault",
+            new XElement(env + "Code", new XElement(env + "Value", "env:Receiver")),
+            new XElement(env + "Reason", new XElement(env + "Text", new XAttribute(XNamespace.Xml + "lang", "en"), message)));
+        return Envelope((int)HttpStatusCode.InternalServerError, fault);
+    }
+
     private static SimulatorResponse Soap(string responseElement, IReadOnlyList<(string Name, string Value)> fields)
     {
         XNamespace cor = CoreNamespace;

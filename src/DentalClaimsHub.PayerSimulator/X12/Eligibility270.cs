@@ -25,6 +25,9 @@ public sealed record Eligibility270
     public required string MemberId { get; init; }
     public required string MemberBirthDate { get; init; }
 
+    /// <summary>CDT codes asked in EQ02 (<c>AD:D1110</c>), in order; empty for a service-type inquiry.</summary>
+    public IReadOnlyList<string> ProcedureCodes { get; init; } = [];
+
     /// <summary>Reads the fields; throws <see cref="FormatException"/> when the message is no 270.</summary>
     public static Eligibility270 From(X12Message message)
     {
@@ -52,6 +55,11 @@ public sealed record Eligibility270
             ProviderName = E(provider, 3), ProviderNpi = E(provider, 9),
             MemberLastName = E(member, 3), MemberFirstName = E(member, 4), MemberId = E(member, 9),
             MemberBirthDate = E(message.First("DMG", "D8"), 2),
+            ProcedureCodes = [.. message.Segments
+                .Where(segment => segment[0] == "EQ")
+                .Select(segment => E(segment, 2).Split(message.ComponentSeparator))
+                .Where(parts => parts is ["AD", { Length: > 0 }])
+                .Select(parts => parts[1])],
         };
     }
 }

@@ -9,8 +9,12 @@ namespace DentalClaimsHub.PayerSimulator.X12;
 /// </summary>
 public static class Eligibility271Template
 {
+    /// <summary>Renders an active or inactive 271 (see <see cref="Build(Eligibility270, Eligibility271Answer, DateTimeOffset)"/>).</summary>
+    public static string Build(Eligibility270 request, bool active, DateTimeOffset now) =>
+        Build(request, active ? Eligibility271Answer.Active : Eligibility271Answer.Inactive, now);
+
     /// <summary>Renders the 271 with <c>*</c>, <c>:</c> and <c>~</c> delimiters and a line break after each segment.</summary>
-    public static string Build(Eligibility270 request, bool active, DateTimeOffset now)
+    public static string Build(Eligibility270 request, Eligibility271Answer answer, DateTimeOffset now)
     {
         var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var time = now.ToString("HHmm", CultureInfo.InvariantCulture);
@@ -27,13 +31,18 @@ public static class Eligibility271Template
             ["TRN", "2", request.TraceNumber, request.TraceOriginator],
             ["NM1", "IL", "1", request.MemberLastName, request.MemberFirstName, "", "", "", "MI", request.MemberId],
         ];
+        if (answer == Eligibility271Answer.MemberNotFound)
+        {
+            // 005010X279A1 2100C AAA: 75 subscriber/insured not found, C please correct and resubmit.
+            body.Add(["AAA", "N", "", "75", "C"]);
+        }
+
         if (request.MemberBirthDate.Length > 0)
         {
             body.Add(["DMG", "D8", request.MemberBirthDate]);
         }
 
-        body.Add(["DTP", "346", "D8", $"{now.Year}0101"]);
-        body.AddRange(active ? ActiveDentalBenefits() : [["EB", "6", "IND", "35"]]);
+        body.AddRange(Eligibility271Benefits.For(answer, request, now));
         body.Add(["SE", (body.Count + 1).ToString(CultureInfo.InvariantCulture), request.TransactionControlNumber]);
 
         var text = new StringBuilder();
@@ -48,17 +57,6 @@ public static class Eligibility271Template
         Append(text, ["IEA", "1", request.InterchangeControlNumber]);
         return text.ToString();
     }
-
-    // EB: 01 eligibility, 02 coverage level, 03 service type, 06 period, 07 amount, 08 percent (patient share), 12 in network.
-    private static IEnumerable<string[]> ActiveDentalBenefits() =>
-    [
-        ["EB", "1", "IND", "35", "", "DENTAL PPO"],
-        ["EB", "C", "IND", "35", "", "", "23", "50", "", "", "", "", "Y"],
-        ["EB", "F", "IND", "35", "", "", "23", "1500", "", "", "", "", "Y"],
-        ["EB", "A", "IND", "41", "", "", "", "", "0", "", "", "", "Y"],
-        ["EB", "A", "IND", "25", "", "", "", "", "0.2", "", "", "", "Y"],
-        ["EB", "A", "IND", "36", "", "", "", "", "0.5", "", "", "", "Y"],
-    ];
 
     private static void Append(StringBuilder text, string[] elements) => text.AppendJoin('*', elements).Append("~\n");
 

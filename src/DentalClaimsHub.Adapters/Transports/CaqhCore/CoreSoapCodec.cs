@@ -49,8 +49,12 @@ public static class CoreSoapCodec
             ?? throw new CoreTransportException(payerId, null, "the response is not a SOAP 1.2 envelope with a body.");
         if (content.Name == Soap + "Fault")
         {
+            // A fault is the payer's answer, never "unreachable": without a CORE code the SOAP code (env:Receiver…) stands in.
+            var faultCode = content.Element(Soap + "Code");
             var code = content.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorCode")?.Value
-                ?? content.Element(Soap + "Code")?.Element(Soap + "Subcode")?.Element(Soap + "Value")?.Value;
+                ?? faultCode?.Element(Soap + "Subcode")?.Element(Soap + "Value")?.Value
+                ?? faultCode?.Element(Soap + "Value")?.Value
+                ?? "Fault";
             var reason = content.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
             throw new CoreTransportException(payerId, code, $"SOAP fault: {reason}");
         }
