@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.PayerSimulator.X12;
+using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
+
+namespace DentalClaimsHub.Api.Tests.Eligibility;
+
+// What travels: the CORE envelope around the 270, the inquiry inside it, and when the payer is not asked at all (cache).
+public sealed partial class X12EligibilityTests
+{
+    [Fact]
+    public async Task Check_DemoPayer_Sends270InSoapCoreEnvelopeWithWsSecurity()
+    {
+        var member = Member("XENV");
+        var practice = await factory.CreatePracticeAsync();
+
+        var (_, check) = await PostAsync(practice.Client, Request(member));
+
+        var body = Assert.Single(Received(Simulator, member));
+        Assert.Contains("<wsse:Username>" + SimulatedPayersFactory.CoreUser + "</wsse:Username>", body, StringComparison.Ordinal);
+        Assert.Contains("#PasswordText\">" + SimulatedPayersFactory.CorePassword + "</wsse:Password>", body, StringComparison.Ordinal);
+        foreach (var field in new[]
+        {
+            "<PayloadType>X12_270_Request_005010X279A1</PayloadType>", "<ProcessingMode>RealTime</ProcessingMode>",
+            "<SenderID>DCHUB</SenderID>", "<ReceiverID>DEMODENTAL</ReceiverID>", "<CORERuleVersion>2.2.0</CORERuleVersion>",
+            "<PayloadID>", "<TimeStamp>", "<![CDATA[ISA*",
+        })
+        {
+            Assert.Contains(field, body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("~EQ*35~", body, StringComparison.Ordinal);
+        Assert.Contains("~NM1*1P*1*OKAFOR*GRACE****XX*1234567893~", body, StringComparison.Ordinal);
+        Assert.Contains($"~TRN*1*{check.Id.ToString("N").ToUpperInvariant()}*", body, StringComparison.Ordinal);
+        Assert.Equal("active", check.Result!.CoverageStatus);
+    }
+
+    [Fact]
+    public async Task Check_ProcedureCodes_AsksAdaCodesAndGetsALinePerCode()
+    {
+        var member = Member("XPRC");
+        var practice = await factory.CreatePracticeAsync();
+
+        var (_, check) = await PostAsync(practice.Client, Request(member, DemoPayer, "D2740", "D0120"));
+
+        var body = Assert.Single(Received(Simulator, member));
+        Assert.Contains("~EQ**AD:D2740~EQ**AD:D0120~", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("~EQ*35~", body, StringComparison.Ordinal);
+        Assert.Equal(["D2740", "D0120"], check.ProcedureCodes);
+        Assert.Contains(check.Result!.Benefits, b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D0120"]));
+    }
+
+    [Fact]
+    public async Task Check_MimePayer_Sends270AsMultipartAndReadsTheMultipartAnswer()
+    {
+        var member = Member("XMIM");
+        var practice = await factory.CreatePracticeAsync();
+
+        var (_, check) = await PostAsync(practice.Client, Request(member, "test-x12-mime"));
+
+        var request = Assert.Single(Simulator.Received(CoreRealtimeModule.Path), r => r.BodyText.Contains($"*MI*{member}", StringComparison.Ordinal));
+        Assert.StartsWith("multipart/form-data", request.ContentType, StringComparison.Ordinal);
+        Assert.Contains("name=PayloadType", request.BodyText.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("active", check.Result!.CoverageStatus);
+    }
+
+    [Fact]
+    public async Task Check_SameMemberAndDateAgain_AnsweredFromCacheUnlessForced()
+    {
+        var member = Member("XCAC");
+        var practice = await factory.CreatePracticeAsync();
+        var (_, first) = await PostAsync(practice.Client, Request(member));
+        var again = new EligibilityRequest
+        {
+            PatientId = first.PatientId, CoverageId = first.CoverageId, DateOfService = Visit, Provider = Request(member).Provider,
+        };
+
+        var (_, cached) = await PostAsync(practice.Client, again);
+        var askedAfterCache = Received(Simulator, member).Count;
+        var (_, forced) = await PostAsync(practice.Client, again with { Force = true });
+
+        Assert.Equal((true, first.Id), (cached.Cached, cached.Id));
+        Assert.Equal(1, askedAfterCache);
+        Assert.False(forced.Cached);
+        Assert.NotEqual(first.Id, forced.Id);
+        Assert.Equal(2, Received(Simulator, member).Count);
+    }
+
+    [Fact]
+    public async Task Check_X12Exchange_LogsNoPatientNameBirthDateOrMemberId()
+    {
+        var member = Member("XPHI");
+        Simulator.UseForMemberPrefix("XPHI", CoreRealtimeModule.EligibilityMalformed);
+        var practice = await factory.CreatePracticeAsync();
+
+        var (_, check) = await PostAsync(practice.Client, Request(member));
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains(factory.Logs.Events, e => e.Contains(check.Id.ToString(), StringComparison.Ordinal));
+        Assert.Empty(factory.Logs.Containing(TestData.PatientLast, TestData.PatientLast.ToUpperInvariant(), TestData.PatientFirst, member, "19870314", "1987-03-14"));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.PayerSimulator.X12;
+using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
+
+namespace DentalClaimsHub.Api.Tests.Eligibility;
+
+// A payer that cannot be reached is payer_unavailable with a time to ask again; one that answers unusably is payer_error.
+public sealed partial class X12EligibilityTests
+{
+    private async Task<(HttpResponseMessage Response, EligibilityResponse Check, string Member)> FailAsync(
+        string scenario, string prefix, string payerId)
+    {
+        var member = Member(prefix);
+        Simulator.UseForMemberPrefix(prefix, scenario);
+        var practice = await factory.CreatePracticeAsync();
+        var (response, check) = await PostAsync(practice.Client, Request(member, payerId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("failed", check.Status);
+        Assert.Null(check.Result);
+        return (response, check, member);
+    }
+
+    [Fact]
+    public async Task Check_Payer500_RetriesThenAnswersPayerUnavailableWithRetryAfter()
+    {
+        var (response, check, member) = await FailAsync(CoreRealtimeModule.EligibilityServerError, "XDWN", "test-x12-down");
+
+        Assert.Equal("payer_unavailable", check.Failure!.Code);
+        Assert.InRange(check.Failure.RetryAfterSeconds!.Value, 1, 30);
+        var header = (int)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        Assert.InRange(header, check.Failure.RetryAfterSeconds.Value - 1, check.Failure.RetryAfterSeconds.Value);
+        // test-x12-down allows one retry: the payer is asked twice, then the hub gives up.
+        Assert.Equal(2, Received(Simulator, member).Count);
+    }
+
+    [Fact]
+    public async Task Check_PayerSlowerThanItsTimeout_AnswersPayerUnavailableWithRetryAfter()
+    {
+        var (response, check, member) = await FailAsync(CoreRealtimeModule.EligibilityTimeout, "XTMO", "test-x12-slow");
+
+        Assert.Equal("payer_unavailable", check.Failure!.Code);
+        Assert.Contains("could not be reached in time", check.Failure.Detail, StringComparison.Ordinal);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Single(Received(Simulator, member));
+    }
+
+    [Fact]
+    public async Task Check_Truncated271_AnswersPayerErrorWithoutRetryTime()
+    {
+        var (response, check, _) = await FailAsync(CoreRealtimeModule.EligibilityMalformed, "XMAL", DemoPayer);
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.StartsWith("The payer's 271 could not be used:", check.Failure.Detail, StringComparison.Ordinal);
+        Assert.Null(check.Failure.RetryAfterSeconds);
+        Assert.Null(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Check_SoapFault_AnswersPayerError()
+    {
+        var (_, check, member) = await FailAsync(CoreRealtimeModule.EligibilitySoapFault, "XFLT", "test-x12-fault");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains("SOAP fault: Eligibility backend failed", check.Failure.Detail, StringComparison.Ordinal);
+        Assert.Single(Received(Simulator, member));
+    }
+
+    [Fact]
+    public async Task Check_ProviderWithoutNpi_Returns400BeforeAskingThePayer()
+    {
+        var member = Member("XNPI");
+        var practice = await factory.CreatePracticeAsync();
+        var request = Request(member) with { Provider = Request(member).Provider! with { Npi = null } };
+
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
+
+        await Infrastructure.ProblemAssert.HasFieldErrorsAsync(response, "$.provider.npi");
+        Assert.Empty(Received(Simulator, member));
+    }
+
+    [Fact]
+    public async Task Check_PracticeWithoutNpiAndNoProvider_Returns400NamingProviderNpi()
+    {
+        var member = Member("XPNP");
+        var practice = await factory.CreatePracticeAsync();
+
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", Request(member) with { Provider = null });
+
+        await Infrastructure.ProblemAssert.HasFieldErrorsAsync(response, "$.provider.npi");
+        Assert.Empty(Received(Simulator, member));
+    }
+}
