@@ -15,6 +15,7 @@ public static class X12Registration
         services.TryAddSingleton(_ => configuration["Hub:SchemasPath"] is { Length: > 0 } path
             ? X12SchemaRegistry.LoadFromDirectory(Path.GetFullPath(path))
             : X12SchemaRegistry.LoadDefault());
+        services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
         services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
         return services;
     }

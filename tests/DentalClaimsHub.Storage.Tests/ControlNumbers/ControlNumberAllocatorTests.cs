@@ -48,4 +48,33 @@ public sealed class ControlNumberAllocatorTests(StorageDatabase database) : ICla
 
         Assert.Equal(1, await allocator.NextAsync("payer-wrap", "ISA"));
     }
+
+    [Fact]
+    public async Task Reserve_Blocks_AreConsecutiveAndFollowSingleNumbers()
+    {
+        await using var db = database.CreateContext();
+        var allocator = new ControlNumberAllocator(db);
+
+        var first = await allocator.ReserveAsync("payer-block", "ISA", 50);
+        var single = await allocator.NextAsync("payer-block", "ISA");
+        var second = await allocator.ReserveAsync("payer-block", "ISA", 10);
+
+        Assert.Equal(new ControlNumberBlock(1, 50), first);
+        Assert.Equal(51, single);
+        Assert.Equal((52L, 61L), (second.First, second.Last));
+    }
+
+    [Fact]
+    public async Task Reserve_BlockThatWouldPassTheMaximum_RestartsAtOne()
+    {
+        await using var db = database.CreateContext();
+        var allocator = new ControlNumberAllocator(db);
+        await allocator.NextAsync("payer-block-wrap", "ST");
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE control_number_sequences SET last_value = {ControlNumberAllocator.MaxValue - 5} WHERE trading_partner = 'payer-block-wrap'");
+
+        var block = await allocator.ReserveAsync("payer-block-wrap", "ST", 20);
+
+        Assert.Equal(new ControlNumberBlock(1, 20), block);
+    }
 }
