@@ -7,7 +7,7 @@ namespace DentalClaimsHub.PayerSimulator.X12;
 /// <summary>
 /// CAQH CORE real-time endpoint: <c>POST /x12/core/realtime</c> with a SOAP 1.2 or MIME envelope. Eligibility scenarios
 /// cover the payer's answers (<see cref="Eligibility271Answer"/>) and its failures: HTTP 500, an answer held back past the
-/// hub's timeout, a truncated 271 and a SOAP fault.
+/// hub's timeout, a truncated 271, a 271 answering another trace and a SOAP fault.
 /// </summary>
 public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials credentials) : ISimulatorModule
 {
@@ -21,6 +21,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
     public const string EligibilityTimeout = "x12.eligibility.timeout";
     public const string EligibilityMalformed = "x12.eligibility.malformed";
     public const string EligibilitySoapFault = "x12.eligibility.soap-fault";
+    public const string EligibilityOtherTrace = "x12.eligibility.other-trace";
     private const string Request270 = "X12_270_Request_005010X279A1";
     private const string Response271 = "X12_271_Response_005010X279A1";
 
@@ -35,6 +36,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
         [EligibilityFrequencyExhausted] = Eligibility271Answer.FrequencyExhausted,
         [EligibilityTimeout] = Eligibility271Answer.Active,
         [EligibilityMalformed] = Eligibility271Answer.Active,
+        [EligibilityOtherTrace] = Eligibility271Answer.Active,
     };
 
     public string Protocol => "x12";
@@ -84,7 +86,9 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
                 return CoreResponseWriter.ReceiverFault(envelope.IsSoap, "Eligibility backend failed while processing the request.");
         }
 
-        var payload = Eligibility271Template.Build(inquiry, Answers[scenario], time.GetUtcNow());
+        // other-trace: a valid 271 that answers somebody else's inquiry (as a misrouting gateway would return).
+        var answered = scenario == EligibilityOtherTrace ? inquiry with { TraceNumber = "OTHER" + inquiry.TraceNumber } : inquiry;
+        var payload = Eligibility271Template.Build(answered, Answers[scenario], time.GetUtcNow());
         if (scenario == EligibilityMalformed)
         {
             // Cut off mid-transaction: no SE, GE or IEA, as when a payer's gateway truncates the payload.
