@@ -50,7 +50,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
     public void Register(SimulatorRoutes routes, ScenarioSelector scenarios)
     {
         scenarios.Register(EligibilityActive, isDefault: true);
-        foreach (var scenario in Answers.Keys.Where(s => s != EligibilityActive).Append(EligibilityServerError).Append(EligibilitySoapFault))
+        foreach (var scenario in Answers.Keys.Where(s => s != EligibilityActive).Concat([EligibilityServerError, EligibilitySoapFault]))
         {
             scenarios.Register(scenario);
         }
@@ -81,7 +81,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
         switch (scenario)
         {
             case EligibilityServerError:
-                return SimulatorResponse.Text(500, "text/html; charset=utf-8", "<html><body><h1>500 Internal Server Error</h1></body></html>");
+                return SimulatorResponse.Text(500, "text/html; charset=utf-8", "<html><body><h1>Internal Server Error</h1></body></html>");
             case EligibilitySoapFault:
                 return CoreResponseWriter.ReceiverFault(envelope.IsSoap, "Eligibility backend failed while processing the request.");
         }

@@ -9,7 +9,7 @@ namespace DentalClaimsHub.PayerSimulator.X12;
 /// </summary>
 public static class Eligibility271Template
 {
-    /// <summary>Renders an active or inactive 271 (see <see cref="Build(Eligibility270, Eligibility271Answer, DateTimeOffset)"/>).</summary>
+    /// <summary>Renders an active or inactive 271.</summary>
     public static string Build(Eligibility270 request, bool active, DateTimeOffset now) =>
         Build(request, active ? Eligibility271Answer.Active : Eligibility271Answer.Inactive, now);
 

@@ -47,11 +47,13 @@ public sealed class X12EligibilityAdapterTests : IDisposable
 
     private PayerProfile Payer => _services.GetRequiredService<PayerProfileCatalog>().Get("demo-x12-dental");
 
-    private EligibilityInquiry Inquiry(string memberId = "DNX448812001", Npi? npi = null, string last = "Morales", string? subscriberId = null)
+    private EligibilityInquiry Inquiry(string memberId = "DNX448812001", string last = "Morales", string? subscriberId = null)
     {
-        var practice = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now, npi: npi ?? Npi.Parse("1234567893"));
+        var practice = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now, npi: Npi.Parse("1234567893"));
         var patient = Patient.Create(practice.Id, new PersonName(last, "Elena"), new DateOnly(1985, 4, 12), Sex.Female, Now);
-        var subscriber = subscriberId is null ? null : new Subscriber(new PersonName("Морозова", "Анна"), new DateOnly(1980, 1, 2), Sex.Female, subscriberId);
+        var subscriber = subscriberId is null
+            ? null
+            : new Subscriber(new PersonName("Морозова", "Анна"), new DateOnly(1980, 1, 2), Sex.Female, subscriberId);
         var coverage = Coverage.Create(practice.Id, patient.Id, "demo-x12-dental", memberId, CoverageOrder.Primary,
             subscriber is null ? SubscriberRelationship.Self : SubscriberRelationship.Child, Now, subscriber: subscriber);
         var check = EligibilityCheck.Create(practice.Id, patient.Id, coverage.Id, coverage.PayerId, new DateOnly(2026, 3, 20), Now);

@@ -67,7 +67,8 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
     {
         var check = await CheckAsync(CoreRealtimeModule.EligibilityActive, "XPLN", payerId: "test-x12-plan-share");
 
-        Assert.Contains(check.Result!.Benefits, b => b is { Kind: "coInsurance", Category: "restorative", Network: "inNetwork", Percent: 80m });
+        Assert.Contains(check.Result!.Benefits,
+            b => b is { Kind: "coInsurance", Category: "restorative", Network: "inNetwork", Percent: 80m });
         Assert.Contains(check.Result.Benefits, b => b is { Kind: "coInsurance", Category: "preventive", Percent: 100m });
     }
 
@@ -99,7 +100,8 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
         var check = await CheckAsync(CoreRealtimeModule.EligibilityDeductibleMet, "XDED");
 
         var lines = check.Result!.Benefits;
-        Assert.Contains(lines, b => b is { Kind: "deductible", Period: "remaining", Remaining.Amount: 0m, Note: "INDIVIDUAL DEDUCTIBLE MET" });
+        Assert.Contains(lines,
+            b => b is { Kind: "deductible", Period: "remaining", Remaining.Amount: 0m, Note: "INDIVIDUAL DEDUCTIBLE MET" });
         Assert.Contains(lines, b => b is { Kind: "maximum", Period: "remaining", Remaining.Amount: 640m });
     }
 

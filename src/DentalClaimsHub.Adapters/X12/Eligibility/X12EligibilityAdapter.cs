@@ -91,11 +91,13 @@ public sealed partial class X12EligibilityAdapter(
         : issues.Count <= 3 ? string.Join(" ", issues)
         : $"{string.Join(" ", issues.Take(3))} (and {issues.Count - 3} more)";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility check {CheckId}: sending 270 to payer {PayerId} (ISA13 {ControlNumber})")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Eligibility check {CheckId}: sending 270 to payer {PayerId} (ISA13 {ControlNumber})")]
     private static partial void LogSending(ILogger logger, Guid checkId, string payerId, long controlNumber);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Eligibility check {CheckId}: payer {PayerId} answered {Status} with {Benefits} benefit lines, {Rejections} rejections, {Notes} reader notes")]
+        Message = "Eligibility check {CheckId}: payer {PayerId} answered {Status} with {Benefits} benefit lines, "
+            + "{Rejections} rejections, {Notes} reader notes")]
     private static partial void LogAnswered(
         ILogger logger, Guid checkId, string payerId, CoverageStatus status, int benefits, int rejections, int notes);
 }

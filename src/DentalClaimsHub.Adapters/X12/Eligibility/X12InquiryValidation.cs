@@ -39,7 +39,8 @@ internal static class X12InquiryValidation
         var namePath = coverage.Subscriber is not null ? "coverage.subscriber.name" : "patient.name";
         if (X12Text.Clean(searched.Last, 60).Length == 0)
         {
-            problems.Add(new($"{namePath}.last", "The payer searches on the subscriber's last name, which has no characters X12 can carry."));
+            problems.Add(new($"{namePath}.last",
+                "The payer searches on the subscriber's last name, which has no characters X12 can carry."));
         }
 
         if (dependent && X12Text.Clean(inquiry.Patient.Name.Last, 60).Length == 0)

@@ -25,7 +25,8 @@ public static class X12Checks
         ProcedureCodes = procedureCodes.Length > 0 ? procedureCodes : null,
     };
 
-    public static async Task<(HttpResponseMessage Response, EligibilityResponse Check)> PostAsync(HttpClient client, EligibilityRequest request)
+    public static async Task<(HttpResponseMessage Response, EligibilityResponse Check)> PostAsync(
+        HttpClient client, EligibilityRequest request)
     {
         var response = await client.PostAsJsonAsync("/v1/eligibility", request);
         if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
@@ -40,5 +41,9 @@ public static class X12Checks
 
     /// <summary>The 270 envelopes the simulator received for <paramref name="memberId"/>, oldest first.</summary>
     public static IReadOnlyList<string> Received(PayerSimulator.PayerSimulator simulator, string memberId) =>
-        [.. simulator.Received(CoreRealtimeModule.Path).Select(r => r.BodyText).Where(body => body.Contains($"*MI*{memberId}", StringComparison.Ordinal))];
+        [.. simulator.Received(CoreRealtimeModule.Path).Select(r => r.BodyText)
+            .Where(body => body.Contains(MemberRef(memberId), StringComparison.Ordinal))];
+
+    /// <summary>How the 270 names the member: 2100C NM1 NM108 MI, NM109 the id.</summary>
+    public static string MemberRef(string memberId) => $"*MI*{memberId}";
 }

@@ -48,7 +48,8 @@ public sealed partial class X12EligibilityTests
         Assert.Contains("~EQ**AD:D2740~EQ**AD:D0120~", body, StringComparison.Ordinal);
         Assert.DoesNotContain("~EQ*35~", body, StringComparison.Ordinal);
         Assert.Equal(["D2740", "D0120"], check.ProcedureCodes);
-        Assert.Contains(check.Result!.Benefits, b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D0120"]));
+        Assert.Contains(check.Result!.Benefits,
+            b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D0120"]));
     }
 
     [Fact]
@@ -59,7 +60,8 @@ public sealed partial class X12EligibilityTests
 
         var (_, check) = await PostAsync(practice.Client, Request(member, "test-x12-mime"));
 
-        var request = Assert.Single(Simulator.Received(CoreRealtimeModule.Path), r => r.BodyText.Contains($"*MI*{member}", StringComparison.Ordinal));
+        var request = Assert.Single(Simulator.Received(CoreRealtimeModule.Path),
+            r => r.BodyText.Contains(MemberRef(member), StringComparison.Ordinal));
         Assert.StartsWith("multipart/form-data", request.ContentType, StringComparison.Ordinal);
         Assert.Contains("name=PayloadType", request.BodyText.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal("active", check.Result!.CoverageStatus);
@@ -98,6 +100,7 @@ public sealed partial class X12EligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains(factory.Logs.Events, e => e.Contains(check.Id.ToString(), StringComparison.Ordinal));
-        Assert.Empty(factory.Logs.Containing(TestData.PatientLast, TestData.PatientLast.ToUpperInvariant(), TestData.PatientFirst, member, "19870314", "1987-03-14"));
+        Assert.Empty(factory.Logs.Containing(
+            TestData.PatientLast, TestData.PatientLast.ToUpperInvariant(), TestData.PatientFirst, member, "19870314", "1987-03-14"));
     }
 }

@@ -58,6 +58,16 @@ public sealed partial class X12EligibilityTests
     }
 
     [Fact]
+    public async Task Check_271ForAnotherTrace_AnswersPayerError()
+    {
+        var (_, check, _) = await FailAsync(CoreRealtimeModule.EligibilityOtherTrace, "XTRC", DemoPayer);
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        var trace = check.Id.ToString("N").ToUpperInvariant();
+        Assert.Contains($"not this inquiry's '{trace}'", check.Failure.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_SoapFault_AnswersPayerError()
     {
         var (_, check, member) = await FailAsync(CoreRealtimeModule.EligibilitySoapFault, "XFLT", "test-x12-fault");
