@@ -7,7 +7,7 @@ namespace DentalClaimsHub.X12;
 /// Element texts are kept raw (component and repetition separators included) so that a segment written back
 /// with the same delimiters reproduces the original bytes. Accessors split them on demand.
 /// </remarks>
-public sealed class X12Segment
+public sealed partial class X12Segment
 {
     private static readonly string[] NoParts = [];
 
@@ -24,20 +24,23 @@ public sealed class X12Segment
             throw new ArgumentException("A segment needs at least its identifier.", nameof(elements));
         }
 
-        Elements = elements;
+        _elements = elements;
+        _id = elements[0];
+        _count = elements.Length;
         Delimiters = delimiters;
         Ordinal = ordinal;
         ByteOffset = byteOffset;
     }
 
     /// <summary>Segment identifier, for example <c>CLM</c>.</summary>
-    public string Id => Elements[0];
+    public string Id => _elements is { } elements ? elements[0] : _id;
 
     /// <summary>Number of data elements, without the identifier.</summary>
-    public int ElementCount => Elements.Length - 1;
+    public int ElementCount => (_elements?.Length ?? _count) - 1;
 
     /// <summary>Index 0 = id, 1.. = raw element text including component/repetition separators.</summary>
-    public string[] Elements { get; }
+    /// <remarks>A segment read from input creates its element strings on the first call (and keeps them).</remarks>
+    public string[] Elements => _elements ?? MaterializeElements();
 
     /// <summary>Delimiters in which <see cref="Elements"/> are expressed.</summary>
     public X12Delimiters Delimiters { get; }
@@ -49,7 +52,9 @@ public sealed class X12Segment
     public long ByteOffset { get; }
 
     /// <summary>Raw text of element <paramref name="element"/> (1-based); <c>""</c> when absent.</summary>
-    public string this[int element] => element >= 1 && element < Elements.Length ? Elements[element] : "";
+    public string this[int element] => _elements is { } elements
+        ? element >= 1 && element < elements.Length ? elements[element] : ""
+        : element >= 1 ? Text.X12ShortStrings.Get(ElementSpan(element)) : "";
 
     /// <summary>Component <paramref name="component"/> (1-based) of the first repetition of an element; <c>""</c> when absent.</summary>
     public string this[int element, int component]
@@ -104,8 +109,9 @@ public sealed class X12Segment
         return new X12Segment(all, delimiters);
     }
 
-    private bool IsIsa => Elements[0] == "ISA";
+    private bool IsIsa => Id == "ISA";
 
     /// <summary>The segment rendered with its own delimiters, without terminator.</summary>
-    public override string ToString() => string.Join(Delimiters.Element, Elements);
+    public override string ToString() =>
+        _elements is { } elements ? string.Join(Delimiters.Element, elements) : new string(_text!, _start, _length);
 }

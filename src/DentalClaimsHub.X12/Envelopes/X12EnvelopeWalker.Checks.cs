@@ -24,7 +24,7 @@ internal sealed partial class X12EnvelopeWalker
                 $"Segment {segment.Id} has {segment.ElementCount} data elements; no X12 segment has more than {MaxElements}.", segment,
                 MaxElements + 1);
         }
-        else if (segment.Elements[^1].Length == 0 && segment.Id != "ISA")
+        else if (segment.ElementSpan(segment.ElementCount).IsEmpty && segment.Id != "ISA")
         {
             Report(target, X12EnvelopeCodes.TrailingSeparator,
                 $"Segment {segment.Id} ends with an empty element: trailing element separators are not allowed.", segment,

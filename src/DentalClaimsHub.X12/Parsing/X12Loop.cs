@@ -26,41 +26,66 @@ public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12
     public IEnumerable<X12Loop> ChildLoops => _children.OfType<X12Loop>();
 
     /// <summary>The first own segment with <paramref name="id"/>, or null: <c>loop.Segment("CLM")?[5, 3]</c>.</summary>
-    public X12Segment? Segment(string id) => OwnSegments.FirstOrDefault(s => s.Id == id)?.Segment;
-
-    /// <summary>The first own segment with <paramref name="id"/> whose <paramref name="element"/> equals <paramref name="qualifier"/>.</summary>
-    public X12Segment? Segment(string id, int element, string qualifier) =>
-        OwnSegments.FirstOrDefault(s => s.Id == id && s.Segment[element] == qualifier)?.Segment;
-
-    /// <summary>All own segments with <paramref name="id"/>: <c>loop.Segments("REF")</c>.</summary>
-    public IEnumerable<X12Segment> Segments(string id) => OwnSegments.Where(s => s.Id == id).Select(s => s.Segment);
-
-    /// <summary>Loops with <paramref name="id"/> at any depth below this loop, in document order.</summary>
-    public IEnumerable<X12Loop> Loops(string id) => Descendants().Where(l => l.Id == id);
-
-    /// <summary>Every nested loop, depth first, in document order.</summary>
-    public IEnumerable<X12Loop> Descendants()
-    {
-        foreach (var child in ChildLoops)
-        {
-            yield return child;
-            foreach (var nested in child.Descendants())
-                yield return nested;
-        }
-    }
-
-    /// <summary>Every segment of this loop and its nested loops, in document order.</summary>
-    public IEnumerable<X12ParsedSegment> AllSegments()
+    public X12Segment? Segment(string id)
     {
         foreach (var child in _children)
         {
-            if (child is X12ParsedSegment segment)
-                yield return segment;
-            else if (child is X12Loop loop)
-                foreach (var nested in loop.AllSegments())
-                    yield return nested;
+            if (child is X12ParsedSegment parsed && parsed.Id == id)
+                return parsed.Segment;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first own segment with <paramref name="id"/> whose <paramref name="element"/> equals <paramref name="qualifier"/>.</summary>
+    public X12Segment? Segment(string id, int element, string qualifier)
+    {
+        foreach (var child in _children)
+        {
+            if (child is X12ParsedSegment parsed && parsed.Id == id && parsed.Segment.ElementEquals(element, qualifier))
+                return parsed.Segment;
+        }
+
+        return null;
+    }
+
+    /// <summary>All own segments with <paramref name="id"/>: <c>loop.Segments("REF")</c>.</summary>
+    public IEnumerable<X12Segment> Segments(string id)
+    {
+        foreach (var child in _children)
+        {
+            if (child is X12ParsedSegment parsed && parsed.Id == id)
+                yield return parsed.Segment;
         }
     }
+
+    /// <summary>Loops with <paramref name="id"/> at any depth below this loop, in document order.</summary>
+    public IEnumerable<X12Loop> Loops(string id)
+    {
+        foreach (var loop in Descendants())
+        {
+            if (loop.Id == id)
+                yield return loop;
+        }
+    }
+
+    /// <summary>Every nested loop, depth first, in document order.</summary>
+    public IEnumerable<X12Loop> Descendants() => X12TreeWalk.Loops(this);
+
+    /// <summary>Every segment of this loop and its nested loops, in document order.</summary>
+    public IEnumerable<X12ParsedSegment> AllSegments() => X12TreeWalk.Segments(this);
+
+    /// <summary>Number of segments in this loop and its nested loops, counted without enumerators.</summary>
+    internal int CountSegments()
+    {
+        var count = 0;
+        foreach (var child in _children)
+            count += child is X12Loop loop ? loop.CountSegments() : 1;
+        return count;
+    }
+
+    /// <summary>Direct access to the children for hot loops inside the engine.</summary>
+    internal List<X12Node> Nodes => _children;
 
     internal void Add(X12Node node)
     {

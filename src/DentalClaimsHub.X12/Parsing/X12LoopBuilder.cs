@@ -45,20 +45,21 @@ internal sealed class X12LoopBuilder
 
     private bool TryPlace(X12Segment segment, bool strict)
     {
+        var id = segment.Id;
         for (var depth = _stack.Count - 1; depth >= 0; depth--)
         {
             var frame = _stack[depth];
-            var children = frame.Schema!.Children;
+            var table = frame.Table!;
             // The leading segment opens a loop once; the next one opens a new occurrence of the loop.
-            for (var index = Math.Max(frame.Position, 1); index < children.Count; index++)
+            for (var index = Math.Max(frame.Position, 1); index < table.Count; index++)
             {
-                var child = children[index];
-                var accepts = strict ? child.Accepts(segment) : child is X12SegmentRule && child.LeadingSegmentId == segment.Id;
+                var accepts = strict ? table.Accepts(index, segment, id) : table.IsSegmentWithId(index, id, frame.Schema!);
                 if (!accepts)
                     continue;
 
                 _stack.RemoveRange(depth + 1, _stack.Count - depth - 1);
                 frame.Position = index;
+                var child = frame.Schema!.Children[index];
                 if (child is X12LoopSchema loopSchema)
                 {
                     var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name);
@@ -94,6 +95,8 @@ internal sealed class X12LoopBuilder
     private sealed class Frame(X12LoopSchema? schema, X12Loop loop)
     {
         public X12LoopSchema? Schema { get; } = schema;
+
+        public X12LoopTable? Table { get; } = schema is null ? null : X12LoopTable.For(schema);
 
         public X12Loop Loop { get; } = loop;
 

@@ -27,7 +27,7 @@ public sealed class X12Parser(X12SchemaRegistry registry)
         var interchanges = new List<X12Interchange>();
         using var reader = X12Reader.Open(stream, options);
         var state = new X12EnvelopeState(Registry, issues, interchanges);
-        var segments = new List<X12Segment>();
+        var segments = new X12SegmentList();
         while (reader.TryRead(out var segment))
         {
             segments.Add(segment);

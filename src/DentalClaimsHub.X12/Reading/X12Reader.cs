@@ -20,6 +20,9 @@ public sealed class X12Reader : IDisposable
     // Direct-mapped cache of short element values: 4,096 slots, a collision simply replaces the slot.
     private readonly (int Key, string? Value)[] _shortValues = new (int, string?)[4096];
 
+    // Text of ASCII segments, packed into shared blocks (see X12TextBlocks).
+    private readonly X12TextBlocks _text = new();
+
     private X12Reader(X12Tokenizer tokenizer) => _tokenizer = tokenizer;
 
     /// <summary>
@@ -43,21 +46,33 @@ public sealed class X12Reader : IDisposable
         }
 
         var count = _tokenizer.ElementCount;
-        var elements = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            var bytes = _tokenizer.GetElement(i);
-            elements[i] = bytes.Length switch
-            {
-                0 => "",
-                <= 3 => DecodeShort(bytes),
-                _ => Utf8.GetString(bytes),
-            };
-        }
-
-        segment = new X12Segment(elements, _tokenizer.Delimiters!.Value, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset);
+        var id = Decode(_tokenizer.GetElement(0));
+        var delimiters = _tokenizer.Delimiters!.Value;
+        segment = id != "ISA" && _text.TryAppend(_tokenizer.SegmentBytes, out var text, out var start)
+            ? new X12Segment(id, text, start, _tokenizer.SegmentBytes.Length, count, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset)
+            : ReadElements(id, count, delimiters);
         return true;
     }
+
+    // The general path (the ISA, and segments with non-ASCII bytes): one string per element, decoded as UTF-8.
+    private X12Segment ReadElements(string id, int count, X12Delimiters delimiters)
+    {
+        var elements = new string[count];
+        elements[0] = id;
+        for (var i = 1; i < count; i++)
+        {
+            elements[i] = Decode(_tokenizer.GetElement(i));
+        }
+
+        return new X12Segment(elements, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset);
+    }
+
+    private string Decode(ReadOnlySpan<byte> bytes) => bytes.Length switch
+    {
+        0 => "",
+        <= 3 => DecodeShort(bytes),
+        _ => Utf8.GetString(bytes),
+    };
 
     /// <summary>Reads every remaining segment lazily.</summary>
     public IEnumerable<X12Segment> ReadAll()

@@ -24,11 +24,20 @@ internal static class X12Balancing
     {
         foreach (var claim in transaction.Loops("2300"))
         {
-            if (claim.Segment("CLM") is not { } clm || Amount(clm[2]) is not { } total)
+            if (claim.Segment("CLM") is not { } clm || Amount(clm, 2) is not { } total)
                 continue;
-            var lines = claim.Loops("2400").Select(l => l.Segment("SV3")).OfType<X12Segment>().Select(s => Amount(s[2]) ?? 0m).ToList();
-            if (lines.Count > 0 && lines.Sum() != total)
-                sink.Balancing(clm, "2300", "CLM02", 2, $"CLM02 total charge {Format(total)} does not equal the sum of SV302 line charges {Format(lines.Sum())}");
+            var lines = 0;
+            var sum = 0m;
+            foreach (var line in claim.Loops("2400"))
+            {
+                if (line.Segment("SV3") is not { } sv3)
+                    continue;
+                lines++;
+                sum += Amount(sv3, 2) ?? 0m;
+            }
+
+            if (lines > 0 && sum != total)
+                sink.Balancing(clm, "2300", "CLM02", 2, $"CLM02 total charge {Format(total)} does not equal the sum of SV302 line charges {Format(sum)}");
         }
     }
 
@@ -46,29 +55,48 @@ internal static class X12Balancing
                     continue;
                 var adjustments = SumCas(line);
                 lineAdjustments += adjustments;
-                var expected = (Amount(svc[2]) ?? 0m) - adjustments;
-                if (expected != (Amount(svc[3]) ?? 0m))
+                var expected = (Amount(svc, 2) ?? 0m) - adjustments;
+                if (expected != (Amount(svc, 3) ?? 0m))
                     sink.Balancing(svc, "2110", "SVC03", 3, $"SVC02 {svc[2]} minus line adjustments {Format(adjustments)} is {Format(expected)}, but SVC03 is {svc[3]}");
             }
 
-            var paid = Amount(clp[4]) ?? 0m;
+            var paid = Amount(clp, 4) ?? 0m;
             paidTotal += paid;
-            var claimExpected = (Amount(clp[3]) ?? 0m) - SumCas(claim) - lineAdjustments;
+            var claimExpected = (Amount(clp, 3) ?? 0m) - SumCas(claim) - lineAdjustments;
             if (claimExpected != paid)
                 sink.Balancing(clp, "2100", "CLP04", 4,
                     $"CLP03 {clp[3]} minus claim and line adjustments is {Format(claimExpected)}, but CLP04 is {clp[4]}");
         }
 
-        var plb = transaction.Root.Segments("PLB").Sum(p => new[] { 4, 6, 8, 10, 12, 14 }.Sum(i => Amount(p[i]) ?? 0m));
-        if (transaction.Root.Segment("BPR") is { } bpr && paidTotal - plb != (Amount(bpr[2]) ?? 0m))
+        var plb = 0m;
+        foreach (var p in transaction.Root.Segments("PLB"))
+            plb += Sum(p, PlbAmounts);
+        if (transaction.Root.Segment("BPR") is { } bpr && paidTotal - plb != (Amount(bpr, 2) ?? 0m))
             sink.Balancing(bpr, null, "BPR02", 2, $"the sum of CLP04 {Format(paidTotal)} minus provider adjustments {Format(plb)} is {Format(paidTotal - plb)}, but BPR02 is {bpr[2]}");
     }
 
-    private static decimal SumCas(X12Loop loop) =>
-        loop.Segments("CAS").Sum(cas => new[] { 3, 6, 9, 12, 15, 18 }.Sum(i => Amount(cas[i]) ?? 0m));
+    private static readonly int[] CasAmounts = [3, 6, 9, 12, 15, 18];
+    private static readonly int[] PlbAmounts = [4, 6, 8, 10, 12, 14];
 
-    private static decimal? Amount(string text) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    private static decimal SumCas(X12Loop loop)
+    {
+        var sum = 0m;
+        foreach (var cas in loop.Segments("CAS"))
+            sum += Sum(cas, CasAmounts);
+        return sum;
+    }
+
+    private static decimal Sum(X12Segment segment, int[] elements)
+    {
+        var sum = 0m;
+        foreach (var element in elements)
+            sum += Amount(segment, element) ?? 0m;
+        return sum;
+    }
+
+    private static decimal? Amount(X12Segment segment, int element) =>
+        decimal.TryParse(segment.ElementSpan(element), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out var value) ? value : null;
 
     private static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

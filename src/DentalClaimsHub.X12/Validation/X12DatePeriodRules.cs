@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DentalClaimsHub.X12.Validation;
 
 /// <summary>
@@ -19,24 +17,32 @@ internal static class X12DatePeriodRules
         if (qualifierPosition == 0)
             return;
 
-        var format = segment[qualifierPosition];
-        var value = segment[valuePosition];
-        if (value.Length == 0)
+        var value = segment.ElementSpan(valuePosition);
+        if (value.IsEmpty)
             return;
 
+        var format = segment.ElementSpan(qualifierPosition);
         var ok = format switch
         {
-            "D8" => IsDate(value),
-            "RD8" => value.Split('-') is [var start, var end] && IsDate(start) && IsDate(end) && string.CompareOrdinal(start, end) <= 0,
+            "D8" => X12Dates.IsCcyymmdd(value),
+            "RD8" => IsPeriod(value),
             _ => true,
         };
         if (!ok)
         {
-            sink.Element(segment, loopId, "8", valuePosition, null, "1251", value,
-                $"{segment.Id}{valuePosition:00} '{value}' is not a valid {(format == "D8" ? "CCYYMMDD date" : "CCYYMMDD-CCYYMMDD period")}");
+            sink.Element(segment, loopId, "8", valuePosition, null, "1251", value.ToString(),
+                $"{segment.Id}{valuePosition:00} '{value}' is not a valid {(format is "D8" ? "CCYYMMDD date" : "CCYYMMDD-CCYYMMDD period")}");
         }
     }
 
-    private static bool IsDate(string text) =>
-        text.Length == 8 && DateTime.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    // Exactly two dates joined by one '-', the start not after the end.
+    private static bool IsPeriod(ReadOnlySpan<char> value)
+    {
+        var dash = value.IndexOf('-');
+        if (dash < 0)
+            return false;
+        var start = value[..dash];
+        var end = value[(dash + 1)..];
+        return !end.Contains('-') && X12Dates.IsCcyymmdd(start) && X12Dates.IsCcyymmdd(end) && start.SequenceCompareTo(end) <= 0;
+    }
 }

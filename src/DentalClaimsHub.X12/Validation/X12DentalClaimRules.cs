@@ -49,8 +49,15 @@ internal static class X12DentalClaimRules
             sink.MissingSegment(sv3, "DTP", "2400", "I6", $"line {line.Segment("LX")?[1]} replaces a prosthesis (SV305 R) but has no DTP*441 prior placement date");
 
         // 2400 TOO: several teeth on one line only when the procedure count SV306 is 1.
-        var teeth = line.Segments("TOO").ToList();
-        if (teeth.Count > 1 && sv3[6] != "1")
-            sink.Segment(teeth[1], "2400", "5", $"line {line.Segment("LX")?[1]} lists {teeth.Count} teeth, allowed only when SV306 is 1");
+        var teeth = 0;
+        X12Segment? second = null;
+        foreach (var too in line.Segments("TOO"))
+        {
+            if (++teeth == 2)
+                second = too;
+        }
+
+        if (teeth > 1 && sv3[6] != "1")
+            sink.Segment(second!, "2400", "5", $"line {line.Segment("LX")?[1]} lists {teeth} teeth, allowed only when SV306 is 1");
     }
 }

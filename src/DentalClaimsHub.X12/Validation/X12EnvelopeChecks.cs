@@ -11,7 +11,7 @@ internal static class X12EnvelopeChecks
         if (transaction.Trailer is not { } se)
             return;
 
-        var count = transaction.Segments.Count();
+        var count = transaction.Root.CountSegments();
         if (se[1] != count.ToString(CultureInfo.InvariantCulture))
             sink.Transaction(se, "4", $"SE01 says {(se[1].Length == 0 ? "nothing" : se[1])} segments but the transaction set has {count}");
         if (se[2] != transaction.ControlNumber)

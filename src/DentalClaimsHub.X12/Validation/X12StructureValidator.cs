@@ -6,12 +6,17 @@ namespace DentalClaimsHub.X12.Validation;
 /// <summary>SNIP level 2 checks of a loop tree: required and not-used segments and loops, maximum use and repeats.</summary>
 internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValidator elements)
 {
+    // Per schema position of the loop being checked: how often it matched and its first match. Reused from loop to
+    // loop (a loop is fully checked before its nested loops are visited).
+    private int[] _counts = new int[64];
+    private X12Node?[] _firsts = new X12Node?[64];
+
     public void Validate(X12Loop loop)
     {
         if (loop.Schema is { } schema)
             CheckCounts(loop, schema);
 
-        foreach (var child in loop.Children)
+        foreach (var child in loop.Nodes)
         {
             if (child is X12ParsedSegment { Rule: not null } segment)
                 elements.Validate(segment, loop.Id);
@@ -22,81 +27,103 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
 
     private void CheckCounts(X12Loop loop, X12LoopSchema schema)
     {
-        var leading = loop.OwnSegments.First().Segment;
-        foreach (var node in schema.Children.Skip(1))
+        var table = X12LoopTable.For(schema);
+        var children = schema.Children;
+        Tally(loop, table);
+        X12Segment? leading = null;
+        foreach (var child in loop.Nodes)
         {
-            if (node is X12SegmentRule rule)
+            if (child is X12ParsedSegment first)
             {
-                var matched = loop.OwnSegments.Where(s => ReferenceEquals(s.Rule, rule)).ToList();
-                CheckSegment(loop, rule, matched, leading);
+                leading = first.Segment;
+                break;
             }
-            else if (node is X12LoopSchema loopSchema)
-            {
-                var matched = loop.ChildLoops.Where(l => ReferenceEquals(l.Schema, loopSchema)).ToList();
-                CheckLoop(loop, loopSchema, matched, leading);
-            }
+        }
+
+        // Like the first-segment lookup it replaces, a loop without segments (never built by the parser) stops validation.
+        if (leading is null)
+            throw new InvalidOperationException($"Loop {loop.Id} has no segments.");
+
+        for (var index = 1; index < children.Count; index++)
+        {
+            var count = _counts[index];
+            if (children[index] is X12SegmentRule rule)
+                CheckSegment(loop, rule, count, (X12ParsedSegment?)_firsts[index], leading);
+            else if (children[index] is X12LoopSchema loopSchema)
+                CheckLoop(loop, loopSchema, count, (X12Loop?)_firsts[index], leading);
         }
     }
 
-    private void CheckSegment(X12Loop loop, X12SegmentRule rule, List<X12ParsedSegment> matched, X12Segment leading)
+    private void Tally(X12Loop loop, X12LoopTable table)
     {
-        if (matched.Count == 0)
+        if (_counts.Length < table.Count)
+        {
+            _counts = new int[table.Count];
+            _firsts = new X12Node?[table.Count];
+        }
+
+        Array.Clear(_counts, 0, table.Count);
+        Array.Clear(_firsts, 0, table.Count);
+        foreach (var child in loop.Nodes)
+        {
+            X12StructureNode? node = child switch
+            {
+                X12ParsedSegment segment => segment.Rule,
+                X12Loop nested => nested.Schema,
+                _ => null,
+            };
+            var index = node is null ? -1 : table.IndexOf(node);
+            if (index < 0)
+                continue;
+            _counts[index]++;
+            _firsts[index] ??= child;
+        }
+    }
+
+    private void CheckSegment(X12Loop loop, X12SegmentRule rule, int count, X12ParsedSegment? first, X12Segment leading)
+    {
+        if (count == 0)
         {
             // ST/SE problems are transaction-level (IK5); the parser already reported a missing SE.
             if (rule.Usage == X12Usage.Required && rule.Segment.Id != "SE")
-                sink.MissingSegment(Expected(loop, rule, leading), rule.Segment.Id, loop.Id, "3",
+                sink.MissingSegment(X12ExpectedPosition.Find(loop, rule, leading), rule.Segment.Id, loop.Id, "3",
                     $"required segment {rule} is missing from loop {loop.Id} {loop.Name}");
             return;
         }
 
         if (rule.Usage == X12Usage.NotUsed)
-            sink.Segment(matched[0].Segment, loop.Id, "I4", $"segment {rule} is not used in loop {loop.Id} but is present");
+            sink.Segment(first!.Segment, loop.Id, "I4", $"segment {rule} is not used in loop {loop.Id} but is present");
 
-        foreach (var extra in matched.Skip(rule.MaxUse))
-            sink.Segment(extra.Segment, loop.Id, "5", $"segment {rule} exceeds its maximum use of {rule.MaxUse} in loop {loop.Id}");
+        if (count <= rule.MaxUse)
+            return;
+        var seen = 0;
+        foreach (var child in loop.Nodes)
+        {
+            if (child is X12ParsedSegment extra && ReferenceEquals(extra.Rule, rule) && ++seen > rule.MaxUse)
+                sink.Segment(extra.Segment, loop.Id, "5", $"segment {rule} exceeds its maximum use of {rule.MaxUse} in loop {loop.Id}");
+        }
     }
 
-    private void CheckLoop(X12Loop loop, X12LoopSchema schema, List<X12Loop> matched, X12Segment leading)
+    private void CheckLoop(X12Loop loop, X12LoopSchema schema, int count, X12Loop? first, X12Segment leading)
     {
-        if (matched.Count == 0)
+        if (count == 0)
         {
             if (schema.Usage == X12Usage.Required)
-                sink.MissingSegment(Expected(loop, schema, leading), schema.LeadingSegmentId, schema.Id, "3",
+                sink.MissingSegment(X12ExpectedPosition.Find(loop, schema, leading), schema.LeadingSegmentId, schema.Id, "3",
                     $"required loop {schema.Id} {schema.Name} (starting with {schema.Leading}) is missing");
             return;
         }
 
         if (schema.Usage == X12Usage.NotUsed)
-            sink.Segment(matched[0].OwnSegments.First().Segment, schema.Id, "I4", $"loop {schema.Id} is not used but is present");
+            sink.Segment(first!.OwnSegments.First().Segment, schema.Id, "I4", $"loop {schema.Id} is not used but is present");
 
-        foreach (var extra in matched.Skip(schema.Repeat))
-            sink.Segment(extra.OwnSegments.First().Segment, schema.Id, "4", $"loop {schema.Id} occurs more than {schema.Repeat} times");
-    }
-
-    // A missing segment or loop is reported at the first segment read where it should have been (else the loop's last one).
-    private static X12Segment Expected(X12Loop loop, X12StructureNode missing, X12Segment leading)
-    {
-        var children = loop.Schema!.Children;
-        var index = IndexOf(children, missing);
-        foreach (var child in loop.Children)
+        if (count <= schema.Repeat)
+            return;
+        var seen = 0;
+        foreach (var child in loop.Nodes)
         {
-            var node = child switch
-            {
-                X12ParsedSegment { Rule: { } rule } => (X12StructureNode)rule,
-                X12Loop { Schema: { } schema } => schema,
-                _ => null,
-            };
-            if (node is not null && IndexOf(children, node) > index)
-                return child is X12ParsedSegment segment ? segment.Segment : ((X12Loop)child).OwnSegments.First().Segment;
+            if (child is X12Loop extra && ReferenceEquals(extra.Schema, schema) && ++seen > schema.Repeat)
+                sink.Segment(extra.OwnSegments.First().Segment, schema.Id, "4", $"loop {schema.Id} occurs more than {schema.Repeat} times");
         }
-
-        return loop.AllSegments().LastOrDefault(s => s.Id != "SE")?.Segment ?? leading;
-    }
-
-    private static int IndexOf(IReadOnlyList<X12StructureNode> children, X12StructureNode node)
-    {
-        for (var i = 0; i < children.Count; i++)
-            if (ReferenceEquals(children[i], node)) return i;
-        return -1;
     }
 }

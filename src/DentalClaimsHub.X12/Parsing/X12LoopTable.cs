@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using DentalClaimsHub.X12.Schemas;
+
+namespace DentalClaimsHub.X12.Parsing;
+
+/// <summary>
+/// A loop schema's children flattened into arrays once per schema (leading segment id, qualifier element and values),
+/// so that placing a segment compares spans instead of walking records and hashing element strings.
+/// </summary>
+internal sealed class X12LoopTable
+{
+    private static readonly ConditionalWeakTable<X12LoopSchema, X12LoopTable> Tables = [];
+
+    private readonly string[] _ids;
+    private readonly int[] _qualifierElements;
+    private readonly string[][] _qualifierValues;
+    private readonly X12Qualifier?[] _customQualifiers;
+    private readonly Dictionary<X12StructureNode, int> _positions = new(ReferenceEqualityComparer.Instance);
+
+    private X12LoopTable(X12LoopSchema schema)
+    {
+        var children = schema.Children;
+        _ids = new string[children.Count];
+        _qualifierElements = new int[children.Count];
+        _qualifierValues = new string[children.Count][];
+        _customQualifiers = new X12Qualifier?[children.Count];
+        for (var i = 0; i < children.Count; i++)
+        {
+            _ids[i] = children[i].LeadingSegmentId;
+            _positions.TryAdd(children[i], i);
+            var qualifier = children[i].LeadingQualifier;
+            _qualifierElements[i] = qualifier?.Element ?? -1;
+            _qualifierValues[i] = qualifier is null ? [] : [.. qualifier.Values];
+            // A set built with another comparer (not what the schema loader does) keeps its own matching rules.
+            if (qualifier is not null && !IsOrdinal(qualifier.Values))
+                _customQualifiers[i] = qualifier;
+        }
+    }
+
+    /// <summary>The table of <paramref name="schema"/>, built on first use and kept as long as the schema lives.</summary>
+    public static X12LoopTable For(X12LoopSchema schema) => Tables.GetValue(schema, s => new X12LoopTable(s));
+
+    /// <summary>Number of children.</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>Position of <paramref name="child"/> (this very instance) among the children; -1 when it is not one.</summary>
+    public int IndexOf(X12StructureNode child) => _positions.TryGetValue(child, out var index) ? index : -1;
+
+    /// <summary>Same as <see cref="X12StructureNode.Accepts"/> of child <paramref name="index"/>.</summary>
+    public bool Accepts(int index, X12Segment segment, string segmentId)
+    {
+        if (!string.Equals(_ids[index], segmentId, StringComparison.Ordinal))
+            return false;
+
+        var element = _qualifierElements[index];
+        if (element < 0)
+            return true;
+
+        if (_customQualifiers[index] is { } custom)
+            return custom.Matches(segment);
+
+        // X12Segment's indexer yields "" for element 0 and below, whatever the id.
+        var value = element >= 1 ? segment.ElementSpan(element) : default;
+        foreach (var candidate in _qualifierValues[index])
+        {
+            if (value.SequenceEqual(candidate))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsOrdinal(IReadOnlySet<string> values) =>
+        values is HashSet<string> set && (set.Comparer == StringComparer.Ordinal || set.Comparer == EqualityComparer<string>.Default);
+
+    /// <summary>True when child <paramref name="index"/> is a segment (not a loop) with the id <paramref name="segmentId"/>.</summary>
+    public bool IsSegmentWithId(int index, string segmentId, X12LoopSchema schema) =>
+        string.Equals(_ids[index], segmentId, StringComparison.Ordinal) && schema.Children[index] is X12SegmentRule;
+}

@@ -1,0 +1,55 @@
+namespace DentalClaimsHub.X12.Parsing;
+
+/// <summary>
+/// Depth-first, document-order walks of a loop tree with one explicit stack, instead of one nested enumerator per level
+/// (which costs an allocation per loop and a hop per level for every item).
+/// </summary>
+internal static class X12TreeWalk
+{
+    /// <summary>Every loop below <paramref name="root"/> (not the root itself), parents before their children.</summary>
+    public static IEnumerable<X12Loop> Loops(X12Loop root)
+    {
+        var stack = new Stack<(X12Loop Loop, int Next)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (loop, next) = stack.Pop();
+            var nodes = loop.Nodes;
+            for (var i = next; i < nodes.Count; i++)
+            {
+                if (nodes[i] is X12Loop child)
+                {
+                    stack.Push((loop, i + 1));
+                    stack.Push((child, 0));
+                    yield return child;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
+    public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
+    {
+        var stack = new Stack<(X12Loop Loop, int Next)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (loop, next) = stack.Pop();
+            var nodes = loop.Nodes;
+            for (var i = next; i < nodes.Count; i++)
+            {
+                if (nodes[i] is X12ParsedSegment segment)
+                {
+                    yield return segment;
+                }
+                else if (nodes[i] is X12Loop child)
+                {
+                    stack.Push((loop, i + 1));
+                    stack.Push((child, 0));
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace DentalClaimsHub.X12.Reading;
+
+/// <summary>
+/// Packs the text of consecutive ASCII segments into shared character blocks, so that a segment read from input is one
+/// small object pointing into a block instead of one string per element.
+/// </summary>
+/// <remarks>
+/// A block is referenced only by the segments it holds: once they are no longer used, it is collected. Memory while
+/// streaming therefore stays bounded by what the caller keeps. Blocks stay below the large object heap threshold.
+/// </remarks>
+internal sealed class X12TextBlocks
+{
+    private const int BlockSize = 16 * 1024;
+
+    private char[] _block = [];
+    private int _used;
+
+    /// <summary>
+    /// Copies <paramref name="bytes"/> into a block as characters; false (and nothing copied) when a byte is not ASCII,
+    /// because only then does one byte make one character with the same element boundaries.
+    /// </summary>
+    public bool TryAppend(ReadOnlySpan<byte> bytes, out char[] block, out int start)
+    {
+        if (bytes.Length > _block.Length - _used)
+        {
+            _block = new char[Math.Max(BlockSize, bytes.Length)];
+            _used = 0;
+        }
+
+        block = _block;
+        start = _used;
+        if (Ascii.ToUtf16(bytes, _block.AsSpan(_used), out _) != System.Buffers.OperationStatus.Done)
+            return false;
+
+        _used += bytes.Length;
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+namespace DentalClaimsHub.X12.Text;
+
+/// <summary>
+/// Process-wide cache of short ASCII element values (qualifiers, flags, codes such as <c>D8</c>, <c>472</c>, <c>Y</c>)
+/// so that reading them from a segment does not allocate a new string each time.
+/// </summary>
+/// <remarks>
+/// Direct-mapped and bounded (4,096 slots): a collision replaces the slot. Entries are immutable objects, so a slot
+/// read and a slot write on different threads never see a torn value.
+/// </remarks>
+internal static class X12ShortStrings
+{
+    /// <summary>Longest value the cache holds.</summary>
+    public const int MaxLength = 3;
+
+    private static readonly Entry?[] Slots = new Entry?[4096];
+
+    /// <summary>The value as a string: cached when short and ASCII, otherwise a new string.</summary>
+    public static string Get(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+            return "";
+        if (value.Length > MaxLength)
+            return new string(value);
+
+        var key = value.Length;
+        foreach (var c in value)
+        {
+            if (c >= 0x80)
+                return new string(value);
+            key = (key << 8) | c;
+        }
+
+        var index = (int)(((uint)key * 0x9E3779B1u) >> 20);
+        var entry = Volatile.Read(ref Slots[index]);
+        if (entry is null || entry.Key != key)
+        {
+            entry = new Entry(key, new string(value));
+            Volatile.Write(ref Slots[index], entry);
+        }
+
+        return entry.Value;
+    }
+
+    private sealed class Entry(int key, string value)
+    {
+        public int Key { get; } = key;
+
+        public string Value { get; } = value;
+    }
+}
