@@ -1,4 +1,5 @@
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
+using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.X12.Schemas;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,7 @@ public static class X12Registration
 {
     /// <summary>
     /// What the X12 adapters need from the host: the implementation-guide schemas (<c>Hub:SchemasPath</c>, else the
-    /// nearest <c>schemas/x12</c> folder above the application) and database-backed control numbers.
+    /// nearest <c>schemas/x12</c> folder above the application), database-backed control numbers and the message store.
     /// </summary>
     public static IServiceCollection AddHubX12(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,6 +18,7 @@ public static class X12Registration
             : X12SchemaRegistry.LoadDefault());
         services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
         services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
+        services.TryAddSingleton<IX12MessageLog, StoredX12Messages>();
         return services;
     }
 }

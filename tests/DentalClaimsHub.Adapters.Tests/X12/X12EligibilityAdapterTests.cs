@@ -6,6 +6,7 @@ using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
 using DentalClaimsHub.Adapters.X12.Eligibility;
+using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
@@ -28,6 +29,7 @@ public sealed class X12EligibilityAdapterTests : IDisposable
     private readonly ServiceProvider _services;
     private readonly X12EligibilityAdapter _adapter;
     private readonly CountingAllocator _allocator = new();
+    private readonly MessageList _messages = new();
 
     public X12EligibilityAdapterTests()
     {
@@ -41,7 +43,7 @@ public sealed class X12EligibilityAdapterTests : IDisposable
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging();
         services.AddPayerProfiles(configuration).AddPayerTransports();
         _services = services.BuildServiceProvider();
-        _adapter = new X12EligibilityAdapter(_allocator, _services.GetRequiredService<CaqhCoreTransport>(), Schemas.Value,
+        _adapter = new X12EligibilityAdapter(_allocator, _messages, _services.GetRequiredService<CaqhCoreTransport>(), Schemas.Value,
             TimeProvider.System, NullLogger<X12EligibilityAdapter>.Instance);
     }
 
@@ -70,6 +72,37 @@ public sealed class X12EligibilityAdapterTests : IDisposable
         Assert.Contains("*00501*000000041*0*T*:~GS*HS*DCHUB*DEMODENTAL*", sent, StringComparison.Ordinal);
         Assert.Contains("*41*X*005010X279A1~ST*270*0041*005010X279A1~", sent, StringComparison.Ordinal);
         Assert.Equal(["demo-x12-dental/ISA", "demo-x12-dental/GS", "demo-x12-dental/ST"], _allocator.Asked);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ActiveMember_Keeps270And271LinkedToTheCheckAndMarksItSent()
+    {
+        var inquiry = Inquiry();
+
+        await _adapter.CheckAsync(inquiry, CancellationToken.None);
+
+        Assert.Equal([(true, "270"), (false, "271")], _messages.Records.Select(m => (m.Outbound, m.TransactionType)));
+        Assert.All(_messages.Records, m => Assert.Equal((inquiry.Check.Id, "demo-x12-dental"), (m.LinkedId, m.PayerId)));
+        var (sent, received) = (_messages.Records[0], _messages.Records[1]);
+        Assert.Equal(("DCHUB", "DEMODENTAL", "000000041", "41"), (sent.Envelope!.SenderId, sent.Envelope.ReceiverId,
+            sent.Envelope.InterchangeControlNumber, sent.Envelope.GroupControlNumber));
+        Assert.Equal(("DEMODENTAL", "DCHUB", "000000041", false), (received.Envelope!.SenderId, received.Envelope.ReceiverId,
+            received.Envelope.InterchangeControlNumber, received.Unusable));
+        Assert.Contains(sent.Content, _simulator.Received(CoreRealtimeModule.Path).Single().BodyText, StringComparison.Ordinal);
+        Assert.Equal((EligibilityCheckStatus.Sent, _messages.Ids[0]), (inquiry.Check.Status, inquiry.Check.RequestMessageId));
+        Assert.Equal(inquiry.TraceNumber, inquiry.Check.TraceNumber);
+    }
+
+    [Fact]
+    public async Task CheckAsync_Truncated271_IsKeptAsUnusableWithTheReasons()
+    {
+        _simulator.UseForMemberPrefix("MAL", CoreRealtimeModule.EligibilityMalformed);
+
+        await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry("MAL0001"), CancellationToken.None));
+
+        var received = Assert.Single(_messages.Records, m => !m.Outbound);
+        Assert.True(received.Unusable);
+        Assert.Contains(received.Problems!, p => p.Contains("truncated", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,6 +160,23 @@ public sealed class X12EligibilityAdapterTests : IDisposable
     {
         _services.Dispose();
         _simulator.Dispose();
+    }
+
+    private sealed class MessageList : IX12MessageLog
+    {
+        public List<X12MessageRecord> Records { get; } = [];
+
+        public List<Guid> Ids { get; } = [];
+
+        public Task<Guid> RecordAsync(X12MessageRecord message, CancellationToken cancellationToken)
+        {
+            lock (Records)
+            {
+                Records.Add(message);
+                Ids.Add(Guid.NewGuid());
+                return Task.FromResult(Ids[^1]);
+            }
+        }
     }
 
     // Hands out 41 for every scope and records what was asked, in order.

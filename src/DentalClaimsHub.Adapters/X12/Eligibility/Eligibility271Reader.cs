@@ -1,4 +1,5 @@
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.X12;
 using DentalClaimsHub.X12.Parsing;
 using DentalClaimsHub.X12.Schemas;
@@ -41,6 +42,11 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
             return Eligibility271Report.Failed($"The 271 could not be read: {e.Message}");
         }
 
+        return Map(document, options, currency) with { Envelope = X12EnvelopeIds.Of(document) };
+    }
+
+    private Eligibility271Report Map(X12Document document, X12Options options, string currency)
+    {
         var errors = document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(Describe).ToList();
         var transaction = document.Transactions.FirstOrDefault(t => t.TransactionSetId == "271");
         if (transaction is null)

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Domain.Eligibility;
 
 namespace DentalClaimsHub.Adapters.X12.Eligibility;
@@ -12,6 +13,9 @@ public sealed record Eligibility271Report(EligibilityResult? Result, IReadOnlyLi
 
     /// <summary>The trace number the payer echoed (TRN02 of the patient's level): our check's trace, to match the answer.</summary>
     public string? TraceNumber { get; init; }
+
+    /// <summary>The 271 interchange's identifiers (ISA/GS/ST), when it could be read that far.</summary>
+    public X12EnvelopeIds? Envelope { get; init; }
 
     internal static Eligibility271Report Failed(params string[] issues) => new(null, issues);
 }

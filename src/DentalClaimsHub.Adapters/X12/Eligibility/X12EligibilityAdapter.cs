@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
+using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.X12.Schemas;
 using Microsoft.Extensions.Logging;
@@ -12,12 +14,13 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 
 /// <summary>
 /// Asks an X12 payer: builds the 270 with control numbers from the shared allocator, sends it in real time over CAQH
-/// CORE connectivity (SOAP or MIME, as the payer's profile says) and reads the 271 into the canonical result. AAA
-/// rejections are part of the result; an answer that cannot be read, or answers another inquiry, is a
+/// CORE connectivity (SOAP or MIME, as the payer's profile says) and reads the 271 into the canonical result. Both
+/// interchanges are kept raw in the message log, linked to the check. AAA rejections are part of the result; an answer that cannot be read, or answers another inquiry, is a
 /// <see cref="PayerResponseException"/>; an unreachable payer surfaces as the transport's exception.
 /// </summary>
 public sealed partial class X12EligibilityAdapter(
     IControlNumberAllocator controlNumbers,
+    IX12MessageLog messages,
     CaqhCoreTransport transport,
     X12SchemaRegistry schemas,
     TimeProvider time,
@@ -44,14 +47,21 @@ public sealed partial class X12EligibilityAdapter(
         var request = Build(inquiry, numbers);
         LogSending(logger, inquiry.Check.Id, payer.Id, numbers.Interchange);
 
-        var answer = await transport.SendAsync(payer, RequestPayloadType, request, realTime: true, cancellationToken);
+        var answer = await SendAsync(inquiry, request, numbers, cancellationToken);
         if (!string.Equals(answer.PayloadType, ResponsePayloadType, StringComparison.Ordinal))
         {
+            await messages.RecordAsync(Received(inquiry, answer.PayloadType, answer.Payload) with { Unusable = true }, cancellationToken);
             throw new PayerResponseException(payer.Id,
                 $"The payer answered the 270 with PayloadType '{answer.PayloadType}', not a 271 ({ResponsePayloadType}).");
         }
 
         var report = _reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options);
+        await messages.RecordAsync(Received(inquiry, "271", answer.Payload) with
+        {
+            Envelope = report.Envelope,
+            Problems = report.Issues.Count > 0 ? report.Issues : null,
+            Unusable = !report.Succeeded,
+        }, cancellationToken);
         if (report.Result is not { } result)
         {
             throw new PayerResponseException(payer.Id, $"The payer's 271 could not be used: {Summary(report.Issues)}");
@@ -61,6 +71,35 @@ public sealed partial class X12EligibilityAdapter(
         LogAnswered(logger, inquiry.Check.Id, payer.Id, result.Status, result.Benefits.Count, result.Rejections.Count, report.Issues.Count);
         return result;
     }
+
+    // The 270 is stored while the payer is asked, so keeping its bytes adds no waiting; the check then records that it
+    // left, with its trace number and stored message, whatever the payer did.
+    private async Task<CoreMessage> SendAsync(
+        EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers, CancellationToken cancellationToken)
+    {
+        var ids = inquiry.Payer.X12!.Identifiers;
+        var sent = new X12MessageRecord(true, "270", request, inquiry.Payer.Id, inquiry.Check.PracticeId, inquiry.Check.Id)
+        {
+            Envelope = new X12EnvelopeIds(ids.SenderId, ids.ReceiverId, numbers.Interchange.ToString("D9", CultureInfo.InvariantCulture),
+                numbers.Group.ToString(CultureInfo.InvariantCulture), [numbers.Transaction.ToString("D4", CultureInfo.InvariantCulture)]),
+        };
+        var recording = messages.RecordAsync(sent, cancellationToken);
+        try
+        {
+            return await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
+        }
+        finally
+        {
+            var requestMessageId = await recording;
+            if (inquiry.Check.Status == EligibilityCheckStatus.Requested)
+            {
+                inquiry.Check.MarkSent(inquiry.TraceNumber, requestMessageId);
+            }
+        }
+    }
+
+    private static X12MessageRecord Received(EligibilityInquiry inquiry, string transactionType, string content) =>
+        new(false, transactionType, content, inquiry.Payer.Id, inquiry.Check.PracticeId, inquiry.Check.Id);
 
     private string Build(EligibilityInquiry inquiry, PreallocatedControlNumbers numbers)
     {

@@ -1,4 +1,10 @@
 using System.Net.Http.Json;
+using System.Text;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
@@ -34,6 +40,31 @@ public sealed partial class X12EligibilityTests
         Assert.Contains("~NM1*1P*1*OKAFOR*GRACE****XX*1234567893~", body, StringComparison.Ordinal);
         Assert.Contains($"~TRN*1*{check.Id.ToString("N").ToUpperInvariant()}*", body, StringComparison.Ordinal);
         Assert.Equal("active", check.Result!.CoverageStatus);
+    }
+
+    [Fact]
+    public async Task Check_DemoPayer_Keeps270And271RawInTheMessageStoreLinkedToTheCheck()
+    {
+        var member = Member("XRAW");
+        var practice = await factory.CreatePracticeAsync();
+
+        var (_, check) = await PostAsync(practice.Client, Request(member));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var messages = await db.Messages.Where(m => m.LinkedIds.Contains(check.Id)).OrderBy(m => m.ReceivedAt).ToListAsync();
+        var stored = await db.EligibilityChecks.SingleAsync(c => c.Id == check.Id);
+        Assert.Equal([(MessageDirection.Outbound, "270"), (MessageDirection.Inbound, "271")],
+            messages.Select(m => (m.Direction, m.TransactionType)));
+        var (sent, received) = (messages[0], messages[1]);
+        Assert.Equal(sent.Id, stored.RequestMessageId);
+        Assert.Equal(check.Id.ToString("N").ToUpperInvariant(), stored.TraceNumber);
+        Assert.Contains(Encoding.UTF8.GetString(sent.Content), Assert.Single(Received(Simulator, member)), StringComparison.Ordinal);
+        Assert.Equal(("DCHUB", "DEMODENTAL", sent.InterchangeControlNumber),
+            (received.ReceiverId, received.SenderId, received.InterchangeControlNumber));
+        Assert.Equal((practice.Id, "demo-x12-dental", MessageParseStatus.Parsed),
+            (received.PracticeId, received.PayerId, received.ParseStatus));
     }
 
     [Fact]

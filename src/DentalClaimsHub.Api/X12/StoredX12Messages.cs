@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Json;
+using DentalClaimsHub.Adapters.X12.Messages;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Tenancy;
+
+namespace DentalClaimsHub.Api.X12;
+
+/// <summary>
+/// Keeps the X12 interchanges adapters exchange in the message store (<c>messages</c>), raw and hashed, with their envelope
+/// ids and the canonical record they concern. Each message is saved in its own short scope: adapters are singletons.
+/// </summary>
+public sealed class StoredX12Messages(IServiceScopeFactory scopes, TimeProvider time) : IX12MessageLog
+{
+    private const int ControlNumberLength = 9;
+
+    public async Task<Guid> RecordAsync(X12MessageRecord message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var stored = StoredMessage.Create(message.Outbound ? MessageDirection.Outbound : MessageDirection.Inbound, "x12",
+            message.TransactionType, Encoding.UTF8.GetBytes(message.Content), "application/edi-x12", time.GetUtcNow(),
+            message.PayerId, message.PracticeId);
+        if (message.Envelope is { } envelope)
+        {
+            // A payer's envelope is outside input: control numbers that do not fit their columns are dropped, not stored cut.
+            stored.WithEnvelope(envelope.SenderId, envelope.ReceiverId, Fit(envelope.InterchangeControlNumber),
+                Fit(envelope.GroupControlNumber), envelope.TransactionControlNumbers.Where(n => Fit(n) is not null));
+        }
+
+        stored.Link(message.LinkedId);
+        if (!message.Outbound)
+        {
+            var status = message.Unusable ? MessageParseStatus.Failed
+                : message.Problems is { Count: > 0 } ? MessageParseStatus.PartiallyParsed
+                : MessageParseStatus.Parsed;
+            stored.MarkParsed(status, message.Problems is { Count: > 0 } problems ? JsonSerializer.Serialize(problems) : null);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        db.Messages.Add(stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return stored.Id;
+    }
+
+    private static string? Fit(string? controlNumber) =>
+        controlNumber is { Length: > 0 and <= ControlNumberLength } ? controlNumber : null;
+}
