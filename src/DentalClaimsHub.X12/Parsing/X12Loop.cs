@@ -3,10 +3,8 @@ using DentalClaimsHub.X12.Schemas;
 namespace DentalClaimsHub.X12.Parsing;
 
 /// <summary>One occurrence of a loop, e.g. one 2300 claim, with its segments and nested loops in document order.</summary>
-public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12Node
+public sealed partial class X12Loop(X12LoopSchema? schema, string id, string name) : X12Node
 {
-    private readonly List<X12Node> _children = [];
-
     /// <summary>The loop's definition; null for the root of a transaction set without a schema.</summary>
     public X12LoopSchema? Schema { get; } = schema;
 
@@ -17,21 +15,41 @@ public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12
     public string Name { get; } = name;
 
     /// <summary>Segments and loops in document order.</summary>
-    public IReadOnlyList<X12Node> Children => _children;
+    public IReadOnlyList<X12Node> Children => _children ??= new ChildList(this);
 
     /// <summary>This loop's own segments (not those of nested loops), in order.</summary>
-    public IEnumerable<X12ParsedSegment> OwnSegments => _children.OfType<X12ParsedSegment>();
+    public IEnumerable<X12ParsedSegment> OwnSegments
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_entries[i].Segment is not null)
+                    yield return (X12ParsedSegment)NodeAt(i);
+            }
+        }
+    }
 
     /// <summary>Nested loops directly under this one.</summary>
-    public IEnumerable<X12Loop> ChildLoops => _children.OfType<X12Loop>();
+    public IEnumerable<X12Loop> ChildLoops
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (LoopAt(i) is { } loop)
+                    yield return loop;
+            }
+        }
+    }
 
     /// <summary>The first own segment with <paramref name="id"/>, or null: <c>loop.Segment("CLM")?[5, 3]</c>.</summary>
     public X12Segment? Segment(string id)
     {
-        foreach (var child in _children)
+        for (var i = 0; i < _count; i++)
         {
-            if (child is X12ParsedSegment parsed && parsed.Id == id)
-                return parsed.Segment;
+            if (_entries[i].Segment is { } segment && segment.Id == id)
+                return segment;
         }
 
         return null;
@@ -40,10 +58,10 @@ public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12
     /// <summary>The first own segment with <paramref name="id"/> whose <paramref name="element"/> equals <paramref name="qualifier"/>.</summary>
     public X12Segment? Segment(string id, int element, string qualifier)
     {
-        foreach (var child in _children)
+        for (var i = 0; i < _count; i++)
         {
-            if (child is X12ParsedSegment parsed && parsed.Id == id && parsed.Segment.ElementEquals(element, qualifier))
-                return parsed.Segment;
+            if (_entries[i].Segment is { } segment && segment.Id == id && segment.ElementEquals(element, qualifier))
+                return segment;
         }
 
         return null;
@@ -52,10 +70,10 @@ public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12
     /// <summary>All own segments with <paramref name="id"/>: <c>loop.Segments("REF")</c>.</summary>
     public IEnumerable<X12Segment> Segments(string id)
     {
-        foreach (var child in _children)
+        for (var i = 0; i < _count; i++)
         {
-            if (child is X12ParsedSegment parsed && parsed.Id == id)
-                yield return parsed.Segment;
+            if (_entries[i].Segment is { } segment && segment.Id == id)
+                yield return segment;
         }
     }
 
@@ -79,18 +97,9 @@ public sealed class X12Loop(X12LoopSchema? schema, string id, string name) : X12
     internal int CountSegments()
     {
         var count = 0;
-        foreach (var child in _children)
-            count += child is X12Loop loop ? loop.CountSegments() : 1;
+        for (var i = 0; i < _count; i++)
+            count += LoopAt(i) is { } loop ? loop.CountSegments() : 1;
         return count;
-    }
-
-    /// <summary>Direct access to the children for hot loops inside the engine.</summary>
-    internal List<X12Node> Nodes => _children;
-
-    internal void Add(X12Node node)
-    {
-        node.Parent = this;
-        _children.Add(node);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ internal sealed class X12LoopBuilder
         _issues = issues;
         var rootSchema = schema?.Root;
         Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set");
-        Root.Add(new X12ParsedSegment(header, rootSchema?.Leading));
+        Root.Add(header, rootSchema?.Leading);
         _stack.Add(new Frame(rootSchema, Root));
     }
 
@@ -31,7 +31,7 @@ internal sealed class X12LoopBuilder
     {
         if (_schema is null)
         {
-            Root.Add(new X12ParsedSegment(segment, null));
+            Root.Add(segment, null);
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed class X12LoopBuilder
             return;
 
         var top = _stack[^1];
-        top.Loop.Add(new X12ParsedSegment(segment, null));
+        top.Loop.Add(segment, null);
         Report(segment, top);
     }
 
@@ -64,12 +64,12 @@ internal sealed class X12LoopBuilder
                 {
                     var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name);
                     frame.Loop.Add(loop);
-                    loop.Add(new X12ParsedSegment(segment, loopSchema.Leading));
+                    loop.Add(segment, loopSchema.Leading);
                     _stack.Add(new Frame(loopSchema, loop));
                 }
                 else
                 {
-                    frame.Loop.Add(new X12ParsedSegment(segment, (X12SegmentRule)child));
+                    frame.Loop.Add(segment, (X12SegmentRule)child);
                 }
 
                 return true;

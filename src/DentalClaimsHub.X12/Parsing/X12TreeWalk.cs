@@ -9,15 +9,14 @@ internal static class X12TreeWalk
     /// <summary>Every loop below <paramref name="root"/> (not the root itself), parents before their children.</summary>
     public static IEnumerable<X12Loop> Loops(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>();
+        var stack = new Stack<(X12Loop Loop, int Next)>(16);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
             var (loop, next) = stack.Pop();
-            var nodes = loop.Nodes;
-            for (var i = next; i < nodes.Count; i++)
+            for (var i = next; i < loop.Count; i++)
             {
-                if (nodes[i] is X12Loop child)
+                if (loop.LoopAt(i) is { } child)
                 {
                     stack.Push((loop, i + 1));
                     stack.Push((child, 0));
@@ -31,19 +30,18 @@ internal static class X12TreeWalk
     /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
     public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>();
+        var stack = new Stack<(X12Loop Loop, int Next)>(16);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
             var (loop, next) = stack.Pop();
-            var nodes = loop.Nodes;
-            for (var i = next; i < nodes.Count; i++)
+            for (var i = next; i < loop.Count; i++)
             {
-                if (nodes[i] is X12ParsedSegment segment)
+                if (loop.LoopAt(i) is not { } child)
                 {
-                    yield return segment;
+                    yield return (X12ParsedSegment)loop.NodeAt(i);
                 }
-                else if (nodes[i] is X12Loop child)
+                else
                 {
                     stack.Push((loop, i + 1));
                     stack.Push((child, 0));

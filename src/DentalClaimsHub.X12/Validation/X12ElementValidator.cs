@@ -7,10 +7,9 @@ namespace DentalClaimsHub.X12.Validation;
 /// <remarks>Values are checked as spans of the segment's text; strings are made only for findings.</remarks>
 internal sealed partial class X12ElementValidator(X12FindingSink sink)
 {
-    public void Validate(X12ParsedSegment parsed, string loopId)
+    public void Validate(X12Segment segment, X12SegmentRule rule, string loopId)
     {
-        var segment = parsed.Segment;
-        var schema = parsed.Rule!.Segment;
+        var schema = rule.Segment;
         if (segment.ElementCount > schema.Elements.Count)
         {
             var position = schema.Elements.Count + 1;

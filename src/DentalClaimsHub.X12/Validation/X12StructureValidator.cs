@@ -9,19 +9,19 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
     // Per schema position of the loop being checked: how often it matched and its first match. Reused from loop to
     // loop (a loop is fully checked before its nested loops are visited).
     private int[] _counts = new int[64];
-    private X12Node?[] _firsts = new X12Node?[64];
+    private int[] _firsts = new int[64];
 
     public void Validate(X12Loop loop)
     {
         if (loop.Schema is { } schema)
             CheckCounts(loop, schema);
 
-        foreach (var child in loop.Nodes)
+        for (var i = 0; i < loop.Count; i++)
         {
-            if (child is X12ParsedSegment { Rule: not null } segment)
-                elements.Validate(segment, loop.Id);
-            else if (child is X12Loop nested)
+            if (loop.LoopAt(i) is { } nested)
                 Validate(nested);
+            else if (loop.RuleAt(i) is { } rule)
+                elements.Validate(loop.SegmentAt(i)!, rule, loop.Id);
         }
     }
 
@@ -31,14 +31,8 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         var children = schema.Children;
         Tally(loop, table);
         X12Segment? leading = null;
-        foreach (var child in loop.Nodes)
-        {
-            if (child is X12ParsedSegment first)
-            {
-                leading = first.Segment;
-                break;
-            }
-        }
+        for (var i = 0; i < loop.Count && leading is null; i++)
+            leading = loop.SegmentAt(i);
 
         // Like the first-segment lookup it replaces, a loop without segments (never built by the parser) stops validation.
         if (leading is null)
@@ -48,9 +42,9 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         {
             var count = _counts[index];
             if (children[index] is X12SegmentRule rule)
-                CheckSegment(loop, rule, count, (X12ParsedSegment?)_firsts[index], leading);
+                CheckSegment(loop, rule, count, _firsts[index], leading);
             else if (children[index] is X12LoopSchema loopSchema)
-                CheckLoop(loop, loopSchema, count, (X12Loop?)_firsts[index], leading);
+                CheckLoop(loop, loopSchema, count, _firsts[index], leading);
         }
     }
 
@@ -59,28 +53,22 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         if (_counts.Length < table.Count)
         {
             _counts = new int[table.Count];
-            _firsts = new X12Node?[table.Count];
+            _firsts = new int[table.Count];
         }
 
         Array.Clear(_counts, 0, table.Count);
-        Array.Clear(_firsts, 0, table.Count);
-        foreach (var child in loop.Nodes)
+        for (var i = 0; i < loop.Count; i++)
         {
-            X12StructureNode? node = child switch
-            {
-                X12ParsedSegment segment => segment.Rule,
-                X12Loop nested => nested.Schema,
-                _ => null,
-            };
+            X12StructureNode? node = loop.LoopAt(i) is { } nested ? nested.Schema : loop.RuleAt(i);
             var index = node is null ? -1 : table.IndexOf(node);
             if (index < 0)
                 continue;
-            _counts[index]++;
-            _firsts[index] ??= child;
+            if (_counts[index]++ == 0)
+                _firsts[index] = i;
         }
     }
 
-    private void CheckSegment(X12Loop loop, X12SegmentRule rule, int count, X12ParsedSegment? first, X12Segment leading)
+    private void CheckSegment(X12Loop loop, X12SegmentRule rule, int count, int first, X12Segment leading)
     {
         if (count == 0)
         {
@@ -92,19 +80,19 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         }
 
         if (rule.Usage == X12Usage.NotUsed)
-            sink.Segment(first!.Segment, loop.Id, "I4", $"segment {rule} is not used in loop {loop.Id} but is present");
+            sink.Segment(loop.SegmentAt(first)!, loop.Id, "I4", $"segment {rule} is not used in loop {loop.Id} but is present");
 
         if (count <= rule.MaxUse)
             return;
         var seen = 0;
-        foreach (var child in loop.Nodes)
+        for (var i = 0; i < loop.Count; i++)
         {
-            if (child is X12ParsedSegment extra && ReferenceEquals(extra.Rule, rule) && ++seen > rule.MaxUse)
-                sink.Segment(extra.Segment, loop.Id, "5", $"segment {rule} exceeds its maximum use of {rule.MaxUse} in loop {loop.Id}");
+            if (loop.SegmentAt(i) is { } extra && ReferenceEquals(loop.RuleAt(i), rule) && ++seen > rule.MaxUse)
+                sink.Segment(extra, loop.Id, "5", $"segment {rule} exceeds its maximum use of {rule.MaxUse} in loop {loop.Id}");
         }
     }
 
-    private void CheckLoop(X12Loop loop, X12LoopSchema schema, int count, X12Loop? first, X12Segment leading)
+    private void CheckLoop(X12Loop loop, X12LoopSchema schema, int count, int first, X12Segment leading)
     {
         if (count == 0)
         {
@@ -115,14 +103,14 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         }
 
         if (schema.Usage == X12Usage.NotUsed)
-            sink.Segment(first!.OwnSegments.First().Segment, schema.Id, "I4", $"loop {schema.Id} is not used but is present");
+            sink.Segment(loop.LoopAt(first)!.OwnSegments.First().Segment, schema.Id, "I4", $"loop {schema.Id} is not used but is present");
 
         if (count <= schema.Repeat)
             return;
         var seen = 0;
-        foreach (var child in loop.Nodes)
+        for (var i = 0; i < loop.Count; i++)
         {
-            if (child is X12Loop extra && ReferenceEquals(extra.Schema, schema) && ++seen > schema.Repeat)
+            if (loop.LoopAt(i) is { } extra && ReferenceEquals(extra.Schema, schema) && ++seen > schema.Repeat)
                 sink.Segment(extra.OwnSegments.First().Segment, schema.Id, "4", $"loop {schema.Id} occurs more than {schema.Repeat} times");
         }
     }

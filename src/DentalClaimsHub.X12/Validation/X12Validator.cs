@@ -48,7 +48,7 @@ public sealed class X12Validator(X12SchemaRegistry registry, bool includeEnvelop
 
         var elements = new X12ElementValidator(sink);
         foreach (var ta1 in document.Interchanges.SelectMany(i => i.Acknowledgments))
-            elements.Validate(new X12ParsedSegment(ta1, rule), "TA1");
+            elements.Validate(ta1, rule, "TA1");
         return sink.Findings;
     }
 
