@@ -22,6 +22,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
     public const string EligibilityMalformed = "x12.eligibility.malformed";
     public const string EligibilitySoapFault = "x12.eligibility.soap-fault";
     public const string EligibilityOtherTrace = "x12.eligibility.other-trace";
+    public const string EligibilityPayerUnable = "x12.eligibility.payer-unable";
     private const string Request270 = "X12_270_Request_005010X279A1";
     private const string Response271 = "X12_271_Response_005010X279A1";
 
@@ -37,6 +38,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
         [EligibilityTimeout] = Eligibility271Answer.Active,
         [EligibilityMalformed] = Eligibility271Answer.Active,
         [EligibilityOtherTrace] = Eligibility271Answer.Active,
+        [EligibilityPayerUnable] = Eligibility271Answer.PayerUnableToRespond,
     };
 
     public string Protocol => "x12";

@@ -12,7 +12,7 @@ internal static class Eligibility271Benefits
     public static IEnumerable<string[]> For(Eligibility271Answer answer, Eligibility270 request, DateTimeOffset now) => answer switch
     {
         Eligibility271Answer.Inactive => [PlanBegin(now), ["EB", "6", "IND", "35"]],
-        Eligibility271Answer.MemberNotFound => [],
+        Eligibility271Answer.MemberNotFound or Eligibility271Answer.PayerUnableToRespond => [],
         Eligibility271Answer.DeductibleMet => [.. PlanYear(now), .. DeductibleMet()],
         Eligibility271Answer.FrequencyExhausted => [.. PlanYear(now), .. FrequencyExhausted(now)],
         _ => [.. PlanYear(now), .. Active(), .. AskedProcedures(request)],

@@ -22,8 +22,27 @@ public static class Eligibility271Template
         [
             ["ST", "271", request.TransactionControlNumber, "005010X279A1"],
             ["BHT", "0022", "11", request.Reference, date, time],
-            ["HL", "1", "", "20", "1"],
+            ["HL", "1", "", "20", answer == Eligibility271Answer.PayerUnableToRespond ? "0" : "1"],
             ["NM1", "PR", "2", Or(request.PayerName, "DEMO DENTAL MUTUAL"), "", "", "", "", "PI", Or(request.PayerId, "99999")],
+        ];
+        if (answer == Eligibility271Answer.PayerUnableToRespond)
+        {
+            // 005010X279A1 2100A AAA: 42 unable to respond at current time, R resubmission allowed.
+            body.Add(["AAA", "N", "", "42", "R"]);
+        }
+        else
+        {
+            body.AddRange(Subscriber(request, answer, now));
+        }
+
+        body.Add(["SE", (body.Count + 1).ToString(CultureInfo.InvariantCulture), request.TransactionControlNumber]);
+        return Interchange(request, body, now);
+    }
+
+    private static List<string[]> Subscriber(Eligibility270 request, Eligibility271Answer answer, DateTimeOffset now)
+    {
+        List<string[]> body =
+        [
             ["HL", "2", "1", "21", "1"],
             ["NM1", "1P", "2", Or(request.ProviderName, "DEMO DENTAL PRACTICE"), "", "", "", "", "XX",
                 Or(request.ProviderNpi, "1234567893")],
@@ -43,8 +62,13 @@ public static class Eligibility271Template
         }
 
         body.AddRange(Eligibility271Benefits.For(answer, request, now));
-        body.Add(["SE", (body.Count + 1).ToString(CultureInfo.InvariantCulture), request.TransactionControlNumber]);
+        return body;
+    }
 
+    private static string Interchange(Eligibility270 request, List<string[]> body, DateTimeOffset now)
+    {
+        var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var time = now.ToString("HHmm", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
         Append(text, ["ISA", "00", new string(' ', 10), "00", new string(' ', 10),
             Or(request.ReceiverQualifier, "ZZ"), Pad(request.ReceiverId), Or(request.SenderQualifier, "ZZ"), Pad(request.SenderId),

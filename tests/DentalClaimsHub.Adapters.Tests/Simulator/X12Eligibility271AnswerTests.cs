@@ -40,6 +40,7 @@ public sealed class X12Eligibility271AnswerTests
     [InlineData(Eligibility271Answer.MemberNotFound, CoverageStatus.NotFound)]
     [InlineData(Eligibility271Answer.DeductibleMet, CoverageStatus.Active)]
     [InlineData(Eligibility271Answer.FrequencyExhausted, CoverageStatus.Active)]
+    [InlineData(Eligibility271Answer.PayerUnableToRespond, CoverageStatus.Unknown)]
     public void Build_EveryAnswer_ReadsAsItsCoverageStatus(Eligibility271Answer answer, CoverageStatus expected) =>
         Assert.Equal(expected, Read(Eligibility271Template.Build(Sample(), answer, Now)).Status);
 

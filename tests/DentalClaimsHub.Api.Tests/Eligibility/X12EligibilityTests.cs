@@ -95,6 +95,17 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Check_PayerUnableToRespond_AnswersUnknownWithAaa42AndResubmissionAllowed()
+    {
+        var check = await CheckAsync(CoreRealtimeModule.EligibilityPayerUnable, "XU42");
+
+        Assert.Equal(("completed", "unknown"), (check.Status, check.Result!.CoverageStatus));
+        var rejection = Assert.Single(check.Result.Rejections);
+        Assert.Equal(("42", "R"), (rejection.ReasonCode, rejection.FollowUpAction));
+        Assert.Equal("Unable to respond at current time (resubmission allowed) [loop 2100A]", rejection.Description);
+    }
+
+    [Fact]
     public async Task Check_DeductibleMet_RemainingDeductibleIsZeroWithThePayersNote()
     {
         var check = await CheckAsync(CoreRealtimeModule.EligibilityDeductibleMet, "XDED");

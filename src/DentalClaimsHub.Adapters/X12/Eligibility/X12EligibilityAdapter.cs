@@ -15,8 +15,9 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 /// <summary>
 /// Asks an X12 payer: builds the 270 with control numbers from the shared allocator, sends it in real time over CAQH
 /// CORE connectivity (SOAP or MIME, as the payer's profile says) and reads the 271 into the canonical result. Both
-/// interchanges are kept raw in the message log, linked to the check. AAA rejections are part of the result; an answer that cannot be read, or answers another inquiry, is a
-/// <see cref="PayerResponseException"/>; an unreachable payer surfaces as the transport's exception.
+/// interchanges are kept raw in the message log, linked to the check. AAA rejections are part of the result; an answer
+/// that cannot be read, or answers another inquiry, is a <see cref="PayerResponseException"/>; an unreachable payer
+/// surfaces as the transport's exception.
 /// </summary>
 public sealed partial class X12EligibilityAdapter(
     IControlNumberAllocator controlNumbers,
