@@ -1,5 +1,6 @@
 using DentalClaimsHub.Adapters.DependencyInjection;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.PayerSimulator;
@@ -80,6 +81,43 @@ public sealed class CaqhCoreTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_ResponseForAnotherPayloadId_ThrowsPayerResponseException()
+    {
+        const string Answer = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"
+            + "<cor:COREEnvelopeRealTimeResponse xmlns:cor=\"http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd\">"
+            + "<PayloadType>X12_271_Response_005010X279A1</PayloadType><PayloadID>somebody-elses</PayloadID>"
+            + "<Payload>ISA</Payload><ErrorCode>Success</ErrorCode></cor:COREEnvelopeRealTimeResponse></env:Body></env:Envelope>";
+        _broken.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(Answer));
+        await using var services = Services(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Contains("answers PayloadID 'somebody-elses'", error.Message, StringComparison.Ordinal);
+        Assert.Single(_broken.LogEntries);
+    }
+
+    [Fact]
+    public async Task SendAsync_SoapFaultWithoutCoreCode_CarriesTheSoapFaultCode()
+    {
+        const string Fault = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault>"
+            + "<env:Code><env:Value>env:Sender</env:Value></env:Code><env:Reason><env:Text>bad request</env:Text></env:Reason>"
+            + "</env:Fault></env:Body></env:Envelope>";
+        _broken.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(Fault));
+        await using var services = Services(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Equal("env:Sender", error.CoreErrorCode);
+        Assert.Contains("SOAP fault: bad request", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_Payer500OnBatch_IsNotRetried()
     {
         _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
@@ -129,7 +167,8 @@ public sealed class CaqhCoreTransportTests : IDisposable
         if (retryCount is { } retries)
         {
             services.AddSingleton(sp => new PayerProfileCatalog(PayerProfileCatalog.LoadOrThrow(
-                Path.Combine(RepositoryPaths.Mappings, "payers"), new Dictionary<string, string> { ["SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/') })
+                Path.Combine(RepositoryPaths.Mappings, "payers"),
+                new Dictionary<string, string> { ["SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/') })
                 .Profiles.Select(p => p with { Resilience = p.Resilience with { RetryCount = retries } })));
         }
 

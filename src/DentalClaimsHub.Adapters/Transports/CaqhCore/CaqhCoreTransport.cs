@@ -40,7 +40,8 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
         using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode && !IsSoap(response) && response.Content.Headers.ContentType?.MediaType != "multipart/form-data")
         {
-            throw new CoreTransportException(payer.Id, null, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} without a CORE envelope.");
+            throw new CoreTransportException(payer.Id, null,
+                $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} without a CORE envelope.");
         }
 
         var answer = core.Envelope == CoreEnvelopeStyle.Mime && !IsSoap(response)
@@ -54,7 +55,9 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
 
         if (answer.PayloadId != message.PayloadId)
         {
-            throw new CoreTransportException(payer.Id, null, $"the response answers PayloadID '{answer.PayloadId}', not '{message.PayloadId}'.");
+            // The payer answered, but another request: asking again will not make this answer ours.
+            throw new PayerResponseException(payer.Id,
+                $"Payer '{payer.Id}': the CORE response answers PayloadID '{answer.PayloadId}', not '{message.PayloadId}'.");
         }
 
         return answer;

@@ -55,7 +55,8 @@ public sealed record CoreMessage
         yield return ("PayloadType", PayloadType);
         yield return ("ProcessingMode", ProcessingMode);
         yield return ("PayloadID", PayloadId);
-        yield return ("TimeStamp", TimeStamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("TimeStamp",
+            TimeStamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         yield return ("SenderID", SenderId);
         yield return ("ReceiverID", ReceiverId);
         yield return ("CORERuleVersion", CoreRuleVersion);
