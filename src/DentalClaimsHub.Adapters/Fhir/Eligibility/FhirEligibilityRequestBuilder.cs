@@ -1,3 +1,5 @@
+using System.Globalization;
+using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Domain.Eligibility;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -6,14 +8,22 @@ using Purpose = Hl7.Fhir.Model.CoverageEligibilityRequest.EligibilityRequestPurp
 namespace DentalClaimsHub.Adapters.Fhir.Eligibility;
 
 /// <summary>
-/// Builds an R4 <c>CoverageEligibilityRequest</c> from canonical records, alone or in a collection Bundle for <c>$submit</c>.
+/// Builds an R4 <c>CoverageEligibilityRequest</c> from the canonical inquiry, alone or in a collection Bundle for <c>$submit</c>.
 /// </summary>
 public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
 {
+    /// <summary>Identifier system of the trace number the request carries and the payer echoes.</summary>
+    public const string TraceSystem = "urn:dentalclaimshub:eligibility-check";
+
     private static readonly BaseFhirJsonSerializer Serializer = new(ModelInfo.ModelInspector);
 
-    /// <summary>The request resource; references are relative (<c>Patient/{id}</c>).</summary>
-    public CoverageEligibilityRequest BuildRequest(FhirEligibilityInquiry inquiry)
+    /// <summary>
+    /// The request resource. References are relative (<c>Patient/{id}</c>); the coverage and provider references also carry
+    /// the member id and NPI as identifiers, so a payer can answer without resolving them.
+    /// </summary>
+    /// <param name="inquiry">The canonical inquiry.</param>
+    /// <param name="includeBenefits">False asks only whether coverage is in force (purpose validation).</param>
+    public CoverageEligibilityRequest BuildRequest(EligibilityInquiry inquiry, bool includeBenefits = true)
     {
         ArgumentNullException.ThrowIfNull(inquiry);
         var check = inquiry.Check;
@@ -21,22 +31,20 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
         {
             Id = check.Id.ToString(),
             Status = FinancialResourceStatusCodes.Active,
-            Purpose = inquiry.IncludeBenefits
-                ? [Purpose.Validation, Purpose.Benefits]
-                : [Purpose.Validation],
+            Purpose = includeBenefits ? [Purpose.Validation, Purpose.Benefits] : [Purpose.Validation],
             Patient = FhirEligibilityResources.Reference("Patient", inquiry.Patient.Id),
-            Serviced = new Date(check.ServiceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            Serviced = new Date(check.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             CreatedElement = new FhirDateTime(timeProvider.GetUtcNow()),
-            Provider = FhirEligibilityResources.Reference("Practitioner", inquiry.Provider.Id),
+            Provider = FhirEligibilityResources.ProviderReference(inquiry),
             Insurer = FhirEligibilityResources.InsurerReference(inquiry.Payer),
             Insurance = [new CoverageEligibilityRequest.InsuranceComponent
             {
                 Focal = true,
-                Coverage = FhirEligibilityResources.Reference("Coverage", inquiry.Coverage.Id),
+                Coverage = FhirEligibilityResources.CoverageReference(inquiry.Coverage),
             }],
         };
-        request.Identifier.Add(new Identifier("urn:dentalclaimshub:eligibility-check", check.Id.ToString()));
-        if (inquiry.IncludeBenefits)
+        request.Identifier.Add(new Identifier(TraceSystem, inquiry.TraceNumber));
+        if (includeBenefits)
         {
             request.Item.AddRange(Items(inquiry));
         }
@@ -47,7 +55,7 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
     /// <summary>
     /// A collection Bundle with the request first and every resource it references, for <c>CoverageEligibilityRequest/$submit</c>.
     /// </summary>
-    public Bundle BuildSubmitBundle(FhirEligibilityInquiry inquiry)
+    public Bundle BuildSubmitBundle(EligibilityInquiry inquiry)
     {
         var request = BuildRequest(inquiry);
         var baseUrl = inquiry.Payer.Fhir?.BaseUrl?.ToString() ?? "urn:dentalclaimshub:";
@@ -62,7 +70,7 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
             request,
             FhirEligibilityResources.Patient(inquiry.Patient),
             FhirEligibilityResources.Coverage(inquiry),
-            FhirEligibilityResources.Practitioner(inquiry.Provider),
+            FhirEligibilityResources.Provider(inquiry),
             FhirEligibilityResources.Insurer(inquiry.Payer),
         ];
         foreach (var resource in resources)
@@ -76,7 +84,7 @@ public sealed class FhirEligibilityRequestBuilder(TimeProvider timeProvider)
     /// <summary>Pretty JSON of a resource, as sent on the wire.</summary>
     public static string ToJson(Resource resource) => Serializer.SerializeToString(resource, pretty: true);
 
-    private static IEnumerable<CoverageEligibilityRequest.DetailsComponent> Items(FhirEligibilityInquiry inquiry)
+    private static IEnumerable<CoverageEligibilityRequest.DetailsComponent> Items(EligibilityInquiry inquiry)
     {
         if (inquiry.Procedures.Count > 0)
         {

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Patients;
@@ -6,10 +7,30 @@ using Hl7.Fhir.Model;
 
 namespace DentalClaimsHub.Adapters.Fhir.Eligibility;
 
-/// <summary>The resources a submitted eligibility request references: patient, coverage, practitioner, insurer.</summary>
+/// <summary>The resources a submitted eligibility request references: patient, coverage, provider, insurer.</summary>
 internal static class FhirEligibilityResources
 {
+    /// <summary>Identifier system of the member id on the coverage.</summary>
+    public const string MemberIdSystem = "urn:dentalclaimshub:member-id";
+
     public static ResourceReference Reference(string type, Guid id) => new($"{type}/{id}");
+
+    /// <summary>The coverage, with the member id as a logical identifier.</summary>
+    public static ResourceReference CoverageReference(Domain.Coverages.Coverage coverage) =>
+        new($"Coverage/{coverage.Id}") { Identifier = new Identifier(MemberIdSystem, coverage.MemberId) };
+
+    /// <summary>The provider asking: a Practitioner (a person) or an Organization, with its NPI when known.</summary>
+    public static ResourceReference ProviderReference(EligibilityInquiry inquiry)
+    {
+        var provider = inquiry.Provider;
+        var reference = new ResourceReference($"{ProviderType(provider)}/{ProviderId(inquiry)}");
+        if (provider.Npi is { } npi)
+        {
+            reference.Identifier = new Identifier(FhirSystems.Npi, npi.Value);
+        }
+
+        return reference;
+    }
 
     public static ResourceReference InsurerReference(PayerProfile payer) =>
         new($"Organization/{payer.Id}", payer.DisplayName) { Identifier = new Identifier(FhirSystems.PayerId, payer.Id) };
@@ -27,7 +48,7 @@ internal static class FhirEligibilityResources
         },
     };
 
-    public static Hl7.Fhir.Model.Coverage Coverage(FhirEligibilityInquiry inquiry)
+    public static Hl7.Fhir.Model.Coverage Coverage(EligibilityInquiry inquiry)
     {
         var coverage = inquiry.Coverage;
         var resource = new Hl7.Fhir.Model.Coverage
@@ -45,7 +66,7 @@ internal static class FhirEligibilityResources
             }),
             Payor = [InsurerReference(inquiry.Payer)],
         };
-        resource.Identifier.Add(new Identifier("urn:dentalclaimshub:member-id", coverage.MemberId));
+        resource.Identifier.Add(new Identifier(MemberIdSystem, coverage.MemberId));
         if (coverage.GroupNumber is not null)
         {
             resource.Class.Add(new Hl7.Fhir.Model.Coverage.ClassComponent
@@ -65,12 +86,24 @@ internal static class FhirEligibilityResources
         return resource;
     }
 
-    public static Practitioner Practitioner(Provider provider)
+    /// <summary>The provider as a Practitioner (a person, with its taxonomy as qualification) or an Organization.</summary>
+    public static DomainResource Provider(EligibilityInquiry inquiry)
     {
-        var practitioner = new Practitioner { Id = provider.Id.ToString(), Name = [Name(provider.Name)] };
-        if (provider.Npi is { } npi)
+        var provider = inquiry.Provider;
+        var id = ProviderId(inquiry);
+        var identifiers = provider.Npi is { } npi ? new List<Identifier> { new(FhirSystems.Npi, npi.Value) } : [];
+        if (provider.Person is not { } person)
         {
-            practitioner.Identifier.Add(new Identifier(FhirSystems.Npi, npi.Value));
+            return new Organization { Id = id, Name = provider.OrganizationName, Identifier = identifiers };
+        }
+
+        var practitioner = new Practitioner { Id = id, Name = [Name(person)], Identifier = identifiers };
+        if (provider.TaxonomyCode is { } taxonomy)
+        {
+            practitioner.Qualification.Add(new Practitioner.QualificationComponent
+            {
+                Code = new CodeableConcept(FhirSystems.Taxonomy, taxonomy),
+            });
         }
 
         return practitioner;
@@ -82,6 +115,12 @@ internal static class FhirEligibilityResources
         Name = payer.DisplayName,
         Identifier = [new Identifier(FhirSystems.PayerId, payer.Id)],
     };
+
+    private static string ProviderType(ProviderIdentity provider) => provider.IsOrganization ? "Organization" : "Practitioner";
+
+    /// <summary>A stable id: the NPI when known, else one derived from the check (the provider is not one of our records).</summary>
+    private static string ProviderId(EligibilityInquiry inquiry) =>
+        inquiry.Provider.Npi is { } npi ? $"npi-{npi.Value}" : $"provider-{inquiry.Check.Id:N}";
 
     private static HumanName Name(PersonName name)
     {

@@ -15,6 +15,9 @@ public static class FhirSystems
     /// <summary>US National Provider Identifier.</summary>
     public const string Npi = "http://hl7.org/fhir/sid/us-npi";
 
+    /// <summary>NUCC health care provider taxonomy.</summary>
+    public const string Taxonomy = "http://nucc.org/provider-taxonomy";
+
     /// <summary>Our payer ids (payer profile ids).</summary>
     public const string PayerId = "urn:dentalclaimshub:payer";
 

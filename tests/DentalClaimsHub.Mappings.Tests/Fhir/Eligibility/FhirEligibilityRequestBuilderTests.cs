@@ -1,5 +1,7 @@
+using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Fhir.Eligibility;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Testing.Snapshots;
 using Hl7.Fhir.Model;
@@ -13,22 +15,29 @@ public sealed class FhirEligibilityRequestBuilderTests
 
     public static TheoryData<string> Cases => ["subscriber-self", "dependent-child", "procedure-codes"];
 
-    private static FhirEligibilityInquiry Case(string name)
+    private static readonly Practice Lakeside = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now,
+        npi: Npi.Parse("1234567893"), id: PracticeId);
+
+    private static EligibilityInquiry Case(string name)
     {
+        var dentist = ProviderIdentity.Of(Dentist());
         if (name == "dependent-child")
         {
             var child = Mateo();
             var coverage = ChildCoverage(child);
-            return new FhirEligibilityInquiry(Check(child, coverage, BenefitCategory.Preventive, BenefitCategory.Orthodontics),
-                child, coverage, Dentist(), FhirPayer());
+            var check = EligibilityCheck.Create(PracticeId, child.Id, coverage.Id, coverage.PayerId, ServiceDate, Now,
+                [BenefitCategory.Preventive, BenefitCategory.Orthodontics], CheckId, provider: dentist);
+            return new EligibilityInquiry(check, Lakeside, child, coverage, FhirPayer());
         }
 
         var patient = Elena();
         var own = SelfCoverage(patient);
-        var inquiry = new FhirEligibilityInquiry(Check(patient, own), patient, own, Dentist(), FhirPayer());
-        return name == "procedure-codes"
-            ? inquiry with { Procedures = [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))] }
-            : inquiry;
+        IEnumerable<ProcedureCode>? procedures = name == "procedure-codes"
+            ? [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))]
+            : null;
+        var ownCheck = EligibilityCheck.Create(PracticeId, patient.Id, own.Id, own.PayerId, ServiceDate, Now, null, CheckId,
+            procedures, dentist);
+        return new EligibilityInquiry(ownCheck, Lakeside, patient, own, FhirPayer());
     }
 
     [Theory]
@@ -56,7 +65,7 @@ public sealed class FhirEligibilityRequestBuilderTests
     [Fact]
     public void BuildRequest_ValidationOnly_HasNoItems()
     {
-        var request = Builder.BuildRequest(Case("subscriber-self") with { IncludeBenefits = false });
+        var request = Builder.BuildRequest(Case("subscriber-self"), includeBenefits: false);
 
         Assert.Equal([CoverageEligibilityRequest.EligibilityRequestPurpose.Validation], request.Purpose.Select(p => p!.Value));
         Assert.Empty(request.Item);
@@ -75,6 +84,31 @@ public sealed class FhirEligibilityRequestBuilderTests
         Assert.Equal("child", coverage.Relationship!.Coding[0].Code);
         Assert.Equal("DNX448812001", coverage.SubscriberId);
         var practitioner = Assert.IsType<Practitioner>(bundle.Entry[3].Resource);
-        Assert.Equal("1987654328", practitioner.Identifier[0].Value);
+        Assert.Equal(("http://hl7.org/fhir/sid/us-npi", "1987654328"), (practitioner.Identifier[0].System, practitioner.Identifier[0].Value));
+        Assert.Equal("1223G0001X", practitioner.Qualification[0].Code!.Coding[0].Code);
+    }
+
+    [Fact]
+    public void BuildRequest_NoProviderNamed_AsksAsThePracticeOrganization()
+    {
+        var patient = Elena();
+        var own = SelfCoverage(patient);
+        var check = EligibilityCheck.Create(PracticeId, patient.Id, own.Id, own.PayerId, ServiceDate, Now, null, CheckId);
+        var inquiry = new EligibilityInquiry(check, Lakeside, patient, own, FhirPayer());
+
+        var request = Builder.BuildRequest(inquiry);
+        var organization = Assert.IsType<Organization>(Builder.BuildSubmitBundle(inquiry).Entry[3].Resource);
+
+        Assert.Equal("Organization/npi-1234567893", request.Provider!.Reference);
+        Assert.Equal(("1234567893", "Lakeside Family Dental"), (organization.Identifier[0].Value, organization.Name));
+    }
+
+    [Fact]
+    public void BuildRequest_Canonical_CarriesTraceNumberAndMemberIdForThePayerToEcho()
+    {
+        var request = Builder.BuildRequest(Case("subscriber-self"));
+
+        Assert.Equal("5A1D9E347C2B4F0EB6A82D3C4E5F6A70", request.Identifier.Single().Value);
+        Assert.Equal("DNX448812001", request.Insurance[0].Coverage!.Identifier!.Value);
     }
 }

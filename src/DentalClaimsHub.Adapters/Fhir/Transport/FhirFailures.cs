@@ -1,0 +1,51 @@
+using System.Net;
+using DentalClaimsHub.Adapters.Transports;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
+
+namespace DentalClaimsHub.Adapters.Fhir.Transport;
+
+/// <summary>
+/// Turns what a FHIR exchange threw into the hub's two kinds of payer failure: a payer that cannot answer now
+/// (<see cref="HttpRequestException"/>, asked again later) and one that answered unusably (<see cref="PayerResponseException"/>).
+/// </summary>
+public static class FhirFailures
+{
+    private const int MaxDiagnosticsLength = 300;
+
+    /// <summary>The exception to throw for a non-success FHIR answer.</summary>
+    public static Exception From(FhirOperationException exception, string payerId)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var status = exception.Status;
+        var what = $"The FHIR payer answered HTTP {(int)status}";
+        if ((int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+        {
+            return new HttpRequestException($"{what}.", exception, status);
+        }
+
+        return Describe(exception.Outcome) is { } diagnostics
+            ? new PayerResponseException(payerId, $"{what}: {diagnostics}", exception)
+            : new PayerResponseException(payerId, $"{what} without an OperationOutcome.", exception);
+    }
+
+    /// <summary>The exception to throw when the payer's answer is not readable FHIR.</summary>
+    public static PayerResponseException Unreadable(Exception exception, string payerId) =>
+        new(payerId, $"The FHIR payer's answer is not readable FHIR JSON ({exception.GetType().Name}).", exception);
+
+    /// <summary>The issues of an OperationOutcome as one line (diagnostics, else details text, else the issue code).</summary>
+    public static string? Describe(OperationOutcome? outcome)
+    {
+        var issues = outcome?.Issue
+            .Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString())
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .ToList();
+        if (issues is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var text = string.Join("; ", issues);
+        return text.Length <= MaxDiagnosticsLength ? text : text[..MaxDiagnosticsLength] + "…";
+    }
+}
