@@ -10,8 +10,11 @@ namespace DentalClaimsHub.X12.Parsing;
 /// </summary>
 public sealed partial class X12Loop
 {
-    private Entry[] _entries = new Entry[4];
+    private const int DefaultCapacity = 4;
+
+    private Entry[] _entries = [];
     private int _count;
+    private int _initialCapacity = DefaultCapacity;
     private ChildList? _children;
 
     /// <summary>Number of children (segments and loops).</summary>
@@ -37,6 +40,10 @@ public sealed partial class X12Loop
         return Interlocked.CompareExchange(ref entry.Node, created, null) ?? created;
     }
 
+    /// <summary>A loop whose first allocation makes room for <paramref name="capacity"/> children.</summary>
+    internal X12Loop(X12LoopSchema? schema, string id, string name, int capacity)
+        : this(schema, id, name) => _initialCapacity = Math.Max(1, capacity);
+
     internal void Add(X12Segment segment, X12SegmentRule? rule) => Append(new Entry { Segment = segment, Rule = rule });
 
     internal void Add(X12Loop loop)
@@ -48,7 +55,7 @@ public sealed partial class X12Loop
     private void Append(Entry entry)
     {
         if (_count == _entries.Length)
-            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _entries, _entries.Length == 0 ? _initialCapacity : _entries.Length * 2);
         _entries[_count++] = entry;
     }
 

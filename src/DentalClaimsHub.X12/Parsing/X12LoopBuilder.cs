@@ -22,7 +22,7 @@ internal sealed class X12LoopBuilder
         var rootSchema = schema?.Root;
         Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set");
         Root.Add(header, rootSchema?.Leading);
-        _stack.Add(new Frame(rootSchema, Root));
+        _stack.Add(new Frame(rootSchema, Root, rootSchema is null ? null : X12LoopTable.For(rootSchema)));
     }
 
     public X12Loop Root { get; }
@@ -57,15 +57,16 @@ internal sealed class X12LoopBuilder
                 if (!accepts)
                     continue;
 
-                _stack.RemoveRange(depth + 1, _stack.Count - depth - 1);
+                Close(depth + 1);
                 frame.Position = index;
                 var child = frame.Schema!.Children[index];
                 if (child is X12LoopSchema loopSchema)
                 {
-                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name);
+                    var childTable = X12LoopTable.For(loopSchema);
+                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, childTable.CapacityHint);
                     frame.Loop.Add(loop);
                     loop.Add(segment, loopSchema.Leading);
-                    _stack.Add(new Frame(loopSchema, loop));
+                    _stack.Add(new Frame(loopSchema, loop, childTable));
                 }
                 else
                 {
@@ -77,6 +78,14 @@ internal sealed class X12LoopBuilder
         }
 
         return false;
+    }
+
+    // Closes the open loops from stack position 'from' inwards, noting their sizes for the next occurrences.
+    private void Close(int from)
+    {
+        for (var i = from; i < _stack.Count; i++)
+            _stack[i].Table?.Observe(_stack[i].Loop.Count);
+        _stack.RemoveRange(from, _stack.Count - from);
     }
 
     private void Report(X12Segment segment, Frame top)
@@ -92,11 +101,11 @@ internal sealed class X12LoopBuilder
             segment.Ordinal, segment.Id, top.Loop.Id, null, null, segment.ByteOffset));
     }
 
-    private sealed class Frame(X12LoopSchema? schema, X12Loop loop)
+    private sealed class Frame(X12LoopSchema? schema, X12Loop loop, X12LoopTable? table)
     {
         public X12LoopSchema? Schema { get; } = schema;
 
-        public X12LoopTable? Table { get; } = schema is null ? null : X12LoopTable.For(schema);
+        public X12LoopTable? Table { get; } = table;
 
         public X12Loop Loop { get; } = loop;
 

@@ -15,6 +15,8 @@ internal sealed class X12LoopTable
     private readonly int[] _qualifierElements;
     private readonly string[][] _qualifierValues;
     private readonly X12Qualifier?[] _customQualifiers;
+    private readonly X12Usage[] _usages;
+    private readonly int[] _limits;
     private readonly Dictionary<X12StructureNode, int> _positions = new(ReferenceEqualityComparer.Instance);
 
     private X12LoopTable(X12LoopSchema schema)
@@ -24,10 +26,19 @@ internal sealed class X12LoopTable
         _qualifierElements = new int[children.Count];
         _qualifierValues = new string[children.Count][];
         _customQualifiers = new X12Qualifier?[children.Count];
+        _usages = new X12Usage[children.Count];
+        _limits = new int[children.Count];
         for (var i = 0; i < children.Count; i++)
         {
             _ids[i] = children[i].LeadingSegmentId;
             _positions.TryAdd(children[i], i);
+            _usages[i] = children[i].Usage;
+            _limits[i] = children[i] switch
+            {
+                X12SegmentRule rule => rule.MaxUse,
+                X12LoopSchema loop => loop.Repeat,
+                _ => int.MaxValue,
+            };
             var qualifier = children[i].LeadingQualifier;
             _qualifierElements[i] = qualifier?.Element ?? -1;
             _qualifierValues[i] = qualifier is null ? [] : [.. qualifier.Values];
@@ -40,8 +51,30 @@ internal sealed class X12LoopTable
     /// <summary>The table of <paramref name="schema"/>, built on first use and kept as long as the schema lives.</summary>
     public static X12LoopTable For(X12LoopSchema schema) => Tables.GetValue(schema, s => new X12LoopTable(s));
 
+    private int _capacityHint = 4;
+
+    /// <summary>
+    /// How many children to make room for in a new occurrence of the loop: the most seen so far in a finished
+    /// occurrence (at most 32), so that typical loops are allocated once at the right size.
+    /// </summary>
+    public int CapacityHint => _capacityHint;
+
+    /// <summary>Records the number of children of an occurrence that is complete.</summary>
+    public void Observe(int children)
+    {
+        if (children > _capacityHint && _capacityHint < 32)
+            _capacityHint = Math.Min(children, 32);
+    }
+
     /// <summary>Number of children.</summary>
     public int Count => _ids.Length;
+
+    /// <summary>
+    /// True when child <paramref name="index"/>, found <paramref name="count"/> times, may deserve a finding: required
+    /// and absent, not used and present, or present more often than its maximum use / repeat.
+    /// </summary>
+    public bool MayReport(int index, int count) =>
+        count == 0 ? _usages[index] == X12Usage.Required : _usages[index] == X12Usage.NotUsed || count > _limits[index];
 
     /// <summary>Position of <paramref name="child"/> (this very instance) among the children; -1 when it is not one.</summary>
     public int IndexOf(X12StructureNode child) => _positions.TryGetValue(child, out var index) ? index : -1;

@@ -27,6 +27,26 @@ internal static class X12TreeWalk
         }
     }
 
+    /// <summary>The same loops as <see cref="Loops"/>, collected into a list by a plain recursive walk.</summary>
+    public static List<X12Loop> AllLoops(X12Loop root)
+    {
+        var loops = new List<X12Loop>();
+        Collect(root, loops);
+        return loops;
+    }
+
+    private static void Collect(X12Loop loop, List<X12Loop> loops)
+    {
+        for (var i = 0; i < loop.Count; i++)
+        {
+            if (loop.LoopAt(i) is { } child)
+            {
+                loops.Add(child);
+                Collect(child, loops);
+            }
+        }
+    }
+
     /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
     public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
     {

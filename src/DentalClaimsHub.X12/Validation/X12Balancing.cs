@@ -6,24 +6,26 @@ namespace DentalClaimsHub.X12.Validation;
 /// <summary>SNIP level 3 balancing of dental claims (837D) and remittances (835).</summary>
 internal static class X12Balancing
 {
-    public static void Check(X12Transaction transaction, X12FindingSink sink)
+    public static void Check(X12Transaction transaction, IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
         switch (transaction.TransactionSetId)
         {
             case "837":
-                CheckClaims(transaction, sink);
+                CheckClaims(loops, sink);
                 break;
             case "835":
-                CheckRemittance(transaction, sink);
+                CheckRemittance(transaction, loops, sink);
                 break;
         }
     }
 
     // 005010X224A2 2300 CLM02 must equal the sum of the 2400 SV302 line charges.
-    private static void CheckClaims(X12Transaction transaction, X12FindingSink sink)
+    private static void CheckClaims(IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
-        foreach (var claim in transaction.Loops("2300"))
+        foreach (var claim in loops)
         {
+            if (claim.Id != "2300")
+                continue;
             if (claim.Segment("CLM") is not { } clm || Amount(clm, 2) is not { } total)
                 continue;
             var lines = 0;
@@ -41,11 +43,13 @@ internal static class X12Balancing
         }
     }
 
-    private static void CheckRemittance(X12Transaction transaction, X12FindingSink sink)
+    private static void CheckRemittance(X12Transaction transaction, IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
         var paidTotal = 0m;
-        foreach (var claim in transaction.Loops("2100"))
+        foreach (var claim in loops)
         {
+            if (claim.Id != "2100")
+                continue;
             if (claim.Segment("CLP") is not { } clp)
                 continue;
             var lineAdjustments = 0m;

@@ -8,13 +8,15 @@ namespace DentalClaimsHub.X12.Validation;
 /// </summary>
 internal static class X12DentalClaimRules
 {
-    public static void Check(X12Transaction transaction, X12FindingSink sink)
+    public static void Check(X12Transaction transaction, IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
         if (transaction.Schema?.Guide != "005010X224A2")
             return;
 
-        foreach (var claim in transaction.Loops("2300"))
+        foreach (var claim in loops)
         {
+            if (claim.Id != "2300")
+                continue;
             if (claim.Segment("CLM") is not { } clm)
                 continue;
             var lines = claim.Loops("2400").ToList();

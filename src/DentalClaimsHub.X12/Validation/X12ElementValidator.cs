@@ -17,15 +17,23 @@ internal sealed partial class X12ElementValidator(X12FindingSink sink)
                 $"{segment.Id} has {segment.ElementCount} elements; the guide defines {schema.Elements.Count}");
         }
 
-        // Schema elements come in position order 1, 2, 3…: walk the segment alongside instead of seeking each one.
+        var plan = X12SegmentPlan.For(schema);
+        var elements = plan.Elements;
+        var present = segment.ElementCount;
         var cursor = new X12Segment.ElementCursor(segment);
         cursor.Skip();
-        var next = 1;
-        foreach (var element in schema.Elements)
+        for (var i = 0; i < elements.Length; i++)
         {
-            var inOrder = element.Position == next;
-            var raw = inOrder ? cursor.Next() : element.Position >= 1 ? segment.ElementSpan(element.Position) : default;
-            next = inOrder ? next + 1 : -1;
+            var element = elements[i];
+            ReadOnlySpan<char> raw;
+            if (!plan.InOrder)
+                raw = element.Position >= 1 ? segment.ElementSpan(element.Position) : default;
+            else if (i < present)
+                raw = cursor.Next(); // positions 1, 2, 3…: walk the segment alongside instead of seeking each element
+            else if (i > plan.LastRequired)
+                break; // absent from here on, and nothing further is required
+            else
+                raw = default;
             ValidateElement(segment, loopId, element, raw);
         }
 

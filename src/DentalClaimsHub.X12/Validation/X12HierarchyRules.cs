@@ -8,10 +8,10 @@ namespace DentalClaimsHub.X12.Validation;
 /// </summary>
 internal static class X12HierarchyRules
 {
-    public static void Check(X12Transaction transaction, X12FindingSink sink)
+    public static void Check(IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var loop in transaction.Root.Descendants())
+        foreach (var loop in loops)
         {
             if (LeadingHl(loop) is not { } hl)
                 continue;

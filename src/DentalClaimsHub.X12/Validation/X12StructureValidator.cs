@@ -41,6 +41,8 @@ internal sealed class X12StructureValidator(X12FindingSink sink, X12ElementValid
         for (var index = 1; index < children.Count; index++)
         {
             var count = _counts[index];
+            if (!table.MayReport(index, count))
+                continue;
             if (children[index] is X12SegmentRule rule)
                 CheckSegment(loop, rule, count, _firsts[index], leading);
             else if (children[index] is X12LoopSchema loopSchema)

@@ -85,9 +85,11 @@ public sealed class X12Validator(X12SchemaRegistry registry, bool includeEnvelop
             if (transaction.Schema is not null)
             {
                 new X12StructureValidator(sink, new X12ElementValidator(sink)).Validate(transaction.Root);
-                X12HierarchyRules.Check(transaction, sink);
-                X12DentalClaimRules.Check(transaction, sink);
-                X12Balancing.Check(transaction, sink);
+                // One walk of the tree serves the three rule sets (each keeps its own order of findings).
+                var loops = X12TreeWalk.AllLoops(transaction.Root);
+                X12HierarchyRules.Check(loops, sink);
+                X12DentalClaimRules.Check(transaction, loops, sink);
+                X12Balancing.Check(transaction, loops, sink);
             }
 
             X12EnvelopeChecks.CheckTransaction(transaction, sink);
