@@ -60,7 +60,7 @@ public static class EligibilityApi
             return errors.IsEmpty ? NotFound("The patient or coverage does not exist in this practice.") : errors.ToResult();
         }
 
-        var (patient, coverage, dateOfService) = subject.Value;
+        var (practice, patient, coverage, dateOfService) = subject;
         var payer = payers.Find(coverage.PayerId);
         var adapter = payer is null ? null : adapters.For(payer);
         if (payer is null || adapter is null)
@@ -77,10 +77,10 @@ public static class EligibilityApi
             return TypedResults.Ok(cached.ToResponse(now, cached: true));
         }
 
-        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
         var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now),
             procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
-        var problems = adapter.Validate(new EligibilityInquiry(check, practice, patient, coverage, payer));
+        var inquiry = new EligibilityInquiry(check, practice, patient, coverage, payer);
+        var problems = adapter.Validate(inquiry);
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -94,10 +94,13 @@ public static class EligibilityApi
         db.EligibilityChecks.Add(check);
         audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
         await db.SaveChangesAsync(cancellationToken);
+        db.Entry(check).State = EntityState.Detached; // the runner's own context owns it from here
 
-        var work = runner.RunAsync(check.Id);
+        var work = runner.RunAsync(inquiry);
         var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work;
-        var current = await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
+        var current = answered
+            ? await work
+            : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
         SetRetryAfter(http, current, time.GetUtcNow());
         return answered
             ? TypedResults.Ok(current.ToResponse(time.GetUtcNow()))

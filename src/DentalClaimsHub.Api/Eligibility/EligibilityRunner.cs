@@ -1,12 +1,9 @@
-using System.Threading.RateLimiting;
 using DentalClaimsHub.Adapters.Eligibility;
-using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -22,24 +19,25 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
     /// <summary>How long to wait before asking a payer that timed out or refused the connection again.</summary>
     public static readonly TimeSpan UnreachableRetryAfter = TimeSpan.FromSeconds(30);
 
-    public Task RunAsync(Guid checkId) => Task.Run(() => RunCoreAsync(checkId, lifetime.ApplicationStopping));
+    /// <summary>
+    /// Asks the payer on a thread of its own and returns the check with its answer or failure, saved. The inquiry's check
+    /// must already be stored and no longer tracked by the caller's context; the runner's own context takes it over.
+    /// </summary>
+    public Task<EligibilityCheck> RunAsync(EligibilityInquiry inquiry) => Task.Run(() => RunCoreAsync(inquiry, lifetime.ApplicationStopping));
 
-    private async Task RunCoreAsync(Guid checkId, CancellationToken cancellationToken)
+    private async Task<EligibilityCheck> RunCoreAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var check = await db.EligibilityChecks.SingleAsync(c => c.Id == checkId, cancellationToken);
+        var check = inquiry.Check;
+        db.EligibilityChecks.Attach(check);
         try
         {
-            var patient = await db.Patients.SingleAsync(p => p.Id == check.PatientId, cancellationToken);
-            var coverage = await db.Coverages.SingleAsync(c => c.Id == check.CoverageId, cancellationToken);
-            var practice = await db.Practices.SingleAsync(p => p.Id == check.PracticeId, cancellationToken);
-            var payer = scope.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Get(check.PayerId);
-            var adapter = scope.ServiceProvider.GetServices<IEligibilityAdapter>().For(payer)
-                ?? throw new InvalidOperationException($"No eligibility adapter for payer '{payer.Id}'.");
-            var result = await adapter.CheckAsync(new EligibilityInquiry(check, practice, patient, coverage, payer), cancellationToken);
+            var adapter = scope.ServiceProvider.GetServices<IEligibilityAdapter>().For(inquiry.Payer)
+                ?? throw new InvalidOperationException($"No eligibility adapter for payer '{inquiry.Payer.Id}'.");
+            var result = await adapter.CheckAsync(inquiry, cancellationToken);
             check.Complete(result, time.GetUtcNow());
         }
         catch (Exception ex) when (Failure(ex, time.GetUtcNow()) is { } failure)
@@ -55,6 +53,7 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        return check;
     }
 
     // Payer trouble becomes a recorded failure; anything else is a bug and propagates.

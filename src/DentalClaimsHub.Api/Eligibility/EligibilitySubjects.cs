@@ -4,6 +4,7 @@ using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// </summary>
 public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog payers, TimeProvider time)
 {
-    public async Task<(Patient Patient, Coverage Coverage, DateOnly DateOfService)?> ResolveAsync(Guid practiceId, EligibilityRequest request,
+    public async Task<EligibilitySubject?> ResolveAsync(Guid practiceId, EligibilityRequest request,
         ValidationErrors errors, CancellationToken cancellationToken)
     {
         if ((request.PatientId is null) == (request.Patient is null))
@@ -53,7 +54,7 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (patient, coverage, dateOfService);
+        return new EligibilitySubject(practice, patient, coverage, dateOfService);
     }
 
     public static IReadOnlyList<ProcedureCode> ParseProcedures(IReadOnlyList<string>? codes, ValidationErrors errors)
@@ -118,3 +119,6 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
     }
 }
+
+/// <summary>Who and what an eligibility question is about: the practice asking, the patient, the coverage and the date of service.</summary>
+public sealed record EligibilitySubject(Practice Practice, Patient Patient, Coverage Coverage, DateOnly DateOfService);
