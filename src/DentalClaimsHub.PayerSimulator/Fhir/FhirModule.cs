@@ -1,56 +1,80 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DentalClaimsHub.PayerSimulator.Hosting;
 using DentalClaimsHub.PayerSimulator.Scenarios;
 
 namespace DentalClaimsHub.PayerSimulator.Fhir;
 
-/// <summary>FHIR R4 payer: <c>GET /fhir/metadata</c> and <c>POST /fhir/CoverageEligibilityRequest</c>.</summary>
+/// <summary>
+/// FHIR R4 payer: <c>GET /fhir/metadata</c>, <c>POST /fhir/CoverageEligibilityRequest</c> and
+/// <c>POST /fhir/CoverageEligibilityRequest/$submit</c> (a collection Bundle). Scenarios are chosen by member id.
+/// A member the payer does not know is answered like payers fronting X12 systems do: HTTP 200 with a
+/// CoverageEligibilityResponse whose outcome is <c>error</c> and whose error carries AAA code 75; an OperationOutcome
+/// 4xx is kept for requests the payer cannot process at all.
+/// </summary>
 public sealed class FhirModule(TimeProvider time) : ISimulatorModule
 {
     public const string EligibilityActive = "fhir.eligibility.active";
     public const string EligibilityInactive = "fhir.eligibility.inactive";
+    public const string EligibilityMemberNotFound = "fhir.eligibility.member-not-found";
+    public const string EligibilityDeductibleMet = "fhir.eligibility.deductible-met";
+    public const string EligibilityFrequencyExhausted = "fhir.eligibility.frequency-exhausted";
+    public const string EligibilityServerError = "fhir.eligibility.payer-500";
+    public const string EligibilityTimeout = "fhir.eligibility.timeout";
+    public const string EligibilityMalformed = "fhir.eligibility.malformed";
+    public const string EligibilityWrongResource = "fhir.eligibility.wrong-resource";
+    public const string EligibilityOtherRequest = "fhir.eligibility.other-request";
+    public const string EligibilityPath = "/fhir/CoverageEligibilityRequest";
+    public const string EligibilitySubmitPath = "/fhir/CoverageEligibilityRequest/$submit";
     private const string FhirJson = "application/fhir+json";
+
+    /// <summary>How long the timeout scenario holds its answer back; tests shorten it to stay fast.</summary>
+    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     public string Protocol => "fhir";
 
     public void Register(SimulatorRoutes routes, ScenarioSelector scenarios)
     {
         scenarios.Register(EligibilityActive, isDefault: true);
-        scenarios.Register(EligibilityInactive);
+        foreach (var scenario in (string[])[EligibilityInactive, EligibilityMemberNotFound, EligibilityDeductibleMet,
+            EligibilityFrequencyExhausted, EligibilityServerError, EligibilityTimeout, EligibilityMalformed,
+            EligibilityWrongResource, EligibilityOtherRequest])
+        {
+            scenarios.Register(scenario);
+        }
+
         routes.Map("GET", "/fhir/metadata", _ =>
             SimulatorResponse.Json(200, CapabilityStatementDocument.Build(time.GetUtcNow()), FhirJson));
-        routes.Map("POST", "/fhir/CoverageEligibilityRequest", request => Eligibility(request, scenarios));
+        routes.Map("POST", EligibilityPath, request => Eligibility(request, scenarios, submit: false));
+        routes.Map("POST", EligibilitySubmitPath, request => Eligibility(request, scenarios, submit: true));
     }
 
-    private SimulatorResponse Eligibility(SimulatorRequest request, ScenarioSelector scenarios)
+    private SimulatorResponse Eligibility(SimulatorRequest request, ScenarioSelector scenarios, bool submit)
     {
-        JsonObject? resource;
-        try
+        var (body, problem) = EligibilityRequestBody.Parse(request.Body, submit);
+        if (body is null)
         {
-            resource = JsonNode.Parse(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject;
-        }
-        catch (JsonException exception)
-        {
-            return Outcome("invalid", "Body is not JSON: " + exception.Message);
+            return Outcome(400, "invalid", problem!);
         }
 
-        if (resource?["resourceType"]?.GetValue<string>() != "CoverageEligibilityRequest")
+        var scenario = scenarios.Select("fhir.eligibility", body.MemberId);
+        return scenario switch
         {
-            return Outcome("invalid", "Expected a CoverageEligibilityRequest resource.");
-        }
-
-        if (resource["patient"] is null || resource["insurer"] is null)
-        {
-            return Outcome("required", "CoverageEligibilityRequest.patient and .insurer are required.");
-        }
-
-        var memberId = resource["patient"]?["identifier"]?["value"]?.GetValue<string>();
-        var inforce = scenarios.Select("fhir.eligibility", memberId) != EligibilityInactive;
-        return SimulatorResponse.Json(200, EligibilityResponseDocument.Build(resource, inforce, time.GetUtcNow()), FhirJson);
+            EligibilityServerError => Outcome(500, "exception", "Eligibility service failed; try again later."),
+            EligibilityMalformed => SimulatorResponse.Text(200, FhirJson, "{\"resourceType\": \"CoverageEligibilityRes"),
+            EligibilityWrongResource => SimulatorResponse.Json(200, new JsonObject
+            {
+                ["resourceType"] = "Patient",
+                ["id"] = Guid.NewGuid().ToString(),
+            }, FhirJson),
+            EligibilityTimeout => Answer(body, scenario) with { Delay = SlowAnswerDelay },
+            _ => Answer(body, scenario),
+        };
     }
 
-    private static SimulatorResponse Outcome(string code, string diagnostics) => SimulatorResponse.Json(400, new JsonObject
+    private SimulatorResponse Answer(EligibilityRequestBody body, string scenario) =>
+        SimulatorResponse.Json(200, EligibilityResponseDocument.Build(body.Request, scenario, time.GetUtcNow()), FhirJson);
+
+    private static SimulatorResponse Outcome(int status, string code, string diagnostics) => SimulatorResponse.Json(status, new JsonObject
     {
         ["resourceType"] = "OperationOutcome",
         ["issue"] = new JsonArray(new JsonObject { ["severity"] = "error", ["code"] = code, ["diagnostics"] = diagnostics }),

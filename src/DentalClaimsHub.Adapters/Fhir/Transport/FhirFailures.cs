@@ -24,6 +24,13 @@ public static class FhirFailures
             return new HttpRequestException($"{what}.", exception, status);
         }
 
+        if ((int)status is >= 200 and < 300)
+        {
+            // The SDK reports a success answer it could not parse this way, with its reason as the outcome.
+            return new PayerResponseException(payerId,
+                $"The FHIR payer's answer is not readable FHIR JSON: {Describe(exception.Outcome) ?? "unparseable body"}", exception);
+        }
+
         return Describe(exception.Outcome) is { } diagnostics
             ? new PayerResponseException(payerId, $"{what}: {diagnostics}", exception)
             : new PayerResponseException(payerId, $"{what} without an OperationOutcome.", exception);

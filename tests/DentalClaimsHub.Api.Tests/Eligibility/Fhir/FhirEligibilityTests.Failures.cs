@@ -1,0 +1,77 @@
+using System.Net;
+using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.PayerSimulator.Fhir;
+using static DentalClaimsHub.Api.Tests.Eligibility.Fhir.FhirChecks;
+
+namespace DentalClaimsHub.Api.Tests.Eligibility;
+
+// A FHIR payer that cannot be reached is payer_unavailable with a time to ask again; one that answers unusably is payer_error.
+public sealed partial class FhirEligibilityTests
+{
+    private async Task<(HttpResponseMessage Response, EligibilityResponse Check, string Member)> FailAsync(
+        string scenario, string prefix, string payerId = DemoPayer)
+    {
+        var member = Member(prefix);
+        Simulator.UseForMemberPrefix(prefix, scenario);
+        var practice = await factory.CreatePracticeAsync();
+        var (response, check) = await PostAsync(practice.Client, Request(member, payerId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("failed", check.Status);
+        Assert.Null(check.Result);
+        return (response, check, member);
+    }
+
+    [Fact]
+    public async Task Check_Payer500_RetriesThenAnswersPayerUnavailableWithRetryAfter()
+    {
+        var (response, check, member) = await FailAsync(FhirModule.EligibilityServerError, "FDWN", "test-fhir-down");
+
+        Assert.Equal("payer_unavailable", check.Failure!.Code);
+        Assert.InRange(check.Failure.RetryAfterSeconds!.Value, 1, 30);
+        var header = (int)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        Assert.InRange(header, check.Failure.RetryAfterSeconds.Value - 1, check.Failure.RetryAfterSeconds.Value);
+        // test-fhir-down allows one retry: the payer is asked twice, then the hub gives up.
+        Assert.Equal(2, Received(Simulator, member).Count);
+    }
+
+    [Fact]
+    public async Task Check_PayerSlowerThanItsTimeout_AnswersPayerUnavailableWithRetryAfter()
+    {
+        var (response, check, member) = await FailAsync(FhirModule.EligibilityTimeout, "FTMO", "test-fhir-slow");
+
+        Assert.Equal("payer_unavailable", check.Failure!.Code);
+        Assert.NotNull(check.Failure.RetryAfterSeconds);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Single(Received(Simulator, member));
+    }
+
+    [Fact]
+    public async Task Check_AnswerIsNotFhir_AnswersPayerErrorWithoutRetryTime()
+    {
+        var (response, check, _) = await FailAsync(FhirModule.EligibilityMalformed, "FMAL");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains("not readable FHIR JSON", check.Failure.Detail, StringComparison.Ordinal);
+        Assert.Null(check.Failure.RetryAfterSeconds);
+        Assert.Null(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Check_AnswerIsAnotherResource_AnswersPayerError()
+    {
+        var (_, check, _) = await FailAsync(FhirModule.EligibilityWrongResource, "FWRG");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains("Expected a CoverageEligibilityResponse from the FHIR payer, got Patient", check.Failure.Detail,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_AnswerForAnotherRequest_AnswersPayerError()
+    {
+        var (_, check, _) = await FailAsync(FhirModule.EligibilityOtherRequest, "FOTH");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains($"not this inquiry's '{check.Id}'", check.Failure.Detail, StringComparison.Ordinal);
+    }
+}
