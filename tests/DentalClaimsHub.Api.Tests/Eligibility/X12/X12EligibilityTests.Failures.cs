@@ -38,6 +38,10 @@ public sealed partial class X12EligibilityTests
     [Fact]
     public async Task Check_PayerSlowerThanItsTimeout_AnswersPayerUnavailableWithRetryAfter()
     {
+        // A cold simulator can take seconds over its first request on a busy machine; warm it so the timeout is the payer's.
+        var (_, warm) = await PostAsync((await factory.CreatePracticeAsync()).Client, Request(Member("XWRM")));
+        Assert.Equal("completed", warm.Status);
+
         var (response, check, member) = await FailAsync(CoreRealtimeModule.EligibilityTimeout, "XTMO", "test-x12-slow");
 
         Assert.Equal("payer_unavailable", check.Failure!.Code);
