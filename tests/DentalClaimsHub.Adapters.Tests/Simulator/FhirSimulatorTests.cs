@@ -20,10 +20,25 @@ public sealed class FhirSimulatorTests : SimulatorTestBase
         }
         """;
 
-    private async Task<(HttpStatusCode Status, JsonNode Body)> Post(string json)
+    private const string ByCoverageIdentifier = """
+        {
+          "resourceType": "CoverageEligibilityRequest",
+          "id": "cer-2",
+          "identifier": [ { "system": "urn:dentalclaimshub:eligibility-check", "value": "TRACE2" } ],
+          "status": "active",
+          "purpose": ["validation", "benefits"],
+          "patient": { "reference": "Patient/pat-43" },
+          "created": "2026-03-15",
+          "insurer": { "reference": "Organization/demo-fhir-dental" },
+          "insurance": [ { "coverage": { "reference": "Coverage/cov-10", "identifier": { "value": "NOTF-1" } } } ],
+          "item": [ { "productOrService": { "coding": [ { "system": "http://www.ada.org/cdt", "code": "D2740" } ] } } ]
+        }
+        """;
+
+    private async Task<(HttpStatusCode Status, JsonNode Body)> Post(string json, string path = FhirModule.EligibilityPath)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/fhir+json");
-        using var response = await Http.PostAsync("/fhir/CoverageEligibilityRequest", content);
+        using var response = await Http.PostAsync(path, content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
@@ -73,5 +88,57 @@ public sealed class FhirSimulatorTests : SimulatorTestBase
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("OperationOutcome", body["resourceType"]!.GetValue<string>());
         Assert.Equal("invalid", body["issue"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CoverageEligibilityRequest_MemberNotFoundByCoverageIdentifier_AnswersErrorOutcomeWithAaa75()
+    {
+        Simulator.UseForMemberPrefix("NOTF-", FhirModule.EligibilityMemberNotFound);
+
+        var (status, body) = await Post(ByCoverageIdentifier);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("error", body["outcome"]!.GetValue<string>());
+        Assert.Equal("75", body["error"]![0]!["code"]!["coding"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("TRACE2", body["request"]!["identifier"]!["value"]!.GetValue<string>());
+        Assert.Null(body["insurance"]);
+    }
+
+    [Fact]
+    public async Task Submit_CollectionBundle_AnswersTheRequestItCarriesWithItsProcedureItem()
+    {
+        var bundle = new JsonObject
+        {
+            ["resourceType"] = "Bundle",
+            ["type"] = "collection",
+            ["entry"] = new JsonArray(new JsonObject { ["resource"] = JsonNode.Parse(ByCoverageIdentifier) }),
+        };
+
+        var (status, body) = await Post(bundle.ToJsonString(), FhirModule.EligibilitySubmitPath);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("CoverageEligibilityRequest/cer-2", body["request"]!["reference"]!.GetValue<string>());
+        Assert.Contains(body["insurance"]![0]!["item"]!.AsArray(),
+            i => i!["productOrService"]?["coding"]?[0]?["code"]?.GetValue<string>() == "D2740");
+    }
+
+    [Fact]
+    public async Task Submit_BareRequestInsteadOfBundle_ReturnsOperationOutcome400()
+    {
+        var (status, body) = await Post(ByCoverageIdentifier, FhirModule.EligibilitySubmitPath);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("$submit expects a Bundle", body["issue"]![0]!["diagnostics"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoverageEligibilityRequest_Payer500_ReturnsOperationOutcome500()
+    {
+        Simulator.UseForMemberPrefix("NOTF-", FhirModule.EligibilityServerError);
+
+        var (status, body) = await Post(ByCoverageIdentifier);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("exception", body["issue"]![0]!["code"]!.GetValue<string>());
     }
 }

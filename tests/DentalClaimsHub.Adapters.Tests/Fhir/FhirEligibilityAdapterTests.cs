@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Eligibility;
+using DentalClaimsHub.Adapters.Fhir.Eligibility;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports;
+using DentalClaimsHub.Adapters.Transports.Resilience;
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.PayerSimulator.Fhir;
+using DentalClaimsHub.PayerSimulator.Hosting;
+using DentalClaimsHub.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DentalClaimsHub.Adapters.Tests.Fhir;
+
+/// <summary>
+/// The FHIR eligibility adapter against the in-process simulator: the demo payer's scenarios, and answers a payer may
+/// give that the simulator's modules do not (served on <c>/stub</c> for a copy of the demo profile pointed there).
+/// </summary>
+public sealed class FhirEligibilityAdapterTests : IDisposable
+{
+    private const string StubPath = "/stub/CoverageEligibilityRequest";
+    private static readonly DateTimeOffset Now = new(2026, 3, 15, 10, 30, 0, TimeSpan.Zero);
+    private readonly PayerSimulator.PayerSimulator _simulator = PayerSimulator.PayerSimulator.Start();
+    private readonly ServiceProvider _services;
+    private readonly FhirEligibilityAdapter _adapter;
+
+    public FhirEligibilityAdapterTests()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hub:MappingsPath"] = RepositoryPaths.Mappings,
+            ["Hub:Variables:SIMULATOR_URL"] = _simulator.Url,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging();
+        services.AddPayerProfiles(configuration).AddPayerTransports();
+        _services = services.BuildServiceProvider();
+        _adapter = new FhirEligibilityAdapter(_services.GetRequiredService<IHttpMessageHandlerFactory>(), TimeProvider.System,
+            NullLogger<FhirEligibilityAdapter>.Instance);
+    }
+
+    private PayerProfile Demo => _services.GetRequiredService<PayerProfileCatalog>().Get("demo-fhir-dental");
+
+    // Not in the catalog, so the resilience handler gives it the default pipeline (ResilienceSettings.Default).
+    private PayerProfile Stubbed => Demo with
+    {
+        Id = "test-fhir-stub",
+        Fhir = Demo.Fhir! with { BaseUrl = new Uri(_simulator.Url + "/stub") },
+    };
+
+    private static EligibilityInquiry Inquiry(PayerProfile payer, string memberId = "FHIR-4488120")
+    {
+        var practice = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now, npi: Npi.Parse("1234567893"));
+        var patient = Patient.Create(practice.Id, new PersonName("Morales", "Elena"), new DateOnly(1985, 4, 12), Sex.Female, Now);
+        var coverage = Coverage.Create(practice.Id, patient.Id, payer.Id, memberId, CoverageOrder.Primary,
+            SubscriberRelationship.Self, Now);
+        var check = EligibilityCheck.Create(practice.Id, patient.Id, coverage.Id, payer.Id, new DateOnly(2026, 3, 20), Now);
+        return new EligibilityInquiry(check, practice, patient, coverage, payer);
+    }
+
+    private void Stub(int status, JsonObject body) =>
+        _simulator.Routes.Map("POST", StubPath, _ => SimulatorResponse.Json(status, body, "application/fhir+json"));
+
+    [Fact]
+    public async Task CheckAsync_ActiveMember_ReturnsActiveAndMarksTheCheckSentWithItsTrace()
+    {
+        var inquiry = Inquiry(Demo);
+
+        var result = await _adapter.CheckAsync(inquiry, CancellationToken.None);
+
+        Assert.Equal(CoverageStatus.Active, result.Status);
+        Assert.Contains(result.Benefits, b => b is { Kind: BenefitKind.Maximum, Amount.Amount: 1500m });
+        Assert.Equal((EligibilityCheckStatus.Sent, inquiry.TraceNumber), (inquiry.Check.Status, inquiry.Check.TraceNumber));
+        var sent = Assert.Single(_simulator.Received(FhirModule.EligibilityPath));
+        Assert.StartsWith("application/fhir+json", sent.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_OperationOutcome422_ThrowsPayerResponseExceptionWithTheDiagnostics()
+    {
+        Stub(422, Outcome("business-rule", "Coverage period does not include the service date"));
+
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
+
+        Assert.Equal("test-fhir-stub", error.PayerId);
+        Assert.Equal("The FHIR payer answered HTTP 422: Coverage period does not include the service date", error.Message);
+        Assert.Single(_simulator.Received(StubPath));
+    }
+
+    [Fact]
+    public async Task CheckAsync_Payer503AfterRetries_ThrowsHttpRequestExceptionWithTheStatus()
+    {
+        Stub(503, Outcome("transient", "Down for maintenance"));
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1 + ResilienceSettings.Default.RetryCount, _simulator.Received(StubPath).Count);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ErrorOutcomeWithoutErrorCode_ThrowsPayerResponseException()
+    {
+        Stub(200, Response(outcome: "error", disposition: "Unable to process the request"));
+
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
+
+        Assert.Equal("The payer's CoverageEligibilityResponse has outcome 'error' without an error code: Unable to process the request",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task CheckAsync_AnswerInABundle_ReadsTheResponseEntry()
+    {
+        Stub(200, new JsonObject
+        {
+            ["resourceType"] = "Bundle",
+            ["type"] = "collection",
+            ["entry"] = new JsonArray(new JsonObject { ["resource"] = Response(outcome: "complete", inforce: false) }),
+        });
+
+        var result = await _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None);
+
+        Assert.Equal(CoverageStatus.Inactive, result.Status);
+    }
+
+    [Fact]
+    public void Validate_ProfileWithoutBaseUrl_NamesThePayerField()
+    {
+        var payer = Demo with { Fhir = null };
+        var inquiry = Inquiry(Demo);
+        var problems = _adapter.Validate(inquiry with { Payer = payer });
+
+        Assert.Equal(["coverage.payerId"], problems.Select(p => p.Field));
+        Assert.Contains("fhir.baseUrl", problems[0].Message, StringComparison.Ordinal);
+        Assert.Empty(_adapter.Validate(inquiry));
+    }
+
+    private static JsonObject Outcome(string code, string diagnostics) => new()
+    {
+        ["resourceType"] = "OperationOutcome",
+        ["issue"] = new JsonArray(new JsonObject { ["severity"] = "error", ["code"] = code, ["diagnostics"] = diagnostics }),
+    };
+
+    private static JsonObject Response(string outcome, string? disposition = null, bool inforce = true) => new()
+    {
+        ["resourceType"] = "CoverageEligibilityResponse",
+        ["status"] = "active",
+        ["purpose"] = new JsonArray("validation"),
+        ["patient"] = new JsonObject { ["reference"] = "Patient/p1" },
+        ["created"] = "2026-03-15",
+        ["request"] = new JsonObject { ["reference"] = "CoverageEligibilityRequest" },
+        ["outcome"] = outcome,
+        ["disposition"] = disposition,
+        ["insurer"] = new JsonObject { ["reference"] = "Organization/demo-fhir-dental" },
+        ["insurance"] = new JsonArray(new JsonObject { ["coverage"] = new JsonObject { ["reference"] = "Coverage/c1" }, ["inforce"] = inforce }),
+    };
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _simulator.Dispose();
+    }
+}
