@@ -44,6 +44,29 @@ public sealed partial class X12Segment
     internal bool ElementEquals(int element, string? value) =>
         value is not null && (element >= 1 ? ElementSpan(element).SequenceEqual(value) : value.Length == 0);
 
+    /// <summary>Same as <c>this[element, component]</c>, without splitting the element into strings.</summary>
+    internal ReadOnlySpan<char> ComponentSpan(int element, int component)
+    {
+        var text = element >= 1 ? ElementSpan(element) : default;
+        if (text.IsEmpty || component < 1)
+            return default;
+        if (IsIsa)
+            return component == 1 ? text : default;
+
+        if (Delimiters.HasRepetition && text.IndexOf(Delimiters.Repetition) is var repetition and >= 0)
+            text = text[..repetition];
+        for (var i = 1; i < component; i++)
+        {
+            var separator = text.IndexOf(Delimiters.Component);
+            if (separator < 0)
+                return default;
+            text = text[(separator + 1)..];
+        }
+
+        var end = text.IndexOf(Delimiters.Component);
+        return end < 0 ? text : text[..end];
+    }
+
     private string[] MaterializeElements()
     {
         var elements = new string[_count];

@@ -47,6 +47,30 @@ internal static class X12TreeWalk
         }
     }
 
+    /// <summary>
+    /// Fills <paramref name="into"/> (cleared first) with the loops below <paramref name="root"/> whose id is
+    /// <paramref name="id"/>, in the order of <see cref="X12Loop.Loops"/>; lets a caller reuse one list for many loops.
+    /// </summary>
+    public static List<X12Loop> LoopsWithId(X12Loop root, string id, List<X12Loop> into)
+    {
+        into.Clear();
+        CollectWithId(root, id, into);
+        return into;
+    }
+
+    private static void CollectWithId(X12Loop loop, string id, List<X12Loop> into)
+    {
+        for (var i = 0; i < loop.Count; i++)
+        {
+            if (loop.LoopAt(i) is { } child)
+            {
+                if (child.Id == id)
+                    into.Add(child);
+                CollectWithId(child, id, into);
+            }
+        }
+    }
+
     /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
     public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
     {

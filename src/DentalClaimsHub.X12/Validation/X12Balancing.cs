@@ -22,6 +22,7 @@ internal static class X12Balancing
     // 005010X224A2 2300 CLM02 must equal the sum of the 2400 SV302 line charges.
     private static void CheckClaims(IReadOnlyList<X12Loop> loops, X12FindingSink sink)
     {
+        var lineLoops = new List<X12Loop>();
         foreach (var claim in loops)
         {
             if (claim.Id != "2300")
@@ -30,7 +31,7 @@ internal static class X12Balancing
                 continue;
             var lines = 0;
             var sum = 0m;
-            foreach (var line in claim.Loops("2400"))
+            foreach (var line in X12TreeWalk.LoopsWithId(claim, "2400", lineLoops))
             {
                 if (line.Segment("SV3") is not { } sv3)
                     continue;

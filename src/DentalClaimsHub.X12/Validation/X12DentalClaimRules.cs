@@ -13,19 +13,20 @@ internal static class X12DentalClaimRules
         if (transaction.Schema?.Guide != "005010X224A2")
             return;
 
+        var lines = new List<X12Loop>();
         foreach (var claim in loops)
         {
             if (claim.Id != "2300")
                 continue;
             if (claim.Segment("CLM") is not { } clm)
                 continue;
-            var lines = claim.Loops("2400").ToList();
+            X12TreeWalk.LoopsWithId(claim, "2400", lines);
 
             // 2300 REF*F8: required when CLM05-3 is 7 (replacement) or 8 (void).
-            if (clm[5, 3] is "7" or "8" && claim.Segment("REF", 1, "F8") is null)
+            if (clm.ComponentSpan(5, 3) is "7" or "8" && claim.Segment("REF", 1, "F8") is null)
                 sink.MissingSegment(clm, "REF", "2300", "I6", $"claim {clm[1]} replaces or voids a claim (frequency {clm[5, 3]}) but has no REF*F8 payer claim number");
 
-            var predetermination = clm[19] == "PB";
+            var predetermination = clm.ElementEquals(19, "PB");
             var claimDate = claim.Segment("DTP", 1, "472");
             if (predetermination && claimDate is not null)
                 sink.Segment(claimDate, "2300", "I9", $"claim {clm[1]} is a predetermination (CLM19 PB), which carries no service date");
