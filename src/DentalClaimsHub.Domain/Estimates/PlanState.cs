@@ -47,6 +47,25 @@ internal sealed class PlanState(EligibilityResult result, BenefitNetwork network
             return zero;
         }
 
+        if (Waiting(code, category) is { } waiting)
+        {
+            reasons.Add(new(EstimateReasonKind.WaitingPeriod, waiting.Note ?? Describe(waiting)));
+            return zero;
+        }
+
+        if (FrequencyUsedUp(code, category) is { } used)
+        {
+            reasons.Add(new(EstimateReasonKind.FrequencyLimit, used.Note ?? "no covered services left in the frequency period"));
+            return zero;
+        }
+
+        if (CoPay(code, category) is { } copay)
+        {
+            var patientPays = Money.Min(copay, allowed);
+            reasons.Add(new(EstimateReasonKind.CoPay, Amount: patientPays));
+            return allowed - patientPays;
+        }
+
         if (result.CoInsurancePercent(category, network) is not { } patientPercent)
         {
             reasons.Add(new(EstimateReasonKind.NoBenefitInformation, category.ToString()));
@@ -63,6 +82,26 @@ internal sealed class PlanState(EligibilityResult result, BenefitNetwork network
         reasons.Add(new(EstimateReasonKind.CoInsurance, $"{patientPercent}%", allowed - deductible - payer));
         return payer;
     }
+
+    // A waiting period the payer states for this category or code means it is not covered yet.
+    private BenefitLine? Waiting(ProcedureCode code, BenefitCategory category) =>
+        Lines(BenefitKind.WaitingPeriod, code, category).FirstOrDefault();
+
+    // HSD "remaining" with quantity 0 (X12 HSD05 = 29 / FHIR allowed − used = 0): the frequency limit is reached.
+    private BenefitLine? FrequencyUsedUp(ProcedureCode code, BenefitCategory category) =>
+        Lines(BenefitKind.Frequency, code, category).FirstOrDefault(b => b.Period == BenefitPeriod.Remaining && b.Quantity is 0m);
+
+    private Money? CoPay(ProcedureCode code, BenefitCategory category) =>
+        Lines(BenefitKind.CoPay, code, category).Select(b => b.Amount).FirstOrDefault(a => a is not null);
+
+    // Lines of a kind that name this code, or (naming no codes) this category or dental care as a whole.
+    private IEnumerable<BenefitLine> Lines(BenefitKind kind, ProcedureCode code, BenefitCategory category) =>
+        result.Find(kind, network: network)
+            .Where(b => b.ProcedureCodes.Count > 0 ? b.ProcedureCodes.Contains(code) : b.Category == category || b.Category == BenefitCategory.DentalCare)
+            .OrderBy(b => b.ProcedureCodes.Count > 0 ? 0 : b.Category == category ? 1 : 2);
+
+    private static string Describe(BenefitLine waiting) =>
+        waiting.Quantity is { } quantity ? $"waiting period of {quantity:0.##} {waiting.Period.ToString().ToLowerInvariant()}" : "waiting period not yet served";
 
     // A category-level deductible line with a zero amount means the plan waives it there (typical for preventive).
     private Money Deductible(BenefitCategory category, Money allowed)
