@@ -9,7 +9,8 @@ namespace DentalClaimsHub.PayerSimulator.Fhir;
 /// <c>POST /fhir/CoverageEligibilityRequest/$submit</c> (a collection Bundle). Scenarios are chosen by member id.
 /// A member the payer does not know is answered like payers fronting X12 systems do: HTTP 200 with a
 /// CoverageEligibilityResponse whose outcome is <c>error</c> and whose error carries AAA code 75; an OperationOutcome
-/// 4xx is kept for requests the payer cannot process at all.
+/// 4xx is kept for requests the payer cannot process at all (scenario <c>rejected</c>: 422 whose diagnostics quote the
+/// member id, as real payers' do).
 /// </summary>
 public sealed class FhirModule(TimeProvider time) : ISimulatorModule
 {
@@ -23,6 +24,7 @@ public sealed class FhirModule(TimeProvider time) : ISimulatorModule
     public const string EligibilityMalformed = "fhir.eligibility.malformed";
     public const string EligibilityWrongResource = "fhir.eligibility.wrong-resource";
     public const string EligibilityOtherRequest = "fhir.eligibility.other-request";
+    public const string EligibilityRejected = "fhir.eligibility.rejected";
     public const string EligibilityPath = "/fhir/CoverageEligibilityRequest";
     public const string EligibilitySubmitPath = "/fhir/CoverageEligibilityRequest/$submit";
     private const string FhirJson = "application/fhir+json";
@@ -37,7 +39,7 @@ public sealed class FhirModule(TimeProvider time) : ISimulatorModule
         scenarios.Register(EligibilityActive, isDefault: true);
         foreach (var scenario in (string[])[EligibilityInactive, EligibilityMemberNotFound, EligibilityDeductibleMet,
             EligibilityFrequencyExhausted, EligibilityServerError, EligibilityTimeout, EligibilityMalformed,
-            EligibilityWrongResource, EligibilityOtherRequest])
+            EligibilityWrongResource, EligibilityOtherRequest, EligibilityRejected])
         {
             scenarios.Register(scenario);
         }
@@ -60,6 +62,8 @@ public sealed class FhirModule(TimeProvider time) : ISimulatorModule
         return scenario switch
         {
             EligibilityServerError => Outcome(500, "exception", "Eligibility service failed; try again later."),
+            EligibilityRejected => Outcome(422, "business-rule",
+                $"Coverage {body.MemberId} is not valid for CoverageEligibilityRequest.servicedDate"),
             EligibilityMalformed => SimulatorResponse.Text(200, FhirJson, "{\"resourceType\": \"CoverageEligibilityRes"),
             EligibilityWrongResource => SimulatorResponse.Json(200, new JsonObject
             {

@@ -51,7 +51,8 @@ public sealed partial class FhirEligibilityAdapter(
 
         var report = _reader.Read(body);
         var result = report.Result ?? throw new PayerResponseException(payer.Id,
-            "The payer's CoverageEligibilityResponse could not be used: " + string.Join("; ", report.Issues.Take(3)));
+            "The payer's CoverageEligibilityResponse could not be used: "
+                + InquiryRedaction.Redact(string.Join("; ", report.Issues.Take(3)), inquiry));
         LogAnswered(logger, inquiry.Check.Id, payer.Id, result.Status, result.Benefits.Count, result.Rejections.Count,
             report.Issues.Count);
         return result;
@@ -71,7 +72,7 @@ public sealed partial class FhirEligibilityAdapter(
         }
         catch (FhirOperationException e)
         {
-            throw FhirFailures.From(e, inquiry.Payer.Id);
+            throw FhirFailures.From(e, inquiry.Payer.Id, text => InquiryRedaction.Redact(text, inquiry));
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException
             or Hl7.Fhir.Serialization.DeserializationFailedException or Hl7.Fhir.Utility.CodedException)

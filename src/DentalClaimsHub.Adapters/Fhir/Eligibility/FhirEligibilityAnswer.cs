@@ -24,7 +24,8 @@ internal static class FhirEligibilityAnswer
         var coded = response.Error.Any(e => e.Code?.Coding.Any(c => !string.IsNullOrWhiteSpace(c.Code)) == true);
         if (response.Outcome == ClaimProcessingCodes.Error && !coded)
         {
-            var why = response.Disposition ?? string.Join("; ", response.Error.Select(e => e.Code?.Text).OfType<string>());
+            var why = InquiryRedaction.Redact(
+                response.Disposition ?? string.Join("; ", response.Error.Select(e => e.Code?.Text).OfType<string>()), inquiry);
             throw new PayerResponseException(payerId,
                 "The payer's CoverageEligibilityResponse has outcome 'error' without an error code"
                 + (string.IsNullOrWhiteSpace(why) ? "." : $": {why}"));

@@ -8,37 +8,43 @@ namespace DentalClaimsHub.Adapters.Fhir.Transport;
 /// <summary>
 /// Turns what a FHIR exchange threw into the hub's two kinds of payer failure: a payer that cannot answer now
 /// (<see cref="HttpRequestException"/>, asked again later) and one that answered unusably (<see cref="PayerResponseException"/>).
+/// The SDK's exception is not kept as the inner exception: its message quotes the payer's text unredacted, and failures
+/// are logged with their inner exceptions.
 /// </summary>
 public static class FhirFailures
 {
     private const int MaxDiagnosticsLength = 300;
 
     /// <summary>The exception to throw for a non-success FHIR answer.</summary>
-    public static Exception From(FhirOperationException exception, string payerId)
+    /// <param name="exception">What the SDK threw.</param>
+    /// <param name="payerId">The payer asked.</param>
+    /// <param name="redact">Removes personal data from the payer's diagnostics before they become the message.</param>
+    public static Exception From(FhirOperationException exception, string payerId, Func<string, string>? redact = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var status = exception.Status;
         var what = $"The FHIR payer answered HTTP {(int)status}";
         if ((int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
         {
-            return new HttpRequestException($"{what}.", exception, status);
+            return new HttpRequestException($"{what}.", null, status);
         }
 
         if ((int)status is >= 200 and < 300)
         {
             // The SDK reports a success answer it could not parse this way, with its reason as the outcome.
+            var reason = Describe(exception.Outcome) ?? "unparseable body";
             return new PayerResponseException(payerId,
-                $"The FHIR payer's answer is not readable FHIR JSON: {Describe(exception.Outcome) ?? "unparseable body"}", exception);
+                $"The FHIR payer's answer is not readable FHIR JSON: {(redact is null ? reason : redact(reason))}");
         }
 
         return Describe(exception.Outcome) is { } diagnostics
-            ? new PayerResponseException(payerId, $"{what}: {diagnostics}", exception)
-            : new PayerResponseException(payerId, $"{what} without an OperationOutcome.", exception);
+            ? new PayerResponseException(payerId, $"{what}: {(redact is null ? diagnostics : redact(diagnostics))}")
+            : new PayerResponseException(payerId, $"{what} without an OperationOutcome.");
     }
 
     /// <summary>The exception to throw when the payer's answer is not readable FHIR.</summary>
     public static PayerResponseException Unreadable(Exception exception, string payerId) =>
-        new(payerId, $"The FHIR payer's answer is not readable FHIR JSON ({exception.GetType().Name}).", exception);
+        new(payerId, $"The FHIR payer's answer is not readable FHIR JSON ({exception.GetType().Name}).");
 
     /// <summary>The issues of an OperationOutcome as one line (diagnostics, else details text, else the issue code).</summary>
     public static string? Describe(OperationOutcome? outcome)

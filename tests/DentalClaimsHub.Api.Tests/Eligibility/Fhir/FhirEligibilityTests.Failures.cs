@@ -1,5 +1,6 @@
 using System.Net;
 using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.Fhir;
 using static DentalClaimsHub.Api.Tests.Eligibility.Fhir.FhirChecks;
 
@@ -73,5 +74,27 @@ public sealed partial class FhirEligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains($"not this inquiry's '{check.Id}'", check.Failure.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_OperationOutcome422_AnswersPayerErrorWithTheDiagnosticsWithoutTheMemberId()
+    {
+        var (_, check, member) = await FailAsync(FhirModule.EligibilityRejected, "FREJ");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Equal("The FHIR payer answered HTTP 422: Coverage *** is not valid for CoverageEligibilityRequest.servicedDate",
+            check.Failure.Detail);
+        Assert.Empty(factory.Logs.Containing(member));
+    }
+
+    [Fact]
+    public async Task Check_FhirExchange_LogsNoPatientNameBirthDateOrMemberId()
+    {
+        var (_, check, member) = await FailAsync(FhirModule.EligibilityMalformed, "FPHI");
+
+        Assert.Equal("payer_error", check.Failure!.Code);
+        Assert.Contains(factory.Logs.Events, e => e.Contains(check.Id.ToString(), StringComparison.Ordinal));
+        Assert.Empty(factory.Logs.Containing(
+            TestData.PatientLast, TestData.PatientLast.ToUpperInvariant(), TestData.PatientFirst, member, "19870314", "1987-03-14"));
     }
 }
