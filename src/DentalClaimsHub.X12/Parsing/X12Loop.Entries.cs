@@ -21,35 +21,42 @@ public sealed partial class X12Loop
     internal int Count => _count;
 
     /// <summary>The segment at <paramref name="index"/>; null when the child is a loop.</summary>
-    internal X12Segment? SegmentAt(int index) => _entries[index].Segment;
+    internal X12Segment? SegmentAt(int index) => _entries[index].Item switch
+    {
+        X12Segment segment => segment,
+        X12ParsedSegment parsed => parsed.Segment,
+        _ => null,
+    };
 
     /// <summary>The rule matched by the segment at <paramref name="index"/>; null for an unexpected segment or a loop.</summary>
     internal X12SegmentRule? RuleAt(int index) => _entries[index].Rule;
 
     /// <summary>The loop at <paramref name="index"/>; null when the child is a segment.</summary>
-    internal X12Loop? LoopAt(int index) => _entries[index].Segment is null ? (X12Loop?)_entries[index].Node : null;
+    internal X12Loop? LoopAt(int index) => _entries[index].Item as X12Loop;
 
     /// <summary>The child at <paramref name="index"/> as a node, creating a segment's wrapper on first use.</summary>
     internal X12Node NodeAt(int index)
     {
         ref var entry = ref _entries[index];
-        if (entry.Node is { } node)
+        var item = entry.Item;
+        if (item is X12Node node)
             return node;
 
-        var created = new X12ParsedSegment(entry.Segment!, entry.Rule) { Parent = this };
-        return Interlocked.CompareExchange(ref entry.Node, created, null) ?? created;
+        // Another thread may create the wrapper at the same time: the first one stored wins.
+        var created = new X12ParsedSegment((X12Segment)item, entry.Rule) { Parent = this };
+        return Interlocked.CompareExchange(ref entry.Item, created, item) is X12Node stored ? stored : created;
     }
 
     /// <summary>A loop whose first allocation makes room for <paramref name="capacity"/> children.</summary>
     internal X12Loop(X12LoopSchema? schema, string id, string name, int capacity)
         : this(schema, id, name) => _initialCapacity = Math.Max(1, capacity);
 
-    internal void Add(X12Segment segment, X12SegmentRule? rule) => Append(new Entry { Segment = segment, Rule = rule });
+    internal void Add(X12Segment segment, X12SegmentRule? rule) => Append(new Entry { Item = segment, Rule = rule });
 
     internal void Add(X12Loop loop)
     {
         loop.Parent = this;
-        Append(new Entry { Node = loop });
+        Append(new Entry { Item = loop });
     }
 
     private void Append(Entry entry)
@@ -59,10 +66,10 @@ public sealed partial class X12Loop
         _entries[_count++] = entry;
     }
 
+    // Item is the X12Loop, or the X12Segment until its X12ParsedSegment has been created, then that wrapper.
     private struct Entry
     {
-        public X12Node? Node;
-        public X12Segment? Segment;
+        public object Item;
         public X12SegmentRule? Rule;
     }
 

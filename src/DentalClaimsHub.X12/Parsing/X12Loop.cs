@@ -24,7 +24,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
         {
             for (var i = 0; i < _count; i++)
             {
-                if (_entries[i].Segment is not null)
+                if (_entries[i].Item is not X12Loop)
                     yield return (X12ParsedSegment)NodeAt(i);
             }
         }
@@ -48,7 +48,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (_entries[i].Segment is { } segment && segment.Id == id)
+            if (SegmentAt(i) is { } segment && segment.Id == id)
                 return segment;
         }
 
@@ -60,7 +60,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (_entries[i].Segment is { } segment && segment.Id == id && segment.ElementEquals(element, qualifier))
+            if (SegmentAt(i) is { } segment && segment.Id == id && segment.ElementEquals(element, qualifier))
                 return segment;
         }
 
@@ -72,7 +72,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (_entries[i].Segment is { } segment && segment.Id == id)
+            if (SegmentAt(i) is { } segment && segment.Id == id)
                 yield return segment;
         }
     }

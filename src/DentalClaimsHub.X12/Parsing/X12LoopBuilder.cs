@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
@@ -58,7 +59,7 @@ internal sealed class X12LoopBuilder
                     continue;
 
                 Close(depth + 1);
-                frame.Position = index;
+                CollectionsMarshal.AsSpan(_stack)[depth].Position = index;
                 var child = frame.Schema!.Children[index];
                 if (child is X12LoopSchema loopSchema)
                 {
@@ -101,13 +102,14 @@ internal sealed class X12LoopBuilder
             segment.Ordinal, segment.Id, top.Loop.Id, null, null, segment.ByteOffset));
     }
 
-    private sealed class Frame(X12LoopSchema? schema, X12Loop loop, X12LoopTable? table)
+    // A struct: one open loop per nesting level, kept in the stack's array without an object per loop occurrence.
+    private struct Frame(X12LoopSchema? schema, X12Loop loop, X12LoopTable? table)
     {
-        public X12LoopSchema? Schema { get; } = schema;
+        public readonly X12LoopSchema? Schema { get; } = schema;
 
-        public X12LoopTable? Table { get; } = table;
+        public readonly X12LoopTable? Table { get; } = table;
 
-        public X12Loop Loop { get; } = loop;
+        public readonly X12Loop Loop { get; } = loop;
 
         public int Position { get; set; }
     }
