@@ -16,13 +16,14 @@ public sealed class X12PayersFactory : SimulatedPayersFactory
 {
     public static readonly TimeSpan SlowAnswerDelay = TimeSpan.FromSeconds(6);
 
+    public X12PayersFactory() => Simulator.CoreRealtime.SlowAnswerDelay = SlowAnswerDelay;
+
     private static string TestPayers =>
         Path.Combine(RepositoryPaths.Root, "tests", "DentalClaimsHub.Api.Tests", "Eligibility", "X12", "payers");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        Simulator.CoreRealtime.SlowAnswerDelay = SlowAnswerDelay;
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_ => Catalog())));
     }
 
