@@ -52,9 +52,23 @@ public sealed partial class X12Segment
     public long ByteOffset { get; }
 
     /// <summary>Raw text of element <paramref name="element"/> (1-based); <c>""</c> when absent.</summary>
-    public string this[int element] => _elements is { } elements
-        ? element >= 1 && element < elements.Length ? elements[element] : ""
-        : element >= 1 ? Text.X12ShortStrings.Get(ElementSpan(element)) : "";
+    /// <remarks>
+    /// On a segment read from input, a short value comes from a shared cache; a longer one creates the segment's
+    /// element strings once, so asking again returns the same string.
+    /// </remarks>
+    public string this[int element]
+    {
+        get
+        {
+            if (_elements is { } elements)
+                return element >= 1 && element < elements.Length ? elements[element] : "";
+            if (element < 1 || element >= _count)
+                return "";
+
+            var value = ElementSpan(element);
+            return value.Length <= Text.X12ShortStrings.MaxLength ? Text.X12ShortStrings.Get(value) : Elements[element];
+        }
+    }
 
     /// <summary>Component <paramref name="component"/> (1-based) of the first repetition of an element; <c>""</c> when absent.</summary>
     public string this[int element, int component]

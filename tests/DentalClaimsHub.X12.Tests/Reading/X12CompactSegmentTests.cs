@@ -68,6 +68,18 @@ public sealed class X12CompactSegmentTests
         Assert.Equal("B", clm[5, 2]);
     }
 
+    [Fact]
+    public void Indexer_ReturnsTheSameStringOnEveryCall()
+    {
+        var segments = X12TestInput.ReadAll(X12TestInput.Interchange(), out _);
+        var bht = Assert.Single(segments, x => x.Id == "BHT");
+
+        Assert.Same(bht[4], bht[4]);
+        Assert.Same(bht[1], bht[1]);
+        Assert.Equal(("20260115", "0019", ""), (bht[4], bht[1], bht[40]));
+        Assert.Same(bht[4], bht.Elements[4]);
+    }
+
     private static void AssertSame(X12Segment expected, X12Segment actual)
     {
         Assert.Equal(expected.Id, actual.Id);
