@@ -39,7 +39,7 @@ public sealed partial class FhirEligibilityAdapter(
         }
 
         using var client = _clients.Create(payer, idempotent: true);
-        var (answer, body) = await ExchangeAsync(client, inquiry, submit, cancellationToken);
+        var answer = await ExchangeAsync(client, inquiry, submit, cancellationToken);
         var response = answer switch
         {
             CoverageEligibilityResponse r => r,
@@ -49,7 +49,8 @@ public sealed partial class FhirEligibilityAdapter(
             $"Expected a CoverageEligibilityResponse from the FHIR payer, got {answer?.TypeName ?? "no resource"}.");
         FhirEligibilityAnswer.EnsureAnswers(response, inquiry);
 
-        var report = _reader.Read(body);
+        // The SDK has parsed the answer (leniently) already; it is mapped as is rather than parsed again.
+        var report = _reader.Read(response);
         var result = report.Result ?? throw new PayerResponseException(payer.Id,
             "The payer's CoverageEligibilityResponse could not be used: "
                 + InquiryRedaction.Redact(string.Join("; ", report.Issues.Take(3)), inquiry));
@@ -58,17 +59,16 @@ public sealed partial class FhirEligibilityAdapter(
         return result;
     }
 
-    private async Task<(Resource? Answer, byte[] Body)> ExchangeAsync(
+    private async Task<Resource?> ExchangeAsync(
         FhirClient client, EligibilityInquiry inquiry, bool submit, CancellationToken cancellationToken)
     {
         try
         {
-            var answer = submit
+            return submit
                 ? await client.OperationAsync(
                     new Uri(client.Endpoint, "CoverageEligibilityRequest/$submit"), _builder.BuildSubmitBundle(inquiry),
                     ct: cancellationToken)
                 : await client.CreateAsync<Resource>(_builder.BuildRequest(inquiry), cancellationToken);
-            return (answer, client.LastBody ?? []);
         }
         catch (FhirOperationException e)
         {

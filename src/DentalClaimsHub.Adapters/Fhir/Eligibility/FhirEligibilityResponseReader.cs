@@ -46,6 +46,17 @@ public sealed class FhirEligibilityResponseReader(TimeProvider timeProvider)
             return FhirEligibilityReport.Failed([$"The response is not FHIR JSON: {e.Message}"]);
         }
 
+        return Read(resource, defaultCurrency, issues);
+    }
+
+    /// <summary>
+    /// Reads a resource already parsed (e.g. by <c>FhirClient</c>): a CoverageEligibilityResponse, or a Bundle whose
+    /// first such entry is used. Only mapping notes are reported; parse notes belong to whoever parsed it.
+    /// </summary>
+    public FhirEligibilityReport Read(Resource? resource, string defaultCurrency = "USD") => Read(resource, defaultCurrency, []);
+
+    private FhirEligibilityReport Read(Resource? resource, string defaultCurrency, List<string> issues)
+    {
         var response = resource switch
         {
             CoverageEligibilityResponse r => r,

@@ -33,7 +33,7 @@ public sealed class FhirEligibilityRequestBuilderTests
         var patient = Elena();
         var own = SelfCoverage(patient);
         IEnumerable<ProcedureCode>? procedures = name == "procedure-codes"
-            ? [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2740"))]
+            ? [ProcedureCode.Cdt(CdtCode.Parse("D1110")), ProcedureCode.Cdt(CdtCode.Parse("D2391"))]
             : null;
         var ownCheck = EligibilityCheck.Create(PracticeId, patient.Id, own.Id, own.PayerId, ServiceDate, Now, null, CheckId,
             procedures, dentist);
@@ -55,7 +55,7 @@ public sealed class FhirEligibilityRequestBuilderTests
     {
         var request = Builder.BuildRequest(Case("procedure-codes"));
 
-        Assert.Equal(["D1110", "D2740"], request.Item.Select(i => i.ProductOrService!.Coding[0].Code));
+        Assert.Equal(["D1110", "D2391"], request.Item.Select(i => i.ProductOrService!.Coding[0].Code));
         Assert.All(request.Item, i => Assert.Equal("http://www.ada.org/cdt", i.ProductOrService!.Coding[0].System));
         Assert.Equal(["41", "25"], request.Item.Select(i => i.Category!.Coding[0].Code));
         Assert.Contains(CoverageEligibilityRequest.EligibilityRequestPurpose.Benefits, request.Purpose.Select(p => p!.Value));
