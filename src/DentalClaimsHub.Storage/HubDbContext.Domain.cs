@@ -1,5 +1,7 @@
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Estimates;
+using DentalClaimsHub.Domain.FeeSchedules;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +19,17 @@ public sealed partial class HubDbContext
 
     public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
 
+    public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
+
+    public DbSet<Estimate> Estimates => Set<Estimate>();
+
     partial void ConfigureTenantFilters(ModelBuilder modelBuilder)
     {
         // A practice key sees its own practice's rows; trusted background work (IsSystem) sees all; anything else nothing.
         modelBuilder.Entity<Patient>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Coverage>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<EligibilityCheck>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<FeeSchedule>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Estimate>().HasQueryFilter(e => TenantIsSystem || e.PracticeId == TenantPracticeId);
     }
 }

@@ -26,6 +26,7 @@ public static class EligibilityApi
         builder.Services.AddHubX12(builder.Configuration);
         builder.Services.AddSingleton<EligibilityRunner>();
         builder.Services.AddScoped<EligibilitySubjects>();
+        builder.Services.AddScoped<EligibilityService>();
         return builder;
     }
 
@@ -42,87 +43,34 @@ public static class EligibilityApi
     }
 
     private static async Task<Results<Ok<EligibilityResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CheckAsync(
-        EligibilityRequest request, HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
-        IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, ClaimsPrincipal user, TimeProvider time,
-        IOptions<EligibilityOptions> options, HttpContext http, CancellationToken cancellationToken)
+        EligibilityRequest request, EligibilityService eligibility, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
             return PatientsApi.PracticeKeyRequired();
         }
 
-        var errors = new ValidationErrors();
-        var procedures = EligibilitySubjects.ParseProcedures(request.ProcedureCodes, errors);
-        var provider = request.Provider is { } named ? ProviderValidation.TryCreate(named, JsonPath.Root.Property("provider"), errors) : null;
-        var subject = await subjects.ResolveAsync(practiceId, request, errors, cancellationToken);
-        if (subject is null)
+        var outcome = await eligibility.AskAsync(practiceId, request, user, cancellationToken);
+        if (outcome.Errors is { } errors)
         {
-            return errors.IsEmpty ? NotFound("The patient or coverage does not exist in this practice.") : errors.ToResult();
-        }
-
-        var (practice, patient, coverage, dateOfService) = subject;
-        var payer = payers.Find(coverage.PayerId);
-        var adapter = payer is null ? null : adapters.For(payer);
-        if (payer is null || adapter is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Eligibility not offered",
-                detail: $"Payer '{coverage.PayerId}' has no eligibility route the hub can use.");
-        }
-
-        var now = time.GetUtcNow();
-        if (!request.Force && await FindFreshAsync(db, coverage.Id, dateOfService, procedures, now - options.Value.CacheTtl, cancellationToken)
-            is { } cached)
-        {
-            await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
-            return TypedResults.Ok(cached.ToResponse(now, cached: true));
-        }
-
-        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now),
-            procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
-        var inquiry = new EligibilityInquiry(check, practice, patient, coverage, payer);
-        var problems = adapter.Validate(inquiry);
-        if (problems.Count > 0)
-        {
-            foreach (var problem in problems)
-            {
-                errors.Add(JsonPath.Root.Property(problem.Field), problem.Message);
-            }
-
             return errors.ToResult();
         }
 
-        db.EligibilityChecks.Add(check);
-        audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(check).State = EntityState.Detached; // the runner's own context owns it from here
+        if (outcome.Problem is { } problem)
+        {
+            return problem;
+        }
 
-        var work = runner.RunAsync(inquiry);
-        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work;
-        var current = answered
-            ? await work
-            : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
-        SetRetryAfter(http, current, time.GetUtcNow());
-        return answered
-            ? TypedResults.Ok(current.ToResponse(time.GetUtcNow()))
-            : TypedResults.Accepted($"/v1/eligibility/{check.Id}", current.ToResponse(time.GetUtcNow()));
+        var check = outcome.Check!;
+        var now = time.GetUtcNow();
+        SetRetryAfter(http, check, now);
+        return outcome.Answered
+            ? TypedResults.Ok(check.ToResponse(now, outcome.Cached))
+            : TypedResults.Accepted($"/v1/eligibility/{check.Id}", check.ToResponse(now));
     }
 
-    // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.
-    private static async Task<EligibilityCheck?> FindFreshAsync(HubDbContext db, Guid coverageId, DateOnly dateOfService,
-        IReadOnlyList<Domain.Values.ProcedureCode> procedures, DateTimeOffset freshSince, CancellationToken cancellationToken)
-    {
-        var candidates = await db.EligibilityChecks.AsNoTracking()
-            .Where(c => c.CoverageId == coverageId && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
-                && c.CompletedAt > freshSince)
-            .OrderByDescending(c => c.CompletedAt).Take(20).ToListAsync(cancellationToken);
-        var asked = Sorted(procedures);
-        return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked));
-
-        static List<Domain.Values.ProcedureCode> Sorted(IEnumerable<Domain.Values.ProcedureCode> codes) =>
-            [.. codes.Distinct().OrderBy(p => p.System).ThenBy(p => p.Code, StringComparer.Ordinal)];
-    }
-
-    private static void SetRetryAfter(HttpContext http, EligibilityCheck check, DateTimeOffset now)
+    internal static void SetRetryAfter(HttpContext http, EligibilityCheck check, DateTimeOffset now)
     {
         if (check.RetryAfter(now) is { } seconds)
         {
@@ -144,6 +92,6 @@ public static class EligibilityApi
         return TypedResults.Ok(check.ToResponse(time.GetUtcNow()));
     }
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 }

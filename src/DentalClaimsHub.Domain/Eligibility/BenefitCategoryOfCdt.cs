@@ -10,6 +10,7 @@ public static class BenefitCategoryOfCdt
     {
         CdtCategory.Diagnostic => BenefitCategory.Diagnostic,
         CdtCategory.Preventive => BenefitCategory.Preventive,
+        CdtCategory.Restorative when IsCrown(code) => BenefitCategory.Crowns,
         CdtCategory.Restorative => BenefitCategory.Restorative,
         CdtCategory.Endodontics => BenefitCategory.Endodontics,
         CdtCategory.Periodontics => BenefitCategory.Periodontics,
@@ -20,4 +21,14 @@ public static class BenefitCategoryOfCdt
         CdtCategory.Adjunctive => BenefitCategory.Adjunctive,
         _ => BenefitCategory.DentalCare,
     };
+
+    /// <summary>
+    /// The category to fall back to when a payer states nothing for <paramref name="category"/>: crowns are restorative
+    /// work (X12 service type 36 within 25), everything else falls back to dental care as a whole (35).
+    /// </summary>
+    public static BenefitCategory Broader(this BenefitCategory category) =>
+        category == BenefitCategory.Crowns ? BenefitCategory.Restorative : BenefitCategory.DentalCare;
+
+    // D2710–D2799: single-tooth crowns, which payers state as their own service type (36).
+    private static bool IsCrown(CdtCode code) => string.CompareOrdinal(code.Value, "D2710") >= 0 && string.CompareOrdinal(code.Value, "D2799") <= 0;
 }

@@ -75,8 +75,8 @@ public sealed record EligibilityResult
         return candidates.Count == 0 ? null : candidates.Where(b => b.CoverageLevel == candidates[0].CoverageLevel).Min(b => b.Remaining);
     }
 
-    /// <summary>The patient's co-insurance percent for a category and network, falling back to the plan-level line.</summary>
+    /// <summary>The patient's co-insurance percent for a category and network, falling back to broader categories up to the plan-level line.</summary>
     public decimal? CoInsurancePercent(BenefitCategory category, BenefitNetwork network = BenefitNetwork.InNetwork) =>
         Find(BenefitKind.CoInsurance, category, network).FirstOrDefault(b => b.Percent is not null)?.Percent
-        ?? (category == BenefitCategory.DentalCare ? null : CoInsurancePercent(BenefitCategory.DentalCare, network));
+        ?? (category == BenefitCategory.DentalCare ? null : CoInsurancePercent(category.Broader(), network));
 }

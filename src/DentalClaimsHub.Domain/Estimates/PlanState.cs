@@ -91,14 +91,18 @@ internal sealed class PlanState(EligibilityResult result, BenefitNetwork network
     private BenefitLine? FrequencyUsedUp(ProcedureCode code, BenefitCategory category) =>
         Lines(BenefitKind.Frequency, code, category).FirstOrDefault(b => b.Period == BenefitPeriod.Remaining && b.Quantity is 0m);
 
+    // Only a co-pay stated for this code or this very category: a plan-wide "per visit" co-pay is not per procedure.
     private Money? CoPay(ProcedureCode code, BenefitCategory category) =>
-        Lines(BenefitKind.CoPay, code, category).Select(b => b.Amount).FirstOrDefault(a => a is not null);
+        Lines(BenefitKind.CoPay, code, category).Where(b => b.ProcedureCodes.Count > 0 || b.Category == category)
+            .Select(b => b.Amount).FirstOrDefault(a => a is not null);
 
     // Lines of a kind that name this code, or (naming no codes) this category or dental care as a whole.
     private IEnumerable<BenefitLine> Lines(BenefitKind kind, ProcedureCode code, BenefitCategory category) =>
         result.Find(kind, network: network)
-            .Where(b => b.ProcedureCodes.Count > 0 ? b.ProcedureCodes.Contains(code) : b.Category == category || b.Category == BenefitCategory.DentalCare)
-            .OrderBy(b => b.ProcedureCodes.Count > 0 ? 0 : b.Category == category ? 1 : 2);
+            .Where(b => b.ProcedureCodes.Count > 0
+                ? b.ProcedureCodes.Contains(code)
+                : b.Category == category || b.Category == category.Broader() || b.Category == BenefitCategory.DentalCare)
+            .OrderBy(b => b.ProcedureCodes.Count > 0 ? 0 : b.Category == category ? 1 : b.Category == BenefitCategory.DentalCare ? 3 : 2);
 
     private static string Describe(BenefitLine waiting) =>
         waiting.Quantity is { } quantity ? $"waiting period of {quantity:0.##} {waiting.Period.ToString().ToLowerInvariant()}" : "waiting period not yet served";
@@ -121,6 +125,7 @@ internal sealed class PlanState(EligibilityResult result, BenefitNetwork network
         result.Find(kind, BenefitCategory.DentalCare, network)
             .Where(b => b.Period is not (BenefitPeriod.Lifetime or BenefitPeriod.LifetimeRemaining))
             .OrderBy(b => b.CoverageLevel == CoverageLevel.Individual ? 0 : 1)
+            .ThenBy(b => b.Remaining is null ? 1 : 0) // what is left this year beats the plan's full amount
             .Select(b => b.Remaining ?? b.Amount)
             .FirstOrDefault(m => m is not null);
 }

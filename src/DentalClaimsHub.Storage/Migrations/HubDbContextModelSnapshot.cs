@@ -215,6 +215,127 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("eligibility_checks", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Estimates.Estimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CoverageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coverage_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("EligibilityCheckId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("eligibility_check_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.HasKey("Id")
+                        .HasName("pk_estimates");
+
+                    b.HasIndex("CoverageId")
+                        .HasDatabaseName("ix_estimates_coverage_id");
+
+                    b.HasIndex("EligibilityCheckId")
+                        .HasDatabaseName("ix_estimates_eligibility_check_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_estimates_patient_id");
+
+                    b.HasIndex("PracticeId", "PatientId", "CreatedAt")
+                        .HasDatabaseName("ix_estimates_practice_id_patient_id_created_at");
+
+                    b.ToTable("estimates", (string)null);
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.FeeSchedules.FeeSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PayerId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("_entries")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entries");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_schedules");
+
+                    b.HasIndex("PracticeId", "PayerId", "EffectiveFrom")
+                        .HasDatabaseName("ix_fee_schedules_practice_id_payer_id_effective_from");
+
+                    b.ToTable("fee_schedules", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +884,45 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_eligibility_checks_patients_patient_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Estimates.Estimate", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Coverages.Coverage", null)
+                        .WithMany()
+                        .HasForeignKey("CoverageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_estimates_coverages_coverage_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Eligibility.EligibilityCheck", null)
+                        .WithMany()
+                        .HasForeignKey("EligibilityCheckId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_estimates_eligibility_checks_eligibility_check_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_estimates_patients_patient_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_estimates_practices_practice_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.FeeSchedules.FeeSchedule", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_schedules_practices_practice_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Domain.Patients.Patient", b =>

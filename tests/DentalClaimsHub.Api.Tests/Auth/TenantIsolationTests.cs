@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Estimates;
+using DentalClaimsHub.Api.FeeSchedules;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +26,10 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("PUT", "/v1/patients/{patientId}/coverages/{id}"),
         ("DELETE", "/v1/patients/{patientId}/coverages/{id}"),
         ("GET", "/v1/eligibility/{id}"),
+        ("GET", "/v1/fee-schedules/{id}"),
+        ("PUT", "/v1/fee-schedules/{id}"),
+        ("DELETE", "/v1/fee-schedules/{id}"),
+        ("GET", "/v1/estimates/{id}"),
     ];
 
     [Fact]
@@ -41,6 +47,14 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var eligibility = await (await owner.Client.PostAsJsonAsync("/v1/eligibility",
                 new EligibilityRequest { PatientId = patient.Id, CoverageId = dms!.Id, DateOfService = new DateOnly(2026, 6, 15) }))
             .Content.ReadFromJsonAsync<EligibilityResponse>();
+        var schedule = await (await owner.Client.PostAsJsonAsync("/v1/fee-schedules", new FeeScheduleRequest
+            {
+                Name = "Usual", Currency = "RUB", EffectiveFrom = new DateOnly(2026, 1, 1), Fees = [new FeeRequest { Code = "A16.07.002", Amount = 10m }],
+            }))
+            .Content.ReadFromJsonAsync<FeeScheduleResponse>();
+        var estimate = await (await owner.Client.PostAsJsonAsync("/v1/estimates",
+                new EstimateRequest { EligibilityCheckId = eligibility!.Id, Procedures = [new PlannedProcedureRequest { Code = "A16.07.002" }] }))
+            .Content.ReadFromJsonAsync<EstimateResponse>();
 
         foreach (var (method, template) in Matrix)
         {
@@ -48,14 +62,17 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
             {
                 _ when template.Contains("coverages/{id}", StringComparison.Ordinal) => coverage!.Id,
                 _ when template.StartsWith("/v1/eligibility", StringComparison.Ordinal) => eligibility!.Id,
+                _ when template.StartsWith("/v1/fee-schedules", StringComparison.Ordinal) => schedule!.Id,
+                _ when template.StartsWith("/v1/estimates", StringComparison.Ordinal) => estimate!.Id,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "PUT" or "POST")
             {
-                request.Content = template.Contains("coverages", StringComparison.Ordinal)
-                    ? JsonContent.Create(TestData.NewCoverageRequest())
+                request.Content = template.Contains("coverages", StringComparison.Ordinal) ? JsonContent.Create(TestData.NewCoverageRequest())
+                    : template.Contains("fee-schedules", StringComparison.Ordinal)
+                        ? JsonContent.Create(new FeeScheduleRequest { Name = "Overwritten", Currency = "RUB", EffectiveFrom = new DateOnly(2026, 1, 1) })
                     : JsonContent.Create(TestData.NewPatientRequest(last: "Overwritten"));
             }
 
@@ -71,6 +88,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var coverages = await owner.Client.GetFromJsonAsync<List<CoverageResponse>>($"/v1/patients/{patient.Id}/coverages");
         Assert.Equal(2, coverages!.Count);
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/eligibility/{eligibility!.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/fee-schedules/{schedule!.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/estimates/{estimate!.Id}")).StatusCode);
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed partial class FhirEligibilityTests(FhirPayersFactory factory) : IC
         var codings = request["item"]!.AsArray().Select(i => i!["productOrService"]!["coding"]![0]!).ToList();
         Assert.All(codings, c => Assert.Equal("http://www.ada.org/cdt", (string?)c["system"]));
         Assert.Equal(["D1110", "D2740"], codings.Select(c => (string?)c["code"]).Order());
-        Assert.Contains(check.Result!.Benefits, b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D2740"]));
+        Assert.Contains(check.Result!.Benefits,
+            b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D2740"]));
     }
 
     [Fact]

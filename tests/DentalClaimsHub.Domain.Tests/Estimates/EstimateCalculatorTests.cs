@@ -94,6 +94,8 @@ public class EstimateCalculatorTests
     [InlineData("D0120", BenefitCategory.Diagnostic)]
     [InlineData("D1110", BenefitCategory.Preventive)]
     [InlineData("D2391", BenefitCategory.Restorative)]
+    [InlineData("D2740", BenefitCategory.Crowns)]
+    [InlineData("D2950", BenefitCategory.Restorative)]
     [InlineData("D3310", BenefitCategory.Endodontics)]
     [InlineData("D4341", BenefitCategory.Periodontics)]
     [InlineData("D5213", BenefitCategory.Prosthodontics)]

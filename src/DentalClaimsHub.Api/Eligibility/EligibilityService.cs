@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using DentalClaimsHub.Adapters.Eligibility;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Auditing;
+using DentalClaimsHub.Api.Providers;
+using DentalClaimsHub.Api.Validation;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DentalClaimsHub.Api.Eligibility;
+
+/// <summary>
+/// Gets an eligibility answer for a request: a fresh cached one, or the payer's within the deadline (else the pending
+/// check). Shared by <c>POST /v1/eligibility</c> and estimates that start from a coverage.
+/// </summary>
+public sealed class EligibilityService(
+    HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
+    IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, TimeProvider time, IOptions<EligibilityOptions> options)
+{
+    public async Task<EligibilityOutcome> AskAsync(Guid practiceId, EligibilityRequest request, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var procedures = EligibilitySubjects.ParseProcedures(request.ProcedureCodes, errors);
+        var provider = request.Provider is { } named ? ProviderValidation.TryCreate(named, JsonPath.Root.Property("provider"), errors) : null;
+        var subject = await subjects.ResolveAsync(practiceId, request, errors, cancellationToken);
+        if (subject is null)
+        {
+            return errors.IsEmpty
+                ? new EligibilityOutcome { Problem = EligibilityApi.NotFound("The patient or coverage does not exist in this practice.") }
+                : new EligibilityOutcome { Errors = errors };
+        }
+
+        var (practice, patient, coverage, dateOfService) = subject;
+        var payer = payers.Find(coverage.PayerId);
+        var adapter = payer is null ? null : adapters.For(payer);
+        if (payer is null || adapter is null)
+        {
+            return new EligibilityOutcome
+            {
+                Subject = subject,
+                Problem = TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Eligibility not offered",
+                    detail: $"Payer '{coverage.PayerId}' has no eligibility route the hub can use."),
+            };
+        }
+
+        var now = time.GetUtcNow();
+        if (!request.Force && await FindFreshAsync(coverage.Id, dateOfService, procedures, now - options.Value.CacheTtl, cancellationToken)
+            is { } cached)
+        {
+            await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
+            return new EligibilityOutcome { Subject = subject, Check = cached, Cached = true, Answered = true };
+        }
+
+        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now),
+            procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
+        var inquiry = new EligibilityInquiry(check, practice, patient, coverage, payer);
+        var problems = adapter.Validate(inquiry);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                errors.Add(JsonPath.Root.Property(problem.Field), problem.Message);
+            }
+
+            return new EligibilityOutcome { Subject = subject, Errors = errors };
+        }
+
+        db.EligibilityChecks.Add(check);
+        audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(check).State = EntityState.Detached; // the runner's own context owns it from here
+
+        var work = runner.RunAsync(inquiry);
+        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work;
+        var current = answered
+            ? await work
+            : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
+        return new EligibilityOutcome { Subject = subject, Check = current, Answered = answered };
+    }
+
+    // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.
+    private async Task<EligibilityCheck?> FindFreshAsync(Guid coverageId, DateOnly dateOfService, IReadOnlyList<ProcedureCode> procedures,
+        DateTimeOffset freshSince, CancellationToken cancellationToken)
+    {
+        var candidates = await db.EligibilityChecks.AsNoTracking()
+            .Where(c => c.CoverageId == coverageId && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
+                && c.CompletedAt > freshSince)
+            .OrderByDescending(c => c.CompletedAt).Take(20).ToListAsync(cancellationToken);
+        var asked = Sorted(procedures);
+        return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked));
+
+        static List<ProcedureCode> Sorted(IEnumerable<ProcedureCode> codes) =>
+            [.. codes.Distinct().OrderBy(p => p.System).ThenBy(p => p.Code, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>What <see cref="EligibilityService.AskAsync"/> came to: field errors, a problem, or a check (answered or pending).</summary>
+public sealed record EligibilityOutcome
+{
+    public ValidationErrors? Errors { get; init; }
+
+    public ProblemHttpResult? Problem { get; init; }
+
+    public EligibilitySubject? Subject { get; init; }
+
+    public EligibilityCheck? Check { get; init; }
+
+    public bool Cached { get; init; }
+
+    /// <summary>False when the deadline passed first: the check is still pending and can be polled.</summary>
+    public bool Answered { get; init; }
+}
