@@ -85,7 +85,7 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
     [Fact]
     public async Task CheckAsync_OperationOutcome422_ThrowsPayerResponseExceptionWithTheDiagnostics()
     {
-        Stub(422, Outcome("business-rule", "Coverage period does not include the service date"));
+        Stub(422, FhirAnswers.Outcome("business-rule", "Coverage period does not include the service date"));
 
         var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
 
@@ -97,7 +97,7 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
     [Fact]
     public async Task CheckAsync_Payer503AfterRetries_ThrowsHttpRequestExceptionWithTheStatus()
     {
-        Stub(503, Outcome("transient", "Down for maintenance"));
+        Stub(503, FhirAnswers.Outcome("transient", "Down for maintenance"));
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
 
@@ -108,7 +108,7 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
     [Fact]
     public async Task CheckAsync_ErrorOutcomeWithoutErrorCode_ThrowsPayerResponseException()
     {
-        Stub(200, Response(outcome: "error", disposition: "Unable to process the request"));
+        Stub(200, FhirAnswers.Response(outcome: "error", disposition: "Unable to process the request"));
 
         var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
 
@@ -123,7 +123,7 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
         {
             ["resourceType"] = "Bundle",
             ["type"] = "collection",
-            ["entry"] = new JsonArray(new JsonObject { ["resource"] = Response(outcome: "complete", inforce: false) }),
+            ["entry"] = new JsonArray(new JsonObject { ["resource"] = FhirAnswers.Response(outcome: "complete", inforce: false) }),
         });
 
         var result = await _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None);
@@ -134,34 +134,13 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
     [Fact]
     public void Validate_ProfileWithoutBaseUrl_NamesThePayerField()
     {
-        var payer = Demo with { Fhir = null };
         var inquiry = Inquiry(Demo);
-        var problems = _adapter.Validate(inquiry with { Payer = payer });
+        var problems = _adapter.Validate(inquiry with { Payer = Demo with { Fhir = null } });
 
         Assert.Equal(["coverage.payerId"], problems.Select(p => p.Field));
         Assert.Contains("fhir.baseUrl", problems[0].Message, StringComparison.Ordinal);
         Assert.Empty(_adapter.Validate(inquiry));
     }
-
-    private static JsonObject Outcome(string code, string diagnostics) => new()
-    {
-        ["resourceType"] = "OperationOutcome",
-        ["issue"] = new JsonArray(new JsonObject { ["severity"] = "error", ["code"] = code, ["diagnostics"] = diagnostics }),
-    };
-
-    private static JsonObject Response(string outcome, string? disposition = null, bool inforce = true) => new()
-    {
-        ["resourceType"] = "CoverageEligibilityResponse",
-        ["status"] = "active",
-        ["purpose"] = new JsonArray("validation"),
-        ["patient"] = new JsonObject { ["reference"] = "Patient/p1" },
-        ["created"] = "2026-03-15",
-        ["request"] = new JsonObject { ["reference"] = "CoverageEligibilityRequest" },
-        ["outcome"] = outcome,
-        ["disposition"] = disposition,
-        ["insurer"] = new JsonObject { ["reference"] = "Organization/demo-fhir-dental" },
-        ["insurance"] = new JsonArray(new JsonObject { ["coverage"] = new JsonObject { ["reference"] = "Coverage/c1" }, ["inforce"] = inforce }),
-    };
 
     public void Dispose()
     {

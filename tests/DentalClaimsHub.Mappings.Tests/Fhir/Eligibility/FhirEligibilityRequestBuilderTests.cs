@@ -84,7 +84,8 @@ public sealed class FhirEligibilityRequestBuilderTests
         Assert.Equal("child", coverage.Relationship!.Coding[0].Code);
         Assert.Equal("DNX448812001", coverage.SubscriberId);
         var practitioner = Assert.IsType<Practitioner>(bundle.Entry[3].Resource);
-        Assert.Equal(("http://hl7.org/fhir/sid/us-npi", "1987654328"), (practitioner.Identifier[0].System, practitioner.Identifier[0].Value));
+        var npi = practitioner.Identifier[0];
+        Assert.Equal(("http://hl7.org/fhir/sid/us-npi", "1987654328"), (npi.System, npi.Value));
         Assert.Equal("1223G0001X", practitioner.Qualification[0].Code!.Coding[0].Code);
     }
 
