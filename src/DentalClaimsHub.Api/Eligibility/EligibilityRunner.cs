@@ -42,7 +42,8 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
         }
         catch (Exception ex) when (Failure(ex, time.GetUtcNow()) is { } failure)
         {
-            LogPayerFailure(logger, check.Id, check.PayerId, failure.Code, ex);
+            // The exception's text may quote the payer's answer (names, member ids): log its type only.
+            LogPayerFailure(logger, check.Id, check.PayerId, failure.Code, ex.GetType().Name);
             check.Fail(failure.Code, failure.Detail, time.GetUtcNow(), failure.RetryAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -74,6 +75,6 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
     [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility check {CheckId} for payer {PayerId} failed inside the hub")]
     private static partial void LogHubFailure(ILogger logger, Guid checkId, string payerId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility check {CheckId} for payer {PayerId} failed: {FailureCode}")]
-    private static partial void LogPayerFailure(ILogger logger, Guid checkId, string payerId, string failureCode, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility check {CheckId} for payer {PayerId} failed: {FailureCode} ({ExceptionType})")]
+    private static partial void LogPayerFailure(ILogger logger, Guid checkId, string payerId, string failureCode, string exceptionType);
 }
