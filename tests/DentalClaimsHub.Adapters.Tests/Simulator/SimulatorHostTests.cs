@@ -60,6 +60,7 @@ public sealed class SimulatorHostTests : SimulatorTestBase
     [Fact]
     public async Task DmsFiles_Upload_RecordsNameBytesAndHash()
     {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // Windows code pages are not built in on Linux
         var content = Encoding.GetEncoding(1252).GetBytes("policy;amount\r\nP-1;100.50\r\n");
         using var upload = new MultipartFormDataContent();
         upload.Add(new ByteArrayContent(content), "file", "invoice-2026-03.csv");
