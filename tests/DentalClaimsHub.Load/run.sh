@@ -41,7 +41,7 @@ cp "$root"/mappings/payers/*.yaml "$here"/payers/*.yaml "$work/mappings/payers/"
 [ -d "$root/mappings/dms" ] && cp -r "$root/mappings/dms" "$work/mappings/"
 
 export ConnectionStrings__Hub="$db" Hub__MappingsPath="$work/mappings" Hub__Variables__SIMULATOR_URL="$sim_url"
-export DEMO_X12_USER=load-user DEMO_X12_PASSWORD=load-password DOTNET_gcServer=1
+export DEMO_X12_USER=load-user DEMO_X12_PASSWORD=load-password DOTNET_gcServer="${DOTNET_gcServer:-1}"
 
 echo "== payer simulator on $sim_url (answers held ${DELAY_MS:-200} ms)"
 dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaimsHub.PayerSimulator.dll" \
