@@ -4,6 +4,7 @@ using DentalClaimsHub.Api.Tests.Eligibility.X12;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
+using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 

@@ -7,6 +7,7 @@ using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Testing.Snapshots;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
+using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Estimates;
 

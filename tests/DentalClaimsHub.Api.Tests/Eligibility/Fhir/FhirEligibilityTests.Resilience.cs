@@ -1,6 +1,7 @@
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.Fhir;
 using static DentalClaimsHub.Api.Tests.Eligibility.Fhir.FhirChecks;
+using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.PayerSimulator.X12;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
+using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 
