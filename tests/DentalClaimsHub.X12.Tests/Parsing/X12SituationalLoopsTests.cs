@@ -36,6 +36,19 @@ public sealed class X12SituationalLoopsTests
         Assert.True(report.IsValid, string.Join("\n", report.Findings.Select(f => f.ToString())));
     }
 
+    [Fact]
+    public void Parse_271WithAdditionalInformation_PlacesIiiIn2115C()
+    {
+        var benefits = WithSegments(SampleFiles.Read("271-dental-benefits.x12"), after: "EB*C*IND*35***23*50*****Y~", "III*ZZ*11~");
+
+        var answer = new X12Parser(SampleFiles.Registry).Parse(benefits).Transactions.Single();
+
+        var additional = Assert.Single(answer.Loops("2115C"));
+        Assert.Equal("11", additional.Segment("III")![2]);
+        Assert.Equal("2110C", additional.Parent!.Id);
+        Assert.True(new X12Validator(SampleFiles.Registry).Validate(benefits).IsValid);
+    }
+
     // Inserts segments after the first occurrence of a segment and keeps SE01 (the ST..SE segment count) right.
     private static string WithSegments(string x12, string after, params string[] segments)
     {
