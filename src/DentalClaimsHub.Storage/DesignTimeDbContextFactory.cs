@@ -11,6 +11,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<H
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
         options.UseHubDatabase(Environment.GetEnvironmentVariable("DCH_DATABASE") ?? "Host=127.0.0.1;Database=design_time");
-        return new HubDbContext(options.Options, TenantContext.System());
+        return HubDbContext.Create(options.Options, TenantContext.System());
     }
 }

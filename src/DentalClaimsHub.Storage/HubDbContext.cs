@@ -12,10 +12,44 @@ namespace DentalClaimsHub.Storage;
 /// <summary>
 /// The hub's one database. Tenant-owned sets are filtered by <see cref="ITenantContext"/> here and nowhere else.
 /// </summary>
-public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options, ITenantContext tenant, OutboxSignal? outboxSignal = null)
-    : DbContext(options)
+/// <remarks>
+/// Instances are pooled (see <c>AddHubStorage</c>): each lease is bound to its scope's tenant by <see cref="Bind"/> and
+/// unbound again when the scope disposes it, so a context that is not bound sees no tenant's rows at all.
+/// Code outside the host creates one with <see cref="Create"/>.
+/// </remarks>
+public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
-    internal ITenantContext Tenant { get; } = tenant;
+    private ITenantContext _tenant = NoTenant.Instance;
+    private OutboxSignal? _outboxSignal;
+
+    /// <summary>A context outside the pool, bound to <paramref name="tenant"/> for its whole life.</summary>
+    public static HubDbContext Create(DbContextOptions<HubDbContext> options, ITenantContext tenant, OutboxSignal? outboxSignal = null)
+    {
+        var db = new HubDbContext(options);
+        db.Bind(tenant, outboxSignal);
+        return db;
+    }
+
+    internal ITenantContext Tenant => _tenant;
+
+    /// <summary>Binds a (pooled) instance to the tenant of the scope it now serves.</summary>
+    internal void Bind(ITenantContext tenant, OutboxSignal? outboxSignal)
+    {
+        _tenant = tenant;
+        _outboxSignal = outboxSignal;
+    }
+
+    public override void Dispose()
+    {
+        Bind(NoTenant.Instance, null);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Bind(NoTenant.Instance, null);
+        return base.DisposeAsync();
+    }
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
@@ -44,13 +78,41 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Detect changes once here (not again in the base call) and note whether an outbox row is among them.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        int written;
+        bool wroteOutbox;
+        try
+        {
+            wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
         if (wroteOutbox && Database.CurrentTransaction is null)
         {
-            outboxSignal?.Notify();
+            _outboxSignal?.Notify();
         }
 
         return written;
+    }
+
+    // What an unbound context sees: no practice, not system — every tenant-owned set is empty.
+    private sealed class NoTenant : ITenantContext
+    {
+        public static readonly NoTenant Instance = new();
+
+        public Guid? PracticeId => null;
+
+        public bool IsSystem => false;
     }
 }

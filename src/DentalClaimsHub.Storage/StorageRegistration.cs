@@ -29,7 +29,15 @@ public static class StorageRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        builder.Services.AddDbContext<HubDbContext>(options => options.UseHubDatabase(connectionString));
+        // Pooled: building a context's options and internal services per scope cost more CPU than most queries. Each
+        // scope leases one and binds it to the scope's tenant; disposing the scope returns it unbound.
+        builder.Services.AddPooledDbContextFactory<HubDbContext>(options => options.UseHubDatabase(connectionString));
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<IDbContextFactory<HubDbContext>>().CreateDbContext();
+            db.Bind(services.GetRequiredService<ITenantContext>(), services.GetService<OutboxSignal>());
+            return db;
+        });
         builder.Services.AddScoped<ControlNumberAllocator>();
         builder.Services.AddScoped<InboxGuard>();
         return builder;

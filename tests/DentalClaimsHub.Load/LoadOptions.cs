@@ -21,7 +21,7 @@ public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, Tim
             Value("--api", "http://127.0.0.1:5180"),
             Number("--rate", 500),
             TimeSpan.FromSeconds(Number("--seconds", 20)),
-            TimeSpan.FromSeconds(Number("--warmup", 10)),
+            TimeSpan.FromSeconds(Number("--warmup", 45)),
             Number("--patients", 200),
             Value("--payer", "load-x12-dental"),
             Value("--sample", "samples/x12/270-dental-inquiry.x12"));

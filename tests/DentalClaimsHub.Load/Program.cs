@@ -56,9 +56,12 @@ async Task ThroughHub(int i, CancellationToken ct)
     }
 }
 
+// The hub JIT-compiles (and re-compiles with profile data) tens of thousands of methods in its first minute under load;
+// a ramp to half the rate lets tiering settle so the measured phase shows the steady state, not the warm-up.
 Console.WriteLine($"warming up for {options.Warmup.TotalSeconds:0} s…");
-await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup, Direct, stop.Token);
-await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup, ThroughHub, stop.Token);
+await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup / 3, Direct, stop.Token);
+await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup / 3, ThroughHub, stop.Token);
+await OpenLoop.RunAsync(Math.Max(10, options.Rate / 2), options.Warmup * 2 / 3, ThroughHub, stop.Token);
 
 Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
 var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);

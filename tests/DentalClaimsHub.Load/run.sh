@@ -2,7 +2,7 @@
 # Eligibility load benchmark (issue 4): the hub (Release) over the project's PostgreSQL, the payer simulator answering
 # every request after 200 ms, and N requests/s of POST /v1/eligibility. Prints throughput and the latency the hub adds
 # (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
-#   RATE=500  SECONDS_PER_PHASE=20  WARMUP=10  PATIENTS=200  DELAY_MS=200
+#   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -58,5 +58,5 @@ wait_for "$api_url/health/ready" || { tail -n 40 "$work/api.log"; exit 1; }
 echo "== load"
 cd "$root"
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
-  --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-10}" --patients "${PATIENTS:-200}" \
+  --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12"

@@ -29,6 +29,6 @@ public sealed class StorageDatabase : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
         options.UseHubDatabase(_database.ConnectionString);
-        return new HubDbContext(options.Options, tenant ?? TenantContext.System());
+        return HubDbContext.Create(options.Options, tenant ?? TenantContext.System());
     }
 }

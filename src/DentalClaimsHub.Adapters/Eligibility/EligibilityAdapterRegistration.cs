@@ -12,7 +12,9 @@ public static class EligibilityAdapterRegistration
     public static IServiceCollection AddEligibilityAdapters(this IServiceCollection services)
     {
         services.AddSingleton<IEligibilityAdapter, DmsEligibilityAdapter>();
-        services.AddSingleton<IEligibilityAdapter, X12EligibilityAdapter>();
+        // Scoped: it records the interchanges in the unit of work of the check it serves.
+        services.AddScoped<IEligibilityAdapter, X12EligibilityAdapter>();
+        services.AddSingleton<Eligibility271Reader>();
         services.AddSingleton<IEligibilityAdapter, FhirEligibilityAdapter>();
         return services;
     }

@@ -10,14 +10,15 @@ using Microsoft.Extensions.Options;
 namespace DentalClaimsHub.Api.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer dch_…</c>: looks the key up by its SHA-256, binds the request to the key's practice (the
-/// tenant every query is filtered by) and turns its scopes into claims.
+/// <c>Authorization: Bearer dch_…</c>: looks the key up by its SHA-256 (in <see cref="ApiKeyCache"/>, else the database),
+/// binds the request to the key's practice (the tenant every query is filtered by) and turns its scopes into claims.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     HubDbContext db,
+    ApiKeyCache cache,
     TenantContext tenant) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -43,15 +44,21 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeySecret.Hash(plainText);
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash, Context.RequestAborted);
-        if (key is null || !key.IsActive)
+        if (!cache.TryGet(hash, out var key))
         {
-            return Fail("The API key is unknown or has been revoked.");
+            var stored = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash, Context.RequestAborted);
+            if (stored is null || !stored.IsActive)
+            {
+                return Fail("The API key is unknown or has been revoked.");
+            }
+
+            key = ApiKeyGrant.Of(stored);
+            cache.Remember(hash, key);
         }
 
         var claims = new List<Claim>
         {
-            new(HubClaims.KeyId, key.Id.ToString()),
+            new(HubClaims.KeyId, key.KeyId.ToString()),
             new(HubClaims.OwnerKind, key.OwnerKind.ToString()),
         };
         if (key.PracticeId is { } practiceId)

@@ -8,6 +8,8 @@ public static class AuthRegistration
 {
     public static IHostApplicationBuilder AddHubAuth(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<ApiKeyCacheOptions>(builder.Configuration.GetSection("Hub:Auth"));
+        builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();

@@ -30,13 +30,27 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
             errors.Add("$.coverageId", "Give either coverageId or an inline coverage.");
         }
 
-        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
-        var dateOfService = request.DateOfService ?? PracticeToday(practice.TimeZoneId);
         if (!errors.IsEmpty)
         {
             return null;
         }
 
+        if (request is { PatientId: { } knownPatient, CoverageId: { } knownCoverage })
+        {
+            // The common case — both already registered — in one round trip.
+            var found = await (
+                from c in db.Coverages.AsNoTracking()
+                where c.Id == knownCoverage && c.PatientId == knownPatient
+                join p in db.Patients.AsNoTracking() on c.PatientId equals p.Id
+                join pr in db.Practices.AsNoTracking() on p.PracticeId equals pr.Id
+                where pr.Id == practiceId
+                select new { Coverage = c, Patient = p, Practice = pr }).SingleOrDefaultAsync(cancellationToken);
+            return found is null ? null
+                : new EligibilitySubject(found.Practice, found.Patient, found.Coverage, request.DateOfService ?? PracticeToday(found.Practice.TimeZoneId));
+        }
+
+        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
+        var dateOfService = request.DateOfService ?? PracticeToday(practice.TimeZoneId);
         var patient = request.PatientId is { } patientId
             ? await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             : Register(practiceId, request.Patient!, errors);

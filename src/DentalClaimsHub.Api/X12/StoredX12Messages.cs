@@ -3,19 +3,19 @@ using System.Text.Json;
 using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Messages;
-using DentalClaimsHub.Storage.Tenancy;
 
 namespace DentalClaimsHub.Api.X12;
 
 /// <summary>
 /// Keeps the X12 interchanges adapters exchange in the message store (<c>messages</c>), raw and hashed, with their envelope
-/// ids and the canonical record they concern. Each message is saved in its own short scope: adapters are singletons.
+/// ids and the canonical record they concern. Scoped: messages are added to the scope's context and written by its next
+/// save, in one transaction with the outcome they belong to.
 /// </summary>
-public sealed class StoredX12Messages(IServiceScopeFactory scopes, TimeProvider time) : IX12MessageLog
+public sealed class StoredX12Messages(HubDbContext db, TimeProvider time) : IX12MessageLog
 {
     private const int ControlNumberLength = 9;
 
-    public async Task<Guid> RecordAsync(X12MessageRecord message, CancellationToken cancellationToken)
+    public Guid Record(X12MessageRecord message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var stored = StoredMessage.Create(message.Outbound ? MessageDirection.Outbound : MessageDirection.Inbound, "x12",
@@ -37,11 +37,7 @@ public sealed class StoredX12Messages(IServiceScopeFactory scopes, TimeProvider 
             stored.MarkParsed(status, message.Problems is { Count: > 0 } problems ? JsonSerializer.Serialize(problems) : null);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         db.Messages.Add(stored);
-        await db.SaveChangesAsync(cancellationToken);
         return stored.Id;
     }
 

@@ -18,7 +18,7 @@ public static class X12Registration
             : X12SchemaRegistry.LoadDefault());
         services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
         services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
-        services.TryAddSingleton<IX12MessageLog, StoredX12Messages>();
+        services.TryAddScoped<IX12MessageLog, StoredX12Messages>();
         return services;
     }
 }

@@ -43,8 +43,8 @@ public sealed class X12EligibilityAdapterTests : IDisposable
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging();
         services.AddPayerProfiles(configuration).AddPayerTransports();
         _services = services.BuildServiceProvider();
-        _adapter = new X12EligibilityAdapter(_allocator, _messages, _services.GetRequiredService<CaqhCoreTransport>(), Schemas.Value,
-            TimeProvider.System, NullLogger<X12EligibilityAdapter>.Instance);
+        _adapter = new X12EligibilityAdapter(_allocator, _messages, _services.GetRequiredService<CaqhCoreTransport>(),
+            new Eligibility271Reader(Schemas.Value, TimeProvider.System), TimeProvider.System, NullLogger<X12EligibilityAdapter>.Instance);
     }
 
     private PayerProfile Payer => _services.GetRequiredService<PayerProfileCatalog>().Get("demo-x12-dental");
@@ -168,13 +168,13 @@ public sealed class X12EligibilityAdapterTests : IDisposable
 
         public List<Guid> Ids { get; } = [];
 
-        public Task<Guid> RecordAsync(X12MessageRecord message, CancellationToken cancellationToken)
+        public Guid Record(X12MessageRecord message)
         {
             lock (Records)
             {
                 Records.Add(message);
                 Ids.Add(Guid.NewGuid());
-                return Task.FromResult(Ids[^1]);
+                return Ids[^1];
             }
         }
     }

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalClaimsHub.Api.Tests.Auth;
 
@@ -56,5 +61,28 @@ public sealed class ApiKeyAuthTests(HubApiFactory factory) : IClassFixture<HubAp
         var response = await practice.Client.GetAsync("/v1/patients");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokedKey_WorksUntilTheKeyCacheLapsesThenIsRefused()
+    {
+        var practice = await factory.CreatePracticeAsync("Revoked Dental", Scopes.PatientsRead);
+        Assert.Equal(HttpStatusCode.OK, (await practice.Client.GetAsync("/v1/patients")).StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            (await db.ApiKeys.SingleAsync(k => k.Name == "Revoked Dental key")).Revoke(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        // The documented bound (Hub:Auth:KeyCacheTtl, 30 s by default): the instance trusts the key it just saw a little longer.
+        Assert.Equal(HttpStatusCode.OK, (await practice.Client.GetAsync("/v1/patients")).StatusCode);
+        factory.Services.GetRequiredService<ApiKeyCache>().Clear();
+
+        var response = await practice.Client.GetAsync("/v1/patients");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("unknown or has been revoked", problem.GetProperty("detail").GetString());
     }
 }

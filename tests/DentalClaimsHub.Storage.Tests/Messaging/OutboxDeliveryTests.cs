@@ -127,7 +127,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
         options.UseHubDatabase(_database.ConnectionString);
-        return new HubDbContext(options.Options, TenantContext.System());
+        return HubDbContext.Create(options.Options, TenantContext.System());
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)

@@ -7,7 +7,6 @@ using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
 using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Domain.Eligibility;
-using DentalClaimsHub.X12.Schemas;
 using Microsoft.Extensions.Logging;
 
 namespace DentalClaimsHub.Adapters.X12.Eligibility;
@@ -15,15 +14,16 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 /// <summary>
 /// Asks an X12 payer: builds the 270 with control numbers from the shared allocator, sends it in real time over CAQH
 /// CORE connectivity (SOAP or MIME, as the payer's profile says) and reads the 271 into the canonical result. Both
-/// interchanges are kept raw in the message log, linked to the check. AAA rejections are part of the result; an answer
-/// that cannot be read, or answers another inquiry, is a <see cref="PayerResponseException"/>; an unreachable payer
-/// surfaces as the transport's exception.
+/// interchanges are kept raw in the message log, linked to the check, and stored with the check's outcome. AAA rejections
+/// are part of the result; an answer that cannot be read, or answers another inquiry, is a
+/// <see cref="PayerResponseException"/>; an unreachable payer surfaces as the transport's exception.
+/// Lives as long as the unit of work its message log belongs to.
 /// </summary>
 public sealed partial class X12EligibilityAdapter(
     IControlNumberAllocator controlNumbers,
     IX12MessageLog messages,
     CaqhCoreTransport transport,
-    X12SchemaRegistry schemas,
+    Eligibility271Reader reader,
     TimeProvider time,
     ILogger<X12EligibilityAdapter> logger) : IEligibilityAdapter
 {
@@ -32,8 +32,6 @@ public sealed partial class X12EligibilityAdapter(
 
     /// <summary>CORE PayloadType of the 271 answering it.</summary>
     public const string ResponsePayloadType = "X12_271_Response_005010X279A1";
-
-    private readonly Eligibility271Reader _reader = new(schemas, time);
 
     public PayerProtocol Protocol => PayerProtocol.X12;
 
@@ -51,18 +49,18 @@ public sealed partial class X12EligibilityAdapter(
         var answer = await SendAsync(inquiry, request, numbers, cancellationToken);
         if (!string.Equals(answer.PayloadType, ResponsePayloadType, StringComparison.Ordinal))
         {
-            await messages.RecordAsync(Received(inquiry, answer.PayloadType, answer.Payload) with { Unusable = true }, cancellationToken);
+            messages.Record(Received(inquiry, answer.PayloadType, answer.Payload) with { Unusable = true });
             throw new PayerResponseException(payer.Id,
                 $"The payer answered the 270 with PayloadType '{answer.PayloadType}', not a 271 ({ResponsePayloadType}).");
         }
 
-        var report = _reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options);
-        await messages.RecordAsync(Received(inquiry, "271", answer.Payload) with
+        var report = reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options);
+        messages.Record(Received(inquiry, "271", answer.Payload) with
         {
             Envelope = report.Envelope,
             Problems = report.Issues.Count > 0 ? report.Issues : null,
             Unusable = !report.Succeeded,
-        }, cancellationToken);
+        });
         if (report.Result is not { } result)
         {
             throw new PayerResponseException(payer.Id, $"The payer's 271 could not be used: {Summary(report.Issues)}");
@@ -73,25 +71,22 @@ public sealed partial class X12EligibilityAdapter(
         return result;
     }
 
-    // The 270 is stored while the payer is asked, so keeping its bytes adds no waiting; the check then records that it
-    // left, with its trace number and stored message, whatever the payer did.
+    // The check records that the 270 left, with its trace number and stored message, whatever the payer did.
     private async Task<CoreMessage> SendAsync(
         EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers, CancellationToken cancellationToken)
     {
         var ids = inquiry.Payer.X12!.Identifiers;
-        var sent = new X12MessageRecord(true, "270", request, inquiry.Payer.Id, inquiry.Check.PracticeId, inquiry.Check.Id)
+        var requestMessageId = messages.Record(new X12MessageRecord(true, "270", request, inquiry.Payer.Id, inquiry.Check.PracticeId, inquiry.Check.Id)
         {
             Envelope = new X12EnvelopeIds(ids.SenderId, ids.ReceiverId, numbers.Interchange.ToString("D9", CultureInfo.InvariantCulture),
                 numbers.Group.ToString(CultureInfo.InvariantCulture), [numbers.Transaction.ToString("D4", CultureInfo.InvariantCulture)]),
-        };
-        var recording = messages.RecordAsync(sent, cancellationToken);
+        });
         try
         {
             return await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
         }
         finally
         {
-            var requestMessageId = await recording;
             if (inquiry.Check.Status == EligibilityCheckStatus.Requested)
             {
                 inquiry.Check.MarkSent(inquiry.TraceNumber, requestMessageId);
