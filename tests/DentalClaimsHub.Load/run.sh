@@ -30,6 +30,10 @@ wait_for() {
 echo "== database"
 db="$("$root/hub" db | tail -n 1)"
 db="${db/Database=dentalclaimshub/Database=dentalclaimshub_load}"
+# A fresh load database every run, so runs compare (a table grown by earlier runs costs more to insert into and vacuum).
+field() { tr ';' '\n' <<<"$db" | sed -n "s/^$1=//Ip" | head -n 1; }
+PGPASSWORD="$(field Password)" psql -q -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d postgres \
+  -c "DROP DATABASE IF EXISTS dentalclaimshub_load WITH (FORCE)" >/dev/null
 
 echo "== build (Release)"
 for project in src/DentalClaimsHub.Api src/DentalClaimsHub.PayerSimulator tests/DentalClaimsHub.Load; do
@@ -51,7 +55,8 @@ wait_for "$sim_url/__health"
 
 echo "== hub on $api_url"
 ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-  dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" >"$work/api.log" 2>&1 &
+  dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" \
+  --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api.log" 2>&1 &
 pids+=($!)
 wait_for "$api_url/health/ready" || { tail -n 40 "$work/api.log"; exit 1; }
 
