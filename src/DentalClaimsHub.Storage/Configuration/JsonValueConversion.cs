@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DentalClaimsHub.Storage.Configuration;
 
 /// <summary>
-/// Stores a small immutable domain record as a <c>jsonb</c> column. Used for value objects that are read and written
-/// whole and never queried by their parts.
+/// Stores a small immutable domain record (or a list of them) as a <c>jsonb</c> column. Used for value objects that are
+/// read and written whole and never queried by their parts.
 /// </summary>
 internal static class JsonValueConversion
 {
@@ -22,11 +22,25 @@ internal static class JsonValueConversion
         property.HasConversion(
                 value => value == null ? null : JsonSerializer.Serialize(value, Options),
                 json => json == null ? null : JsonSerializer.Deserialize<T>(json, Options),
-                new ValueComparer<T?>(
-                    (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                    value => value == null ? 0 : JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-                    value => value == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)))
+                typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)) ? CollectionComparer<T>() : RecordComparer<T>())
             .HasColumnType("jsonb");
         return property;
     }
+
+    private static string Json<T>(T? value) => JsonSerializer.Serialize(value, Options);
+
+    // A collection can change in place, so the snapshot is a deep copy and equality compares contents.
+    private static ValueComparer<T?> CollectionComparer<T>()
+        where T : class =>
+        new((a, b) => Json(a) == Json(b),
+            value => value == null ? 0 : Json(value).GetHashCode(StringComparison.Ordinal),
+            value => value == null ? null : JsonSerializer.Deserialize<T>(Json(value), Options));
+
+    // An immutable record only changes by being replaced: the snapshot is the instance itself and the same instance is
+    // equal without serialising anything (a tracked check no longer costs two JSON round trips of its result per save).
+    private static ValueComparer<T?> RecordComparer<T>()
+        where T : class =>
+        new((a, b) => ReferenceEquals(a, b) || (a != null && b != null && Json(a) == Json(b)),
+            value => value == null ? 0 : Json(value).GetHashCode(StringComparison.Ordinal),
+            value => value);
 }
