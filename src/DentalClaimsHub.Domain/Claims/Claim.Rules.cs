@@ -72,6 +72,7 @@ public sealed partial class Claim
             problems.Add(new($"{path}.diagnosisPointers", $"Pointer {pointer} refers to a diagnosis the claim does not have."));
         }
 
+        problems.AddRange(CdtSiteRules.Check(line, path));
         if (line.Procedure.System == ProcedureCodeSystem.Cdt
             && line.Procedure.AsCdt().Category == CdtCategory.Orthodontics
             && Orthodontics is null)

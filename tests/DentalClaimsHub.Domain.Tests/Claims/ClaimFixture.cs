@@ -19,7 +19,7 @@ internal static class ClaimFixture
     public static Claim NewDraft(string? patientControlNumber = null) =>
         Claim.Create(PracticeId, PatientId, CoverageId, "demo-x12-dental", "USD", Actor, Now, patientControlNumber);
 
-    public static ClaimLineDetails Line(string cdt = "D2391", decimal fee = 150m, string? tooth = "30", string surfaces = "MO") => new()
+    public static ClaimLineDetails Line(string cdt = "D2392", decimal fee = 150m, string? tooth = "30", string surfaces = "MO") => new()
     {
         Procedure = ProcedureCode.Create(ProcedureCodeSystem.Cdt, cdt),
         Fee = Money.Usd(fee),
