@@ -169,21 +169,17 @@ public static class ClaimIntake
                 ? "Not a CDT code (D followed by four digits)." : "Not a Номенклатура (804н) code (such as A16.07.002).");
         }
 
-        var tooth = Tooth(item.Tooth, path.Property("tooth"), context.Teeth, errors);
+        var tooth = DentalFields.Tooth(item.Tooth, context.Teeth, path.Property("tooth"), errors);
         var additional = new List<ToothNumber>();
         for (var t = 0; t < (item.AdditionalTeeth?.Count ?? 0); t++)
         {
-            if (Tooth(item.AdditionalTeeth![t], path.Property("additionalTeeth").Index(t), context.Teeth, errors) is { } extra)
+            if (DentalFields.Tooth(item.AdditionalTeeth![t], context.Teeth, path.Property("additionalTeeth").Index(t), errors) is { } extra)
             {
                 additional.Add(extra);
             }
         }
 
-        var surfaces = SurfaceSet.Empty;
-        if (!string.IsNullOrWhiteSpace(item.Surfaces) && !SurfaceSet.TryParse(item.Surfaces, out surfaces))
-        {
-            errors.Add(path.Property("surfaces"), "Surfaces are letters from M O D B L I F, each once.");
-        }
+        var surfaces = DentalFields.Surfaces(item.Surfaces, path.Property("surfaces"), errors);
 
         OralCavityArea? area = null;
         if (!string.IsNullOrWhiteSpace(item.Area))
@@ -282,7 +278,7 @@ public static class ClaimIntake
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
             var path = JsonPath.Root.Property("missingTeeth").Index(i);
-            var tooth = Tooth(items![i].Tooth, path.Property("tooth"), context.Teeth, errors);
+            var tooth = DentalFields.Tooth(items![i].Tooth, context.Teeth, path.Property("tooth"), errors);
             errors.Required(path.Property("tooth"), items[i].Tooth);
             MissingToothStatus? status = items[i].Status?.Trim().ToLowerInvariant() switch
             {
@@ -325,22 +321,6 @@ public static class ClaimIntake
         }
 
         return attachments;
-    }
-
-    private static ToothNumber? Tooth(string? text, string path, ToothSystem system, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (ToothNumber.TryParse(text, system, out var tooth))
-        {
-            return tooth;
-        }
-
-        errors.Add(path, system == ToothSystem.Fdi ? "Not an FDI tooth (11–48, 51–85)." : "Not a Universal tooth (1–32, A–T).");
-        return null;
     }
 
     private static void NotAfter(DateOnly? date, DateOnly today, string path, ValidationErrors errors)

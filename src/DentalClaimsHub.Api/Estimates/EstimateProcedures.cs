@@ -30,24 +30,8 @@ internal static class EstimateProcedures
                 continue;
             }
 
-            ToothNumber? tooth = null;
-            if (!string.IsNullOrWhiteSpace(item.Tooth))
-            {
-                if (ToothNumber.TryParse(item.Tooth, teeth, out var parsed))
-                {
-                    tooth = parsed;
-                }
-                else
-                {
-                    errors.Add(path.Property("tooth"), teeth == ToothSystem.Fdi ? "Not an FDI tooth (11–48, 51–85)." : "Not a Universal tooth (1–32, A–T).");
-                }
-            }
-
-            var surfaces = default(SurfaceSet);
-            if (!string.IsNullOrWhiteSpace(item.Surfaces) && !SurfaceSet.TryParse(item.Surfaces, out surfaces))
-            {
-                errors.Add(path.Property("surfaces"), "Surfaces are letters from M O D B L I F, each once.");
-            }
+            var tooth = DentalFields.Tooth(item.Tooth, teeth, path.Property("tooth"), errors);
+            var surfaces = DentalFields.Surfaces(item.Surfaces, path.Property("surfaces"), errors);
 
             var fee = Fee(item.Fee, code, currency, fees, path, errors);
             if (fee is { } amount && errors.IsEmpty)
