@@ -8,6 +8,8 @@ using DentalClaimsHub.Adapters.X12.ControlNumbers;
 using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.Domain.Eligibility;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace DentalClaimsHub.Adapters.X12.Eligibility;
 
@@ -71,9 +73,31 @@ public sealed partial class X12EligibilityAdapter(
         return result;
     }
 
-    // The check records that the 270 left, with its trace number and stored message, whatever the payer did.
+    // The check records that the 270 left, with its trace number and stored message — unless the payer's pipeline
+    // refused it before it was sent (open circuit, concurrency limit): then nothing crossed the border to record.
     private async Task<CoreMessage> SendAsync(
         EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers, CancellationToken cancellationToken)
+    {
+        var left = true;
+        try
+        {
+            return await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
+        }
+        catch (Exception e) when (e is BrokenCircuitException or RateLimiterRejectedException)
+        {
+            left = false;
+            throw;
+        }
+        finally
+        {
+            if (left)
+            {
+                Sent(inquiry, request, numbers);
+            }
+        }
+    }
+
+    private void Sent(EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers)
     {
         var ids = inquiry.Payer.X12!.Identifiers;
         var requestMessageId = messages.Record(new X12MessageRecord(true, "270", request, inquiry.Payer.Id, inquiry.Check.PracticeId, inquiry.Check.Id)
@@ -81,16 +105,9 @@ public sealed partial class X12EligibilityAdapter(
             Envelope = new X12EnvelopeIds(ids.SenderId, ids.ReceiverId, numbers.Interchange.ToString("D9", CultureInfo.InvariantCulture),
                 numbers.Group.ToString(CultureInfo.InvariantCulture), [numbers.Transaction.ToString("D4", CultureInfo.InvariantCulture)]),
         });
-        try
+        if (inquiry.Check.Status == EligibilityCheckStatus.Requested)
         {
-            return await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
-        }
-        finally
-        {
-            if (inquiry.Check.Status == EligibilityCheckStatus.Requested)
-            {
-                inquiry.Check.MarkSent(inquiry.TraceNumber, requestMessageId);
-            }
+            inquiry.Check.MarkSent(inquiry.TraceNumber, requestMessageId);
         }
     }
 

@@ -1,5 +1,9 @@
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
 using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
@@ -49,6 +53,15 @@ public sealed partial class X12EligibilityTests
         Assert.Contains("paused", failedFast.Failure.Detail, StringComparison.Ordinal);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Empty(Received(Simulator, second));
+        // The refused check never left: no 270 on record and not marked sent; the one that reached the payer has its 270.
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        Assert.Equal(["270"], await db.Messages.Where(m => m.LinkedIds.Contains(opening.Id)).Select(m => m.TransactionType).ToListAsync());
+        Assert.Empty(await db.Messages.Where(m => m.LinkedIds.Contains(failedFast.Id)).ToListAsync());
+        var refused = await db.EligibilityChecks.SingleAsync(c => c.Id == failedFast.Id);
+        Assert.Null(refused.RequestMessageId);
+        Assert.Null(refused.TraceNumber);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
