@@ -13,6 +13,9 @@ public sealed record ClaimRequest
 
     public Guid? CoverageId { get; init; }
 
+    /// <summary>The patient's other coverage, carried for coordination of benefits.</summary>
+    public Guid? SecondaryCoverageId { get; init; }
+
     /// <summary>The treating dentist (2310B) when not the billing practice itself.</summary>
     public ProviderRequest? RenderingProvider { get; init; }
 

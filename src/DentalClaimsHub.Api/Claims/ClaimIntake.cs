@@ -67,6 +67,11 @@ public static class ClaimIntake
             Apply(errors, root.Property("lines").Index(i), () => claim.AddLine(line, now));
         }
 
+        if (request.SecondaryCoverageId is { } secondary)
+        {
+            Apply(errors, root.Property("secondaryCoverageId"), () => claim.SetSecondaryCoverage(secondary, now));
+        }
+
         Apply(errors, root.Property("orthodontics"), () => claim.SetOrthodontics(orthodontics, now));
         Apply(errors, root.Property("accident"), () => claim.SetAccident(accident, now));
         Apply(errors, root.Property("missingTeeth"), () => claim.SetMissingTeeth(missingTeeth!, now));

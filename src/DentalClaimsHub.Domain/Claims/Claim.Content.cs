@@ -116,6 +116,17 @@ public sealed partial class Claim
 
     public void SetRenderingProvider(Guid? providerId, DateTimeOffset now) => Edit(now, () => RenderingProviderId = providerId);
 
+    /// <summary>Names the patient's other coverage for coordination of benefits (null clears); it cannot be the billed one.</summary>
+    public void SetSecondaryCoverage(Guid? coverageId, DateTimeOffset now) => Edit(now, () =>
+    {
+        if (coverageId == CoverageId || coverageId == Guid.Empty)
+        {
+            throw new DomainException("The other coverage must be a different coverage than the one billed.", nameof(SecondaryCoverageId));
+        }
+
+        SecondaryCoverageId = coverageId;
+    });
+
     private void Edit(DateTimeOffset now, Action change)
     {
         EnsureEditable();

@@ -28,6 +28,7 @@ public sealed partial class Claim
         copy.Frequency = frequency;
         copy.OriginalClaimId = Id;
         copy.OriginalPayerClaimNumber = PayerClaimNumber;
+        copy.SecondaryCoverageId = SecondaryCoverageId;
         copy.Orthodontics = Orthodontics;
         copy.Accident = Accident;
         copy.Note = Note;

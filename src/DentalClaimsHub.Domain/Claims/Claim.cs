@@ -38,7 +38,14 @@ public sealed partial class Claim
 
     public Guid PatientId { get; private set; }
 
+    /// <summary>The coverage billed (primary for this claim).</summary>
     public Guid CoverageId { get; private set; }
+
+    /// <summary>
+    /// The patient's other coverage, carried for coordination of benefits (837D 2320/2330 other subscriber and payer):
+    /// the payer billed here needs to know it exists, and the secondary claim is sent once this one is paid.
+    /// </summary>
+    public Guid? SecondaryCoverageId { get; private set; }
 
     /// <summary>The payer profile id the claim goes to.</summary>
     public string PayerId { get; private set; }

@@ -169,6 +169,18 @@ public sealed class ClaimIntakeTests
         Assert.Equal(["$.lines[0].code"], wrongSystem.Keys);
     }
 
+    [Fact]
+    public void TryBuild_SecondaryCoverage_IsCarriedUnlessItIsTheBilledOne()
+    {
+        var other = Guid.NewGuid();
+
+        var (draft, _) = Build(Valid() with { SecondaryCoverageId = other });
+        var (_, errors) = Build(Valid() with { SecondaryCoverageId = Us.CoverageId });
+
+        Assert.Equal(other, draft!.Claim.SecondaryCoverageId);
+        Assert.Equal(["$.secondaryCoverageId"], errors.Keys);
+    }
+
     [Theory]
     [InlineData("lines[1].tooth", "$.lines[0].tooth")]
     [InlineData("lines[12].diagnosisPointers", "$.lines[11].diagnosisPointers")]

@@ -80,7 +80,7 @@ internal static class ClaimFixture
         }
     }
 
-    private static ClaimState[] PathTo(ClaimState state) => state switch
+    public static ClaimState[] PathTo(ClaimState state) => state switch
     {
         ClaimState.Draft => [],
         ClaimState.Validated => [ClaimState.Validated],
