@@ -1,9 +1,11 @@
+using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Estimates;
 using DentalClaimsHub.Domain.FeeSchedules;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.PreAuthorizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Storage;
@@ -23,6 +25,10 @@ public sealed partial class HubDbContext
 
     public DbSet<Estimate> Estimates => Set<Estimate>();
 
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<PreAuthorization> PreAuthorizations => Set<PreAuthorization>();
+
     partial void ConfigureTenantFilters(ModelBuilder modelBuilder)
     {
         // A practice key sees its own practice's rows; trusted background work (IsSystem) sees all; anything else nothing.
@@ -31,5 +37,7 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<EligibilityCheck>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<FeeSchedule>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Estimate>().HasQueryFilter(e => TenantIsSystem || e.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Claim>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<PreAuthorization>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
     }
 }

@@ -23,6 +23,329 @@ namespace DentalClaimsHub.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Accident")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("accident");
+
+                    b.Property<Guid>("CoverageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coverage_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OriginalClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("original_claim_id");
+
+                    b.Property<string>("OriginalPayerClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("original_payer_claim_number");
+
+                    b.Property<string>("Orthodontics")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("orthodontics");
+
+                    b.Property<string>("PatientControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("patient_control_number");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PayerClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_claim_number");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<string>("PlaceOfService")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("place_of_service");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("PredeterminationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("predetermination_number");
+
+                    b.Property<string>("PriorAuthorizationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("prior_authorization_number");
+
+                    b.Property<Guid?>("RenderingProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rendering_provider_id");
+
+                    b.Property<Guid?>("SecondaryCoverageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secondary_coverage_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("_attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("_diagnoses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("diagnoses");
+
+                    b.Property<string>("_missingTeeth")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("missing_teeth");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("CoverageId")
+                        .HasDatabaseName("ix_claims_coverage_id");
+
+                    b.HasIndex("OriginalClaimId")
+                        .HasDatabaseName("ix_claims_original_claim_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_claims_patient_id");
+
+                    b.HasIndex("PayerClaimNumber")
+                        .HasDatabaseName("ix_claims_payer_claim_number");
+
+                    b.HasIndex("SecondaryCoverageId")
+                        .HasDatabaseName("ix_claims_secondary_coverage_id");
+
+                    b.HasIndex("PayerId", "PatientControlNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_payer_id_patient_control_number");
+
+                    b.HasIndex("PracticeId", "State", "CreatedAt")
+                        .HasDatabaseName("ix_claims_practice_id_state_created_at");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("area");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LineControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("line_control_number");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("PriorAuthorizationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("prior_authorization_number");
+
+                    b.Property<DateOnly?>("PriorPlacementDate")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_placement_date");
+
+                    b.Property<string>("Prosthesis")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prosthesis");
+
+                    b.Property<DateOnly?>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<string>("Surfaces")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("surfaces");
+
+                    b.Property<string>("Tooth")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("tooth");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.Property<string>("_additionalTeeth")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("additional_teeth");
+
+                    b.Property<string>("_diagnosisPointers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("diagnosis_pointers");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Fee", "DentalClaimsHub.Domain.Claims.ClaimLine.Fee#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("fee_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("fee_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Procedure", "DentalClaimsHub.Domain.Claims.ClaimLine.Procedure#ProcedureCode", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("procedure_code");
+
+                            b1.Property<string>("System")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("procedure_system");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("ClaimId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_lines_claim_id_line_number");
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.ClaimTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("RawMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raw_message_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_timeline");
+
+                    b.HasIndex("ClaimId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_timeline_claim_id_sequence");
+
+                    b.ToTable("claim_timeline", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Domain.Coverages.Coverage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -477,6 +800,118 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("practices", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.PreAuthorizations.PreAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CoverageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coverage_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<string>("PayerNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("payer_note");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Limit", "DentalClaimsHub.Domain.PreAuthorizations.PreAuthorization.Limit#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("limit_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("limit_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_pre_authorizations");
+
+                    b.HasIndex("CoverageId")
+                        .HasDatabaseName("ix_pre_authorizations_coverage_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_pre_authorizations_patient_id");
+
+                    b.HasIndex("PayerId", "ReferenceNumber")
+                        .HasDatabaseName("ix_pre_authorizations_payer_id_reference_number");
+
+                    b.HasIndex("PracticeId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_pre_authorizations_practice_id_status_created_at");
+
+                    b.ToTable("pre_authorizations", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.Access.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -852,6 +1287,62 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Coverages.Coverage", null)
+                        .WithMany()
+                        .HasForeignKey("CoverageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_coverages_coverage_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("OriginalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claims_claims_original_claim_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_patients_patient_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_practices_practice_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Coverages.Coverage", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryCoverageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claims_coverages_secondary_coverage_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.ClaimLine", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claims_claim_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.ClaimTimelineEntry", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_timeline_claims_claim_id");
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Domain.Coverages.Coverage", b =>
                 {
                     b.HasOne("DentalClaimsHub.Domain.Patients.Patient", null)
@@ -985,6 +1476,37 @@ namespace DentalClaimsHub.Storage.Migrations
                         });
 
                     b.Navigation("Address");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.PreAuthorizations.PreAuthorization", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Coverages.Coverage", null)
+                        .WithMany()
+                        .HasForeignKey("CoverageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_authorizations_coverages_coverage_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_authorizations_patients_patient_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pre_authorizations_practices_practice_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Claims.Claim", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }
