@@ -1,4 +1,5 @@
 using System.Globalization;
+using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Domain.Claims;
@@ -82,8 +83,8 @@ public static class ClaimIntake
         }
 
         Apply(errors, root.Property("priorAuthorizationNumber"),
-            () => claim.SetAuthorizations(Blank(request.PriorAuthorizationNumber), Blank(request.PredeterminationNumber), now));
-        Apply(errors, root.Property("note"), () => claim.SetNote(Blank(request.Note), now));
+            () => claim.SetAuthorizations(PatientValidation.Blank(request.PriorAuthorizationNumber), PatientValidation.Blank(request.PredeterminationNumber), now));
+        Apply(errors, root.Property("note"), () => claim.SetNote(PatientValidation.Blank(request.Note), now));
         if (!errors.IsEmpty)
         {
             return null;
@@ -236,8 +237,8 @@ public static class ClaimIntake
             Prosthesis = prosthesis,
             PriorPlacementDate = item.PriorPlacementDate,
             DiagnosisPointers = item.DiagnosisPointers ?? [],
-            PriorAuthorizationNumber = Blank(item.PriorAuthorizationNumber),
-            LineControlNumber = Blank(item.LineControlNumber),
+            PriorAuthorizationNumber = PatientValidation.Blank(item.PriorAuthorizationNumber),
+            LineControlNumber = PatientValidation.Blank(item.LineControlNumber),
         };
     }
 
@@ -273,7 +274,7 @@ public static class ClaimIntake
         };
         errors.Required(path.Property("date"), request.Date, "Give the date of the accident.");
         return cause is { } known && request.Date is { } date
-            ? errors.Try(path, () => new AccidentInfo(known, date, Blank(request.State), Blank(request.Country)))
+            ? errors.Try(path, () => new AccidentInfo(known, date, PatientValidation.Blank(request.State), PatientValidation.Blank(request.Country)))
             : null;
     }
 
@@ -319,7 +320,7 @@ public static class ClaimIntake
             };
             if (transmission is { } how && errors.Try(path, () => new ClaimAttachment(item.ReportType ?? "", how, item.ControlNumber ?? "",
                     item.ContentType ?? "application/octet-stream", item.SizeBytes ?? 0, item.StorageKey ?? item.ControlNumber ?? "",
-                    Blank(item.FileName))) is { } attachment)
+                    PatientValidation.Blank(item.FileName))) is { } attachment)
             {
                 attachments.Add(attachment);
             }
@@ -349,6 +350,4 @@ public static class ClaimIntake
             change();
             return null;
         });
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
