@@ -78,23 +78,19 @@ public sealed partial class X12EligibilityAdapter(
     private async Task<CoreMessage> SendAsync(
         EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers, CancellationToken cancellationToken)
     {
-        var left = true;
+        CoreMessage answer;
         try
         {
-            return await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
+            answer = await transport.SendAsync(inquiry.Payer, RequestPayloadType, request, realTime: true, cancellationToken);
         }
-        catch (Exception e) when (e is BrokenCircuitException or RateLimiterRejectedException)
+        catch (Exception e) when (e is not (BrokenCircuitException or RateLimiterRejectedException))
         {
-            left = false;
+            Sent(inquiry, request, numbers); // a timeout or transport error may come after the payer got it
             throw;
         }
-        finally
-        {
-            if (left)
-            {
-                Sent(inquiry, request, numbers);
-            }
-        }
+
+        Sent(inquiry, request, numbers);
+        return answer;
     }
 
     private void Sent(EligibilityInquiry inquiry, string request, PreallocatedControlNumbers numbers)
