@@ -23,9 +23,6 @@ public sealed record ClaimIntakeContext(
     Guid PracticeId, Guid PatientId, Guid CoverageId, string PayerId, string Currency, ProcedureCodeSystem Codes, ToothSystem Teeth,
     DateOnly Today, DateTimeOffset Now, string Actor);
 
-/// <summary>A draft claim built from a valid request, and the rendering provider it names (stored beside it).</summary>
-public sealed record ClaimDraft(Claim Claim, ProviderIdentity? RenderingProvider);
-
 /// <summary>
 /// Turns a <see cref="ClaimRequest"/> into a draft <see cref="Claim"/>, reporting every problem at once under the JSON
 /// path of the field that has it (<c>$.lines[2].tooth</c>): formats first (codes, teeth, surfaces, areas, money, dates),
@@ -34,7 +31,7 @@ public sealed record ClaimDraft(Claim Claim, ProviderIdentity? RenderingProvider
 /// </summary>
 public static class ClaimIntake
 {
-    public static ClaimDraft? TryBuild(ClaimRequest request, ClaimIntakeContext context, ValidationErrors errors)
+    public static Claim? TryBuild(ClaimRequest request, ClaimIntakeContext context, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -54,6 +51,7 @@ public static class ClaimIntake
 
         var claim = errors.Try(root.Property("patientControlNumber"), () => Claim.Create(context.PracticeId, context.PatientId,
             context.CoverageId, context.PayerId, context.Currency, context.Actor, context.Now, request.PatientControlNumber,
+            renderingProvider: rendering,
             placeOfService: string.IsNullOrWhiteSpace(request.PlaceOfService) ? "11" : request.PlaceOfService));
         if (claim is null)
         {
@@ -101,7 +99,7 @@ public static class ClaimIntake
                 $"The total {total:0.00} does not equal the sum of the line fees, {claim.Total.Amount:0.00}."));
         }
 
-        return errors.IsEmpty ? new ClaimDraft(claim, rendering) : null;
+        return errors.IsEmpty ? claim : null;
     }
 
     // Domain fields name lines by their 1-based number ("lines[2].tooth"); the request's JSON indexes from 0.

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Domain.Claims;
@@ -114,7 +115,8 @@ public sealed partial class Claim
         PredeterminationNumber = Guard.Optional(predeterminationNumber, nameof(PredeterminationNumber), 50);
     });
 
-    public void SetRenderingProvider(Guid? providerId, DateTimeOffset now) => Edit(now, () => RenderingProviderId = providerId);
+    /// <summary>Names the treating dentist (null: the billing practice rendered the services).</summary>
+    public void SetRenderingProvider(ProviderIdentity? provider, DateTimeOffset now) => Edit(now, () => RenderingProvider = provider);
 
     /// <summary>Names the patient's other coverage for coordination of benefits (null clears); it cannot be the billed one.</summary>
     public void SetSecondaryCoverage(Guid? coverageId, DateTimeOffset now) => Edit(now, () =>

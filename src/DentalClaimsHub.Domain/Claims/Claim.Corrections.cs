@@ -24,7 +24,7 @@ public sealed partial class Claim
         }
 
         var copy = Create(PracticeId, PatientId, CoverageId, PayerId, Currency, actor, now,
-            renderingProviderId: RenderingProviderId, placeOfService: PlaceOfService);
+            renderingProvider: RenderingProvider, placeOfService: PlaceOfService);
         copy.Frequency = frequency;
         copy.OriginalClaimId = Id;
         copy.OriginalPayerClaimNumber = PayerClaimNumber;

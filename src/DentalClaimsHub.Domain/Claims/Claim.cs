@@ -1,3 +1,4 @@
+using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Domain.Claims;
@@ -50,8 +51,11 @@ public sealed partial class Claim
     /// <summary>The payer profile id the claim goes to.</summary>
     public string PayerId { get; private set; }
 
-    /// <summary>The dentist who rendered the services (2310B), when different from the billing practice.</summary>
-    public Guid? RenderingProviderId { get; private set; }
+    /// <summary>
+    /// The dentist who rendered the services (837D 2310B, FHIR careTeam), when different from the billing practice: a
+    /// snapshot of who was named at submission, so a resend or a correction carries exactly what the payer saw.
+    /// </summary>
+    public ProviderIdentity? RenderingProvider { get; private set; }
 
     /// <summary>Our claim id towards the payer (CLM01): set once at creation and never changed, echoed in 277/835.</summary>
     public string PatientControlNumber { get; private set; }
@@ -117,7 +121,7 @@ public sealed partial class Claim
         string actor,
         DateTimeOffset now,
         string? patientControlNumber = null,
-        Guid? renderingProviderId = null,
+        ProviderIdentity? renderingProvider = null,
         string placeOfService = "11",
         Guid? id = null)
     {
@@ -131,7 +135,7 @@ public sealed partial class Claim
             PayerId = Guard.Required(payerId, nameof(PayerId), 80),
             Currency = Money.Zero(currency).Currency,
             PatientControlNumber = NormaliseControlNumber(patientControlNumber) ?? NewControlNumber(claimId),
-            RenderingProviderId = renderingProviderId,
+            RenderingProvider = renderingProvider,
             PlaceOfService = NormalisePlaceOfService(placeOfService),
             Frequency = ClaimFrequency.Original,
             State = ClaimState.Draft,

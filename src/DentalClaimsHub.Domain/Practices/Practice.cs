@@ -1,3 +1,4 @@
+using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Domain.Practices;
@@ -37,6 +38,12 @@ public sealed class Practice
     /// <summary>ОГРН/ОГРНИП of a Russian clinic.</summary>
     public Ogrn? Ogrn { get; private set; }
 
+    /// <summary>
+    /// Where the practice bills from (837D 2010AA N3/N4 — a street address, not a post-office box; ДМС registries
+    /// print it too). Null until set; a US claim cannot be built without it.
+    /// </summary>
+    public Address? Address { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Creates a practice; identifiers are optional but validated when given.</summary>
@@ -67,6 +74,9 @@ public sealed class Practice
 
     /// <summary>Moves the practice to another IANA time zone.</summary>
     public void ChangeTimeZone(string timeZoneId) => TimeZoneId = NormaliseTimeZone(timeZoneId);
+
+    /// <summary>Sets or clears the billing address.</summary>
+    public void SetAddress(Address? address) => Address = address;
 
     /// <summary>Replaces the registration identifiers.</summary>
     public void SetIdentifiers(Npi? npi, string? taxId, Inn? inn, Ogrn? ogrn)

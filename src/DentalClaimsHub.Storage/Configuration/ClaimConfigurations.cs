@@ -49,6 +49,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(c => c.PriorAuthorizationNumber).HasMaxLength(50);
         b.Property(c => c.PredeterminationNumber).HasMaxLength(50);
         b.Property(c => c.Note).HasMaxLength(2000);
+        b.Property(c => c.RenderingProvider).HasJsonConversion();
         b.Property(c => c.Orthodontics).HasJsonConversion();
         b.Property(c => c.Accident).HasJsonConversion();
         b.Property<List<Icd10Code>?>("_diagnoses").HasColumnName("diagnoses").HasJsonConversion().IsRequired();

@@ -114,9 +114,9 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("prior_authorization_number");
 
-                    b.Property<Guid?>("RenderingProviderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("rendering_provider_id");
+                    b.Property<string>("RenderingProvider")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rendering_provider");
 
                     b.Property<Guid?>("SecondaryCoverageId")
                         .HasColumnType("uuid")
@@ -1473,6 +1473,61 @@ namespace DentalClaimsHub.Storage.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("PatientId")
                                 .HasConstraintName("fk_patients_patients_id");
+                        });
+
+                    b.Navigation("Address");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Practices.Practice", b =>
+                {
+                    b.OwnsOne("DentalClaimsHub.Domain.Patients.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("PracticeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("address_country_code");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(110)
+                                .HasColumnType("character varying(110)")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(110)
+                                .HasColumnType("character varying(110)")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("PracticeId");
+
+                            b1.ToTable("practices");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PracticeId")
+                                .HasConstraintName("fk_practices_practices_id");
                         });
 
                     b.Navigation("Address");

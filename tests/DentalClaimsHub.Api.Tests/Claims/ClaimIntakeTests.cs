@@ -1,6 +1,7 @@
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Validation;
+using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Api.Tests.Claims;
@@ -33,7 +34,7 @@ public sealed class ClaimIntakeTests
         RenderingProvider = new ProviderRequest { Npi = "1234567893", LastName = "Okafor", FirstName = "Grace" },
     };
 
-    private static (ClaimDraft? Draft, IDictionary<string, string[]> Errors) Build(ClaimRequest request, ClaimIntakeContext? context = null)
+    private static (Claim? Draft, IDictionary<string, string[]> Errors) Build(ClaimRequest request, ClaimIntakeContext? context = null)
     {
         var errors = new ValidationErrors();
         var draft = ClaimIntake.TryBuild(request, context ?? Us, errors);
@@ -46,13 +47,13 @@ public sealed class ClaimIntakeTests
         var (draft, errors) = Build(Valid());
 
         Assert.Empty(errors);
-        var claim = draft!.Claim;
+        var claim = draft!;
         Assert.Equal(Money.Usd(425m), claim.Total);
         Assert.Equal(["D2392", "D4341"], claim.Lines.Select(l => l.Procedure.Code));
         Assert.Equal("30", claim.Lines[0].Tooth!.Value.Value);
         Assert.Equal(OralCavityArea.LowerLeft, claim.Lines[1].Area);
         Assert.Equal(["L-1", "L-2"], claim.Lines.Select(l => l.LineControlNumber));
-        Assert.Equal("Okafor, Grace", draft.RenderingProvider!.Person!.ToString());
+        Assert.Equal("Okafor, Grace", claim.RenderingProvider!.Person!.ToString());
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ClaimIntakeTests
         var (_, wrongSystem) = Build(cdt, dms);
 
         Assert.Empty(errors);
-        Assert.Equal("36", draft!.Claim.Lines[0].Tooth!.Value.Value);
+        Assert.Equal("36", draft!.Lines[0].Tooth!.Value.Value);
         Assert.Equal(["$.lines[0].code"], wrongSystem.Keys);
     }
 
@@ -177,7 +178,7 @@ public sealed class ClaimIntakeTests
         var (draft, _) = Build(Valid() with { SecondaryCoverageId = other });
         var (_, errors) = Build(Valid() with { SecondaryCoverageId = Us.CoverageId });
 
-        Assert.Equal(other, draft!.Claim.SecondaryCoverageId);
+        Assert.Equal(other, draft!.SecondaryCoverageId);
         Assert.Equal(["$.secondaryCoverageId"], errors.Keys);
     }
 
