@@ -39,5 +39,7 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Estimate>().HasQueryFilter(e => TenantIsSystem || e.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Claim>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<PreAuthorization>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Idempotency.IdempotencyRecord>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Delivery.ClaimDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
     }
 }

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.Audit;
 using DentalClaimsHub.Storage.ControlNumbers;
@@ -63,6 +64,10 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<ControlNumberSequence> ControlNumberSequences => Set<ControlNumberSequence>();
 
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+
+    public DbSet<Delivery.ClaimDelivery> ClaimDeliveries => Set<Delivery.ClaimDelivery>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 
@@ -90,6 +95,7 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
         bool wroteOutbox;
         try
         {
+            EnqueueClaimEvents();
             wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -105,6 +111,42 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
         return written;
     }
+
+    // Every claim state change is announced through the outbox in the transaction that makes it: new timeline
+    // entries become ClaimStateChanged events, ordered per claim. Doing it here means no code path can forget.
+    private void EnqueueClaimEvents()
+    {
+        List<ClaimTimelineEntry>? added = null;
+        foreach (var entry in ChangeTracker.Entries<ClaimTimelineEntry>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                (added ??= []).Add(entry.Entity);
+            }
+        }
+
+        if (added is null)
+        {
+            return;
+        }
+
+        var claims = new Dictionary<Guid, Claim>();
+        foreach (var entry in ChangeTracker.Entries<Claim>())
+        {
+            claims[entry.Entity.Id] = entry.Entity;
+        }
+
+        foreach (var entry in added.OrderBy(e => e.At).ThenBy(e => e.Sequence))
+        {
+            if (claims.TryGetValue(entry.ClaimId, out var claim))
+            {
+                this.Enqueue(ClaimStateChanged.Of(claim, entry), entry.At, claim.PracticeId, ClaimOrderingKey(claim.Id));
+            }
+        }
+    }
+
+    /// <summary>The outbox ordering key of a claim's messages.</summary>
+    public static string ClaimOrderingKey(Guid claimId) => "claim:" + claimId.ToString("N");
 
     // What an unbound context sees: no practice, not system — every tenant-owned set is empty.
     private sealed class NoTenant : ITenantContext

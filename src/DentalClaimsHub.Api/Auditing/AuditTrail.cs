@@ -13,6 +13,7 @@ public sealed class AuditTrail(HubDbContext db, TimeProvider time)
 {
     public const string PhiRead = "phi.read";
 
+    /// <summary>Adds an audit event to the unit of work; <paramref name="details"/> is a JSON document (stored as jsonb).</summary>
     public void Record(ClaimsPrincipal user, string action, string entityType, Guid entityId, string? details = null) =>
         db.AuditEvents.Add(AuditEvent.Create(time.GetUtcNow(), "api-key", user.GetKeyId(), user.GetPracticeId(), action, entityType,
             entityId.ToString(), details));

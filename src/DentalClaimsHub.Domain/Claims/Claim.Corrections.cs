@@ -10,6 +10,34 @@ public sealed partial class Claim
     public Claim CreateReplacement(string actor, DateTimeOffset now, string? reason = null) =>
         FollowUp(ClaimState.Corrected, ClaimFrequency.Replacement, actor, now, reason);
 
+    /// <summary>
+    /// Marks this claim Corrected and turns <paramref name="corrected"/> — a new draft with the fixed content, for the same
+    /// patient, coverage and payer — into its replacement (frequency 7, REF*F8 = this claim's payer claim number).
+    /// </summary>
+    public void ReplaceWith(Claim corrected, string actor, DateTimeOffset now, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        EnsureAllowed(ClaimState.Corrected);
+        RequirePayerClaimNumber(ClaimFrequency.Replacement);
+        if (corrected.State != ClaimState.Draft || corrected.Frequency != ClaimFrequency.Original || corrected.Id == Id)
+        {
+            throw new DomainException("The corrected claim must be a new draft.", nameof(corrected));
+        }
+
+        if (corrected.PracticeId != PracticeId || corrected.PatientId != PatientId || corrected.CoverageId != CoverageId
+            || corrected.PayerId != PayerId)
+        {
+            throw new DomainException(
+                "A replacement is for the same patient, coverage and payer as the claim it replaces; for another one void this claim and submit a new one.",
+                nameof(CoverageId));
+        }
+
+        corrected.Frequency = ClaimFrequency.Replacement;
+        corrected.OriginalClaimId = Id;
+        corrected.OriginalPayerClaimNumber = PayerClaimNumber;
+        Move(ClaimState.Corrected, actor, now, reason ?? $"{ClaimFrequency.Replacement} claim {corrected.PatientControlNumber}", null);
+    }
+
     /// <summary>Marks this claim Voided and returns the draft void claim (frequency 8) that cancels it at the payer.</summary>
     public Claim CreateVoid(string actor, DateTimeOffset now, string? reason = null) =>
         FollowUp(ClaimState.Voided, ClaimFrequency.Void, actor, now, reason);
@@ -17,11 +45,7 @@ public sealed partial class Claim
     private Claim FollowUp(ClaimState mark, ClaimFrequency frequency, string actor, DateTimeOffset now, string? reason)
     {
         EnsureAllowed(mark);
-        if (PayerClaimNumber is null)
-        {
-            throw new DomainException(
-                $"Claim {PatientControlNumber} has no payer claim number yet; a {frequency} must reference it (REF*F8).");
-        }
+        RequirePayerClaimNumber(frequency);
 
         var copy = Create(PracticeId, PatientId, CoverageId, PayerId, Currency, actor, now,
             renderingProvider: RenderingProvider, placeOfService: PlaceOfService);
@@ -45,5 +69,15 @@ public sealed partial class Claim
 
         Move(mark, actor, now, reason ?? $"{frequency} claim {copy.PatientControlNumber}", null);
         return copy;
+    }
+
+    private void RequirePayerClaimNumber(ClaimFrequency frequency)
+    {
+        if (PayerClaimNumber is null)
+        {
+            throw new DomainException(
+                $"Claim {PatientControlNumber} has no payer claim number yet; a {frequency} must reference it (REF*F8). "
+                + "A claim the payer never accepted is fixed and sent again as an original.");
+        }
     }
 }

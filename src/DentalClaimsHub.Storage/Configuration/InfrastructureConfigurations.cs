@@ -103,3 +103,38 @@ internal sealed class ControlNumberSequenceConfiguration : IEntityTypeConfigurat
         b.Property(s => s.Scope).HasMaxLength(8);
     }
 }
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Idempotency.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Idempotency.IdempotencyRecord> b)
+    {
+        b.ToTable("idempotency_keys");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).UseIdentityAlwaysColumn();
+        b.Property(r => r.Operation).HasMaxLength(100);
+        b.Property(r => r.Key).HasMaxLength(Idempotency.IdempotencyRecord.MaxKeyLength);
+        b.Property(r => r.RequestHash).HasMaxLength(64).IsFixedLength();
+        b.Property(r => r.Location).HasMaxLength(300);
+        b.Property(r => r.ResponseBody).HasColumnType("jsonb");
+        b.HasIndex(r => new { r.PracticeId, r.Operation, r.Key }).IsUnique();
+        b.HasIndex(r => r.ExpiresAt);
+    }
+}
+
+internal sealed class ClaimDeliveryConfiguration : IEntityTypeConfiguration<Delivery.ClaimDelivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery.ClaimDelivery> b)
+    {
+        b.ToTable("claim_deliveries");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.PayerId).HasMaxLength(100);
+        b.Property(d => d.Protocol).HasMaxLength(16);
+        b.Property(d => d.PayloadId).HasMaxLength(100);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Receipt).HasMaxLength(200);
+        b.Property(d => d.LastError).HasMaxLength(2000);
+        b.HasOne<StoredMessage>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.ClaimIds).HasMethod("gin");
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+    }
+}

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Estimates;
@@ -30,6 +31,9 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("PUT", "/v1/fee-schedules/{id}"),
         ("DELETE", "/v1/fee-schedules/{id}"),
         ("GET", "/v1/estimates/{id}"),
+        ("GET", "/v1/claims/{id}"),
+        ("POST", "/v1/claims/{id}/replace"),
+        ("POST", "/v1/claims/{id}/void"),
     ];
 
     [Fact]
@@ -55,6 +59,18 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var estimate = await (await owner.Client.PostAsJsonAsync("/v1/estimates",
                 new EstimateRequest { EligibilityCheckId = eligibility!.Id, Procedures = [new PlannedProcedureRequest { Code = "A16.07.002" }] }))
             .Content.ReadFromJsonAsync<EstimateResponse>();
+        var claimRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 240m,
+                Lines = [new ClaimLineRequest { Code = "D4341", Area = "10", Fee = 240m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) }],
+            }),
+        };
+        claimRequest.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var claimResponse = await owner.Client.SendAsync(claimRequest);
+        Assert.True(claimResponse.StatusCode == HttpStatusCode.Created, await claimResponse.Content.ReadAsStringAsync());
+        var claim = await claimResponse.Content.ReadFromJsonAsync<ClaimResponse>();
 
         foreach (var (method, template) in Matrix)
         {
@@ -64,13 +80,17 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/eligibility", StringComparison.Ordinal) => eligibility!.Id,
                 _ when template.StartsWith("/v1/fee-schedules", StringComparison.Ordinal) => schedule!.Id,
                 _ when template.StartsWith("/v1/estimates", StringComparison.Ordinal) => estimate!.Id,
+                _ when template.StartsWith("/v1/claims", StringComparison.Ordinal) => claim!.Id,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             if (method is "PUT" or "POST")
             {
-                request.Content = template.Contains("coverages", StringComparison.Ordinal) ? JsonContent.Create(TestData.NewCoverageRequest())
+                request.Content = template.StartsWith("/v1/claims", StringComparison.Ordinal)
+                    ? JsonContent.Create(new ClaimCorrectionRequest { Reason = "taking over" })
+                    : template.Contains("coverages", StringComparison.Ordinal) ? JsonContent.Create(TestData.NewCoverageRequest())
                     : template.Contains("fee-schedules", StringComparison.Ordinal)
                         ? JsonContent.Create(new FeeScheduleRequest { Name = "Overwritten", Currency = "RUB", EffectiveFrom = new DateOnly(2026, 1, 1) })
                     : JsonContent.Create(TestData.NewPatientRequest(last: "Overwritten"));
@@ -90,6 +110,10 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/eligibility/{eligibility!.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/fee-schedules/{schedule!.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/estimates/{estimate!.Id}")).StatusCode);
+        var ownClaim = await owner.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim!.Id}");
+        Assert.Equal("queued", ownClaim!.Status);
+        var intruderClaims = await intruder.Client.GetFromJsonAsync<ClaimPageResponse>("/v1/claims");
+        Assert.Empty(intruderClaims!.Items);
     }
 
     [Fact]
