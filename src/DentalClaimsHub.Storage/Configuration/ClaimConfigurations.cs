@@ -33,6 +33,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
     public void Configure(EntityTypeBuilder<Claim> b)
     {
         b.HasKey(c => c.Id);
+        // Optimistic concurrency on PostgreSQL's row version: the submitter, acknowledgement handlers and the API never
+        // overwrite each other's state change.
+        b.Property<uint>("Version").IsRowVersion();
         b.HasOne<Practice>().WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Coverage>().WithMany().HasForeignKey(c => c.CoverageId).OnDelete(DeleteBehavior.Restrict);

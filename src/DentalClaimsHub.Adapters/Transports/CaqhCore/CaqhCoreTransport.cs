@@ -11,8 +11,12 @@ namespace DentalClaimsHub.Adapters.Transports.CaqhCore;
 /// </summary>
 public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets secrets, TimeProvider time)
 {
+    /// <summary>
+    /// Sends <paramref name="payload"/>. <paramref name="payloadId"/> is the CORE PayloadID: give the same one when resending
+    /// the same batch after a failure or a crash, so the payer recognises the repeat; a new one is made when null.
+    /// </summary>
     public async Task<CoreMessage> SendAsync(PayerProfile payer, string payloadType, string payload, bool realTime,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? payloadId = null)
     {
         var core = payer.Core ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no CORE connectivity settings.");
         var url = (realTime ? core.RealtimeUrl : core.BatchUrl)
@@ -21,7 +25,7 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
         {
             PayloadType = payloadType,
             ProcessingMode = realTime ? CoreMessage.RealTime : CoreMessage.Batch,
-            PayloadId = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+            PayloadId = payloadId ?? Guid.CreateVersion7(time.GetUtcNow()).ToString(),
             TimeStamp = time.GetUtcNow(),
             SenderId = core.SenderId,
             ReceiverId = core.ReceiverId,

@@ -1,0 +1,54 @@
+using DentalClaimsHub.Adapters.Profiles;
+
+namespace DentalClaimsHub.Adapters.Claims;
+
+/// <summary>
+/// One protocol's way of sending claims: build the bytes for a batch of claims to one payer (pure, repeatable from the
+/// canonical data), then send stored bytes — possibly again, after a crash — under a stable payload id.
+/// </summary>
+public interface IClaimProtocol
+{
+    /// <summary>The protocol this implementation speaks.</summary>
+    PayerProtocol Protocol { get; }
+
+    /// <summary>
+    /// Builds the transmission for <paramref name="batch"/> (all to one payer), taking fresh control numbers. Throws
+    /// <see cref="ClaimBuildException"/> when a claim cannot be expressed in the protocol (missing billing address, no
+    /// NPI…): that is the claim's problem, not the payer's, and retrying will not help.
+    /// </summary>
+    Task<ClaimTransmission> BuildAsync(IReadOnlyList<ClaimSubmission> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="content"/> (exactly what <see cref="BuildAsync"/> produced and the hub stored) and returns the
+    /// payer's receipt. Transient failures throw; the caller resends the same bytes with the same <paramref name="payloadId"/>.
+    /// </summary>
+    Task<ClaimReceipt> SendAsync(PayerProfile payer, ClaimTransmission content, string payloadId, CancellationToken cancellationToken);
+}
+
+/// <summary>The bytes of one transmission and what identifies it.</summary>
+/// <param name="TransactionType">837, Claim, Bundle, registry…</param>
+/// <param name="ContentType">MIME type of <paramref name="Content"/>.</param>
+/// <param name="Content">The exact bytes sent.</param>
+/// <param name="InterchangeControlNumber">ISA13 for X12.</param>
+/// <param name="GroupControlNumber">GS06 for X12.</param>
+/// <param name="TransactionControlNumbers">ST02 per claim, in batch order, for X12.</param>
+/// <param name="SenderId">ISA06 or the hub's FHIR client id.</param>
+/// <param name="ReceiverId">ISA08 or the payer's endpoint id.</param>
+public sealed record ClaimTransmission(
+    string TransactionType,
+    string ContentType,
+    byte[] Content,
+    string? InterchangeControlNumber = null,
+    string? GroupControlNumber = null,
+    IReadOnlyList<string>? TransactionControlNumbers = null,
+    string? SenderId = null,
+    string? ReceiverId = null);
+
+/// <summary>What the payer's endpoint said on receipt.</summary>
+/// <param name="Receipt">The payer's receipt id (CORE batch receipt, FHIR ClaimResponse id).</param>
+/// <param name="PayerClaimNumbers">Claim numbers the payer assigned at once (FHIR), by patient control number.</param>
+/// <param name="Response">The payer's response body, to store when it carries more than a receipt.</param>
+public sealed record ClaimReceipt(string? Receipt, IReadOnlyDictionary<string, string>? PayerClaimNumbers = null, byte[]? Response = null);
+
+/// <summary>A claim cannot be expressed in the payer's protocol; the message says which field to fix.</summary>
+public sealed class ClaimBuildException(string message, Exception? inner = null) : Exception(message, inner);

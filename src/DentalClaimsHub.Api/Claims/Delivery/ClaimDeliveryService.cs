@@ -1,0 +1,232 @@
+using DentalClaimsHub.Adapters.Claims;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Delivery;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Claims.Delivery;
+
+/// <summary>What one delivery attempt did.</summary>
+public enum DeliveryOutcome
+{
+    /// <summary>The claim is not (or no longer) Queued: submitted already, or changed meanwhile.</summary>
+    NothingToDo,
+
+    /// <summary>Another worker holds the claim right now.</summary>
+    Busy,
+
+    /// <summary>The payer's profile has no claims route the hub can speak; the claim stays Queued until it does.</summary>
+    NoRoute,
+
+    /// <summary>A previous attempt failed; the backoff has not passed.</summary>
+    Waiting,
+
+    /// <summary>The payer confirmed receipt; the claim is Submitted.</summary>
+    Sent,
+
+    /// <summary>The payer could not be reached or failed; the same bytes will be resent after a backoff.</summary>
+    WillRetry,
+
+    /// <summary>The claim cannot be expressed in the payer's protocol; it went back to Draft with the reason.</summary>
+    ReturnedToDraft,
+}
+
+/// <summary>
+/// Sends one queued claim to its payer exactly once. Under a PostgreSQL advisory lock on the claim (so instances and the
+/// fast and slow paths never work on it together): build the payer's message and commit it as a Prepared delivery
+/// before the first byte leaves; send; on the payer's receipt mark the delivery Sent and the claim Submitted in one
+/// transaction. A crash or timeout in between leaves the Prepared delivery, and the next attempt resends exactly the
+/// stored bytes under the same payload id and interchange control number, which the payer discards as a repeat.
+/// </summary>
+public sealed partial class ClaimDeliveryService(
+    HubDbContext db,
+    TenantContext tenant,
+    PayerProfileCatalog payers,
+    IEnumerable<IClaimProtocol> protocols,
+    TimeProvider time,
+    ILogger<ClaimDeliveryService> logger)
+{
+    public const string Actor = "hub:submitter";
+
+    public async Task<DeliveryOutcome> DeliverAsync(Guid claimId, CancellationToken cancellationToken)
+    {
+        tenant.UseSystem();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var key = LockKey(claimId);
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").SingleAsync(cancellationToken))
+            {
+                return DeliveryOutcome.Busy;
+            }
+
+            try
+            {
+                return await DeliverLockedAsync(claimId, cancellationToken);
+            }
+            finally
+            {
+                // Pooled connections are not reset on return: a session lock must be released explicitly.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<DeliveryOutcome> DeliverLockedAsync(Guid claimId, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null || claim.State != ClaimState.Queued)
+        {
+            return DeliveryOutcome.NothingToDo;
+        }
+
+        var payer = payers.Find(claim.PayerId);
+        var route = payer?.RouteFor(PayerCapability.Claims);
+        var protocol = route is null ? null : protocols.FirstOrDefault(p => p.Protocol == route.Protocol);
+        if (payer is null || protocol is null)
+        {
+            // A configuration problem (the profile changed after intake), not the claim's: keep it queued and say so.
+            LogNoRoute(logger, claim.Id, claim.PayerId);
+            return DeliveryOutcome.NoRoute;
+        }
+
+        var now = time.GetUtcNow();
+        var delivery = await db.ClaimDeliveries
+            .Where(d => d.ClaimIds.Contains(claimId) && d.Status == ClaimDeliveryStatus.Prepared)
+            .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        ClaimTransmission transmission;
+        if (delivery is null)
+        {
+            try
+            {
+                var submission = await SubmissionAsync(claim, payer, cancellationToken);
+                transmission = await protocol.BuildAsync([submission], cancellationToken);
+            }
+            catch (ClaimBuildException ex)
+            {
+                return await ReturnToDraftAsync(claim, ex.Message, cancellationToken);
+            }
+
+            var message = StoredMessage.Create(MessageDirection.Outbound, ProtocolName(route!.Protocol), transmission.TransactionType,
+                    transmission.Content, transmission.ContentType, now, payer.Id, claim.PracticeId)
+                .WithEnvelope(transmission.SenderId, transmission.ReceiverId, transmission.InterchangeControlNumber,
+                    transmission.GroupControlNumber, transmission.TransactionControlNumbers ?? []);
+            message.Link(claim.Id);
+            delivery = ClaimDelivery.Prepare(claim.PracticeId, payer.Id, ProtocolName(route.Protocol), [claim.Id], message.Id,
+                Guid.CreateVersion7(now).ToString(), now);
+            db.Messages.Add(message);
+            db.ClaimDeliveries.Add(delivery);
+            await db.SaveChangesAsync(cancellationToken);
+            LogPrepared(logger, claim.Id, payer.Id, delivery.Id, transmission.InterchangeControlNumber);
+        }
+        else
+        {
+            if (delivery.NextAttemptAt is { } next && next > now)
+            {
+                return DeliveryOutcome.Waiting;
+            }
+
+            var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
+            transmission = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.Content, stored.InterchangeControlNumber,
+                stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
+            LogResending(logger, claim.Id, payer.Id, delivery.Id, delivery.Attempts);
+        }
+
+        ClaimReceipt receipt;
+        try
+        {
+            receipt = await protocol.SendAsync(payer, transmission, delivery.PayloadId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            delivery.RecordAttemptFailed(ex.Message, time.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            LogSendFailed(logger, claim.Id, payer.Id, delivery.Attempts, delivery.NextAttemptAt, ex.GetType().Name);
+            return DeliveryOutcome.WillRetry;
+        }
+
+        now = time.GetUtcNow();
+        delivery.MarkSent(receipt.Receipt, now);
+        claim.MarkSubmitted(Actor, now, delivery.MessageId);
+        if (receipt.PayerClaimNumbers?.TryGetValue(claim.PatientControlNumber, out var payerClaimNumber) == true)
+        {
+            claim.Accept(Actor, now, payerClaimNumber, delivery.MessageId);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogSent(logger, claim.Id, payer.Id, delivery.Id, receipt.Receipt);
+        return DeliveryOutcome.Sent;
+    }
+
+    /// <summary>Loads the parties a protocol builder needs for <paramref name="claim"/>.</summary>
+    private async Task<ClaimSubmission> SubmissionAsync(Claim claim, PayerProfile payer, CancellationToken cancellationToken)
+    {
+        var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == claim.PracticeId, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == claim.PatientId, cancellationToken);
+        var coverages = await db.Coverages.AsNoTracking()
+            .Where(c => c.Id == claim.CoverageId || c.Id == claim.SecondaryCoverageId).ToListAsync(cancellationToken);
+        var coverage = coverages.Single(c => c.Id == claim.CoverageId);
+        OtherCoverage? other = null;
+        if (coverages.SingleOrDefault(c => c.Id == claim.SecondaryCoverageId) is { } second)
+        {
+            var otherPayer = payers.Find(second.PayerId);
+            other = new OtherCoverage(second, otherPayer?.DisplayName ?? second.PayerId,
+                otherPayer?.X12?.Identifiers.PayerId ?? second.PayerId, ResponsibilityIsPrimary: coverage.Order == CoverageOrder.Secondary);
+        }
+
+        return new ClaimSubmission(claim, practice, patient, coverage, payer) { Other = other };
+    }
+
+    private async Task<DeliveryOutcome> ReturnToDraftAsync(Claim claim, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            claim.ReturnToDraft(Actor, time.GetUtcNow(), reason);
+        }
+        catch (DomainException)
+        {
+            return DeliveryOutcome.NothingToDo;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogReturned(logger, claim.Id, claim.PayerId);
+        return DeliveryOutcome.ReturnedToDraft;
+    }
+
+    private static string ProtocolName(PayerProtocol protocol) => protocol.ToString().ToLowerInvariant();
+
+    // A 64-bit key from the claim id; a collision only serialises two unrelated claims for a moment.
+    private static long LockKey(Guid claimId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        claimId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: prepared delivery {DeliveryId} to payer {PayerId} (ISA13 {ControlNumber})")]
+    private static partial void LogPrepared(ILogger logger, Guid claimId, string payerId, Guid deliveryId, string? controlNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: resending delivery {DeliveryId} to payer {PayerId} unchanged (attempts so far {Attempts})")]
+    private static partial void LogResending(ILogger logger, Guid claimId, string payerId, Guid deliveryId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: sending to payer {PayerId} failed ({Error}), attempt {Attempts}; next try after {NextAttemptAt}")]
+    private static partial void LogSendFailed(ILogger logger, Guid claimId, string payerId, int attempts, DateTimeOffset? nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: delivered to payer {PayerId} in {DeliveryId}, receipt {Receipt}")]
+    private static partial void LogSent(ILogger logger, Guid claimId, string payerId, Guid deliveryId, string? receipt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claim {ClaimId}: payer {PayerId} has no claims route the hub can send on; the claim stays queued")]
+    private static partial void LogNoRoute(ILogger logger, Guid claimId, string payerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: cannot be expressed for payer {PayerId}; returned to draft")]
+    private static partial void LogReturned(ILogger logger, Guid claimId, string payerId);
+}
