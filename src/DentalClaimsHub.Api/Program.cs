@@ -12,6 +12,7 @@ using DentalClaimsHub.Api.FeeSchedules;
 using DentalClaimsHub.Api.Health;
 using DentalClaimsHub.Api.Hosting;
 using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.PreAuthorizations;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Outbox;
 
@@ -45,4 +46,5 @@ app.MapEligibilityApi();
 app.MapFeeSchedulesApi();
 app.MapEstimatesApi();
 app.MapClaimsApi();
+app.MapPreAuthorizationsApi();
 app.Run();

@@ -44,3 +44,19 @@ public sealed record ClaimSubmission(Claim Claim, Practice Practice, Patient Pat
 /// <param name="PaidAmount">What the other payer paid (2320 AMT*D), when the claim at hand is the secondary claim.</param>
 public sealed record OtherCoverage(
     Coverage Coverage, string PayerName, string PayerIdentifier, bool ResponsibilityIsPrimary, Money? PaidAmount = null);
+
+/// <summary>Which profile route carries a claim of a given purpose.</summary>
+public static class ClaimRouting
+{
+    /// <summary>
+    /// Claims go on the payer's <c>claims</c> route; a treatment plan on its <c>estimates</c> route (837D PB, FHIR
+    /// predetermination), else its <c>preauthorizations</c> route (ДМС guarantee letters).
+    /// </summary>
+    public static CapabilityRoute? RouteFor(this PayerProfile payer, ClaimPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(payer);
+        return purpose == ClaimPurpose.Claim
+            ? payer.RouteFor(PayerCapability.Claims)
+            : payer.RouteFor(PayerCapability.Estimates) ?? payer.RouteFor(PayerCapability.Preauthorizations);
+    }
+}

@@ -19,9 +19,10 @@ namespace DentalClaimsHub.Api.Claims;
 /// <param name="Today">The practice's local date: nothing on a claim may be later.</param>
 /// <param name="Now">The instant of intake (UTC).</param>
 /// <param name="Actor">Who submits, for the claim's timeline (the API key id).</param>
+/// <param name="Purpose">A claim for payment, or a treatment plan for a predetermination (no service dates needed).</param>
 public sealed record ClaimIntakeContext(
     Guid PracticeId, Guid PatientId, Guid CoverageId, string PayerId, string Currency, ProcedureCodeSystem Codes, ToothSystem Teeth,
-    DateOnly Today, DateTimeOffset Now, string Actor);
+    DateOnly Today, DateTimeOffset Now, string Actor, ClaimPurpose Purpose = ClaimPurpose.Claim);
 
 /// <summary>
 /// Turns a <see cref="ClaimRequest"/> into a draft <see cref="Claim"/>, reporting every problem at once under the JSON
@@ -51,7 +52,7 @@ public static class ClaimIntake
 
         var claim = errors.Try(root.Property("patientControlNumber"), () => Claim.Create(context.PracticeId, context.PatientId,
             context.CoverageId, context.PayerId, context.Currency, context.Actor, context.Now, request.PatientControlNumber,
-            renderingProvider: rendering,
+            renderingProvider: rendering, purpose: context.Purpose,
             placeOfService: string.IsNullOrWhiteSpace(request.PlaceOfService) ? "11" : request.PlaceOfService));
         if (claim is null)
         {
@@ -221,7 +222,11 @@ public static class ClaimIntake
             errors.Add(path.Property("fee"), "A non-negative amount with at most two decimals.");
         }
 
-        errors.Required(path.Property("serviceDate"), item.ServiceDate, "Give the date the service was performed.");
+        if (context.Purpose == ClaimPurpose.Claim)
+        {
+            errors.Required(path.Property("serviceDate"), item.ServiceDate, "Give the date the service was performed.");
+        }
+
         return errors.Count != before ? null : new ClaimLineDetails
         {
             Procedure = code,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
@@ -328,8 +329,9 @@ public static class ClaimsApi
 
     // The payer-facing facts intake checks a claim against: the patient and coverage (this practice's), the payer's code
     // system, tooth numbering and currency, and the practice's local date.
-    private static async Task<ClaimIntakeContext?> IntakeContextAsync(ClaimRequest request, Guid practiceId, HubDbContext db,
-        PayerProfileCatalog payers, ClaimsPrincipal user, TimeProvider time, ValidationErrors errors, CancellationToken cancellationToken)
+    internal static async Task<ClaimIntakeContext?> IntakeContextAsync(ClaimRequest request, Guid practiceId, HubDbContext db,
+        PayerProfileCatalog payers, ClaimsPrincipal user, TimeProvider time, ValidationErrors errors, CancellationToken cancellationToken,
+        ClaimPurpose purpose = ClaimPurpose.Claim)
     {
         errors.Required("$.patientId", request.PatientId, "Register the patient first (POST /v1/patients) and give its id.");
         errors.Required("$.coverageId", request.CoverageId, "Register the coverage billed first and give its id.");
@@ -356,9 +358,11 @@ public static class ClaimsApi
         }
 
         var payer = payers.Find(coverage.PayerId);
-        if (payer?.RouteFor(PayerCapability.Claims) is null)
+        if (payer?.RouteFor(purpose) is null)
         {
-            errors.Add("$.coverageId", $"The payer '{coverage.PayerId}' of this coverage does not take claims through the hub.");
+            errors.Add("$.coverageId", purpose == ClaimPurpose.Claim
+                ? $"The payer '{coverage.PayerId}' of this coverage does not take claims through the hub."
+                : $"The payer '{coverage.PayerId}' of this coverage takes no treatment plans (predeterminations) through the hub.");
             return null;
         }
 
@@ -367,12 +371,12 @@ public static class ClaimsApi
         var russian = payer.Country == "RU";
         return new ClaimIntakeContext(practiceId, patientId, coverageId, payer.Id, russian ? "RUB" : "USD",
             russian ? ProcedureCodeSystem.Nomenclature804n : ProcedureCodeSystem.Cdt, payer.Country == "US" ? ToothSystem.Universal : ToothSystem.Fdi,
-            LocalDate(now, zone), now, user.GetKeyId());
+            LocalDate(now, zone), now, user.GetKeyId(), purpose);
     }
 
     // A valid claim goes straight on: checked by the domain's rules as of the practice's today, then queued. Each step is a
     // timeline entry, and each entry an outbox event committed with the claim; the submitter picks up the Queued one.
-    private static void Queue(Claim claim, ClaimIntakeContext context)
+    internal static void Queue(Claim claim, ClaimIntakeContext context)
     {
         claim.Validate(context.Actor, context.Now, context.Today);
         claim.Queue(context.Actor, context.Now);
@@ -391,7 +395,7 @@ public static class ClaimsApi
 
     // Saves; a unique violation is either a concurrent request with the same key (replay its answer) or a patient control
     // number the payer already has from us (409), and a concurrency conflict means the claim changed meanwhile.
-    private static async Task<IResult?> SaveOrExplainAsync(HubDbContext db, Guid practiceId, string operation, string key, string hash,
+    internal static async Task<IResult?> SaveOrExplainAsync(HubDbContext db, Guid practiceId, string operation, string key, string hash,
         HttpContext http, CancellationToken cancellationToken)
     {
         try

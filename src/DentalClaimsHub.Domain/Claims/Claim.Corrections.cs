@@ -17,6 +17,7 @@ public sealed partial class Claim
     public void ReplaceWith(Claim corrected, string actor, DateTimeOffset now, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(corrected);
+        RequireClaimPurpose();
         EnsureAllowed(ClaimState.Corrected);
         RequirePayerClaimNumber(ClaimFrequency.Replacement);
         if (corrected.State != ClaimState.Draft || corrected.Frequency != ClaimFrequency.Original || corrected.Id == Id)
@@ -44,6 +45,7 @@ public sealed partial class Claim
 
     private Claim FollowUp(ClaimState mark, ClaimFrequency frequency, string actor, DateTimeOffset now, string? reason)
     {
+        RequireClaimPurpose();
         EnsureAllowed(mark);
         RequirePayerClaimNumber(frequency);
 
@@ -69,6 +71,14 @@ public sealed partial class Claim
 
         Move(mark, actor, now, reason ?? $"{frequency} claim {copy.PatientControlNumber}", null);
         return copy;
+    }
+
+    private void RequireClaimPurpose()
+    {
+        if (Purpose != ClaimPurpose.Claim)
+        {
+            throw new DomainException("A predetermination is not replaced or voided; send a new treatment plan.");
+        }
     }
 
     private void RequirePayerClaimNumber(ClaimFrequency frequency)

@@ -32,6 +32,11 @@ public sealed partial class Claim
             problems.Add(new("lines", "All lines must use one code system (CDT or 804н)."));
         }
 
+        if (Purpose == ClaimPurpose.Predetermination && Frequency != ClaimFrequency.Original)
+        {
+            problems.Add(new("frequency", "A predetermination is not replaced or voided; send a new treatment plan."));
+        }
+
         if (Frequency != ClaimFrequency.Original && string.IsNullOrEmpty(OriginalPayerClaimNumber))
         {
             problems.Add(new("originalPayerClaimNumber", "A replacement or void needs the payer's number of the original claim."));
@@ -58,13 +63,17 @@ public sealed partial class Claim
     private void CheckLine(ClaimLine line, DateOnly today, List<ClaimRuleViolation> problems)
     {
         var path = $"lines[{line.LineNumber}]";
-        if (line.ServiceDate is not { } serviceDate)
+        // A treatment plan is for the future: a planned date is kept for the practice but never sent (no DTP*472 with PB).
+        if (Purpose == ClaimPurpose.Claim)
         {
-            problems.Add(new($"{path}.serviceDate", "A claim line needs its date of service."));
-        }
-        else if (serviceDate > today)
-        {
-            problems.Add(new($"{path}.serviceDate", $"Date of service {serviceDate:yyyy-MM-dd} is in the future."));
+            if (line.ServiceDate is not { } serviceDate)
+            {
+                problems.Add(new($"{path}.serviceDate", "A claim line needs its date of service."));
+            }
+            else if (serviceDate > today)
+            {
+                problems.Add(new($"{path}.serviceDate", $"Date of service {serviceDate:yyyy-MM-dd} is in the future."));
+            }
         }
 
         foreach (var pointer in line.DiagnosisPointers.Where(p => p > _diagnoses.Count))

@@ -65,6 +65,9 @@ public sealed partial class Claim
 
     public ClaimFrequency Frequency { get; private set; }
 
+    /// <summary>A claim for payment, or a treatment plan sent for a predetermination.</summary>
+    public ClaimPurpose Purpose { get; private set; }
+
     /// <summary>For a replacement or void: the claim it replaces or cancels.</summary>
     public Guid? OriginalClaimId { get; private set; }
 
@@ -123,7 +126,8 @@ public sealed partial class Claim
         string? patientControlNumber = null,
         ProviderIdentity? renderingProvider = null,
         string placeOfService = "11",
-        Guid? id = null)
+        Guid? id = null,
+        ClaimPurpose purpose = ClaimPurpose.Claim)
     {
         var claimId = id ?? Guid.NewGuid();
         var claim = new Claim
@@ -138,6 +142,7 @@ public sealed partial class Claim
             RenderingProvider = renderingProvider,
             PlaceOfService = NormalisePlaceOfService(placeOfService),
             Frequency = ClaimFrequency.Original,
+            Purpose = Enum.IsDefined(purpose) ? purpose : throw new DomainException($"Unknown claim purpose {purpose}.", nameof(Purpose)),
             State = ClaimState.Draft,
             CreatedAt = Guard.Utc(now),
             UpdatedAt = Guard.Utc(now),

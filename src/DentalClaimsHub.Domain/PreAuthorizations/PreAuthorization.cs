@@ -28,6 +28,12 @@ public sealed partial class PreAuthorization
 
     public PreAuthorizationKind Kind { get; private set; }
 
+    /// <summary>
+    /// The claim row (purpose Predetermination) that carries the full treatment plan to the payer — the same 837D / FHIR /
+    /// registry machinery as claims, with its own timeline; null for plans recorded without sending.
+    /// </summary>
+    public Guid? RequestClaimId { get; private set; }
+
     public PreAuthorizationStatus Status { get; private set; }
 
     public string Currency { get; private set; }
@@ -59,7 +65,8 @@ public sealed partial class PreAuthorization
     public Money TotalApproved => Money.Sum(_lines.Where(l => l.ApprovedAmount is not null).Select(l => l.ApprovedAmount!.Value), Currency);
 
     public static PreAuthorization Create(
-        Guid practiceId, Guid patientId, Guid coverageId, string payerId, PreAuthorizationKind kind, string currency, DateTimeOffset now, Guid? id = null)
+        Guid practiceId, Guid patientId, Guid coverageId, string payerId, PreAuthorizationKind kind, string currency, DateTimeOffset now, Guid? id = null,
+        Guid? requestClaimId = null)
     {
         if (!Enum.IsDefined(kind))
         {
@@ -74,6 +81,7 @@ public sealed partial class PreAuthorization
             CoverageId = Guard.NotEmpty(coverageId, nameof(CoverageId)),
             PayerId = Guard.Required(payerId, nameof(PayerId), 80),
             Kind = kind,
+            RequestClaimId = requestClaimId,
             Currency = Money.Zero(currency).Currency,
             Status = PreAuthorizationStatus.Draft,
             CreatedAt = Guard.Utc(now),

@@ -46,6 +46,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(c => c.PayerClaimNumber).HasMaxLength(50);
         b.Property(c => c.OriginalPayerClaimNumber).HasMaxLength(50);
         b.Property(c => c.Frequency).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.State).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(c => c.PlaceOfService).HasMaxLength(2);
@@ -122,6 +123,8 @@ internal sealed class PreAuthorizationConfiguration : IEntityTypeConfiguration<P
         b.HasKey(p => p.Id);
         b.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Claim>().WithMany().HasForeignKey(p => p.RequestClaimId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.RequestClaimId).IsUnique();
         b.HasOne<Coverage>().WithMany().HasForeignKey(p => p.CoverageId).OnDelete(DeleteBehavior.Restrict);
         b.Property(p => p.PayerId).HasMaxLength(80);
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(24);

@@ -114,6 +114,12 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("prior_authorization_number");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("purpose");
+
                     b.Property<string>("RenderingProvider")
                         .HasColumnType("jsonb")
                         .HasColumnName("rendering_provider");
@@ -862,6 +868,10 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("reference_number");
 
+                    b.Property<Guid?>("RequestClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_claim_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -908,6 +918,10 @@ namespace DentalClaimsHub.Storage.Migrations
 
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_pre_authorizations_patient_id");
+
+                    b.HasIndex("RequestClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pre_authorizations_request_claim_id");
 
                     b.HasIndex("PayerId", "ReferenceNumber")
                         .HasDatabaseName("ix_pre_authorizations_payer_id_reference_number");
@@ -1719,6 +1733,12 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pre_authorizations_practices_practice_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("RequestClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_pre_authorizations_claims_request_claim_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Storage.Delivery.ClaimDelivery", b =>

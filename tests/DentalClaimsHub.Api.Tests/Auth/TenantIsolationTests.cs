@@ -6,6 +6,7 @@ using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Estimates;
 using DentalClaimsHub.Api.FeeSchedules;
 using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.PreAuthorizations;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("GET", "/v1/claims/{id}"),
         ("POST", "/v1/claims/{id}/replace"),
         ("POST", "/v1/claims/{id}/void"),
+        ("GET", "/v1/preauthorizations/{id}"),
     ];
 
     [Fact]
@@ -71,6 +73,18 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var claimResponse = await owner.Client.SendAsync(claimRequest);
         Assert.True(claimResponse.StatusCode == HttpStatusCode.Created, await claimResponse.Content.ReadAsStringAsync());
         var claim = await claimResponse.Content.ReadFromJsonAsync<ClaimResponse>();
+        var planRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/preauthorizations")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 1200m,
+                Lines = [new ClaimLineRequest { Code = "D2740", Tooth = "3", Prosthesis = "initial", Fee = 1200m }],
+            }),
+        };
+        planRequest.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var planResponse = await owner.Client.SendAsync(planRequest);
+        Assert.True(planResponse.StatusCode == HttpStatusCode.Created, await planResponse.Content.ReadAsStringAsync());
+        var plan = await planResponse.Content.ReadFromJsonAsync<PreAuthorizationResponse>();
 
         foreach (var (method, template) in Matrix)
         {
@@ -81,6 +95,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/fee-schedules", StringComparison.Ordinal) => schedule!.Id,
                 _ when template.StartsWith("/v1/estimates", StringComparison.Ordinal) => estimate!.Id,
                 _ when template.StartsWith("/v1/claims", StringComparison.Ordinal) => claim!.Id,
+                _ when template.StartsWith("/v1/preauthorizations", StringComparison.Ordinal) => plan!.Id,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString());
@@ -114,6 +129,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         Assert.Equal("queued", ownClaim!.Status);
         var intruderClaims = await intruder.Client.GetFromJsonAsync<ClaimPageResponse>("/v1/claims");
         Assert.Empty(intruderClaims!.Items);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/preauthorizations/{plan!.Id}")).StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.PreAuthorizations;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Messages;
@@ -90,7 +91,7 @@ public sealed partial class ClaimDeliveryService(
         }
 
         var payer = payers.Find(claim.PayerId);
-        var route = payer?.RouteFor(PayerCapability.Claims);
+        var route = payer?.RouteFor(claim.Purpose);
         var protocol = route is null ? null : protocols.FirstOrDefault(p => p.Protocol == route.Protocol);
         if (payer is null || protocol is null)
         {
@@ -157,6 +158,12 @@ public sealed partial class ClaimDeliveryService(
         now = time.GetUtcNow();
         delivery.MarkSent(receipt.Receipt, now);
         claim.MarkSubmitted(Actor, now, delivery.MessageId);
+        if (claim.Purpose == ClaimPurpose.Predetermination
+            && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { Status: PreAuthorizationStatus.Draft } plan)
+        {
+            plan.MarkSubmitted(now);
+        }
+
         if (receipt.PayerClaimNumbers?.TryGetValue(claim.PatientControlNumber, out var payerClaimNumber) == true)
         {
             claim.Accept(Actor, now, payerClaimNumber, delivery.MessageId);
@@ -183,7 +190,10 @@ public sealed partial class ClaimDeliveryService(
                 otherPayer?.X12?.Identifiers.PayerId ?? second.PayerId, ResponsibilityIsPrimary: coverage.Order == CoverageOrder.Secondary);
         }
 
-        return new ClaimSubmission(claim, practice, patient, coverage, payer) { Other = other };
+        return new ClaimSubmission(claim, practice, patient, coverage, payer)
+        {
+            Other = other, Predetermination = claim.Purpose == ClaimPurpose.Predetermination,
+        };
     }
 
     private async Task<DeliveryOutcome> ReturnToDraftAsync(Claim claim, string reason, CancellationToken cancellationToken)
