@@ -21,13 +21,14 @@ public sealed class FhirClaimBuilder(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var claim = submission.Claim;
+        var predetermination = IsPredetermination(submission);
         var result = new FhirClaim
         {
             Id = claim.Id.ToString(),
             // A void (frequency 8) asks the payer to cancel the claim it references.
             Status = claim.Frequency == ClaimFrequency.Void ? FinancialResourceStatusCodes.Cancelled : FinancialResourceStatusCodes.Active,
             Type = new CodeableConcept(FhirClaimSystems.ClaimType, "oral"),
-            Use = submission.Predetermination ? ClaimUseCode.Predetermination : ClaimUseCode.Claim,
+            Use = predetermination ? ClaimUseCode.Predetermination : ClaimUseCode.Claim,
             Patient = FhirClaimResources.PatientReference(submission),
             CreatedElement = new FhirDateTime(claim.CreatedAt.ToUniversalTime()),
             Insurer = FhirEligibilityResources.InsurerReference(submission.Payer),
@@ -58,7 +59,7 @@ public sealed class FhirClaimBuilder(TimeProvider timeProvider)
         result.Insurance.AddRange(Insurance(submission));
         result.Accident = Accident(claim.Accident);
         result.Item.AddRange(claim.Lines.Select(line => FhirClaimItems.Item(
-            line, submission.Predetermination, result.CareTeam.Count > 0, information.ForLine(line.LineNumber), claim.PlaceOfService)));
+            line, predetermination, result.CareTeam.Count > 0, information.ForLine(line.LineNumber), claim.PlaceOfService)));
         return result;
     }
 
@@ -99,6 +100,10 @@ public sealed class FhirClaimBuilder(TimeProvider timeProvider)
 
     /// <summary>Pretty JSON of a resource, as sent on the wire (the eligibility mapping's serializer).</summary>
     public static string ToJson(Resource resource) => FhirEligibilityRequestBuilder.ToJson(resource);
+
+    /// <summary>A treatment plan, whether the submitter flagged it or the claim was created as one.</summary>
+    private static bool IsPredetermination(ClaimSubmission submission) =>
+        submission.Predetermination || submission.Claim.Purpose == ClaimPurpose.Predetermination;
 
     /// <summary>A replacement (7) or void (8) points at the claim it supersedes by the payer's number for it (REF*F8).</summary>
     private static FhirClaim.RelatedClaimComponent? Related(Domain.Claims.Claim claim)

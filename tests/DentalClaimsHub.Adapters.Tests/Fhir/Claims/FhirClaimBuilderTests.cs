@@ -93,6 +93,20 @@ public sealed class FhirClaimBuilderTests
     }
 
     [Fact]
+    public void Build_ClaimCreatedAsPredetermination_UsesPredeterminationWithoutTheFlag()
+    {
+        var patient = Patient();
+        var plan = Domain.Claims.Claim.Create(PracticeId, patient.Id, Coverage(patient).Id, "demo-fhir-dental", "USD", "test", Now,
+            purpose: ClaimPurpose.Predetermination);
+        plan.AddLine(Line("D2740", 1100m, tooth: "14") with { ServiceDate = null }, Now);
+
+        var claim = Builder.Build(Submission(plan));
+
+        Assert.Equal(ClaimUseCode.Predetermination, claim.Use);
+        Assert.Null(Assert.Single(claim.Item).Serviced);
+    }
+
+    [Fact]
     public void Build_Void_IsCancelledAndPointsAtTheOriginalPayerClaimNumber()
     {
         var original = Accepted(Routine(), "PAYER-88001");
