@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Fhir.Eligibility;
 using DentalClaimsHub.Domain.Claims;
@@ -11,7 +10,7 @@ namespace DentalClaimsHub.Adapters.Fhir.Claims;
 /// Builds an R4 <c>Claim</c> (type oral) from the canonical claim, alone or in a collection Bundle for <c>Claim/$submit</c>.
 /// A pure function of the submission (and the clock, for the bundle's timestamp), so a resend builds the same resource.
 /// </summary>
-public sealed class FhirClaimBuilder(TimeProvider timeProvider)
+public sealed partial class FhirClaimBuilder(TimeProvider timeProvider)
 {
     /// <summary>
     /// The claim resource. References are relative (<c>Patient/{id}</c>); the coverage, provider and insurer references also
@@ -77,10 +76,10 @@ public sealed class FhirClaimBuilder(TimeProvider timeProvider)
             Type = Bundle.BundleType.Collection,
             TimestampElement = new Instant(timeProvider.GetUtcNow()),
         };
-        var resources = new List<Resource> { claim, FhirClaimResources.Patient(submission), FhirClaimResources.Coverage(submission) };
+        var resources = new List<Resource> { claim, FhirClaimResources.Patient(submission), FhirClaimCoverages.Billed(submission) };
         if (submission.Other is { } other)
         {
-            resources.Add(FhirClaimResources.OtherCoverage(submission, other));
+            resources.Add(FhirClaimCoverages.Other(submission, other));
         }
 
         resources.Add(FhirClaimResources.Practice(submission.Practice));
@@ -100,91 +99,4 @@ public sealed class FhirClaimBuilder(TimeProvider timeProvider)
 
     /// <summary>Pretty JSON of a resource, as sent on the wire (the eligibility mapping's serializer).</summary>
     public static string ToJson(Resource resource) => FhirEligibilityRequestBuilder.ToJson(resource);
-
-    /// <summary>A treatment plan, whether the submitter flagged it or the claim was created as one.</summary>
-    private static bool IsPredetermination(ClaimSubmission submission) =>
-        submission.Predetermination || submission.Claim.Purpose == ClaimPurpose.Predetermination;
-
-    /// <summary>A replacement (7) or void (8) points at the claim it supersedes by the payer's number for it (REF*F8).</summary>
-    private static FhirClaim.RelatedClaimComponent? Related(Domain.Claims.Claim claim)
-    {
-        if (claim.Frequency == ClaimFrequency.Original || claim.OriginalPayerClaimNumber is not { } original)
-        {
-            return null;
-        }
-
-        return new FhirClaim.RelatedClaimComponent
-        {
-            Claim = new ResourceReference { Identifier = new Identifier(FhirClaimSystems.PayerClaimNumber, original) },
-            Relationship = new CodeableConcept(FhirClaimSystems.RelatedClaimRelationship, "prior"),
-        };
-    }
-
-    private static IEnumerable<FhirClaim.DiagnosisComponent> Diagnoses(ClaimSubmission submission)
-    {
-        // US payers read ICD-10-CM; ДМС insurers get WHO ICD-10 (МКБ-10), which is what the clinic coded.
-        var system = submission.Payer.Country == "US" ? FhirClaimSystems.Icd10Cm : FhirClaimSystems.Icd10;
-        return submission.Claim.Diagnoses.Select((code, index) => new FhirClaim.DiagnosisComponent
-        {
-            Sequence = index + 1,
-            Diagnosis = new CodeableConcept(system, code.Value),
-        });
-    }
-
-    private static IEnumerable<FhirClaim.InsuranceComponent> Insurance(ClaimSubmission submission)
-    {
-        var claim = submission.Claim;
-        var billed = new FhirClaim.InsuranceComponent
-        {
-            Sequence = 1,
-            Focal = true,
-            Coverage = FhirClaimResources.CoverageReference(submission.Coverage),
-        };
-        // Claim-level prior authorisation and predetermination numbers, then the lines' own (each also on its item).
-        string?[] numbers = [claim.PriorAuthorizationNumber, claim.PredeterminationNumber, .. claim.Lines.Select(l => l.PriorAuthorizationNumber)];
-        billed.PreAuthRef = [.. numbers.OfType<string>().Distinct(StringComparer.Ordinal)];
-        yield return billed;
-
-        if (submission.Other is { } other)
-        {
-            yield return new FhirClaim.InsuranceComponent
-            {
-                Sequence = 2,
-                Focal = false,
-                Coverage = FhirClaimResources.CoverageReference(other.Coverage),
-            };
-        }
-    }
-
-    private static FhirClaim.AccidentComponent? Accident(AccidentInfo? accident)
-    {
-        if (accident is null)
-        {
-            return null;
-        }
-
-        var type = new CodeableConcept();
-        switch (accident.Cause)
-        {
-            case AccidentCause.AutoAccident:
-                type.Coding.Add(new Coding(FhirClaimSystems.ActCode, "MVA"));
-                break;
-            case AccidentCause.Employment:
-                type.Coding.Add(new Coding(FhirClaimSystems.ActCode, "WPA"));
-                break;
-        }
-
-        type.Coding.Add(new Coding(FhirClaimSystems.X12RelatedCauses, accident.ToX12Code()));
-        var result = new FhirClaim.AccidentComponent
-        {
-            Date = accident.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Type = type,
-        };
-        if (accident.StateCode is not null || accident.CountryCode is not null)
-        {
-            result.Location = new Address { State = accident.StateCode, Country = accident.CountryCode };
-        }
-
-        return result;
-    }
 }

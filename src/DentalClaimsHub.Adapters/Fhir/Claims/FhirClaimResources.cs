@@ -1,7 +1,5 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Fhir.Eligibility;
-using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using Hl7.Fhir.Model;
@@ -9,17 +7,13 @@ using Hl7.Fhir.Model;
 namespace DentalClaimsHub.Adapters.Fhir.Claims;
 
 /// <summary>
-/// The resources a submitted claim references: the coverages billed and coordinated, the billing practice and the
-/// rendering dentist. Patient and insurer are the eligibility mapping's, so both flows describe them alike.
+/// The parties a submitted claim references: the billing practice and the rendering dentist (coverages are in
+/// <see cref="FhirClaimCoverages"/>). Patient and insurer are the eligibility mapping's, so both flows describe them alike.
 /// </summary>
 internal static class FhirClaimResources
 {
     public static ResourceReference PatientReference(ClaimSubmission submission) =>
         FhirEligibilityResources.Reference("Patient", submission.Patient.Id);
-
-    /// <summary>The billed coverage, with the member id as a logical identifier (like the eligibility request).</summary>
-    public static ResourceReference CoverageReference(Domain.Coverages.Coverage coverage) =>
-        FhirEligibilityResources.CoverageReference(coverage);
 
     public static ResourceReference PracticeReference(Practice practice)
     {
@@ -46,29 +40,6 @@ internal static class FhirClaimResources
     public static Hl7.Fhir.Model.Patient Patient(ClaimSubmission submission) => FhirEligibilityResources.Patient(submission.Patient);
 
     public static Organization Insurer(ClaimSubmission submission) => FhirEligibilityResources.Insurer(submission.Payer);
-
-    /// <summary>
-    /// The coverage billed; its payer is the claim's insurer. Its <c>order</c> is second when the other payer pays first
-    /// (this is then the secondary claim), else the coverage's own order.
-    /// </summary>
-    public static Hl7.Fhir.Model.Coverage Coverage(ClaimSubmission submission) =>
-        CoverageResource(submission, submission.Coverage, FhirEligibilityResources.InsurerReference(submission.Payer),
-            submission.Other is { ResponsibilityIsPrimary: true } ? Math.Max(2, (int)submission.Coverage.Order) : (int)submission.Coverage.Order);
-
-    /// <summary>
-    /// The patient's other coverage. Its payer is not one of our profiles, so it is named by its payer id and name only;
-    /// its <c>order</c> says which of the two pays first.
-    /// </summary>
-    public static Hl7.Fhir.Model.Coverage OtherCoverage(ClaimSubmission submission, OtherCoverage other)
-    {
-        var payer = new ResourceReference
-        {
-            Identifier = new Identifier(FhirClaimSystems.OtherPayerId, other.PayerIdentifier),
-            Display = other.PayerName,
-        };
-        var order = other.ResponsibilityIsPrimary ? 1 : Math.Max(2, (int)other.Coverage.Order);
-        return CoverageResource(submission, other.Coverage, payer, order);
-    }
 
     /// <summary>The billing practice with every identifier it has (NPI and TIN in the US, ИНН and ОГРН in Russia).</summary>
     public static Organization Practice(Practice practice)
@@ -145,61 +116,6 @@ internal static class FhirClaimResources
 
         return result;
     }
-
-    private static Hl7.Fhir.Model.Coverage CoverageResource(
-        ClaimSubmission submission, Domain.Coverages.Coverage coverage, ResourceReference payer, int order)
-    {
-        var resource = new Hl7.Fhir.Model.Coverage
-        {
-            Id = coverage.Id.ToString(),
-            Status = FinancialResourceStatusCodes.Active,
-            SubscriberId = coverage.Subscriber?.MemberId ?? coverage.MemberId,
-            Beneficiary = PatientReference(submission),
-            Relationship = new CodeableConcept(FhirSystems.SubscriberRelationship, coverage.Relationship switch
-            {
-                SubscriberRelationship.Self => "self",
-                SubscriberRelationship.Spouse => "spouse",
-                SubscriberRelationship.Child => "child",
-                _ => "other",
-            }),
-            Payor = [payer],
-            Order = order,
-        };
-        resource.Identifier.Add(new Identifier(FhirEligibilityResources.MemberIdSystem, coverage.MemberId));
-        if (coverage.ValidFrom is not null || coverage.ValidTo is not null)
-        {
-            resource.Period = new Period { Start = Date(coverage.ValidFrom), End = Date(coverage.ValidTo) };
-        }
-
-        if (coverage.GroupNumber is not null)
-        {
-            resource.Class.Add(new Hl7.Fhir.Model.Coverage.ClassComponent
-            {
-                Type = new CodeableConcept(FhirSystems.CoverageClass, "group"),
-                Value = coverage.GroupNumber,
-                Name = coverage.GroupName,
-            });
-        }
-
-        if (coverage.PlanName is not null)
-        {
-            resource.Class.Add(new Hl7.Fhir.Model.Coverage.ClassComponent
-            {
-                Type = new CodeableConcept(FhirSystems.CoverageClass, "plan"),
-                Value = coverage.PlanName,
-            });
-        }
-
-        if (coverage.Subscriber is { } subscriber)
-        {
-            // The subscriber is not one of our patients; the name travels as the reference's display, as in eligibility.
-            resource.Subscriber = new ResourceReference { Display = subscriber.Name.ToString() };
-        }
-
-        return resource;
-    }
-
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string ProviderType(ProviderIdentity provider) => provider.IsOrganization ? "Organization" : "Practitioner";
 

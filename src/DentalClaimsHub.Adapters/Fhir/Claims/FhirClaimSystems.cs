@@ -24,6 +24,9 @@ public static class FhirClaimSystems
     /// <summary>Extension on <c>Claim.item</c>: the line's prior authorisation or predetermination number (X12 2400 REF*G1/G3).</summary>
     public const string LinePriorAuthorizationExtension = "urn:dentalclaimshub:fhir:line-prior-authorization";
 
+    /// <summary>Extension on the other coverage's <c>Claim.insurance</c>: what that payer already paid (837D 2320 AMT*D), as Money.</summary>
+    public const string OtherPayerPaidExtension = "urn:dentalclaimshub:fhir:other-payer-paid";
+
     /// <summary>Extension on <c>Claim.supportingInfo</c>: the attachment control number (X12 PWK06), as an Identifier.</summary>
     public const string AttachmentControlNumberExtension = "urn:dentalclaimshub:fhir:attachment-control-number";
 

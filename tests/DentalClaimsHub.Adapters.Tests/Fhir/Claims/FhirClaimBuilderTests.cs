@@ -226,6 +226,19 @@ public sealed class FhirClaimBuilderTests
     }
 
     [Fact]
+    public void Build_SecondaryClaim_CarriesWhatThePrimaryPayerPaid()
+    {
+        var other = new OtherCoverage(SpouseCoverage(Patient()), "Other Dental Mutual", "OTH01", ResponsibilityIsPrimary: true,
+            Domain.Values.Money.Usd(180.25m));
+
+        var claim = Builder.Build(Submission(Routine()) with { Other = other });
+
+        Assert.Null(claim.Insurance[0].GetExtension(FhirClaimSystems.OtherPayerPaidExtension));
+        var paid = claim.Insurance[1].GetExtensionValue<Money>(FhirClaimSystems.OtherPayerPaidExtension);
+        Assert.Equal((180.25m, Money.Currencies.USD), (paid.Value ?? 0, paid.Currency ?? default));
+    }
+
+    [Fact]
     public void Build_Attachments_AreSupportingInfoWithContentTypeTitleAndControlNumber()
     {
         var source = Routine();
