@@ -46,5 +46,6 @@ app.MapEligibilityApi();
 app.MapFeeSchedulesApi();
 app.MapEstimatesApi();
 app.MapClaimsApi();
+app.MapClaimAttachmentsApi();
 app.MapPreAuthorizationsApi();
 app.Run();

@@ -40,6 +40,7 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Claim>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<PreAuthorization>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Idempotency.IdempotencyRecord>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Attachments.AttachmentFile>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Delivery.ClaimDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
     }
 }

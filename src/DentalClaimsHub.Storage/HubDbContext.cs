@@ -68,6 +68,8 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<Delivery.ClaimDelivery> ClaimDeliveries => Set<Delivery.ClaimDelivery>();
 
+    public DbSet<Attachments.AttachmentFile> AttachmentFiles => Set<Attachments.AttachmentFile>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 

@@ -83,6 +83,36 @@ public sealed partial class Claim
         Touch(now);
     }
 
+    /// <summary>
+    /// Attaches the document for <paramref name="attachment"/>'s control number. A document the claim already declared
+    /// (its PWK went out with that control number) may arrive at any time and replaces the declaration's file details;
+    /// a new one is added only while the claim is a draft, because a sent claim cannot grow a PWK.
+    /// </summary>
+    public void AttachDocument(ClaimAttachment attachment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        var declared = _attachments.FindIndex(a => a.ControlNumber == attachment.ControlNumber);
+        if (declared < 0)
+        {
+            if (!ClaimTransitions.IsEditable(State))
+            {
+                throw new DomainException(
+                    $"Claim {PatientControlNumber} is {State} and declares no attachment '{attachment.ControlNumber}'; a sent claim cannot get a new PWK. "
+                    + "Send the document under a control number the claim declared, or correct the claim.", nameof(Attachments));
+            }
+
+            _attachments.Add(attachment);
+        }
+        else
+        {
+            var existing = _attachments[declared];
+            _attachments[declared] = new ClaimAttachment(existing.ReportType, existing.Transmission, existing.ControlNumber, attachment.ContentType,
+                attachment.SizeBytes, attachment.StorageKey, attachment.FileName ?? existing.FileName);
+        }
+
+        Touch(now);
+    }
+
     /// <summary>Replaces the reported missing / to-be-extracted teeth; a tooth may appear once.</summary>
     public void SetMissingTeeth(IEnumerable<MissingTooth> teeth, DateTimeOffset now)
     {

@@ -138,3 +138,19 @@ internal sealed class ClaimDeliveryConfiguration : IEntityTypeConfiguration<Deli
         b.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }
 }
+
+internal sealed class AttachmentFileConfiguration : IEntityTypeConfiguration<Attachments.AttachmentFile>
+{
+    public void Configure(EntityTypeBuilder<Attachments.AttachmentFile> b)
+    {
+        b.ToTable("attachment_files");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.ControlNumber).HasMaxLength(80);
+        b.Property(f => f.ContentType).HasMaxLength(100);
+        b.Property(f => f.FileName).HasMaxLength(255);
+        b.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Ignore(f => f.StorageKey);
+        b.HasOne<Domain.Claims.Claim>().WithMany().HasForeignKey(f => f.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => new { f.ClaimId, f.ControlNumber });
+    }
+}

@@ -1001,6 +1001,67 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Storage.Attachments.AttachmentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("ControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("control_number");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachment_files");
+
+                    b.HasIndex("ClaimId", "ControlNumber")
+                        .HasDatabaseName("ix_attachment_files_claim_id_control_number");
+
+                    b.ToTable("attachment_files", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1739,6 +1800,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasForeignKey("RequestClaimId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_pre_authorizations_claims_request_claim_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.Attachments.AttachmentFile", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachment_files_claims_claim_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Storage.Delivery.ClaimDelivery", b =>

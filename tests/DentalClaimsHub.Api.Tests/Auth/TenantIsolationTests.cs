@@ -36,6 +36,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("POST", "/v1/claims/{id}/replace"),
         ("POST", "/v1/claims/{id}/void"),
         ("GET", "/v1/preauthorizations/{id}"),
+        ("POST", "/v1/claims/{id}/attachments"),
+        ("GET", "/v1/claims/{id}/attachments/{controlNumber}"),
     ];
 
     [Fact]
@@ -98,12 +100,14 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/preauthorizations", StringComparison.Ordinal) => plan!.Id,
                 _ => patient.Id,
             };
-            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString());
+            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1");
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             if (method is "PUT" or "POST")
             {
-                request.Content = template.StartsWith("/v1/claims", StringComparison.Ordinal)
+                request.Content = template.EndsWith("/attachments", StringComparison.Ordinal)
+                    ? new MultipartFormDataContent { { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0]) { Headers = { ContentType = new("image/jpeg") } }, "file", "x.jpg" } }
+                    : template.StartsWith("/v1/claims", StringComparison.Ordinal)
                     ? JsonContent.Create(new ClaimCorrectionRequest { Reason = "taking over" })
                     : template.Contains("coverages", StringComparison.Ordinal) ? JsonContent.Create(TestData.NewCoverageRequest())
                     : template.Contains("fee-schedules", StringComparison.Ordinal)

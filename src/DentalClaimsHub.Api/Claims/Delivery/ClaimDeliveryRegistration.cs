@@ -1,3 +1,5 @@
+using DentalClaimsHub.Adapters.Claims;
+
 namespace DentalClaimsHub.Api.Claims.Delivery;
 
 public static class ClaimDeliveryRegistration
@@ -6,6 +8,8 @@ public static class ClaimDeliveryRegistration
     public static IHostApplicationBuilder AddClaimDelivery(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<ClaimDeliveryOptions>(builder.Configuration.GetSection("Hub:Claims:Delivery"));
+        builder.Services.Configure<ClaimAttachmentOptions>(builder.Configuration.GetSection("Hub:Claims:Attachments"));
+        builder.Services.AddClaimProtocols();
         builder.Services.AddScoped<ClaimDeliveryService>();
         builder.Services.AddSingleton<ClaimDeliverySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClaimDeliverySweeper>());
