@@ -25,7 +25,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Url = url.TrimEnd('/');
         Routes = new SimulatorRoutes(server, time);
         CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
-        CoreBatch = new CoreBatchModule(time, CoreCredentials);
+        CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger);
         Fhir = new FhirModule(time);
         Dms = new DmsModule(time);
         Modules = [CoreRealtime, CoreBatch, Fhir, Dms];
@@ -35,7 +35,19 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         }
 
         Routes.Map("GET", "/__health", _ => SimulatorResponse.Text(200, "text/plain; charset=utf-8", "Healthy"));
+        Routes.Map("GET", LedgerPath, _ => SimulatorResponse.Json(200, Ledger.ToJson()));
+        Routes.Map("DELETE", LedgerPath, _ =>
+        {
+            Ledger.Clear();
+            return SimulatorResponse.Text(204, "text/plain; charset=utf-8", "");
+        });
     }
+
+    /// <summary>Where the claims ledger is read (GET) and cleared (DELETE) over HTTP, for scripted proofs.</summary>
+    public const string LedgerPath = "/_sim/claims";
+
+    /// <summary>Every claim received over any protocol, counted per control number and frequency.</summary>
+    public ClaimLedger Ledger { get; } = new();
 
     /// <summary>Base URL as requested, without a trailing slash, e.g. <c>http://127.0.0.1:5090</c>.</summary>
     public string Url { get; }
@@ -94,6 +106,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
     {
         Routes.Clear();
         CoreBatch.Clear();
+        Ledger.Clear();
         Dms.Clear();
         Scenarios.Reset();
         CoreCredentials.AcceptAny();

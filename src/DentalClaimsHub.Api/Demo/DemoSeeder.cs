@@ -1,4 +1,5 @@
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
@@ -16,15 +17,25 @@ public sealed class DemoSeeder(HubDbContext db, TenantContext tenant, PayerProfi
 {
     public static readonly Guid DemoPracticeId = Guid.Parse("0194e0a0-0000-7000-8000-00000000d0c1");
 
+    /// <summary>The demo practice's billing address (fictional).</summary>
+    public static readonly Address DemoAddress = new("410 Harbor Way", "Suite 200", "Long Beach", "CA", "90802", "US");
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         tenant.UseSystem();
         var now = time.GetUtcNow();
         var printed = new List<string>();
-        if (!await db.Practices.AnyAsync(p => p.Id == DemoPracticeId, cancellationToken))
+        var existing = await db.Practices.SingleOrDefaultAsync(p => p.Id == DemoPracticeId, cancellationToken);
+        if (existing is { Address: null })
+        {
+            existing.SetAddress(DemoAddress); // demo databases created before practices had billing addresses
+        }
+
+        if (existing is null)
         {
             var practice = Practice.Create("Harbor Dental Group (demo)", "US", "America/Los_Angeles", now,
                 npi: Npi.Parse("1234567893"), taxId: "931234567", id: DemoPracticeId);
+            practice.SetAddress(DemoAddress);
             db.Practices.Add(practice);
             var (plain, prefix, hash) = ApiKeySecret.Generate();
             db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, "demo practice key", Scopes.Practice, hash, prefix, now));

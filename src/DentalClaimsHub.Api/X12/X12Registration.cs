@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.X12.Claims;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
 using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.X12.Schemas;
@@ -19,6 +20,7 @@ public static class X12Registration
         services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
         services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
         services.TryAddScoped<IX12MessageLog, StoredX12Messages>();
+        services.TryAddSingleton(_ => configuration.GetSection("Hub:X12:Submitter").Get<Claim837Submitter>() ?? Claim837Submitter.Default);
         return services;
     }
 }

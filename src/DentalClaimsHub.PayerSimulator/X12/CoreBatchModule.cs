@@ -6,7 +6,7 @@ using DentalClaimsHub.PayerSimulator.Scenarios;
 namespace DentalClaimsHub.PayerSimulator.X12;
 
 /// <summary>CAQH CORE batch submission endpoint: <c>POST /x12/core/batch</c>; stores the file and answers with a receipt.</summary>
-public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentials) : ISimulatorModule
+public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentials, ClaimLedger ledger) : ISimulatorModule
 {
     public const string Path = "/x12/core/batch";
 
@@ -20,6 +20,7 @@ public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentia
     ];
 
     private readonly ConcurrentQueue<BatchSubmission> submissions = new();
+    private readonly ConcurrentDictionary<string, string> receipts = new(StringComparer.Ordinal);
 
     public string Protocol => "x12";
 
@@ -32,7 +33,15 @@ public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentia
         routes.Map("POST", Path, Handle);
     }
 
-    internal void Clear() => submissions.Clear();
+    /// <summary>Submissions that repeated a PayloadID already accepted: answered with the first receipt, not taken in again.</summary>
+    public int Repeats { get; private set; }
+
+    internal void Clear()
+    {
+        submissions.Clear();
+        receipts.Clear();
+        Repeats = 0;
+    }
 
     private SimulatorResponse Handle(SimulatorRequest request)
     {
@@ -43,19 +52,40 @@ public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentia
         }
 
         var now = time.GetUtcNow();
-        var receipt = "RCPT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        submissions.Enqueue(new BatchSubmission(receipt, envelope.PayloadId!, envelope.PayloadType!, envelope.Payload!, now));
+        var fresh = "RCPT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        // Like a real payer, a PayloadID seen before is a re-sent submission: same receipt, not processed twice.
+        var receipt = receipts.GetOrAdd(envelope.PayloadId!, fresh);
+        if (receipt == fresh)
+        {
+            submissions.Enqueue(new BatchSubmission(receipt, envelope.PayloadId!, envelope.PayloadType!, envelope.Payload!, now));
+            if (envelope.PayloadType!.StartsWith("X12_837_", StringComparison.Ordinal))
+            {
+                try
+                {
+                    ledger.Record837(envelope.Payload!, now);
+                }
+                catch (FormatException)
+                {
+                    // Not an interchange at all: kept as submitted; the acknowledgement generator reports it.
+                }
+            }
+        }
+        else
+        {
+            Repeats++;
+        }
+
         return CoreResponseWriter.Success(envelope, "COREEnvelopeBatchSubmissionResponse",
         [
             ("PayloadType", "X12_BatchReceiptConfirmation"),
             ("ProcessingMode", "Batch"),
-            ("PayloadID", receipt),
+            ("PayloadID", envelope.PayloadId!),
             ("TimeStamp", now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
             ("SenderID", envelope.ReceiverId!),
             ("ReceiverID", envelope.SenderId!),
             ("CORERuleVersion", envelope.CoreRuleVersion!),
             ("ErrorCode", CoreErrorCodes.Success),
-            ("ErrorMessage", $"Accepted payload {envelope.PayloadId} ({envelope.Payload!.Length} characters)."),
+            ("ErrorMessage", $"Receipt {receipt}: accepted payload {envelope.PayloadId} ({envelope.Payload!.Length} characters)."),
         ]);
     }
 }

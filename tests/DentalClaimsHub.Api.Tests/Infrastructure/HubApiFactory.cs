@@ -7,6 +7,7 @@ using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -60,6 +61,16 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, $"{name} key", scopes.Length > 0 ? scopes : Scopes.Practice, hash, prefix, now));
         await db.SaveChangesAsync();
         return new TestPractice(practice.Id, plain, CreateClient(plain));
+    }
+
+    /// <summary>Changes a practice directly in the database (tests about missing registration data).</summary>
+    public async Task UpdatePracticeAsync(Guid practiceId, Action<Domain.Practices.Practice> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        change(await db.Practices.SingleAsync(p => p.Id == practiceId));
+        await db.SaveChangesAsync();
     }
 
     public HttpClient CreateClient(string apiKey)

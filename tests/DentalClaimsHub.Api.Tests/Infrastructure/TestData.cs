@@ -12,8 +12,13 @@ public static class TestData
     public static readonly DateOnly PatientBirthDate = new(1987, 3, 14);
     public const string MemberId = "ZQX774120935";
 
-    public static Practice Practice(string name, DateTimeOffset now) =>
-        Domain.Practices.Practice.Create(name, "US", "America/Chicago", now, id: Guid.CreateVersion7(now));
+    public static Practice Practice(string name, DateTimeOffset now)
+    {
+        var practice = Domain.Practices.Practice.Create(name, "US", "America/Chicago", now, npi: Domain.Values.Npi.Parse("1234567893"),
+            taxId: "741234567", id: Guid.CreateVersion7(now));
+        practice.SetAddress(new Domain.Patients.Address("1200 Shore Dr", "Suite 4", "Chicago", "IL", "60601", "US"));
+        return practice;
+    }
 
     public static PatientRequest NewPatientRequest(string last = PatientLast, string first = PatientFirst) => new()
     {

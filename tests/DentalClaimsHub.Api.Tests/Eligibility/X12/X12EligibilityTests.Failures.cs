@@ -100,6 +100,7 @@ public sealed partial class X12EligibilityTests
     {
         var member = Member("XPNP");
         var practice = await factory.CreatePracticeAsync();
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(null, p.TaxId, p.Inn, p.Ogrn));
 
         var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", Request(member) with { Provider = null });
 

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Claims.Delivery;
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Delivery;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalClaimsHub.Api.Tests.Claims;
+
+/// <summary>The hub wired to the payer simulator with a fast delivery sweep.</summary>
+public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    [
+        new("Hub:Claims:Delivery:SweepInterval", "00:00:00.300"),
+        new("Hub:Claims:Delivery:QueuedGrace", "00:00:00"),
+    ];
+}
+
+/// <summary>Claims from the API to the simulated X12 payer over CAQH CORE batch: once, and again only as the same bytes.</summary>
+public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFixture<ClaimDeliveryFactory>
+{
+    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null)
+    {
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest()))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 425m, PatientControlNumber = controlNumber, Diagnoses = ["K02.52"],
+                Lines =
+                [
+                    new ClaimLineRequest
+                    {
+                        Code = "D2392", Tooth = "30", Surfaces = "MO", Fee = 185m, DiagnosisPointers = [1],
+                        ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2),
+                    },
+                    new ClaimLineRequest { Code = "D4341", Area = "30", Fee = 240m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2) },
+                ],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await practice.Client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ClaimResponse>())!;
+    }
+
+    private static async Task<ClaimResponse> WaitForAsync(HttpClient client, Guid id, string status)
+    {
+        ClaimResponse? claim = null;
+        for (var i = 0; i < 150; i++)
+        {
+            claim = await client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{id}");
+            if (claim!.Status == status)
+            {
+                return claim;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Claim {id} stayed {claim?.Status}; expected {status}. Timeline: {string.Join(" > ", claim?.Timeline.Select(t => $"{t.To} {t.Reason}") ?? [])}");
+        return claim!;
+    }
+
+    private async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    [Fact]
+    public async Task Submit_X12Claim_ThePayerReceivesTheValid837OnceAndTheClaimIsSubmittedWithItsRawMessage()
+    {
+        var practice = await factory.CreatePracticeAsync("Delivery Dental");
+        var pcn = "DLV-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+
+        var created = await SubmitAsync(practice, pcn);
+        var submitted = await WaitForAsync(practice.Client, created.Id, "submitted");
+
+        var arrived = Assert.Single(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+        Assert.Equal((1, "1", "425"), (arrived.Count, arrived.Frequency, arrived.Total));
+        var entry = submitted.Timeline[^1];
+        Assert.Equal(("submitted", ClaimDeliveryService.Actor), (entry.To, entry.Actor));
+        var message = await InDatabaseAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == entry.RawMessageId));
+        var x12 = Encoding.UTF8.GetString(message.Content);
+        Assert.Contains($"CLM*{pcn}*425***11:B:1*Y*A*Y*Y~", x12, StringComparison.Ordinal);
+        Assert.Equal(("837", arrived.InterchangeControlNumber), (message.TransactionType, message.InterchangeControlNumber));
+        var report = new DentalClaimsHub.X12.Validation.X12Validator(
+            factory.Services.GetRequiredService<DentalClaimsHub.X12.Schemas.X12SchemaRegistry>()).Validate(x12);
+        Assert.Empty(report.Findings.Where(f => f.IsError).Select(f => f.ToString()));
+        var sent = factory.Simulator.CoreBatch.Submissions.Single(s => s.Payload.Contains(pcn, StringComparison.Ordinal));
+        Assert.Equal(x12, sent.Payload);
+    }
+
+    [Fact]
+    public async Task Deliver_AfterACrashBetweenThePayersReceiptAndOurCommit_ResendsTheSameBytesAndThePayerDiscardsTheRepeat()
+    {
+        var practice = await factory.CreatePracticeAsync("Crash Window Dental");
+        var pcn = "CRW-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var created = await SubmitAsync(practice, pcn);
+        await WaitForAsync(practice.Client, created.Id, "submitted");
+        var repeatsBefore = factory.Simulator.CoreBatch.Repeats;
+
+        // What a kill -9 after the payer's receipt leaves behind: the delivery still Prepared, the claim still Queued.
+        await InDatabaseAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE claim_deliveries SET status = 'Prepared', sent_at = NULL, receipt = NULL WHERE {created.Id} = ANY(claim_ids)");
+            await db.Database.ExecuteSqlAsync(
+                $"DELETE FROM claim_timeline WHERE claim_id = {created.Id} AND \"to\" = 'Submitted'");
+            return await db.Database.ExecuteSqlAsync($"UPDATE claims SET state = 'Queued' WHERE id = {created.Id}");
+        });
+
+        var again = await WaitForAsync(practice.Client, created.Id, "submitted");
+
+        Assert.Equal(repeatsBefore + 1, factory.Simulator.CoreBatch.Repeats);
+        Assert.Equal(1, factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Count);
+        var deliveries = await InDatabaseAsync(db => db.ClaimDeliveries.AsNoTracking().Where(d => d.ClaimIds.Contains(created.Id)).ToListAsync());
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal((ClaimDeliveryStatus.Sent, 2), (delivery.Status, delivery.Attempts));
+        var payloads = factory.Simulator.Received(DentalClaimsHub.PayerSimulator.X12.CoreBatchModule.Path)
+            .Where(r => r.BodyText.Contains(pcn, StringComparison.Ordinal)).Select(r => r.BodyText).ToList();
+        Assert.Equal(2, payloads.Count);
+        var stored = await InDatabaseAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId));
+        var x12 = Encoding.UTF8.GetString(stored.Content);
+        Assert.All(payloads, body =>
+        {
+            Assert.Contains(x12, body, StringComparison.Ordinal);
+            Assert.Contains(delivery.PayloadId, body, StringComparison.Ordinal);
+        });
+        Assert.Equal(again.Timeline[^1].RawMessageId, delivery.MessageId);
+    }
+
+    [Fact]
+    public async Task Deliver_PayerRefusesLogin_StaysQueuedThenGoesOutUnchangedWhenThePayerRecovers()
+    {
+        var practice = await factory.CreatePracticeAsync("Refused Dental");
+        factory.Simulator.CoreCredentials.Require("someone-else", "not-us");
+        try
+        {
+            var pcn = "RFS-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+            var created = await SubmitAsync(practice, pcn);
+            ClaimDelivery? failing = null;
+            for (var i = 0; i < 100 && failing is not { Attempts: > 0 }; i++)
+            {
+                await Task.Delay(100);
+                failing = await InDatabaseAsync(db => db.ClaimDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.ClaimIds.Contains(created.Id)));
+            }
+
+            Assert.Equal(ClaimDeliveryStatus.Prepared, failing!.Status);
+            Assert.NotNull(failing.LastError);
+            Assert.Equal("queued", (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!.Status);
+            Assert.DoesNotContain(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+
+            factory.Simulator.CoreCredentials.AcceptAny();
+            await InDatabaseAsync(db => db.Database.ExecuteSqlAsync($"UPDATE claim_deliveries SET next_attempt_at = NULL WHERE id = {failing.Id}"));
+            await WaitForAsync(practice.Client, created.Id, "submitted");
+
+            var delivered = await InDatabaseAsync(db => db.ClaimDeliveries.AsNoTracking().SingleAsync(d => d.Id == failing.Id));
+            Assert.Equal(ClaimDeliveryStatus.Sent, delivered.Status);
+            Assert.Equal(1, factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Count);
+        }
+        finally
+        {
+            factory.Simulator.CoreCredentials.AcceptAny();
+        }
+    }
+}
