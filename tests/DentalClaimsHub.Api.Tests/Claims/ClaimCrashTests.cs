@@ -1,0 +1,314 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Coverages;
+using DentalClaimsHub.Api.Patients;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Tenancy;
+using DentalClaimsHub.Testing;
+using DentalClaimsHub.Testing.Postgres;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace DentalClaimsHub.Api.Tests.Claims;
+
+/// <summary>
+/// The exactly-once proof with a real crash: the hub runs as its own process, claims stream in, the process is killed
+/// with SIGKILL mid-batch (while the payer holds answers, so deliveries are in flight) and started again. Clients retry
+/// with their Idempotency-Keys; the payer simulator must have received every claim exactly once.
+/// </summary>
+public sealed class ClaimCrashTests(ITestOutputHelper output)
+{
+    private const int Claims = 240;
+    private const int KillWhenPayerHas = 40;
+    private const int Patients = 8;
+
+    [Fact]
+    public async Task KillMinus9MidBatch_EveryClaimReachesThePayerExactlyOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(nameof(ClaimCrashTests));
+        await using var simulator = PayerSimulator.PayerSimulator.Start();
+        simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(150);
+        var port = FreePort();
+        var hub = new HubProcess(database.ConnectionString, simulator.Url, port, output);
+        try
+        {
+            hub.Start();
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+            await hub.WaitReadyAsync(http);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SeedPracticeAsync(database.ConnectionString));
+            var subjects = new List<(Guid Patient, Guid Coverage)>();
+            for (var i = 0; i < Patients; i++)
+            {
+                subjects.Add(await SubjectAsync(http, i));
+            }
+
+            var ids = new ConcurrentDictionary<string, Guid>();
+            using var gate = new SemaphoreSlim(8);
+            // The crash comes once the payer has some claims: others are then queued, prepared or in flight (held by the payer).
+            var crash = Task.Run(async () =>
+            {
+                while (simulator.Ledger.Claims.Count < KillWhenPayerHas)
+                {
+                    await Task.Delay(10);
+                }
+
+                hub.Kill();
+                var accepted = ids.Count;
+                var atPayer = simulator.Ledger.Claims.Count;
+                output.WriteLine($"SIGKILL with {accepted} claims accepted and {atPayer} at the payer");
+                hub.Start();
+                return (accepted, atPayer);
+            });
+            var submissions = Enumerable.Range(1, Claims).Select(async n =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var pcn = $"CRASH-{n:D4}";
+                    ids[pcn] = await SubmitWithRetriesAsync(http, Request(subjects[n % Patients], pcn), key: $"crash-key-{n}");
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(submissions);
+            var (acceptedAtCrash, atPayerAtCrash) = await crash.WaitAsync(TimeSpan.FromSeconds(90));
+            Assert.InRange(atPayerAtCrash, KillWhenPayerHas, Claims - 1);
+
+            var submitted = await WaitAllSubmittedAsync(database.ConnectionString, TimeSpan.FromSeconds(90));
+            var ledger = simulator.Ledger.Claims.Where(c => c.PatientControlNumber.StartsWith("CRASH-", StringComparison.Ordinal)).ToList();
+            output.WriteLine($"after the crash ({acceptedAtCrash} accepted, {atPayerAtCrash} at the payer): submitted {submitted}/{Claims}; payer ledger {ledger.Count}, duplicates {simulator.Ledger.Duplicates}, "
+                + $"re-sent submissions discarded by the payer {simulator.CoreBatch.Repeats}");
+
+            Assert.Equal(Claims, submitted);
+            Assert.Equal(Claims, ids.Values.Distinct().Count());
+            Assert.Equal(Claims, ledger.Count);
+            Assert.All(ledger, c => Assert.Equal(1, c.Count));
+            Assert.Equal(0, simulator.Ledger.Duplicates);
+            Assert.Equal(Claims, await CountAsync(database.ConnectionString, db => db.Claims.CountAsync()));
+        }
+        finally
+        {
+            hub.Kill();
+        }
+    }
+
+    private static ClaimRequest Request((Guid Patient, Guid Coverage) subject, string pcn) => new()
+    {
+        PatientId = subject.Patient,
+        CoverageId = subject.Coverage,
+        PatientControlNumber = pcn,
+        Total = 425m,
+        Diagnoses = ["K02.52"],
+        Lines =
+        [
+            new ClaimLineRequest
+            {
+                Code = "D2392", Tooth = "30", Surfaces = "MO", Fee = 185m, DiagnosisPointers = [1],
+                ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2),
+            },
+            new ClaimLineRequest { Code = "D4341", Area = "30", Fee = 240m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2) },
+        ],
+    };
+
+    // What a well-behaved client does: retry on connection failures and 5xx with the same Idempotency-Key.
+    private static async Task<Guid> SubmitWithRetriesAsync(HttpClient http, ClaimRequest body, string key)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims") { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    return (await response.Content.ReadFromJsonAsync<ClaimResponse>())!.Id;
+                }
+
+                if ((int)response.StatusCode < 500)
+                {
+                    Assert.Fail($"{body.PatientControlNumber}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                // The hub is down or restarting.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{body.PatientControlNumber} was never accepted");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<(Guid, Guid)> SubjectAsync(HttpClient http, int i)
+    {
+        var patient = await (await http.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest(first: $"Crash{i}")))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await http.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest() with
+            {
+                MemberId = $"CRASH{i:D6}",
+            }))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        return (patient.Id, coverage!.Id);
+    }
+
+    private static async Task<int> WaitAllSubmittedAsync(string connectionString, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        int submitted;
+        do
+        {
+            submitted = await CountAsync(connectionString, db => db.Claims.CountAsync(c => c.State == ClaimState.Submitted));
+            if (submitted == Claims)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return submitted;
+    }
+
+    private static async Task<string> SeedPracticeAsync(string connectionString)
+    {
+        await using var db = Context(connectionString);
+        var now = DateTimeOffset.UtcNow;
+        var practice = Practice.Create("Crash Test Dental", "US", "America/Chicago", now, npi: Npi.Parse("1234567893"), taxId: "741234567",
+            id: Guid.CreateVersion7(now));
+        practice.SetAddress(new Address("1200 Shore Dr", null, "Chicago", "IL", "60601", "US"));
+        db.Practices.Add(practice);
+        var (plain, prefix, hash) = ApiKeySecret.Generate();
+        db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, "crash test key", Scopes.Practice, hash, prefix, now));
+        await db.SaveChangesAsync();
+        return plain;
+    }
+
+    private static async Task<int> CountAsync(string connectionString, Func<HubDbContext, Task<int>> count)
+    {
+        await using var db = Context(connectionString);
+        return await count(db);
+    }
+
+    private static HubDbContext Context(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<HubDbContext>();
+        options.UseHubDatabase(connectionString);
+        return HubDbContext.Create(options.Options, TenantContext.System());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The API host as a separate OS process, built in the same configuration as this test assembly.</summary>
+    private sealed class HubProcess(string connectionString, string simulatorUrl, int port, ITestOutputHelper output)
+    {
+        private readonly StringBuilder _log = new();
+        private Process? _process;
+
+        public void Start()
+        {
+            var configuration = typeof(ClaimCrashTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal) ? "Release" : "Debug";
+            var bin = Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Api", "bin", configuration, "net10.0");
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(bin, "DentalClaimsHub.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", bin },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["ConnectionStrings__Hub"] = connectionString,
+                    ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
+                    ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
+                    ["Hub__Variables__SIMULATOR_URL"] = simulatorUrl,
+                    ["Hub__SeedDemo"] = "false",
+                    ["Hub__Claims__Delivery__SweepInterval"] = "00:00:00.500",
+                    ["Hub__Claims__Delivery__QueuedGrace"] = "00:00:01",
+                    ["DEMO_X12_USER"] = "crash-test",
+                    ["DEMO_X12_PASSWORD"] = "not-a-real-password",
+                    ["Serilog__MinimumLevel__Default"] = "Warning",
+                },
+            };
+            _process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");
+            _process.OutputDataReceived += (_, e) => Append(e.Data);
+            _process.ErrorDataReceived += (_, e) => Append(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public async Task WaitReadyAsync(HttpClient http)
+        {
+            for (var i = 0; i < 240; i++)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                await Task.Delay(250);
+            }
+
+            lock (_log)
+            {
+                output.WriteLine(_log.ToString());
+            }
+
+            Assert.Fail("The hub process did not become ready.");
+        }
+
+        /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crash or OOM kill does.</summary>
+        public void Kill()
+        {
+            if (_process is { HasExited: false } process)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_log)
+            {
+                if (_log.Length < 200_000)
+                {
+                    _log.AppendLine(line);
+                }
+            }
+        }
+    }
+}
