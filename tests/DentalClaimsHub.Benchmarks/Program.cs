@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DentalClaimsHub.Benchmarks;
 using DentalClaimsHub.Benchmarks.Generation;
 
-// dotnet run -c Release -- generate DIR [BIG_MB] | measure FILE... | stream FILE | bdn [BenchmarkDotNet args]
+// dotnet run -c Release -- generate DIR [BIG_MB] | measure FILE... | stream FILE | claims837 [COUNT] | bdn837 | bdn [BenchmarkDotNet args]
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length >= 2:
@@ -27,11 +27,18 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "claims837":
+        Claim837Benchmarks.Measure(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+        return 0;
+    case "bdn837":
+        BenchmarkRunner.Run<Claim837Benchmarks>(DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()),
+            args.Skip(1).ToArray());
+        return 0;
     case "bdn":
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
         BenchmarkRunner.Run<X12Benchmarks>(config, args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate DIR [BIG_MB] | measure FILE... | stream FILE | bdn");
+        Console.Error.WriteLine("usage: generate DIR [BIG_MB] | measure FILE... | stream FILE | claims837 [COUNT] | bdn837 | bdn");
         return 2;
 }

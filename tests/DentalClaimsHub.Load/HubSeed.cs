@@ -20,7 +20,8 @@ public static class HubSeed
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var now = DateTimeOffset.UtcNow;
         var practice = Practice.Create($"Load Test Dental {now:HHmmss}", "US", "America/Chicago", now, npi: Npi.Parse("1234567893"),
-            id: Guid.CreateVersion7(now));
+            taxId: "741234567", id: Guid.CreateVersion7(now));
+        practice.SetAddress(new Domain.Patients.Address("1200 Shore Dr", null, "Chicago", "IL", "60601", "US"));
         db.Practices.Add(practice);
         var (plain, prefix, hash) = ApiKeySecret.Generate();
         db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, "load test key", Scopes.Practice, hash, prefix, now));

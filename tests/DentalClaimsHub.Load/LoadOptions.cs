@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace DentalClaimsHub.Load;
 
-/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE</c>.</summary>
-public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, TimeSpan Warmup, int Patients, string PayerId, string Sample270)
+/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE --scenario eligibility|claims</c>.</summary>
+public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, TimeSpan Warmup, int Patients, string PayerId, string Sample270,
+    string Scenario = "eligibility")
 {
     public string DateOfService { get; } = "2026-11-23";
 
@@ -24,6 +25,7 @@ public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, Tim
             TimeSpan.FromSeconds(Number("--warmup", 45)),
             Number("--patients", 200),
             Value("--payer", "load-x12-dental"),
-            Value("--sample", "samples/x12/270-dental-inquiry.x12"));
+            Value("--sample", "samples/x12/270-dental-inquiry.x12"),
+            Value("--scenario", "eligibility"));
     }
 }

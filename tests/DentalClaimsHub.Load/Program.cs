@@ -56,6 +56,47 @@ async Task ThroughHub(int i, CancellationToken ct)
     }
 }
 
+var claimNumber = 0;
+async Task ClaimThroughHub(int i, CancellationToken ct)
+{
+    var (patient, coverage) = subjects[i % subjects.Count];
+    var pcn = string.Create(CultureInfo.InvariantCulture, $"LD{DateTime.UtcNow:HHmmss}{Interlocked.Increment(ref claimNumber):D8}");
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
+    {
+        Content = JsonContent.Create(new
+        {
+            patientId = patient, coverageId = coverage, patientControlNumber = pcn, total = 425m, diagnoses = new[] { "K02.52" },
+            lines = new object[]
+            {
+                new { code = "D2392", tooth = "30", surfaces = "MO", fee = 185m, serviceDate = "2026-11-20", diagnosisPointers = new[] { 1 } },
+                new { code = "D4341", area = "30", fee = 240m, serviceDate = "2026-11-20" },
+            },
+        }),
+    };
+    request.Headers.Add("Idempotency-Key", pcn);
+    using var response = await hub.SendAsync(request, ct);
+    if ((int)response.StatusCode != 201)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}");
+    }
+}
+
+if (options.Scenario == "claims")
+{
+    // Claims are accepted synchronously (checked, stored with their outbox events) and delivered in the background.
+    Console.WriteLine($"warming up for {options.Warmup.TotalSeconds:0} s…");
+    await OpenLoop.RunAsync(Math.Max(10, options.Rate / 4), options.Warmup, ClaimThroughHub, stop.Token);
+    Console.WriteLine($"measuring claim intake at {options.Rate} claims/s for {options.Duration.TotalSeconds:0} s…");
+    var claims = await OpenLoop.RunAsync(options.Rate, options.Duration, ClaimThroughHub, stop.Token);
+    Console.WriteLine();
+    Console.WriteLine(LatencyStats.Header);
+    Console.WriteLine(claims.Row("POST /v1/claims"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RESULT claims accepted {claims.Throughput:0.0}/s at {options.Rate} offered; p50 {claims.P50:0.0} ms, p99 {claims.P99:0.0} ms; errors {claims.Errors}"));
+    return claims.Errors == 0 ? 0 : 1;
+}
+
 // The hub JIT-compiles (and re-compiles with profile data) tens of thousands of methods in its first minute under load;
 // a ramp to half the rate lets tiering settle so the measured phase shows the steady state, not the warm-up.
 Console.WriteLine($"warming up for {options.Warmup.TotalSeconds:0} s…");

@@ -64,4 +64,4 @@ echo "== load"
 cd "$root"
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
-  --sample "$root/samples/x12/270-dental-inquiry.x12"
+  --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}"
