@@ -27,8 +27,9 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
         CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger);
         Fhir = new FhirModule(time);
+        FhirClaims = new FhirClaimModule(time, Ledger);
         Dms = new DmsModule(time);
-        Modules = [CoreRealtime, CoreBatch, Fhir, Dms];
+        Modules = [CoreRealtime, CoreBatch, Fhir, FhirClaims, Dms];
         foreach (var module in Modules)
         {
             module.Register(Routes, Scenarios);
@@ -39,6 +40,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Routes.Map("DELETE", LedgerPath, _ =>
         {
             Ledger.Clear();
+        FhirClaims.Clear();
             return SimulatorResponse.Text(204, "text/plain; charset=utf-8", "");
         });
     }
@@ -72,6 +74,8 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
     public CoreBatchModule CoreBatch { get; }
 
     public FhirModule Fhir { get; }
+
+    public FhirClaimModule FhirClaims { get; }
 
     public DmsModule Dms { get; }
 
@@ -107,6 +111,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Routes.Clear();
         CoreBatch.Clear();
         Ledger.Clear();
+        FhirClaims.Clear();
         Dms.Clear();
         Scenarios.Reset();
         CoreCredentials.AcceptAny();

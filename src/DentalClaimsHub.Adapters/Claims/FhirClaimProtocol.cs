@@ -90,7 +90,25 @@ public sealed class FhirClaimProtocol(IHttpClientFactory clients, TimeProvider t
             numbers = new Dictionary<string, string>(StringComparer.Ordinal) { [pcn] = payerNumber };
         }
 
-        return new ClaimReceipt(receipt, numbers, body.Length > 0 ? body : null);
+        return new ClaimReceipt(receipt, numbers, body.Length > 0 ? body : null, Decision(resource as ClaimResponse));
+    }
+
+    // A predetermination answered at once: outcome complete, a pre-authorisation reference and a benefit amount per item.
+    private static PlanDecision? Decision(ClaimResponse? answer)
+    {
+        if (answer is null || answer.Use != ClaimUseCode.Predetermination && answer.Use != ClaimUseCode.Preauthorization
+            || answer.Outcome != ClaimProcessingCodes.Complete || answer.Item.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = answer.Item
+            .Where(i => i.ItemSequence is > 0)
+            .Select(i => new PlanLineDecision(i.ItemSequence!.Value,
+                i.Adjudication.FirstOrDefault(a => a.Category?.Coding.Any(c => c.Code == "benefit") == true)?.Amount?.Value,
+                i.Adjudication.FirstOrDefault(a => a.Reason is not null)?.Reason?.Text))
+            .ToList();
+        return new PlanDecision(answer.PreAuthRef, lines, answer.Disposition);
     }
 
     private static Resource? Parse(byte[] body)

@@ -48,7 +48,18 @@ public sealed record ClaimTransmission(
 /// <param name="Receipt">The payer's receipt id (CORE batch receipt, FHIR ClaimResponse id).</param>
 /// <param name="PayerClaimNumbers">Claim numbers the payer assigned at once (FHIR), by patient control number.</param>
 /// <param name="Response">The payer's response body, to store when it carries more than a receipt.</param>
-public sealed record ClaimReceipt(string? Receipt, IReadOnlyDictionary<string, string>? PayerClaimNumbers = null, byte[]? Response = null);
+/// <param name="Decision">For a treatment plan the payer decided at once (FHIR ClaimResponse outcome complete): its decision.</param>
+public sealed record ClaimReceipt(
+    string? Receipt, IReadOnlyDictionary<string, string>? PayerClaimNumbers = null, byte[]? Response = null, PlanDecision? Decision = null);
+
+/// <summary>A payer's answer to a treatment plan: its reference (REF*G3 on the later claim) and what it approves per line.</summary>
+/// <param name="ReferenceNumber">The predetermination / pre-authorisation number.</param>
+/// <param name="Lines">Per planned line (1-based, the claim's line numbers): the approved amount in the claim's currency, 0 or null when denied.</param>
+/// <param name="Note">The payer's free text.</param>
+public sealed record PlanDecision(string? ReferenceNumber, IReadOnlyList<PlanLineDecision> Lines, string? Note = null);
+
+/// <summary>One planned line's decision.</summary>
+public sealed record PlanLineDecision(int LineNumber, decimal? ApprovedAmount, string? Note = null);
 
 /// <summary>A claim cannot be expressed in the payer's protocol; the message says which field to fix.</summary>
 public sealed class ClaimBuildException(string message, Exception? inner = null) : Exception(message, inner);

@@ -28,11 +28,11 @@ public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
 /// <summary>Claims from the API to the simulated X12 payer over CAQH CORE batch: once, and again only as the same bytes.</summary>
 public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFixture<ClaimDeliveryFactory>
 {
-    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null)
+    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental")
     {
         var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
             .Content.ReadFromJsonAsync<PatientResponse>();
-        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest()))
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest(payerId)))
             .Content.ReadFromJsonAsync<CoverageResponse>();
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
         {
@@ -177,5 +177,65 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         {
             factory.Simulator.CoreCredentials.AcceptAny();
         }
+    }
+
+    [Fact]
+    public async Task Submit_FhirClaim_CreatedOnceAtThePayerAndAcceptedWithItsClaimNumber()
+    {
+        var practice = await factory.CreatePracticeAsync("FHIR Claims Dental");
+        var pcn = "FHC-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+
+        var created = await SubmitAsync(practice, pcn, "demo-fhir-dental");
+        var accepted = await WaitForAsync(practice.Client, created.Id, "accepted");
+
+        Assert.StartsWith("FCN", accepted.PayerClaimNumber, StringComparison.Ordinal);
+        Assert.Equal(["draft", "validated", "queued", "submitted", "accepted"], accepted.Timeline.Select(t => t.To));
+        var arrived = Assert.Single(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+        Assert.Equal(("claim", 1, 425m), (arrived.Frequency, arrived.Count, decimal.Parse(arrived.Total, System.Globalization.CultureInfo.InvariantCulture)));
+        var sent = factory.Simulator.Received(DentalClaimsHub.PayerSimulator.Fhir.FhirClaimModule.ClaimPath)
+            .Single(r => r.BodyText.Contains(pcn, StringComparison.Ordinal));
+        Assert.Contains("urn:dentalclaimshub:patient-control-number", sent.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PreAuthorization_FhirPayerDecidesAtOnce_DecisionIsStoredAndAnnounced()
+    {
+        var practice = await factory.CreatePracticeAsync("FHIR Plans Dental");
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",
+                TestData.NewCoverageRequest("demo-fhir-dental")))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/preauthorizations")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 1450m,
+                Lines =
+                [
+                    new ClaimLineRequest { Code = "D2950", Tooth = "3", Fee = 250m },
+                    new ClaimLineRequest { Code = "D2740", Tooth = "3", Fee = 1200m, Prosthesis = "initial" },
+                ],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await practice.Client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var plan = (await response.Content.ReadFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>())!;
+
+        PreAuthorizations.PreAuthorizationResponse? decided = null;
+        for (var i = 0; i < 100 && decided?.Status != "approved"; i++)
+        {
+            await Task.Delay(100);
+            decided = await practice.Client.GetFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}");
+        }
+
+        Assert.Equal("approved", decided!.Status);
+        Assert.StartsWith("PD", decided.ReferenceNumber, StringComparison.Ordinal);
+        Assert.Equal([200m, 960m], decided.Lines.Select(l => l.ApprovedAmount!.Amount));
+        Assert.Equal(1160m, decided.TotalApproved.Amount);
+        var events = await InDatabaseAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.OrderingKey == HubDbContext.ClaimOrderingKey(plan.RequestClaimId!.Value)).OrderBy(m => m.Sequence).Select(m => m.Body).ToListAsync());
+        Assert.Contains(events, e => e.Contains("\"preauth.decided\"", StringComparison.Ordinal) && e.Contains(decided.ReferenceNumber!, StringComparison.Ordinal));
     }
 }

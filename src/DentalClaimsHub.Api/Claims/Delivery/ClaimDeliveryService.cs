@@ -4,9 +4,11 @@ using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.PreAuthorizations;
+using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Outbox;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -159,9 +161,9 @@ public sealed partial class ClaimDeliveryService(
         delivery.MarkSent(receipt.Receipt, now);
         claim.MarkSubmitted(Actor, now, delivery.MessageId);
         if (claim.Purpose == ClaimPurpose.Predetermination
-            && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { Status: PreAuthorizationStatus.Draft } plan)
+            && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { } plan)
         {
-            plan.MarkSubmitted(now);
+            ApplyPlanAnswer(plan, claim, receipt.Decision, now);
         }
 
         if (receipt.PayerClaimNumbers?.TryGetValue(claim.PatientControlNumber, out var payerClaimNumber) == true)
@@ -172,6 +174,34 @@ public sealed partial class ClaimDeliveryService(
         await db.SaveChangesAsync(CancellationToken.None);
         LogSent(logger, claim.Id, payer.Id, delivery.Id, receipt.Receipt);
         return DeliveryOutcome.Sent;
+    }
+
+    // The plan was sent; a payer that decides at once (FHIR ClaimResponse complete) gives the decision in the same answer.
+    private void ApplyPlanAnswer(PreAuthorization plan, Claim claim, PlanDecision? decision, DateTimeOffset now)
+    {
+        if (plan.Status == PreAuthorizationStatus.Draft)
+        {
+            plan.MarkSubmitted(now);
+        }
+
+        if (decision is null || plan.Status != PreAuthorizationStatus.Submitted)
+        {
+            return;
+        }
+
+        var byLine = decision.Lines.ToDictionary(l => l.LineNumber);
+        if (plan.Lines.Any(l => !byLine.ContainsKey(l.LineNumber)))
+        {
+            LogPartialDecision(logger, plan.Id, claim.PayerId);
+            return;
+        }
+
+        plan.RecordDecision(
+            [.. plan.Lines.Select(l => byLine[l.LineNumber] is { ApprovedAmount: > 0 } approved
+                ? new LineDecisionInput(l.LineNumber, LineDecision.Approved, new Money(approved.ApprovedAmount!.Value, claim.Currency), approved.Note)
+                : new LineDecisionInput(l.LineNumber, LineDecision.Denied, null, byLine[l.LineNumber].Note))],
+            now, decision.ReferenceNumber, payerNote: decision.Note);
+        db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId, HubDbContext.ClaimOrderingKey(claim.Id));
     }
 
     /// <summary>Loads the parties a protocol builder needs for <paramref name="claim"/>.</summary>
@@ -233,6 +263,9 @@ public sealed partial class ClaimDeliveryService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: delivered to payer {PayerId} in {DeliveryId}, receipt {Receipt}")]
     private static partial void LogSent(ILogger logger, Guid claimId, string payerId, Guid deliveryId, string? receipt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pre-authorization {PreAuthorizationId}: payer {PayerId} answered without a decision for every line; waiting for its full decision")]
+    private static partial void LogPartialDecision(ILogger logger, Guid preAuthorizationId, string payerId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claim {ClaimId}: payer {PayerId} has no claims route the hub can send on; the claim stays queued")]
     private static partial void LogNoRoute(ILogger logger, Guid claimId, string payerId);
