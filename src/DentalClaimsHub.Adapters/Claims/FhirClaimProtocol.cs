@@ -42,7 +42,7 @@ public sealed class FhirClaimProtocol(IHttpClientFactory clients, TimeProvider t
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or Domain.DomainException)
         {
-            throw new ClaimBuildException($"The claim cannot be expressed as a FHIR Claim: {ex.Message}", ex);
+            throw new ClaimBuildException($"The claim cannot be expressed as a FHIR Claim: {ex.Message}", ex, submission.Claim.Id);
         }
 
         var json = FhirClaimBuilder.ToJson(resource);

@@ -62,4 +62,8 @@ public sealed record PlanDecision(string? ReferenceNumber, IReadOnlyList<PlanLin
 public sealed record PlanLineDecision(int LineNumber, decimal? ApprovedAmount, string? Note = null);
 
 /// <summary>A claim cannot be expressed in the payer's protocol; the message says which field to fix.</summary>
-public sealed class ClaimBuildException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ClaimBuildException(string message, Exception? inner = null, Guid? claimId = null) : Exception(message, inner)
+{
+    /// <summary>The claim at fault, when one claim of a batch is (the others can still be sent).</summary>
+    public Guid? ClaimId { get; } = claimId;
+}

@@ -11,4 +11,13 @@ public sealed record X12Options
     /// some payers send the plan share and need the opposite reading.
     /// </summary>
     public bool CoInsuranceIsPatientShare { get; init; } = true;
+
+    /// <summary>
+    /// How long queued claims wait to be sent together in one 837 interchange (<c>claimBatchInterval: 15m</c>); zero sends
+    /// each claim as soon as it is queued.
+    /// </summary>
+    public TimeSpan ClaimBatchInterval { get; init; } = TimeSpan.Zero;
+
+    /// <summary>837 SBR09 claim filing indicator: CI commercial by default; e.g. MC Medicaid, CH TRICARE.</summary>
+    public string ClaimFilingIndicator { get; init; } = "CI";
 }

@@ -97,4 +97,50 @@ public sealed class ProfileCrossFieldErrorTests : IDisposable
         Assert.Equal(2, exception.Errors.Count);
         Assert.Contains("a.yaml:4:7: kind: 'smoke-signals' is not one of: x12, fhir, dms.", exception.Message, StringComparison.Ordinal);
     }
+
+    private const string BatchingX12 = """
+        id: p1
+        displayName: Test X12 payer
+        country: US
+        kind: x12
+        capabilities:
+          claims: { protocol: x12, transport: core-batch }
+        x12:
+          identifiers:
+            { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B,
+              gs02: A, gs03: B, payerId: "1", usageIndicator: T }
+          options:
+            claimBatchInterval: 15m
+            claimFilingIndicator: MC
+        core:
+          batchUrl: http://127.0.0.1:5090/x12/core/batch
+          senderId: A
+          receiverId: B
+          usernameSecret: USER_NAME
+          passwordSecret: USER_PASSWORD
+        """;
+
+    [Fact]
+    public void Load_ClaimBatchingOptions_AreRead()
+    {
+        directory.Write("p1.yaml", BatchingX12);
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Empty(result.Errors);
+        var options = Assert.Single(result.Profiles).X12!.Options;
+        Assert.Equal((TimeSpan.FromMinutes(15), "MC"), (options.ClaimBatchInterval, options.ClaimFilingIndicator));
+    }
+
+    [Theory]
+    [InlineData("claimFilingIndicator: MC", "claimFilingIndicator: commercial", "x12.options.claimFilingIndicator")]
+    [InlineData("claimBatchInterval: 15m", "claimBatchInterval: soon", "x12.options.claimBatchInterval")]
+    public void Load_BadClaimOption_NamesTheField(string good, string bad, string field)
+    {
+        directory.Write("p1.yaml", BatchingX12.Replace(good, bad, StringComparison.Ordinal));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Claims.Delivery;
 using DentalClaimsHub.Api.Coverages;
@@ -10,12 +11,14 @@ using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Tenancy;
+using DentalClaimsHub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DentalClaimsHub.Api.Tests.Claims;
 
-/// <summary>The hub wired to the payer simulator with a fast delivery sweep.</summary>
+/// <summary>The hub wired to the payer simulator with a fast delivery sweep, plus a payer that batches claims (Claims/payers).</summary>
 public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
@@ -23,6 +26,21 @@ public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
         new("Hub:Claims:Delivery:SweepInterval", "00:00:00.300"),
         new("Hub:Claims:Delivery:QueuedGrace", "00:00:00"),
     ];
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_ => Catalog())));
+    }
+
+    private PayerProfileCatalog Catalog()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["SIMULATOR_URL"] = Simulator.Url };
+        var demo = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "payers"), variables);
+        var tests = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Root, "tests", "DentalClaimsHub.Api.Tests", "Claims", "payers"), variables);
+        var errors = demo.Errors.Concat(tests.Errors).ToList();
+        return errors.Count == 0 ? new PayerProfileCatalog(demo.Profiles.Concat(tests.Profiles)) : throw new PayerProfileException(errors);
+    }
 }
 
 /// <summary>Claims from the API to the simulated X12 payer over CAQH CORE batch: once, and again only as the same bytes.</summary>
@@ -237,5 +255,32 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var events = await InDatabaseAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.OrderingKey == HubDbContext.ClaimOrderingKey(plan.RequestClaimId!.Value)).OrderBy(m => m.Sequence).Select(m => m.Body).ToListAsync());
         Assert.Contains(events, e => e.Contains("\"preauth.decided\"", StringComparison.Ordinal) && e.Contains(decided.ReferenceNumber!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submit_PayerWithABatchingWindow_QueuedClaimsOfAPracticeGoOutInOneInterchange()
+    {
+        var practice = await factory.CreatePracticeAsync("Batching Dental");
+        var numbers = Enumerable.Range(1, 3).Select(i => $"BAT-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}-{i}").ToList();
+        var claims = new List<ClaimResponse>();
+        foreach (var pcn in numbers)
+        {
+            claims.Add(await SubmitAsync(practice, pcn, "batch-x12-dental"));
+        }
+
+        foreach (var claim in claims)
+        {
+            await WaitForAsync(practice.Client, claim.Id, "submitted");
+        }
+
+        var deliveries = await InDatabaseAsync(db => db.ClaimDeliveries.AsNoTracking().Where(d => d.PayerId == "batch-x12-dental"
+            && d.PracticeId == practice.Id).ToListAsync());
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal(claims.Select(c => c.Id).Order(), delivery.ClaimIds.Order());
+        var message = await InDatabaseAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId));
+        Assert.Equal(3, message.TransactionControlNumbers.Count);
+        var x12 = Encoding.UTF8.GetString(message.Content);
+        Assert.All(numbers, pcn => Assert.Contains($"CLM*{pcn}*", x12, StringComparison.Ordinal));
+        Assert.All(numbers, pcn => Assert.Equal(1, factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Count));
     }
 }

@@ -5,6 +5,9 @@ namespace DentalClaimsHub.Adapters.Profiles.Loading;
 internal static partial class PayerProfileReader
 {
     // 005010 ISA05/07 qualifiers are 2 characters; ISA06/08 up to 15; GS02/03 up to 15; NM109 up to 80.
+    [GeneratedRegex("^(1[1-7]|[A-Z][A-Z0-9])$", RegexOptions.CultureInvariant)]
+    private static partial Regex FilingIndicatorPattern();
+
     [GeneratedRegex("^[0-9A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex QualifierPattern();
 
@@ -72,6 +75,10 @@ internal static partial class PayerProfileReader
                     "dentalServiceType", false, ServiceTypePattern().IsMatch, "use an EQ01 service type code such as 35")
                 ?? defaults.DentalServiceType,
             CoInsuranceIsPatientShare = map.Bool("coInsuranceIsPatientShare", defaults.CoInsuranceIsPatientShare),
+            ClaimBatchInterval = map.Duration("claimBatchInterval", defaults.ClaimBatchInterval),
+            ClaimFilingIndicator = map.Checked("claimFilingIndicator", false, FilingIndicatorPattern().IsMatch,
+                    "use an SBR09 claim filing indicator such as CI, MC or CH")
+                ?? defaults.ClaimFilingIndicator,
         };
     }
 

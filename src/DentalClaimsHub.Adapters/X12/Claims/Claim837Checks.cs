@@ -42,7 +42,7 @@ internal static class Claim837Checks
         if (problems.Count > 0)
         {
             throw new ClaimBuildException(
-                $"Claim {submission.Claim.PatientControlNumber} cannot be sent as an 837D: {string.Join("; ", problems)}.");
+                $"Claim {submission.Claim.PatientControlNumber} cannot be sent as an 837D: {string.Join("; ", problems)}.", null, submission.Claim.Id);
         }
     }
 }

@@ -66,7 +66,7 @@ internal sealed class Claim837Transaction(
         var dependent = submission.PatientIsDependent;
         Write("HL", "2", "1", "22", dependent ? "1" : "0");
         Write("SBR", Responsibility(), dependent ? "" : "18", X12Text.Clean(coverage.GroupNumber, 50),
-            dependent ? "" : X12Text.Clean(coverage.GroupName, 60), "", "", "", "", "CI");
+            dependent ? "" : X12Text.Clean(coverage.GroupName, 60), "", "", "", "", FilingIndicator);
         if (dependent)
         {
             Write(PersonName("IL", coverage.Subscriber!.Name, "MI", X12Text.Clean(coverage.Subscriber.MemberId, 80)));
@@ -201,7 +201,7 @@ internal sealed class Claim837Transaction(
         var coverage = other.Coverage;
         var self = coverage.Relationship == SubscriberRelationship.Self || coverage.Subscriber is null;
         Write("SBR", other.ResponsibilityIsPrimary ? "P" : "S", self ? "18" : coverage.Relationship.ToX12Code(),
-            X12Text.Clean(coverage.GroupNumber, 50), "", "", "", "", "", "CI");
+            X12Text.Clean(coverage.GroupNumber, 50), "", "", "", "", "", FilingIndicator);
         if (other.PaidAmount is { } paid)
         {
             Write("AMT", "D", Amount(paid.Amount));
@@ -253,6 +253,8 @@ internal sealed class Claim837Transaction(
         WriteReference("G1", line.PriorAuthorizationNumber);
         WriteReference("6R", line.LineControlNumber);
     }
+
+    private string FilingIndicator => submission.Payer.X12?.Options.ClaimFilingIndicator ?? "CI";
 
     private string Responsibility() =>
         submission.Other?.ResponsibilityIsPrimary == true || submission.Coverage.Order == CoverageOrder.Secondary ? "S" : "P";

@@ -56,94 +56,166 @@ public sealed partial class ClaimDeliveryService(
 {
     public const string Actor = "hub:submitter";
 
-    public async Task<DeliveryOutcome> DeliverAsync(Guid claimId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one queued claim now — the event-driven fast path. A payer that takes claims in timed batches is left to
+    /// the sweeper (<see cref="DeliveryOutcome.Waiting"/>) unless <paramref name="evenIfBatched"/>.
+    /// </summary>
+    public async Task<DeliveryOutcome> DeliverAsync(Guid claimId, CancellationToken cancellationToken, bool evenIfBatched = false)
     {
+        if (!evenIfBatched)
+        {
+            tenant.UseSystem();
+            var payerId = await db.Claims.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == claimId).Select(c => c.PayerId)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (payerId is not null && BatchInterval(payers.Find(payerId)) > TimeSpan.Zero)
+            {
+                return DeliveryOutcome.Waiting;
+            }
+        }
+
+        return await DeliverAsync([claimId], cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers queued claims of one practice to one payer, in one transmission where the protocol allows it: first any
+    /// prepared delivery holding them is resent as it is, then the rest go out in a new one.
+    /// </summary>
+    public async Task<DeliveryOutcome> DeliverAsync(IReadOnlyList<Guid> claimIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimIds);
         tenant.UseSystem();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = new List<Guid>(claimIds.Count);
         try
         {
-            var key = LockKey(claimId);
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").SingleAsync(cancellationToken))
+            foreach (var claimId in claimIds.Distinct())
             {
-                return DeliveryOutcome.Busy;
+                if (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey(claimId)}) AS \"Value\"").SingleAsync(cancellationToken))
+                {
+                    locked.Add(claimId);
+                }
             }
 
-            try
-            {
-                return await DeliverLockedAsync(claimId, cancellationToken);
-            }
-            finally
-            {
-                // Pooled connections are not reset on return: a session lock must be released explicitly.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None);
-            }
+            return locked.Count == 0 ? DeliveryOutcome.Busy : await DeliverLockedAsync(locked, cancellationToken);
         }
         finally
         {
+            // Pooled connections are not reset on return: session locks must be released explicitly.
+            foreach (var claimId in locked)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey(claimId)})", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    private async Task<DeliveryOutcome> DeliverLockedAsync(Guid claimId, CancellationToken cancellationToken)
+    /// <summary>The payer's batching window: zero sends each claim at once.</summary>
+    public static TimeSpan BatchInterval(PayerProfile? payer) =>
+        payer?.RouteFor(PayerCapability.Claims)?.Protocol == PayerProtocol.X12 ? payer.X12?.Options.ClaimBatchInterval ?? TimeSpan.Zero : TimeSpan.Zero;
+
+    private async Task<DeliveryOutcome> DeliverLockedAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
-        var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-        if (claim is null || claim.State != ClaimState.Queued)
+        var claims = await db.Claims.AsSplitQuery().Where(c => ids.Contains(c.Id) && c.State == ClaimState.Queued).ToListAsync(cancellationToken);
+        if (claims.Count == 0)
         {
             return DeliveryOutcome.NothingToDo;
         }
 
-        var payer = payers.Find(claim.PayerId);
-        var route = payer?.RouteFor(claim.Purpose);
+        var first = claims[0];
+        if (claims.Any(c => c.PracticeId != first.PracticeId || c.PayerId != first.PayerId || c.Purpose != first.Purpose))
+        {
+            throw new ArgumentException("One delivery carries claims of one practice, payer and purpose.", nameof(ids));
+        }
+
+        var payer = payers.Find(first.PayerId);
+        var route = payer?.RouteFor(first.Purpose);
         var protocol = route is null ? null : protocols.FirstOrDefault(p => p.Protocol == route.Protocol);
         if (payer is null || protocol is null)
         {
-            // A configuration problem (the profile changed after intake), not the claim's: keep it queued and say so.
-            LogNoRoute(logger, claim.Id, claim.PayerId);
+            // A configuration problem (the profile changed after intake), not the claims': keep them queued and say so.
+            LogNoRoute(logger, first.Id, first.PayerId);
             return DeliveryOutcome.NoRoute;
         }
 
         var now = time.GetUtcNow();
-        var delivery = await db.ClaimDeliveries
-            .Where(d => d.ClaimIds.Contains(claimId) && d.Status == ClaimDeliveryStatus.Prepared)
-            .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        ClaimTransmission transmission;
-        if (delivery is null)
+        var outcome = DeliveryOutcome.NothingToDo;
+        var pending = await db.ClaimDeliveries
+            .Where(d => d.Status == ClaimDeliveryStatus.Prepared && d.PracticeId == first.PracticeId && d.PayerId == first.PayerId)
+            .ToListAsync(cancellationToken);
+        var covered = new HashSet<Guid>();
+        foreach (var delivery in pending.Where(d => d.ClaimIds.Any(ids.Contains)))
         {
+            covered.UnionWith(delivery.ClaimIds);
+            if (delivery.ClaimIds.Any(id => !ids.Contains(id)))
+            {
+                outcome = DeliveryOutcome.Busy; // part of that transmission is held by another worker
+                continue;
+            }
+
+            if (delivery.NextAttemptAt is { } next && next > now)
+            {
+                outcome = DeliveryOutcome.Waiting;
+                continue;
+            }
+
+            var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
+            var again = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.Content, stored.InterchangeControlNumber,
+                stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
+            LogResending(logger, delivery.ClaimIds.Count, payer.Id, delivery.Id, delivery.Attempts);
+            outcome = await SendAsync(delivery, again, [.. claims.Where(c => delivery.ClaimIds.Contains(c.Id))], payer, protocol, cancellationToken);
+        }
+
+        var fresh = claims.Where(c => !covered.Contains(c.Id)).ToList();
+        while (fresh.Count > 0)
+        {
+            ClaimTransmission transmission;
             try
             {
-                var submission = await SubmissionAsync(claim, payer, cancellationToken);
-                transmission = await protocol.BuildAsync([submission], cancellationToken);
+                var submissions = new List<ClaimSubmission>(fresh.Count);
+                foreach (var claim in fresh)
+                {
+                    submissions.Add(await SubmissionAsync(claim, payer, cancellationToken));
+                }
+
+                transmission = await protocol.BuildAsync(submissions, cancellationToken);
             }
             catch (ClaimBuildException ex)
             {
-                return await ReturnToDraftAsync(claim, ex.Message, cancellationToken);
+                // That claim's own problem: it goes back to the practice, the others are sent without it.
+                var faulty = fresh.FirstOrDefault(c => c.Id == ex.ClaimId) ?? fresh[0];
+                await ReturnToDraftAsync(faulty, ex.Message, cancellationToken);
+                fresh.Remove(faulty);
+                outcome = DeliveryOutcome.ReturnedToDraft;
+                continue;
             }
 
             var message = StoredMessage.Create(MessageDirection.Outbound, ProtocolName(route!.Protocol), transmission.TransactionType,
-                    transmission.Content, transmission.ContentType, now, payer.Id, claim.PracticeId)
+                    transmission.Content, transmission.ContentType, now, payer.Id, first.PracticeId)
                 .WithEnvelope(transmission.SenderId, transmission.ReceiverId, transmission.InterchangeControlNumber,
                     transmission.GroupControlNumber, transmission.TransactionControlNumbers ?? []);
-            message.Link(claim.Id);
-            delivery = ClaimDelivery.Prepare(claim.PracticeId, payer.Id, ProtocolName(route.Protocol), [claim.Id], message.Id,
+            foreach (var claim in fresh)
+            {
+                message.Link(claim.Id);
+            }
+
+            var delivery = ClaimDelivery.Prepare(first.PracticeId, payer.Id, ProtocolName(route.Protocol), fresh.Select(c => c.Id), message.Id,
                 Guid.CreateVersion7(now).ToString(), now);
             db.Messages.Add(message);
             db.ClaimDeliveries.Add(delivery);
             await db.SaveChangesAsync(cancellationToken);
-            LogPrepared(logger, claim.Id, payer.Id, delivery.Id, transmission.InterchangeControlNumber);
-        }
-        else
-        {
-            if (delivery.NextAttemptAt is { } next && next > now)
-            {
-                return DeliveryOutcome.Waiting;
-            }
-
-            var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
-            transmission = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.Content, stored.InterchangeControlNumber,
-                stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
-            LogResending(logger, claim.Id, payer.Id, delivery.Id, delivery.Attempts);
+            LogPrepared(logger, fresh.Count, payer.Id, delivery.Id, transmission.InterchangeControlNumber);
+            outcome = await SendAsync(delivery, transmission, fresh, payer, protocol, cancellationToken);
+            break;
         }
 
+        return outcome;
+    }
+
+    // Sends a prepared delivery; on the payer's receipt, marks it Sent and its claims Submitted in one transaction.
+    private async Task<DeliveryOutcome> SendAsync(ClaimDelivery delivery, ClaimTransmission transmission, List<Claim> claims, PayerProfile payer,
+        IClaimProtocol protocol, CancellationToken cancellationToken)
+    {
         ClaimReceipt receipt;
         try
         {
@@ -153,26 +225,29 @@ public sealed partial class ClaimDeliveryService(
         {
             delivery.RecordAttemptFailed(ex.Message, time.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
-            LogSendFailed(logger, claim.Id, payer.Id, delivery.Attempts, delivery.NextAttemptAt, ex.GetType().Name);
+            LogSendFailed(logger, delivery.Id, payer.Id, delivery.Attempts, delivery.NextAttemptAt, ex.GetType().Name);
             return DeliveryOutcome.WillRetry;
         }
 
-        now = time.GetUtcNow();
+        var now = time.GetUtcNow();
         delivery.MarkSent(receipt.Receipt, now);
-        claim.MarkSubmitted(Actor, now, delivery.MessageId);
-        if (claim.Purpose == ClaimPurpose.Predetermination
-            && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { } plan)
+        foreach (var claim in claims)
         {
-            ApplyPlanAnswer(plan, claim, receipt.Decision, now);
-        }
+            claim.MarkSubmitted(Actor, now, delivery.MessageId);
+            if (claim.Purpose == ClaimPurpose.Predetermination
+                && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { } plan)
+            {
+                ApplyPlanAnswer(plan, claim, receipt.Decision, now);
+            }
 
-        if (receipt.PayerClaimNumbers?.TryGetValue(claim.PatientControlNumber, out var payerClaimNumber) == true)
-        {
-            claim.Accept(Actor, now, payerClaimNumber, delivery.MessageId);
+            if (receipt.PayerClaimNumbers?.TryGetValue(claim.PatientControlNumber, out var payerClaimNumber) == true)
+            {
+                claim.Accept(Actor, now, payerClaimNumber, delivery.MessageId);
+            }
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
-        LogSent(logger, claim.Id, payer.Id, delivery.Id, receipt.Receipt);
+        LogSent(logger, claims.Count, payer.Id, delivery.Id, receipt.Receipt);
         return DeliveryOutcome.Sent;
     }
 
@@ -252,17 +327,17 @@ public sealed partial class ClaimDeliveryService(
         return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: prepared delivery {DeliveryId} to payer {PayerId} (ISA13 {ControlNumber})")]
-    private static partial void LogPrepared(ILogger logger, Guid claimId, string payerId, Guid deliveryId, string? controlNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prepared delivery {DeliveryId} of {Claims} claims to payer {PayerId} (ISA13 {ControlNumber})")]
+    private static partial void LogPrepared(ILogger logger, int claims, string payerId, Guid deliveryId, string? controlNumber);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: resending delivery {DeliveryId} to payer {PayerId} unchanged (attempts so far {Attempts})")]
-    private static partial void LogResending(ILogger logger, Guid claimId, string payerId, Guid deliveryId, int attempts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resending delivery {DeliveryId} of {Claims} claims to payer {PayerId} unchanged (attempts so far {Attempts})")]
+    private static partial void LogResending(ILogger logger, int claims, string payerId, Guid deliveryId, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claim {ClaimId}: sending to payer {PayerId} failed ({Error}), attempt {Attempts}; next try after {NextAttemptAt}")]
-    private static partial void LogSendFailed(ILogger logger, Guid claimId, string payerId, int attempts, DateTimeOffset? nextAttemptAt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to payer {PayerId} failed ({Error}), attempt {Attempts}; next try after {NextAttemptAt}")]
+    private static partial void LogSendFailed(ILogger logger, Guid deliveryId, string payerId, int attempts, DateTimeOffset? nextAttemptAt, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: delivered to payer {PayerId} in {DeliveryId}, receipt {Receipt}")]
-    private static partial void LogSent(ILogger logger, Guid claimId, string payerId, Guid deliveryId, string? receipt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Claims} claims received by payer {PayerId}, receipt {Receipt}")]
+    private static partial void LogSent(ILogger logger, int claims, string payerId, Guid deliveryId, string? receipt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pre-authorization {PreAuthorizationId}: payer {PayerId} answered without a decision for every line; waiting for its full decision")]
     private static partial void LogPartialDecision(ILogger logger, Guid preAuthorizationId, string payerId);

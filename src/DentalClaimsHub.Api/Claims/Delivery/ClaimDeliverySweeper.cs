@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Tenancy;
@@ -14,7 +15,11 @@ public sealed class ClaimDeliveryOptions
     /// <summary>A claim queued more recently than this is left to the event-driven fast path.</summary>
     public TimeSpan QueuedGrace { get; set; } = TimeSpan.FromSeconds(5);
 
-    public int BatchSize { get; set; } = 200;
+    /// <summary>Most claims one sweep looks at (and so the largest interchange it builds).</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Claims of payers without a batching window delivered at the same time by one sweep.</summary>
+    public int Parallelism { get; set; } = 8;
 
     /// <summary>When false nothing is sent (tests drive <see cref="ClaimDeliveryService"/> themselves).</summary>
     public bool Enabled { get; set; } = true;
@@ -26,7 +31,7 @@ public sealed class ClaimDeliveryOptions
 /// delivery or sends a claim whose event died with the in-memory bus.
 /// </summary>
 public sealed partial class ClaimDeliverySweeper(IServiceScopeFactory scopes, IOptions<ClaimDeliveryOptions> options, TimeProvider time,
-    ILogger<ClaimDeliverySweeper> logger) : BackgroundService
+    PayerProfileCatalog payers, ILogger<ClaimDeliverySweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,24 +63,52 @@ public sealed partial class ClaimDeliverySweeper(IServiceScopeFactory scopes, IO
         }
     }
 
-    /// <summary>Delivers every claim queued for longer than the grace period; returns how many were looked at.</summary>
+    /// <summary>
+    /// Delivers every claim queued for longer than the grace period — one by one (several at a time) for payers that take
+    /// claims at once, and per practice in one interchange for payers with a batching window once its oldest claim has
+    /// waited that long. Returns how many claims were looked at.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        List<Guid> due;
+        var now = time.GetUtcNow();
+        List<(Guid Id, Guid PracticeId, string PayerId, ClaimPurpose Purpose, DateTimeOffset QueuedAt)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            var before = time.GetUtcNow() - options.Value.QueuedGrace;
-            due = await db.Claims.AsNoTracking().IgnoreAutoIncludes()
-                .Where(c => c.State == ClaimState.Queued && c.UpdatedAt <= before)
-                .OrderBy(c => c.UpdatedAt).Select(c => c.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            var before = now - options.Value.QueuedGrace;
+            due = (await db.Claims.AsNoTracking().IgnoreAutoIncludes()
+                    .Where(c => c.State == ClaimState.Queued && c.UpdatedAt <= before)
+                    .OrderBy(c => c.UpdatedAt).Take(options.Value.BatchSize)
+                    .Select(c => new { c.Id, c.PracticeId, c.PayerId, c.Purpose, c.UpdatedAt }).ToListAsync(cancellationToken))
+                .Select(c => (c.Id, c.PracticeId, c.PayerId, c.Purpose, c.UpdatedAt)).ToList();
         }
 
-        foreach (var claimId in due)
+        var single = new List<Guid>();
+        var batches = new List<List<Guid>>();
+        foreach (var group in due.GroupBy(c => (c.PracticeId, c.PayerId, c.Purpose)))
+        {
+            var window = ClaimDeliveryService.BatchInterval(payers.Find(group.Key.PayerId));
+            if (window <= TimeSpan.Zero || group.Key.Purpose != ClaimPurpose.Claim)
+            {
+                single.AddRange(group.Select(c => c.Id));
+            }
+            else if (group.Min(c => c.QueuedAt) <= now - window)
+            {
+                batches.Add([.. group.Select(c => c.Id)]);
+            }
+        }
+
+        await Parallel.ForEachAsync(single, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (claimId, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ClaimDeliveryService>().DeliverAsync(claimId, ct, evenIfBatched: true);
+            });
+        foreach (var batch in batches)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ClaimDeliveryService>().DeliverAsync(claimId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ClaimDeliveryService>().DeliverAsync(batch, cancellationToken);
         }
 
         return due.Count;
