@@ -25,7 +25,9 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Url = url.TrimEnd('/');
         Routes = new SimulatorRoutes(server, time);
         CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
-        CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger);
+        Acknowledgements = new ClaimAcknowledgements(time, Scenarios);
+        ClaimAcknowledgements.Register(Scenarios);
+        CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger, () => Acknowledgements);
         Fhir = new FhirModule(time);
         FhirClaims = new FhirClaimModule(time, Ledger);
         Dms = new DmsModule(time);
@@ -37,16 +39,22 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
 
         Routes.Map("GET", "/__health", _ => SimulatorResponse.Text(200, "text/plain; charset=utf-8", "Healthy"));
         Routes.Map("GET", LedgerPath, _ => SimulatorResponse.Json(200, Ledger.ToJson()));
+        Routes.Map("GET", ClaimAcknowledgements.Path, request => SimulatorResponse.Json(200, Acknowledgements.ToJson(
+            request.Query.TryGetValue("after", out var after) && long.TryParse(after, out var id) ? id : 0)));
         Routes.Map("DELETE", LedgerPath, _ =>
         {
             Ledger.Clear();
         FhirClaims.Clear();
+        Acknowledgements.Clear();
             return SimulatorResponse.Text(204, "text/plain; charset=utf-8", "");
         });
     }
 
     /// <summary>Where the claims ledger is read (GET) and cleared (DELETE) over HTTP, for scripted proofs.</summary>
     public const string LedgerPath = "/_sim/claims";
+
+    /// <summary>999s and 277CAs produced for received 837s, waiting for pickup.</summary>
+    public ClaimAcknowledgements Acknowledgements { get; }
 
     /// <summary>Every claim received over any protocol, counted per control number and frequency.</summary>
     public ClaimLedger Ledger { get; } = new();
@@ -112,6 +120,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         CoreBatch.Clear();
         Ledger.Clear();
         FhirClaims.Clear();
+        Acknowledgements.Clear();
         Dms.Clear();
         Scenarios.Reset();
         CoreCredentials.AcceptAny();

@@ -14,7 +14,12 @@ public sealed class SimulatorRequest
             ?? (message.Body is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : []);
         Headers = message.Headers?.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Query = message.Query?.ToDictionary(q => q.Key, q => string.Join(",", q.Value), StringComparer.Ordinal)
+            ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
+
+    /// <summary>Query string parameters (repeated ones joined with commas).</summary>
+    public IReadOnlyDictionary<string, string> Query { get; }
 
     public string Method { get; }
 

@@ -6,7 +6,8 @@ using DentalClaimsHub.PayerSimulator.Scenarios;
 namespace DentalClaimsHub.PayerSimulator.X12;
 
 /// <summary>CAQH CORE batch submission endpoint: <c>POST /x12/core/batch</c>; stores the file and answers with a receipt.</summary>
-public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentials, ClaimLedger ledger) : ISimulatorModule
+public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentials, ClaimLedger ledger, Func<ClaimAcknowledgements> acknowledgements)
+    : ISimulatorModule
 {
     public const string Path = "/x12/core/batch";
 
@@ -63,6 +64,7 @@ public sealed class CoreBatchModule(TimeProvider time, CoreCredentials credentia
                 try
                 {
                     ledger.Record837(envelope.Payload!, now);
+                    acknowledgements().Acknowledge(envelope.Payload!);
                 }
                 catch (FormatException)
                 {

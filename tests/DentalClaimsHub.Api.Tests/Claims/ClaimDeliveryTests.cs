@@ -46,11 +46,13 @@ public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
 /// <summary>Claims from the API to the simulated X12 payer over CAQH CORE batch: once, and again only as the same bytes.</summary>
 public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFixture<ClaimDeliveryFactory>
 {
-    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental")
+    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental",
+        string? memberId = null)
     {
         var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
             .Content.ReadFromJsonAsync<PatientResponse>();
-        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest(payerId)))
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",
+                TestData.NewCoverageRequest(payerId) with { MemberId = memberId ?? TestData.MemberId }))
             .Content.ReadFromJsonAsync<CoverageResponse>();
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
         {
@@ -282,5 +284,37 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var x12 = Encoding.UTF8.GetString(message.Content);
         Assert.All(numbers, pcn => Assert.Contains($"CLM*{pcn}*", x12, StringComparison.Ordinal));
         Assert.All(numbers, pcn => Assert.Equal(1, factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Count));
+    }
+
+    [Fact]
+    public async Task Submit_X12Claim_ThePayerAnswersAValid999And277CaNamingTheClaim()
+    {
+        var practice = await factory.CreatePracticeAsync("Acknowledged Dental");
+        var accepted = "ACK-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var rejected = "REJ-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        factory.Simulator.UseForMemberPrefix("REJMEMBER", DentalClaimsHub.PayerSimulator.X12.ClaimAcknowledgements.Reject277Ca);
+
+        var first = await SubmitAsync(practice, accepted);
+        var second = await SubmitAsync(practice, rejected, memberId: "REJMEMBER0001");
+        await WaitForAsync(practice.Client, first.Id, "submitted");
+        await WaitForAsync(practice.Client, second.Id, "submitted");
+
+        var validator = new DentalClaimsHub.X12.Validation.X12Validator(
+            factory.Services.GetRequiredService<DentalClaimsHub.X12.Schemas.X12SchemaRegistry>());
+        var acks = factory.Simulator.Acknowledgements.Pending;
+        var ok277 = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{accepted}~", StringComparison.Ordinal));
+        var no277 = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{rejected}~", StringComparison.Ordinal));
+        Assert.Contains("STC*A2:20:PR*", ok277.Payload, StringComparison.Ordinal);
+        Assert.Contains("REF*1K*SIM", ok277.Payload, StringComparison.Ordinal);
+        Assert.Contains("STC*A3:21:IL*", no277.Payload, StringComparison.Ordinal);
+        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == ok277.InterchangeControlNumber || a == no277))
+        {
+            Assert.Empty(validator.Validate(ack.Payload).Findings.Where(f => f.IsError).Select(f => $"{ack.Kind}: {f}"));
+        }
+
+        var ack999 = acks.Single(a => a.Kind == "999" && a.InterchangeControlNumber == ok277.InterchangeControlNumber);
+        Assert.Contains("IK5*A~", ack999.Payload, StringComparison.Ordinal);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await new HttpClient().GetStringAsync(factory.Simulator.Url + "/x12/acks?after=0"))!;
+        Assert.True(json["acks"]!.AsArray().Count >= 4);
     }
 }
