@@ -30,7 +30,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger, () => Acknowledgements);
         Fhir = new FhirModule(time);
         FhirClaims = new FhirClaimModule(time, Ledger);
-        Dms = new DmsModule(time);
+        Dms = new DmsModule(time, Ledger);
         Modules = [CoreRealtime, CoreBatch, Fhir, FhirClaims, Dms];
         foreach (var module in Modules)
         {

@@ -317,4 +317,50 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var json = System.Text.Json.Nodes.JsonNode.Parse(await new HttpClient().GetStringAsync(factory.Simulator.Url + "/x12/acks?after=0"))!;
         Assert.True(json["acks"]!.AsArray().Count >= 4);
     }
+
+    [Fact]
+    public async Task Submit_DmsClaim_GoesToTheInsurersFileDropAsAWindows1251RegistryOnce()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var practice = await factory.CreatePracticeAsync("Клиника Улыбка");
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Domain.Values.Inn.Parse("7707083893"), null));
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest("Иванова", "Анна")))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewDmsCoverageRequest()))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var pcn = "DMS-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 5700m, Diagnoses = ["K02.1"],
+                PriorAuthorizationNumber = "ГП-2026-0117",
+                Lines =
+                [
+                    new ClaimLineRequest { Code = "B01.065.001", Fee = 1200m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) },
+                    new ClaimLineRequest
+                    {
+                        Code = "A16.07.002", Tooth = "36", Surfaces = "MO", Fee = 4500m, DiagnosisPointers = [1],
+                        ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                    },
+                ],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await practice.Client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ClaimResponse>())!;
+
+        await WaitForAsync(practice.Client, created.Id, "submitted");
+
+        var arrived = Assert.Single(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+        Assert.Equal(("dms-claim", 1, "5700.00"), (arrived.Frequency, arrived.Count, arrived.Total));
+        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_reestr_", StringComparison.Ordinal)
+            && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
+        var text = Encoding.GetEncoding(1251).GetString(file.Content);
+        Assert.StartsWith("Реестр оказанных медицинских услуг\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($";{pcn};Иванова;Анна;J;14.03.1987;", text, StringComparison.Ordinal);
+        Assert.Contains(";A16.07.002;;36;MO;1;4500,00;4500,00;K02.1;", text, StringComparison.Ordinal);
+        Assert.Contains("Итого;;;;;;;;;;;;;;;5700,00;;", text, StringComparison.Ordinal);
+    }
 }
