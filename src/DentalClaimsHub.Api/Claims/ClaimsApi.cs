@@ -63,17 +63,11 @@ public static class ClaimsApi
             return PatientsApi.PracticeKeyRequired();
         }
 
-        var (key, keyProblem) = IdempotencyKeys.Read(http);
-        if (keyProblem is not null)
+        var (idempotent, answer) = await IdempotentRequest.StartAsync(http, db, practiceId, CreateOperation, request, json.Value.SerializerOptions,
+            cancellationToken);
+        if (answer is not null)
         {
-            return keyProblem;
-        }
-
-        var options = json.Value.SerializerOptions;
-        var hash = IdempotencyKeys.Hash(request, options);
-        if (await IdempotencyKeys.ReplayAsync(db, practiceId, CreateOperation, key!, hash, http, cancellationToken) is { } replay)
-        {
-            return replay;
+            return answer;
         }
 
         var errors = new ValidationErrors();
@@ -87,12 +81,7 @@ public static class ClaimsApi
         Queue(claim, context!);
         db.Claims.Add(claim);
         audit.Record(user, "claim.submitted", "claim", claim.Id);
-        var response = claim.ToResponse();
-        var location = $"/v1/claims/{claim.Id}";
-        IdempotencyKeys.Remember(db, practiceId, CreateOperation, key!, hash, StatusCodes.Status201Created, location, response, claim.Id,
-            options, context!.Now);
-        return await SaveOrExplainAsync(db, practiceId, CreateOperation, key!, hash, http, cancellationToken)
-            ?? TypedResults.Created(location, response);
+        return await idempotent!.CreatedAsync(db, http, $"/v1/claims/{claim.Id}", claim.ToResponse(), claim.Id, context!.Now, cancellationToken);
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,
@@ -206,18 +195,11 @@ public static class ClaimsApi
             return PatientsApi.PracticeKeyRequired();
         }
 
-        var (key, keyProblem) = IdempotencyKeys.Read(http);
-        if (keyProblem is not null)
+        var (idempotent, answer) = await IdempotentRequest.StartAsync(http, db, practiceId, $"POST /v1/claims/{id}/replace", request,
+            json.Value.SerializerOptions, cancellationToken);
+        if (answer is not null)
         {
-            return keyProblem;
-        }
-
-        var options = json.Value.SerializerOptions;
-        var hash = IdempotencyKeys.Hash(request, options);
-        var operation = $"POST /v1/claims/{id}/replace";
-        if (await IdempotencyKeys.ReplayAsync(db, practiceId, operation, key!, hash, http, cancellationToken) is { } replay)
-        {
-            return replay;
+            return answer;
         }
 
         var original = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -267,8 +249,8 @@ public static class ClaimsApi
         Queue(corrected, context!);
         db.Claims.Add(corrected);
         audit.Record(user, "claim.replaced", "claim", original.Id, System.Text.Json.JsonSerializer.Serialize(new { replacementId = corrected.Id }));
-        return await CorrectionResultAsync(db, practiceId, operation, key!, hash, original, corrected, http, options, context!.Now,
-            cancellationToken);
+        return await idempotent!.CreatedAsync(db, http, $"/v1/claims/{corrected.Id}",
+            new ClaimCorrectionResponse(original.ToResponse(), corrected.ToResponse()), corrected.Id, context!.Now, cancellationToken);
     }
 
     private static async Task<IResult> VoidAsync(Guid id, ClaimCorrectionRequest request, HubDbContext db, AuditTrail audit,
@@ -279,18 +261,11 @@ public static class ClaimsApi
             return PatientsApi.PracticeKeyRequired();
         }
 
-        var (key, keyProblem) = IdempotencyKeys.Read(http);
-        if (keyProblem is not null)
+        var (idempotent, answer) = await IdempotentRequest.StartAsync(http, db, practiceId, $"POST /v1/claims/{id}/void", request,
+            json.Value.SerializerOptions, cancellationToken);
+        if (answer is not null)
         {
-            return keyProblem;
-        }
-
-        var options = json.Value.SerializerOptions;
-        var hash = IdempotencyKeys.Hash(request, options);
-        var operation = $"POST /v1/claims/{id}/void";
-        if (await IdempotencyKeys.ReplayAsync(db, practiceId, operation, key!, hash, http, cancellationToken) is { } replay)
-        {
-            return replay;
+            return answer;
         }
 
         var original = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -324,7 +299,8 @@ public static class ClaimsApi
         voiding.Queue(actor, now);
         db.Claims.Add(voiding);
         audit.Record(user, "claim.voided", "claim", original.Id, System.Text.Json.JsonSerializer.Serialize(new { voidClaimId = voiding.Id }));
-        return await CorrectionResultAsync(db, practiceId, operation, key!, hash, original, voiding, http, options, now, cancellationToken);
+        return await idempotent!.CreatedAsync(db, http, $"/v1/claims/{voiding.Id}",
+            new ClaimCorrectionResponse(original.ToResponse(), voiding.ToResponse()), voiding.Id, now, cancellationToken);
     }
 
     // The payer-facing facts intake checks a claim against: the patient and coverage (this practice's), the payer's code
@@ -380,43 +356,6 @@ public static class ClaimsApi
     {
         claim.Validate(context.Actor, context.Now, context.Today);
         claim.Queue(context.Actor, context.Now);
-    }
-
-    private static async Task<IResult> CorrectionResultAsync(HubDbContext db, Guid practiceId, string operation, string key, string hash,
-        Claim original, Claim correction, HttpContext http, System.Text.Json.JsonSerializerOptions options, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var response = new ClaimCorrectionResponse(original.ToResponse(), correction.ToResponse());
-        var location = $"/v1/claims/{correction.Id}";
-        IdempotencyKeys.Remember(db, practiceId, operation, key, hash, StatusCodes.Status201Created, location, response, correction.Id, options, now);
-        return await SaveOrExplainAsync(db, practiceId, operation, key, hash, http, cancellationToken)
-            ?? TypedResults.Created(location, response);
-    }
-
-    // Saves; a unique violation is either a concurrent request with the same key (replay its answer) or a patient control
-    // number the payer already has from us (409), and a concurrency conflict means the claim changed meanwhile.
-    internal static async Task<IResult?> SaveOrExplainAsync(HubDbContext db, Guid practiceId, string operation, string key, string hash,
-        HttpContext http, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException ex) when (IdempotencyKeys.IsUniqueViolation(ex, out var constraint))
-        {
-            db.ChangeTracker.Clear();
-            if (await IdempotencyKeys.ReplayAsync(db, practiceId, operation, key, hash, http, cancellationToken) is { } replay)
-            {
-                return replay;
-            }
-
-            return constraint is not null && constraint.Contains("patient_control_number", StringComparison.Ordinal)
-                ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Patient control number already used",
-                    detail: "A claim to this payer already has this patientControlNumber (CLM01); each claim needs its own.")
-                : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                    detail: "The request conflicts with data stored meanwhile; read the claim again and retry.");
-        }
     }
 
     private static string? Reason(ClaimCorrectionRequest request, ValidationErrors errors)

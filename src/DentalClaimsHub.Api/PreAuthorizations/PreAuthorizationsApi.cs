@@ -72,17 +72,11 @@ public static class PreAuthorizationsApi
             return PatientsApi.PracticeKeyRequired();
         }
 
-        var (key, keyProblem) = IdempotencyKeys.Read(http);
-        if (keyProblem is not null)
+        var (idempotent, answer) = await IdempotentRequest.StartAsync(http, db, practiceId, CreateOperation, request, json.Value.SerializerOptions,
+            cancellationToken);
+        if (answer is not null)
         {
-            return keyProblem;
-        }
-
-        var options = json.Value.SerializerOptions;
-        var hash = IdempotencyKeys.Hash(request, options);
-        if (await IdempotencyKeys.ReplayAsync(db, practiceId, CreateOperation, key!, hash, http, cancellationToken) is { } replay)
-        {
-            return replay;
+            return answer;
         }
 
         var errors = new ValidationErrors();
@@ -106,12 +100,8 @@ public static class PreAuthorizationsApi
         db.Claims.Add(plan);
         db.PreAuthorizations.Add(preAuthorization);
         audit.Record(user, "preauthorization.submitted", "preauthorization", preAuthorization.Id);
-        var response = preAuthorization.ToResponse();
-        var location = $"/v1/preauthorizations/{preAuthorization.Id}";
-        IdempotencyKeys.Remember(db, practiceId, CreateOperation, key!, hash, StatusCodes.Status201Created, location, response, preAuthorization.Id,
-            options, context.Now);
-        return await ClaimsApi.SaveOrExplainAsync(db, practiceId, CreateOperation, key!, hash, http, cancellationToken)
-            ?? TypedResults.Created(location, response);
+        return await idempotent!.CreatedAsync(db, http, $"/v1/preauthorizations/{preAuthorization.Id}", preAuthorization.ToResponse(),
+            preAuthorization.Id, context.Now, cancellationToken);
     }
 
     private static async Task<Results<Ok<PreAuthorizationResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,

@@ -17,15 +17,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             name.Property(n => n.Middle).HasColumnName("middle_name").HasMaxLength(100);
             name.Property(n => n.Suffix).HasColumnName("name_suffix").HasMaxLength(20);
         });
-        b.OwnsOne(p => p.Address, address =>
-        {
-            address.Property(a => a.Line1).HasColumnName("address_line1").HasMaxLength(110);
-            address.Property(a => a.Line2).HasColumnName("address_line2").HasMaxLength(110);
-            address.Property(a => a.City).HasColumnName("address_city").HasMaxLength(60);
-            address.Property(a => a.Region).HasColumnName("address_region").HasMaxLength(60);
-            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(20);
-            address.Property(a => a.CountryCode).HasColumnName("address_country_code").HasMaxLength(2);
-        });
+        b.OwnsOne(p => p.Address, AddressColumns.Map);
         b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.Phone).HasMaxLength(40);
         b.Property(p => p.Email).HasMaxLength(254);

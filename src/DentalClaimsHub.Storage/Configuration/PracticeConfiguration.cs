@@ -17,15 +17,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         b.Property(p => p.Npi).HasConversion(new ValueConverter<Npi, string>(v => v.Value, s => Npi.Parse(s))).HasMaxLength(10);
         b.Property(p => p.TaxId).HasMaxLength(9);
         b.Property(p => p.Inn).HasConversion(new ValueConverter<Inn, string>(v => v.Value, s => Inn.Parse(s))).HasMaxLength(12);
-        b.OwnsOne(p => p.Address, address =>
-        {
-            address.Property(a => a.Line1).HasColumnName("address_line1").HasMaxLength(110);
-            address.Property(a => a.Line2).HasColumnName("address_line2").HasMaxLength(110);
-            address.Property(a => a.City).HasColumnName("address_city").HasMaxLength(60);
-            address.Property(a => a.Region).HasColumnName("address_region").HasMaxLength(60);
-            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(20);
-            address.Property(a => a.CountryCode).HasColumnName("address_country_code").HasMaxLength(2);
-        });
+        b.OwnsOne(p => p.Address, AddressColumns.Map);
         b.Property(p => p.Ogrn).HasConversion(new ValueConverter<Ogrn, string>(v => v.Value, s => Ogrn.Parse(s))).HasMaxLength(15);
     }
 }
