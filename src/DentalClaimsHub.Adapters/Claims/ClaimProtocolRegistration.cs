@@ -9,7 +9,8 @@ public static class ClaimProtocolRegistration
     public static IServiceCollection AddClaimProtocols(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, FhirClaimProtocol>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, DmsClaimProtocol>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, DmsClaimProtocol>(sp => new DmsClaimProtocol(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<DmsMailOptions>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, X12ClaimProtocol>(sp => new X12ClaimProtocol(
             sp.GetRequiredService<X12.ControlNumbers.IControlNumberAllocator>(), sp.GetRequiredService<Transports.CaqhCore.CaqhCoreTransport>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<X12.Claims.Claim837Submitter>())));

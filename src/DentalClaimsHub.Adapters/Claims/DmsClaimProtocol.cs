@@ -16,7 +16,7 @@ namespace DentalClaimsHub.Adapters.Claims;
 /// name that carries the delivery's payload id, so a resend overwrites the same file instead of adding one.
 /// The column layout is the hub's default until the insurer's own layout comes from <c>mappings/dms</c>.
 /// </summary>
-public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider time) : IClaimProtocol
+public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider time, DmsMailOptions? mail = null) : IClaimProtocol
 {
     private static readonly string[] Columns =
     [
@@ -93,13 +93,19 @@ public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider ti
         ArgumentNullException.ThrowIfNull(payer);
         ArgumentNullException.ThrowIfNull(content);
         var dms = payer.Dms ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no ДМС settings.");
-        if (dms.Delivery != DmsDeliveryKind.FileDrop || !Uri.TryCreate(dms.DeliveryTarget, UriKind.Absolute, out var target))
-        {
-            throw new InvalidOperationException($"Payer '{payer.Id}': only an HTTP file drop is implemented for ДМС claims, not {dms.Delivery}.");
-        }
-
         var kind = content.TransactionType == "dms-guarantee-letter-request" ? "gp-request" : "reestr";
         var fileName = $"{dms.InsurerCode}_{kind}_{payloadId}.csv";
+        if (dms.Delivery == DmsDeliveryKind.Email)
+        {
+            return await DmsMail.SendAsync(mail ?? new DmsMailOptions(), payer, dms.DeliveryTarget, fileName, content, payloadId,
+                kind == "gp-request" ? "Запрос гарантийного письма" : "Реестр оказанных услуг", cancellationToken);
+        }
+
+        if (!Uri.TryCreate(dms.DeliveryTarget, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"Payer '{payer.Id}': the file drop '{dms.DeliveryTarget}' is not an HTTP(S) URL.");
+        }
+
         var body = new ByteArrayContent(content.Content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(content.ContentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = body }.ForPayer(payer.Id, idempotent: false);

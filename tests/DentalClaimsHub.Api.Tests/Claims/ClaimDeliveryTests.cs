@@ -21,11 +21,23 @@ namespace DentalClaimsHub.Api.Tests.Claims;
 /// <summary>The hub wired to the payer simulator with a fast delivery sweep, plus a payer that batches claims (Claims/payers).</summary>
 public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
 {
+    /// <summary>The mail server registries of e-mailing insurers go through.</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
     [
         new("Hub:Claims:Delivery:SweepInterval", "00:00:00.300"),
         new("Hub:Claims:Delivery:QueuedGrace", "00:00:00"),
+        new("Hub:Dms:Smtp:Host", "127.0.0.1"),
+        new("Hub:Dms:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Hub:Dms:Smtp:RequireTls", "false"),
     ];
+
+    protected override async ValueTask DisposeDependenciesAsync()
+    {
+        await base.DisposeDependenciesAsync();
+        await Smtp.DisposeAsync();
+    }
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -321,12 +333,58 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
     [Fact]
     public async Task Submit_DmsClaim_GoesToTheInsurersFileDropAsAWindows1251RegistryOnce()
     {
+        var (practice, pcn, created) = await SubmitDmsAsync("demo-dms-insurer");
+
+        await WaitForAsync(practice.Client, created.Id, "submitted");
+
+        var arrived = Assert.Single(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+        Assert.Equal(("dms-claim", 1, "5700.00"), (arrived.Frequency, arrived.Count, arrived.Total));
+        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_reestr_", StringComparison.Ordinal)
+            && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
+        AssertRegistry(Encoding.GetEncoding(1251).GetString(file.Content), pcn);
+    }
+
+    [Fact]
+    public async Task Submit_DmsClaimToAnInsurerTakingEmail_TheRegistryIsMailedAsAnAttachment()
+    {
+        var (practice, pcn, created) = await SubmitDmsAsync("dms-mail-insurer");
+
+        await WaitForAsync(practice.Client, created.Id, "submitted");
+
+        var mails = factory.Smtp.Messages.Select(m => (m.To, Message: MimeKit.MimeMessage.Load(new MemoryStream(m.Data)))).ToList();
+        var (to, message) = Assert.Single(mails, m => m.Message.Attachments.OfType<MimeKit.MimePart>()
+            .Any(a => a.FileName?.StartsWith("MAIL-MED_reestr_", StringComparison.Ordinal) == true && Text(a).Contains(pcn, StringComparison.Ordinal)));
+        Assert.Equal(["reestr@pochta-med.example"], to);
+        Assert.EndsWith("@dentalclaimshub", message.MessageId, StringComparison.Ordinal);
+        var attachment = message.Attachments.OfType<MimeKit.MimePart>().Single();
+        Assert.Equal("windows-1251", attachment.ContentType.Charset);
+        AssertRegistry(Text(attachment), pcn);
+    }
+
+    private static string Text(MimeKit.MimePart part)
+    {
+        using var buffer = new MemoryStream();
+        part.Content!.DecodeTo(buffer);
+        return Encoding.GetEncoding(1251).GetString(buffer.ToArray());
+    }
+
+    private static void AssertRegistry(string text, string pcn)
+    {
+        Assert.StartsWith("Реестр оказанных медицинских услуг\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($";{pcn};Иванова;Анна;J;14.03.1987;", text, StringComparison.Ordinal);
+        Assert.Contains(";A16.07.002;;36;MO;1;4500,00;4500,00;K02.1;", text, StringComparison.Ordinal);
+        Assert.Contains("Итого;;;;;;;;;;;;;;;5700,00;;", text, StringComparison.Ordinal);
+    }
+
+    private async Task<(TestPractice Practice, string Pcn, ClaimResponse Created)> SubmitDmsAsync(string insurer)
+    {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var practice = await factory.CreatePracticeAsync("Клиника Улыбка");
         await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Domain.Values.Inn.Parse("7707083893"), null));
         var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest("Иванова", "Анна")))
             .Content.ReadFromJsonAsync<PatientResponse>();
-        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewDmsCoverageRequest()))
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",
+                TestData.NewDmsCoverageRequest() with { PayerId = insurer }))
             .Content.ReadFromJsonAsync<CoverageResponse>();
         var pcn = "DMS-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
@@ -349,18 +407,6 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var response = await practice.Client.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var created = (await response.Content.ReadFromJsonAsync<ClaimResponse>())!;
-
-        await WaitForAsync(practice.Client, created.Id, "submitted");
-
-        var arrived = Assert.Single(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
-        Assert.Equal(("dms-claim", 1, "5700.00"), (arrived.Frequency, arrived.Count, arrived.Total));
-        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_reestr_", StringComparison.Ordinal)
-            && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
-        var text = Encoding.GetEncoding(1251).GetString(file.Content);
-        Assert.StartsWith("Реестр оказанных медицинских услуг\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($";{pcn};Иванова;Анна;J;14.03.1987;", text, StringComparison.Ordinal);
-        Assert.Contains(";A16.07.002;;36;MO;1;4500,00;4500,00;K02.1;", text, StringComparison.Ordinal);
-        Assert.Contains("Итого;;;;;;;;;;;;;;;5700,00;;", text, StringComparison.Ordinal);
+        return (practice, pcn, (await response.Content.ReadFromJsonAsync<ClaimResponse>())!);
     }
 }

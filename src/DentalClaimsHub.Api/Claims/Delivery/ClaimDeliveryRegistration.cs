@@ -9,6 +9,7 @@ public static class ClaimDeliveryRegistration
     {
         builder.Services.Configure<ClaimDeliveryOptions>(builder.Configuration.GetSection("Hub:Claims:Delivery"));
         builder.Services.Configure<ClaimAttachmentOptions>(builder.Configuration.GetSection("Hub:Claims:Attachments"));
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Hub:Dms:Smtp").Get<DmsMailOptions>() ?? new DmsMailOptions());
         builder.Services.AddClaimProtocols();
         builder.Services.AddScoped<ClaimDeliveryService>();
         builder.Services.AddSingleton<ClaimDeliverySweeper>();
