@@ -38,6 +38,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("GET", "/v1/preauthorizations/{id}"),
         ("POST", "/v1/claims/{id}/attachments"),
         ("GET", "/v1/claims/{id}/attachments/{controlNumber}"),
+        ("GET", "/v1/messages/{id}"),
     ];
 
     [Fact]

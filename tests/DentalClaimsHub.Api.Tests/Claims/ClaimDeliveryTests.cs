@@ -135,6 +135,11 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         Assert.Empty(report.Findings.Where(f => f.IsError).Select(f => f.ToString()));
         var sent = factory.Simulator.CoreBatch.Submissions.Single(s => s.Payload.Contains(pcn, StringComparison.Ordinal));
         Assert.Equal(x12, sent.Payload);
+        var viaApi = await practice.Client.GetFromJsonAsync<DentalClaimsHub.Api.Messages.MessageResponse>($"/v1/messages/{entry.RawMessageId}");
+        Assert.Equal((x12, "outbound", "837"), (viaApi!.Text, viaApi.Direction, viaApi.TransactionType));
+        Assert.Contains(created.Id, viaApi.LinkedIds);
+        var intruder = await factory.CreatePracticeAsync("Nosy Dental");
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync($"/v1/messages/{entry.RawMessageId}")).StatusCode);
     }
 
     [Fact]
