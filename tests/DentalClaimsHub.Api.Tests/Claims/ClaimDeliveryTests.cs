@@ -366,6 +366,44 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         AssertRegistry(Text(attachment), pcn);
     }
 
+    [Fact]
+    public async Task PreAuthorization_DmsInsurer_AGuaranteeLetterRequestGoesToItsFileDrop()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var practice = await factory.CreatePracticeAsync("Клиника План");
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Domain.Values.Inn.Parse("7707083893"), null));
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest("Петров", "Олег")))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewDmsCoverageRequest()))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var pcn = "GP-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/preauthorizations")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 18500m, Diagnoses = ["K08.1"],
+                Lines = [new ClaimLineRequest { Code = "A16.07.004", Tooth = "46", Fee = 18500m, DiagnosisPointers = [1] }],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await practice.Client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var plan = (await response.Content.ReadFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>())!;
+        Assert.Equal("guaranteeLetter", plan.Kind);
+
+        await WaitForAsync(practice.Client, plan.RequestClaimId!.Value, "submitted");
+
+        var sent = await practice.Client.GetFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}");
+        Assert.Equal("submitted", sent!.Status);
+        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_gp-request_", StringComparison.Ordinal)
+            && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
+        var text = Encoding.GetEncoding(1251).GetString(file.Content);
+        Assert.StartsWith("Запрос гарантийного письма\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($";{pcn};Петров;Олег;J;14.03.1987;", text, StringComparison.Ordinal);
+        Assert.Contains(";;A16.07.004;;46;;1;18500,00;18500,00;K08.1;", text, StringComparison.Ordinal);
+        Assert.Equal("dms-plan", factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Frequency);
+    }
+
     private static string Text(MimeKit.MimePart part)
     {
         using var buffer = new MemoryStream();
