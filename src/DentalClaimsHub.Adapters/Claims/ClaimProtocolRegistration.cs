@@ -13,7 +13,8 @@ public static class ClaimProtocolRegistration
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<DmsMailOptions>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, X12ClaimProtocol>(sp => new X12ClaimProtocol(
             sp.GetRequiredService<X12.ControlNumbers.IControlNumberAllocator>(), sp.GetRequiredService<Transports.CaqhCore.CaqhCoreTransport>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<X12.Claims.Claim837Submitter>())));
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<X12.Claims.Claim837Submitter>(), sp.GetRequiredService<Transports.SftpUpload>())));
+        services.TryAddSingleton(sp => new Transports.SftpUpload(sp.GetRequiredService<Profiles.PayerSecrets>()));
         return services;
     }
 }

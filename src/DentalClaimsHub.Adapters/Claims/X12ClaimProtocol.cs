@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.X12.Claims;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
@@ -10,11 +11,12 @@ namespace DentalClaimsHub.Adapters.Claims;
 
 /// <summary>
 /// Claims to X12 payers: an 837D interchange per batch (fresh ISA13/GS06 from the database sequence, one ST per claim),
-/// submitted over CAQH CORE batch connectivity. A resend carries the stored bytes — same ISA13 — under the same CORE
-/// PayloadID, which a payer discards as a duplicate submission.
+/// submitted over CAQH CORE batch connectivity or uploaded to the payer's SFTP drop, as the profile says. A resend
+/// carries the stored bytes — same ISA13 — under the same CORE PayloadID or SFTP file name, which a payer discards or
+/// overwrites.
 /// </summary>
 public sealed class X12ClaimProtocol(IControlNumberAllocator allocator, CaqhCoreTransport transport, TimeProvider time,
-    Claim837Submitter? submitter = null) : IClaimProtocol
+    Claim837Submitter? submitter = null, SftpUpload? sftp = null) : IClaimProtocol
 {
     public const string PayloadType = "X12_837_Request_005010X224A2";
 
@@ -42,6 +44,14 @@ public sealed class X12ClaimProtocol(IControlNumberAllocator allocator, CaqhCore
     {
         ArgumentNullException.ThrowIfNull(payer);
         ArgumentNullException.ThrowIfNull(content);
+        if (payer.RouteFor(PayerCapability.Claims)?.Transport == PayerTransport.Sftp)
+        {
+            // The file name carries the interchange number and the payload id: a resend overwrites, never adds.
+            var uploader = sftp ?? throw new InvalidOperationException("SFTP delivery is not configured in this host.");
+            var path = await uploader.UploadAsync(payer, $"837D_{content.InterchangeControlNumber}_{payloadId}.x12", content.Content, cancellationToken);
+            return new ClaimReceipt(path);
+        }
+
         var answer = await transport.SendAsync(payer, PayloadType, Encoding.UTF8.GetString(content.Content), realTime: false, cancellationToken,
             payloadId);
         return new ClaimReceipt(answer.ErrorMessage is { Length: > 0 } message ? $"{answer.PayloadId}: {message}" : answer.PayloadId);

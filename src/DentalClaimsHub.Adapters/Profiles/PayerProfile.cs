@@ -24,6 +24,9 @@ public sealed record PayerProfile
     /// <summary>CAQH CORE connectivity, present when any capability uses a CORE transport.</summary>
     public CoreConnectivity? Core { get; init; }
 
+    /// <summary>SFTP drop, present when any capability uses the <c>sftp</c> transport.</summary>
+    public SftpSettings? Sftp { get; init; }
+
     /// <summary>FHIR settings, present when any capability uses FHIR.</summary>
     public FhirSettings? Fhir { get; init; }
 

@@ -20,4 +20,7 @@ public enum PayerTransport
 
     /// <summary>Files uploaded to a drop location (HTTP upload or shared folder).</summary>
     FileDrop,
+
+    /// <summary>Batch files uploaded to the payer's SFTP server (see the profile's <c>sftp</c> section).</summary>
+    Sftp,
 }

@@ -143,4 +143,60 @@ public sealed class ProfileCrossFieldErrorTests : IDisposable
 
         Assert.Equal(field, Assert.Single(result.Errors).Field);
     }
+
+    private const string SftpX12 = """
+        id: p1
+        displayName: Test X12 payer
+        country: US
+        kind: x12
+        capabilities:
+          claims: { protocol: x12, transport: sftp }
+        x12:
+          identifiers:
+            { senderQualifier: ZZ, senderId: A, receiverQualifier: ZZ, receiverId: B,
+              gs02: A, gs03: B, payerId: "1", usageIndicator: T }
+        sftp:
+          host: ${SFTP_HOST:-sftp.payer.example}
+          port: 2222
+          remoteDirectory: /inbound/837
+          hostKeySha256: SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU
+          usernameSecret: PAYER_SFTP_USER
+          privateKeySecret: PAYER_SFTP_KEY
+        """;
+
+    [Fact]
+    public void Load_SftpTransport_ReadsTheSectionWithPlaceholders()
+    {
+        directory.Write("p1.yaml", SftpX12);
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string> { ["SFTP_HOST"] = "10.1.2.3" });
+
+        Assert.Empty(result.Errors);
+        var sftp = Assert.Single(result.Profiles).Sftp!;
+        Assert.Equal(("10.1.2.3", 2222, "/inbound/837", "PAYER_SFTP_KEY"), (sftp.Host, sftp.Port, sftp.RemoteDirectory, sftp.PrivateKeySecret));
+    }
+
+    [Theory]
+    [InlineData("  privateKeySecret: PAYER_SFTP_KEY\n", "", "sftp")]
+    [InlineData("  remoteDirectory: /inbound/837", "  remoteDirectory: inbound", "sftp.remoteDirectory")]
+    [InlineData("  hostKeySha256: SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", "  hostKeySha256: trust-me", "sftp.hostKeySha256")]
+    public void Load_BadSftpSection_NamesTheField(string good, string bad, string field)
+    {
+        directory.Write("p1.yaml", (SftpX12 + "\n").Replace(good, bad, StringComparison.Ordinal));
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+    }
+
+    [Fact]
+    public void Load_SftpTransportWithoutTheSection_SaysItIsRequired()
+    {
+        var yaml = SftpX12[..SftpX12.IndexOf("sftp:", StringComparison.Ordinal)];
+        directory.Write("p1.yaml", yaml);
+
+        var result = PayerProfileCatalog.Load(directory.Path, new Dictionary<string, string>());
+
+        Assert.Contains("so 'sftp' is required", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
 }

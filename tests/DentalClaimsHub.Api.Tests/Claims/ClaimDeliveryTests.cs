@@ -19,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DentalClaimsHub.Api.Tests.Claims;
 
 /// <summary>The hub wired to the payer simulator with a fast delivery sweep, plus a payer that batches claims (Claims/payers).</summary>
-public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
+public class ClaimDeliveryFactory : SimulatedPayersFactory
 {
     /// <summary>The mail server registries of e-mailing insurers go through.</summary>
     public TestSmtpServer Smtp { get; } = new();
@@ -45,9 +45,12 @@ public sealed class ClaimDeliveryFactory : SimulatedPayersFactory
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_ => Catalog())));
     }
 
+    /// <summary>Placeholders of the test payer profiles.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ProfileVariables => [];
+
     private PayerProfileCatalog Catalog()
     {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["SIMULATOR_URL"] = Simulator.Url };
+        var variables = new Dictionary<string, string>(ProfileVariables, StringComparer.Ordinal) { ["SIMULATOR_URL"] = Simulator.Url };
         var demo = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "payers"), variables);
         var tests = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Root, "tests", "DentalClaimsHub.Api.Tests", "Claims", "payers"), variables);
         var errors = demo.Errors.Concat(tests.Errors).ToList();

@@ -70,6 +70,7 @@ internal static partial class PayerProfileReader
             { Transport: PayerTransport.CoreRealtime or PayerTransport.CoreBatch } when core is null && !root.Has("core") => "core",
             { Transport: PayerTransport.CoreRealtime } when core is not null && !core.Has("realtimeUrl") => "core.realtimeUrl",
             { Transport: PayerTransport.CoreBatch } when core is not null && !core.Has("batchUrl") => "core.batchUrl",
+            { Transport: PayerTransport.Sftp } when !root.Has("sftp") => "sftp",
             { Protocol: PayerProtocol.Fhir } when !root.Has("fhir") => "fhir",
             { Protocol: PayerProtocol.Dms } when !root.Has("dms") => "dms",
             _ => null,
@@ -78,7 +79,8 @@ internal static partial class PayerProfileReader
 
     private static bool TransportFits(CapabilityRoute route) => route.Protocol switch
     {
-        PayerProtocol.X12 => route.Transport is PayerTransport.CoreRealtime or PayerTransport.CoreBatch or PayerTransport.FileDrop,
+        PayerProtocol.X12 => route.Transport is PayerTransport.CoreRealtime or PayerTransport.CoreBatch or PayerTransport.FileDrop
+            or PayerTransport.Sftp,
         PayerProtocol.Fhir => route.Transport is PayerTransport.FhirRest,
         PayerProtocol.Dms => route.Transport is PayerTransport.Email or PayerTransport.FileDrop,
         _ => false,

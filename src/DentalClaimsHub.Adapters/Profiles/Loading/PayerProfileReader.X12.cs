@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace DentalClaimsHub.Adapters.Profiles.Loading;
@@ -104,5 +105,49 @@ internal static partial class PayerProfileReader
         };
         map.RejectUnknownFields();
         return core;
+    }
+
+    private static SftpSettings? ReadSftp(YamlMap root)
+    {
+        var map = root.Map("sftp");
+        if (map is null)
+        {
+            return null;
+        }
+
+        // Host, port, folder and fingerprint may come from Hub:Variables placeholders (one profile, several environments).
+        string? Field(string key, bool required, Func<string, bool> check, string rule)
+        {
+            var value = map.Expanded(key, required);
+            if (value is not null && !check(value))
+            {
+                map.Sink.Add(map.StartOf(key), $"sftp.{key}", $"'{value}' is invalid: {rule}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        var port = Field("port", false, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536,
+            "expected an integer from 1 to 65535");
+        var sftp = new SftpSettings
+        {
+            Host = Field("host", true, text => Uri.CheckHostName(text) != UriHostNameType.Unknown, "use a host name or IP address") ?? string.Empty,
+            Port = port is null ? 22 : int.Parse(port, CultureInfo.InvariantCulture),
+            RemoteDirectory = Field("remoteDirectory", true, text => text.StartsWith('/') && !text.Contains("..", StringComparison.Ordinal),
+                "use an absolute path such as /inbound/837") ?? string.Empty,
+            HostKeySha256 = Field("hostKeySha256", true, text => text.StartsWith("SHA256:", StringComparison.Ordinal) && text.Length > 20,
+                "use the fingerprint ssh-keygen -lf prints, SHA256:…") ?? string.Empty,
+            UsernameSecret = map.SecretName("usernameSecret", required: true) ?? string.Empty,
+            PrivateKeySecret = map.SecretName("privateKeySecret"),
+            PasswordSecret = map.SecretName("passwordSecret"),
+        };
+        if (sftp.PrivateKeySecret is null && sftp.PasswordSecret is null && map.Has("usernameSecret"))
+        {
+            map.Sink.Add(map.StartOf("usernameSecret"), "sftp", "needs privateKeySecret or passwordSecret.");
+        }
+
+        map.RejectUnknownFields();
+        return sftp;
     }
 }

@@ -84,6 +84,7 @@ internal static partial class PayerProfileReader
             Capabilities = capabilities,
             X12 = ReadX12(map),
             Core = ReadCore(map),
+            Sftp = ReadSftp(map),
             Fhir = ReadFhir(map),
             Dms = ReadDms(map),
             Resilience = ReadResilience(map),
