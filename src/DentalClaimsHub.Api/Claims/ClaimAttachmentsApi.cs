@@ -12,6 +12,7 @@ using DentalClaimsHub.Storage.Attachments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.Claims;
 
@@ -120,9 +121,9 @@ public static class ClaimAttachmentsApi
         }
 
         var transmission = AttachmentTransmission.Electronic;
-        if (PatientValidation.Blank(form["transmission"]) is { } named && !ClaimIntakeTransmission(named, out transmission))
+        if (PatientValidation.Blank(form["transmission"]) is { } named && !ClaimIntake.TryParseTransmission(named, out transmission))
         {
-            errors.Add("$.transmission", "electronic, mail, fax, file-transfer or available-on-request.");
+            errors.Add("$.transmission", ClaimIntake.TransmissionRule);
         }
 
         if (!errors.IsEmpty)
@@ -156,7 +157,7 @@ public static class ClaimAttachmentsApi
             System.Text.Json.JsonSerializer.Serialize(new { controlNumber, contentType, size = content.LongLength }));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/claims/{claim.Id}/attachments/{Uri.EscapeDataString(controlNumber)}",
-            new AttachmentResponse(attachment.ReportType, char.ToLowerInvariant(attachment.Transmission.ToString()[0]) + attachment.Transmission.ToString()[1..],
+            new AttachmentResponse(attachment.ReportType, Camel(attachment.Transmission),
                 attachment.ControlNumber, attachment.ContentType, attachment.SizeBytes, attachment.FileName));
     }
 
@@ -198,20 +199,6 @@ public static class ClaimAttachmentsApi
         {
             return false;
         }
-    }
-
-    private static bool ClaimIntakeTransmission(string text, out AttachmentTransmission transmission)
-    {
-        transmission = text.Trim().ToLowerInvariant() switch
-        {
-            "electronic" => AttachmentTransmission.Electronic,
-            "mail" => AttachmentTransmission.Mail,
-            "fax" => AttachmentTransmission.Fax,
-            "file-transfer" => AttachmentTransmission.FileTransfer,
-            "available-on-request" => AttachmentTransmission.AvailableOnRequest,
-            _ => 0,
-        };
-        return transmission != 0;
     }
 
     private static ProblemHttpResult TooLarge(long max) =>

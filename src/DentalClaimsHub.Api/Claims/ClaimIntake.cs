@@ -311,16 +311,9 @@ public static class ClaimIntake
         {
             var path = JsonPath.Root.Property("attachments").Index(i);
             var item = items![i];
-            AttachmentTransmission? transmission = item.Transmission?.Trim().ToLowerInvariant() switch
-            {
-                "electronic" => AttachmentTransmission.Electronic,
-                "mail" => AttachmentTransmission.Mail,
-                "fax" => AttachmentTransmission.Fax,
-                "file-transfer" => AttachmentTransmission.FileTransfer,
-                "available-on-request" => AttachmentTransmission.AvailableOnRequest,
-                _ => Invalid<AttachmentTransmission>(errors, path.Property("transmission"),
-                    "One of 'electronic', 'mail', 'fax', 'file-transfer' or 'available-on-request'."),
-            };
+            AttachmentTransmission? transmission = TryParseTransmission(item.Transmission, out var parsed)
+                ? parsed
+                : Invalid<AttachmentTransmission>(errors, path.Property("transmission"), TransmissionRule);
             if (transmission is { } how && errors.Try(path, () => new ClaimAttachment(item.ReportType ?? "", how, item.ControlNumber ?? "",
                     item.ContentType ?? "application/octet-stream", item.SizeBytes ?? 0, item.StorageKey ?? item.ControlNumber ?? "",
                     PatientValidation.Blank(item.FileName))) is { } attachment)
@@ -330,6 +323,24 @@ public static class ClaimIntake
         }
 
         return attachments;
+    }
+
+    /// <summary>What a transmission name must be.</summary>
+    public const string TransmissionRule = "One of 'electronic', 'mail', 'fax', 'file-transfer' or 'available-on-request'.";
+
+    /// <summary>Reads how a document reaches the payer, as the API names it (PWK02 EL, BM, FX, FT, AA).</summary>
+    public static bool TryParseTransmission(string? text, out AttachmentTransmission transmission)
+    {
+        transmission = text?.Trim().ToLowerInvariant() switch
+        {
+            "electronic" => AttachmentTransmission.Electronic,
+            "mail" => AttachmentTransmission.Mail,
+            "fax" => AttachmentTransmission.Fax,
+            "file-transfer" => AttachmentTransmission.FileTransfer,
+            "available-on-request" => AttachmentTransmission.AvailableOnRequest,
+            _ => 0,
+        };
+        return transmission != 0;
     }
 
     private static void NotAfter(DateOnly? date, DateOnly today, string path, ValidationErrors errors)

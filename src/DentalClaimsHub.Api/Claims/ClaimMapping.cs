@@ -1,6 +1,7 @@
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Values;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.Claims;
 
@@ -74,12 +75,5 @@ public static class ClaimMapping
         [.. line.DiagnosisPointers],
         line.PriorAuthorizationNumber);
 
-    private static MoneyDto ToDto(this Money money) => new() { Amount = money.Amount, Currency = money.Currency };
-
-    private static string Camel<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    private static MoneyDto ToDto(this Money money) => MoneyDto.Of(money);
 }

@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Claim = DentalClaimsHub.Domain.Claims.Claim;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.Claims;
 
@@ -426,6 +427,4 @@ public static class ClaimsApi
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Claim not found", detail: $"No claim {id} in this practice.");
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

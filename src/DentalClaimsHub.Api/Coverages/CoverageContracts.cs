@@ -10,6 +10,9 @@ public sealed record MoneyDto
     /// <summary>ISO 4217.</summary>
     /// <example>USD</example>
     public string? Currency { get; init; }
+
+    /// <summary>The API's form of a domain amount.</summary>
+    public static MoneyDto Of(Domain.Values.Money money) => new() { Amount = money.Amount, Currency = money.Currency };
 }
 
 /// <summary>The insured person when the patient is not the subscriber.</summary>

@@ -1,6 +1,7 @@
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Values;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.Eligibility;
 
@@ -40,12 +41,5 @@ public static class EligibilityMapping
         [.. r.Rejections.Select(x => new RejectionDto(x.ReasonCode, x.FollowUpAction, x.Description))],
         r.ReceivedAt);
 
-    private static MoneyDto? ToDto(this Money? money) => money is { } m ? new MoneyDto { Amount = m.Amount, Currency = m.Currency } : null;
-
-    private static string Camel<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    private static MoneyDto? ToDto(this Money? money) => money is { } m ? MoneyDto.Of(m) : null;
 }

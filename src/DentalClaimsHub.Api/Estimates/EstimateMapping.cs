@@ -1,6 +1,7 @@
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Domain.Estimates;
 using DentalClaimsHub.Domain.Values;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.Estimates;
 
@@ -22,11 +23,5 @@ public static class EstimateMapping
         estimate.ValidUntil,
         estimate.Note);
 
-    private static MoneyDto ToDto(this Money money) => new() { Amount = money.Amount, Currency = money.Currency };
-
-    private static string Camel(EstimateReasonKind kind)
-    {
-        var name = kind.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    private static MoneyDto ToDto(this Money money) => MoneyDto.Of(money);
 }

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static DentalClaimsHub.Api.JsonNames;
 
 namespace DentalClaimsHub.Api.PreAuthorizations;
 
@@ -120,8 +121,8 @@ public static class PreAuthorizationsApi
 
     public static PreAuthorizationResponse ToResponse(this PreAuthorization p) => new(
         p.Id,
-        Camel(p.Kind.ToString()),
-        Camel(p.Status.ToString()),
+        Camel(p.Kind),
+        Camel(p.Status),
         p.PatientId,
         p.CoverageId,
         p.PayerId,
@@ -134,12 +135,10 @@ public static class PreAuthorizationsApi
         Dto(p.TotalApproved),
         p.PayerNote,
         [.. p.Lines.Select(l => new PreAuthorizationLineResponse(l.LineNumber, l.Procedure.Code, l.Tooth?.Value,
-            l.Surfaces.IsEmpty ? null : l.Surfaces.Value, l.Area?.ToX12Code(), l.Units, Dto(l.Fee), Camel(l.Decision.ToString()),
+            l.Surfaces.IsEmpty ? null : l.Surfaces.Value, l.Area?.ToX12Code(), l.Units, Dto(l.Fee), Camel(l.Decision),
             l.ApprovedAmount is { } approved ? Dto(approved) : null, l.DecisionNote))],
         p.CreatedAt,
         p.DecidedAt);
 
-    private static MoneyDto Dto(Money money) => new() { Amount = money.Amount, Currency = money.Currency };
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    private static MoneyDto Dto(Money money) => MoneyDto.Of(money);
 }
