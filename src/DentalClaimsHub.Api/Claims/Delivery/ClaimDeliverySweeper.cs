@@ -1,6 +1,7 @@
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -77,8 +78,10 @@ public sealed partial class ClaimDeliverySweeper(IServiceScopeFactory scopes, IO
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var before = now - options.Value.QueuedGrace;
+            // Claims whose last attempt is backing off are skipped, so a payer that is down does not crowd out the rest.
             due = (await db.Claims.AsNoTracking().IgnoreAutoIncludes()
-                    .Where(c => c.State == ClaimState.Queued && c.UpdatedAt <= before)
+                    .Where(c => c.State == ClaimState.Queued && c.UpdatedAt <= before
+                        && !db.ClaimDeliveries.Any(d => d.Status == ClaimDeliveryStatus.Prepared && d.NextAttemptAt > now && d.ClaimIds.Contains(c.Id)))
                     .OrderBy(c => c.UpdatedAt).Take(options.Value.BatchSize)
                     .Select(c => new { c.Id, c.PracticeId, c.PayerId, c.Purpose, c.UpdatedAt }).ToListAsync(cancellationToken))
                 .Select(c => (c.Id, c.PracticeId, c.PayerId, c.Purpose, c.UpdatedAt)).ToList();
