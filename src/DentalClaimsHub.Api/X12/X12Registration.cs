@@ -17,6 +17,7 @@ public static class X12Registration
         services.TryAddSingleton(_ => configuration["Hub:SchemasPath"] is { Length: > 0 } path
             ? X12SchemaRegistry.LoadFromDirectory(Path.GetFullPath(path))
             : X12SchemaRegistry.LoadDefault());
+        services.TryAddSingleton(sp => new DentalClaimsHub.X12.Parsing.X12Parser(sp.GetRequiredService<X12SchemaRegistry>()));
         services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
         services.TryAddSingleton<IControlNumberAllocator, DatabaseControlNumbers>();
         services.TryAddScoped<IX12MessageLog, StoredX12Messages>();

@@ -334,6 +334,28 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
 
         var ack999 = acks.Single(a => a.Kind == "999" && a.InterchangeControlNumber == ok277.InterchangeControlNumber);
         Assert.Contains("IK5*A~", ack999.Payload, StringComparison.Ordinal);
+
+        // The insurer pushes them back: the 999 acknowledges, the 277CA accepts one claim and rejects the other.
+        using var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
+        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == ok277.InterchangeControlNumber || a.InterchangeControlNumber == no277.InterchangeControlNumber)
+                     .OrderBy(a => a.Kind == "999" ? 0 : 1))
+        {
+            var pushed = await insurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"));
+            Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
+            var result = (await pushed.Content.ReadFromJsonAsync<DentalClaimsHub.Api.Inbound.InboundResult>())!;
+            Assert.Equal((false, 1), (result.Duplicate, result.ClaimsUpdated));
+        }
+
+        var acceptedClaim = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{first.Id}");
+        Assert.Equal(["submitted", "acknowledged", "accepted"], acceptedClaim!.Timeline.Select(t => t.To).Skip(3));
+        Assert.StartsWith("SIM", acceptedClaim.PayerClaimNumber, StringComparison.Ordinal);
+        var rejectedClaim = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{second.Id}");
+        Assert.Equal(("rejected", "277CA A3:21:IL"), (rejectedClaim!.Status, rejectedClaim.Timeline[^1].Reason));
+        var again = await insurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ok277.Payload, Encoding.UTF8, "application/edi-x12"));
+        Assert.True((await again.Content.ReadFromJsonAsync<DentalClaimsHub.Api.Inbound.InboundResult>())!.Duplicate);
+        var otherInsurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await otherInsurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ok277.Payload, Encoding.UTF8, "application/edi-x12"))).StatusCode);
         var json = System.Text.Json.Nodes.JsonNode.Parse(await new HttpClient().GetStringAsync(factory.Simulator.Url + "/x12/acks?after=0"))!;
         Assert.True(json["acks"]!.AsArray().Count >= 4);
     }

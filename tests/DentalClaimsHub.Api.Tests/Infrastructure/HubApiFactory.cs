@@ -63,6 +63,18 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         return new TestPractice(practice.Id, plain, CreateClient(plain));
     }
 
+    /// <summary>A client with an insurer key for <paramref name="payerId"/> (scope inbound).</summary>
+    public async Task<HttpClient> CreateInsurerClientAsync(string payerId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var (plain, prefix, hash) = ApiKeySecret.Generate();
+        db.ApiKeys.Add(ApiKey.ForInsurer(payerId, $"{payerId} test key", Scopes.Insurer, hash, prefix, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return CreateClient(plain);
+    }
+
     /// <summary>Changes a practice directly in the database (tests about missing registration data).</summary>
     public async Task UpdatePracticeAsync(Guid practiceId, Action<Domain.Practices.Practice> change)
     {
