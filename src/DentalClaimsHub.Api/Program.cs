@@ -15,6 +15,7 @@ using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Api.Messages;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.PreAuthorizations;
+using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Outbox;
 
@@ -31,6 +32,7 @@ builder.AddHubOpenApi();
 builder.Services.AddPayerProfiles(builder.Configuration);
 builder.Services.AddPayerTransports();
 builder.AddEligibility();
+builder.AddInboundAndRemittances();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -52,4 +54,5 @@ app.MapClaimAttachmentsApi();
 app.MapMessagesApi();
 app.MapInboundX12Api();
 app.MapPreAuthorizationsApi();
+app.MapRemittancesApi();
 app.Run();

@@ -25,7 +25,9 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Url = url.TrimEnd('/');
         Routes = new SimulatorRoutes(server, time);
         CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
-        Acknowledgements = new ClaimAcknowledgements(time, Scenarios);
+        Remittances = new PayerRemittances(time, Scenarios);
+        PayerRemittances.Register(Scenarios);
+        Acknowledgements = new ClaimAcknowledgements(time, Scenarios, Remittances);
         ClaimAcknowledgements.Register(Scenarios);
         CoreBatch = new CoreBatchModule(time, CoreCredentials, Ledger, () => Acknowledgements);
         Fhir = new FhirModule(time);
@@ -41,6 +43,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Routes.Map("GET", LedgerPath, _ => SimulatorResponse.Json(200, Ledger.ToJson()));
         Routes.Map("GET", ClaimAcknowledgements.Path, request => SimulatorResponse.Json(200, Acknowledgements.ToJson(
             request.Query.TryGetValue("after", out var after) && long.TryParse(after, out var id) ? id : 0)));
+        Remittances.Map(Routes);
         Routes.Map("DELETE", LedgerPath, _ =>
         {
             Ledger.Clear();
@@ -52,6 +55,9 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
 
     /// <summary>Where the claims ledger is read (GET) and cleared (DELETE) over HTTP, for scripted proofs.</summary>
     public const string LedgerPath = "/_sim/claims";
+
+    /// <summary>The payer's adjudication: 835s for the claims it accepted.</summary>
+    public PayerRemittances Remittances { get; }
 
     /// <summary>999s and 277CAs produced for received 837s, waiting for pickup.</summary>
     public ClaimAcknowledgements Acknowledgements { get; }
@@ -121,6 +127,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         Ledger.Clear();
         FhirClaims.Clear();
         Acknowledgements.Clear();
+        Remittances.Clear();
         Dms.Clear();
         Scenarios.Reset();
         CoreCredentials.AcceptAny();

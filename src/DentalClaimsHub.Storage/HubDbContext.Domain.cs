@@ -6,6 +6,7 @@ using DentalClaimsHub.Domain.FeeSchedules;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.PreAuthorizations;
+using DentalClaimsHub.Domain.Remittances;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Storage;
@@ -29,6 +30,10 @@ public sealed partial class HubDbContext
 
     public DbSet<PreAuthorization> PreAuthorizations => Set<PreAuthorization>();
 
+    public DbSet<Remittance> Remittances => Set<Remittance>();
+
+    public DbSet<ClaimPayment> ClaimPayments => Set<ClaimPayment>();
+
     partial void ConfigureTenantFilters(ModelBuilder modelBuilder)
     {
         // A practice key sees its own practice's rows; trusted background work (IsSystem) sees all; anything else nothing.
@@ -39,6 +44,8 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Estimate>().HasQueryFilter(e => TenantIsSystem || e.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Claim>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<PreAuthorization>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Remittance>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<ClaimPayment>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Idempotency.IdempotencyRecord>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Attachments.AttachmentFile>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Delivery.ClaimDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Api.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -135,7 +136,7 @@ public static class ClaimsApi
         (DateTimeOffset At, Guid Id)? after = null;
         if (cursor is not null)
         {
-            after = DecodeCursor(cursor);
+            after = PageCursor.Decode(cursor);
             if (after is null)
             {
                 errors.Add("$.cursor", "Not a cursor this API returned; pass nextCursor unchanged.");
@@ -147,7 +148,7 @@ public static class ClaimsApi
             return errors.ToResult();
         }
 
-        var zone = await PracticeZoneAsync(db, practiceId, cancellationToken);
+        var zone = await PracticeTime.ZoneAsync(db, practiceId, cancellationToken);
         var query = db.Claims.AsNoTracking().IgnoreAutoIncludes().Include(c => c.Lines).AsSplitQuery();
         if (state is { } s)
         {
@@ -161,13 +162,13 @@ public static class ClaimsApi
 
         if (from is { } start)
         {
-            var since = StartOfDay(start, zone);
+            var since = PracticeTime.StartOfDay(start, zone);
             query = query.Where(c => c.CreatedAt >= since);
         }
 
         if (to is { } end)
         {
-            var until = StartOfDay(end.AddDays(1), zone);
+            var until = PracticeTime.StartOfDay(end.AddDays(1), zone);
             query = query.Where(c => c.CreatedAt < until);
         }
 
@@ -185,7 +186,7 @@ public static class ClaimsApi
 
         await audit.RecordReadAsync(user, "claim", page.Select(c => c.Id), cancellationToken);
         return TypedResults.Ok(new ClaimPageResponse([.. page.Select(c => c.ToSummary())],
-            more ? EncodeCursor(page[^1].CreatedAt, page[^1].Id) : null));
+            more ? PageCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null));
     }
 
     private static async Task<IResult> ReplaceAsync(Guid id, ClaimCorrectionRequest request, HubDbContext db, PayerProfileCatalog payers,
@@ -295,8 +296,8 @@ public static class ClaimsApi
             return conflict;
         }
 
-        var zone = await PracticeZoneAsync(db, practiceId, cancellationToken);
-        voiding!.Validate(actor, now, LocalDate(now, zone));
+        var zone = await PracticeTime.ZoneAsync(db, practiceId, cancellationToken);
+        voiding!.Validate(actor, now, PracticeTime.LocalDate(now, zone));
         voiding.Queue(actor, now);
         db.Claims.Add(voiding);
         audit.Record(user, "claim.voided", "claim", original.Id, System.Text.Json.JsonSerializer.Serialize(new { voidClaimId = voiding.Id }));
@@ -343,12 +344,12 @@ public static class ClaimsApi
             return null;
         }
 
-        var zone = await PracticeZoneAsync(db, practiceId, cancellationToken);
+        var zone = await PracticeTime.ZoneAsync(db, practiceId, cancellationToken);
         var now = time.GetUtcNow();
         var russian = payer.Country == "RU";
         return new ClaimIntakeContext(practiceId, patientId, coverageId, payer.Id, russian ? "RUB" : "USD",
             russian ? ProcedureCodeSystem.Nomenclature804n : ProcedureCodeSystem.Cdt, payer.Country == "US" ? ToothSystem.Universal : ToothSystem.Fdi,
-            LocalDate(now, zone), now, user.GetKeyId(), purpose);
+            PracticeTime.LocalDate(now, zone), now, user.GetKeyId(), purpose);
     }
 
     // A valid claim goes straight on: checked by the domain's rules as of the practice's today, then queued. Each step is a
@@ -384,44 +385,6 @@ public static class ClaimsApi
         catch (Exception ex) when (ex is InvalidClaimTransitionException or DomainException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim cannot be corrected now", detail: ex.Message);
-        }
-    }
-
-    private static async Task<TimeZoneInfo> PracticeZoneAsync(HubDbContext db, Guid practiceId, CancellationToken cancellationToken)
-    {
-        var zoneId = await db.Practices.AsNoTracking().Where(p => p.Id == practiceId).Select(p => p.TimeZoneId).SingleAsync(cancellationToken);
-        return TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-    }
-
-    private static DateOnly LocalDate(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-
-    private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    // Cursor = the last item's creation instant (UTC ticks) and id, base64url: opaque to clients, stable under inserts.
-    private static string EncodeCursor(DateTimeOffset at, Guid id) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{id:N}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (DateTimeOffset At, Guid Id)? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64));
-            var dot = text.IndexOf('.', StringComparison.Ordinal);
-            return dot > 0 && long.TryParse(text.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(text.AsSpan(dot + 1), "N", out var id)
-                ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
         }
     }
 

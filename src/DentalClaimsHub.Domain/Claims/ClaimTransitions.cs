@@ -22,10 +22,11 @@ public static class ClaimTransitions
         [ClaimState.Rejected] = [ClaimState.Draft, ClaimState.Closed],
         [ClaimState.Pending] =
             [ClaimState.Paid, ClaimState.PartiallyPaid, ClaimState.Denied, ClaimState.Rejected, ClaimState.Corrected, ClaimState.Voided],
-        [ClaimState.Paid] = [ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided],
+        // A reversal (835 CLP02 22) takes an adjudication back: the claim waits again for the payer's new one.
+        [ClaimState.Paid] = [ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided, ClaimState.Pending],
         // A later 835 can pay the rest.
-        [ClaimState.PartiallyPaid] = [ClaimState.Paid, ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided],
-        [ClaimState.Denied] = [ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided],
+        [ClaimState.PartiallyPaid] = [ClaimState.Paid, ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided, ClaimState.Pending],
+        [ClaimState.Denied] = [ClaimState.Closed, ClaimState.Corrected, ClaimState.Voided, ClaimState.Pending],
         [ClaimState.Corrected] = [ClaimState.Closed],
         [ClaimState.Voided] = [ClaimState.Closed],
         [ClaimState.Closed] = [],

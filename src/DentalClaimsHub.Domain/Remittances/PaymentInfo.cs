@@ -5,6 +5,9 @@ namespace DentalClaimsHub.Domain.Remittances;
 /// <summary>The payment a remittance describes (X12 BPR + TRN): method, total, date and trace (cheque / EFT) number.</summary>
 public sealed record PaymentInfo
 {
+    // For storage, which sets the properties itself.
+    private PaymentInfo() => TraceNumber = string.Empty;
+
     public PaymentInfo(PaymentMethod method, Money amount, DateOnly? paymentDate, string traceNumber)
     {
         if (!Enum.IsDefined(method))

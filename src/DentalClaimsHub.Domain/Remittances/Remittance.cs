@@ -37,6 +37,27 @@ public sealed class Remittance
     /// <summary>The stored raw message the remittance was read from.</summary>
     public Guid? RawMessageId { get; private set; }
 
+    /// <summary>The payee's NPI (X12 N1*PE*XX) or ИНН as sent — how the practice is found.</summary>
+    public string? PayeeId { get; private set; }
+
+    /// <summary>When the payer produced the remittance (X12 DTM*405).</summary>
+    public DateOnly? ProductionDate { get; private set; }
+
+    /// <summary>Where the remittance came from inside its file (ST02 of an 835), for error reports.</summary>
+    public string? SourceReference { get; private set; }
+
+    public RemittanceStatus Status { get; private set; }
+
+    /// <summary>Why the remittance was flagged instead of posted (balancing failures, duplicate payment, unknown payee).</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    public DateTimeOffset? PostedAt { get; private set; }
+
+    private List<string> _problems = [];
+
+    /// <summary>Payments that found no claim: the review queue.</summary>
+    public int UnmatchedCount => _claimPayments.Count(p => p.NeedsReview);
+
     public static Remittance Create(
         string payerId,
         PaymentInfo payment,
@@ -46,7 +67,10 @@ public sealed class Remittance
         Guid? practiceId = null,
         string? payerName = null,
         Guid? rawMessageId = null,
-        Guid? id = null)
+        Guid? id = null,
+        string? payeeId = null,
+        DateOnly? productionDate = null,
+        string? sourceReference = null)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(claimPayments);
@@ -59,23 +83,63 @@ public sealed class Remittance
             Payment = payment,
             ReceivedAt = Guard.Utc(now),
             RawMessageId = rawMessageId,
+            PayeeId = Guard.Optional(payeeId, nameof(PayeeId), 80),
+            ProductionDate = productionDate,
+            SourceReference = Guard.Optional(sourceReference, nameof(SourceReference), 80),
+            Status = RemittanceStatus.Received,
         };
         remittance._claimPayments.AddRange(claimPayments);
+        for (var i = 0; i < remittance._claimPayments.Count; i++)
+        {
+            remittance._claimPayments[i].Ordinal = i + 1;
+            remittance._claimPayments[i].PracticeId = practiceId;
+        }
+
         remittance._providerAdjustments.AddRange(providerAdjustments ?? []);
         return remittance;
     }
 
-    /// <summary>Records which claim a payment belongs to, by patient control number; returns false when none matches.</summary>
-    public bool MatchClaim(string patientControlNumber, Guid claimId)
+    /// <summary>The practice the payee identifies.</summary>
+    public void AssignPractice(Guid practiceId)
     {
-        var index = _claimPayments.FindIndex(p => p.PatientControlNumber == patientControlNumber);
-        if (index < 0)
+        PracticeId = Guard.NotEmpty(practiceId, nameof(practiceId));
+        foreach (var payment in _claimPayments)
         {
-            return false;
+            payment.PracticeId = practiceId;
+        }
+    }
+
+    /// <summary>The matched payments were applied to their claims.</summary>
+    public void MarkPosted(DateTimeOffset now)
+    {
+        if (Status != RemittanceStatus.Received)
+        {
+            throw new DomainException($"A {Status} remittance cannot be posted.", nameof(Status));
         }
 
-        _claimPayments[index] = _claimPayments[index] with { ClaimId = Guard.NotEmpty(claimId, nameof(claimId)) };
-        return true;
+        Status = RemittanceStatus.Posted;
+        PostedAt = Guard.Utc(now);
+    }
+
+    /// <summary>Keeps the remittance for review instead of posting it, with every reason.</summary>
+    public void Flag(RemittanceStatus status, IEnumerable<string> problems)
+    {
+        if (status is RemittanceStatus.Received or RemittanceStatus.Posted)
+        {
+            throw new DomainException($"{status} is not a review status.", nameof(status));
+        }
+
+        if (Status != RemittanceStatus.Received)
+        {
+            throw new DomainException($"A {Status} remittance cannot be flagged again.", nameof(Status));
+        }
+
+        Status = status;
+        _problems = [.. problems.Select(p => Guard.Required(p, nameof(Problems), 1000))];
+        if (_problems.Count == 0)
+        {
+            throw new DomainException("A flagged remittance needs at least one problem.", nameof(problems));
+        }
     }
 
     /// <summary>
@@ -112,4 +176,26 @@ public sealed class Remittance
 
         return problems;
     }
+}
+
+/// <summary>Where a remittance stands.</summary>
+public enum RemittanceStatus
+{
+    /// <summary>Read and stored; not yet applied.</summary>
+    Received = 1,
+
+    /// <summary>Matched payments applied to their claims; unmatched ones wait in the review queue.</summary>
+    Posted,
+
+    /// <summary>Broke a balancing rule: kept and shown for review, nothing applied.</summary>
+    Unbalanced,
+
+    /// <summary>The same payment (payer + trace number) was already posted: nothing applied again.</summary>
+    DuplicatePayment,
+
+    /// <summary>The payee matches no practice of the hub: nothing applied.</summary>
+    UnknownPayee,
+
+    /// <summary>Parts of the remittance could not be read: kept for review, nothing applied.</summary>
+    Unreadable,
 }

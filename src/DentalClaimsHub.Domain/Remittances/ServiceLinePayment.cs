@@ -19,8 +19,14 @@ public sealed record ServiceLinePayment
 
     public DateOnly? ServiceDate { get; init; }
 
+    /// <summary>What the payer allows for the line (AMT*B6), when sent.</summary>
+    public Money? Allowed { get; init; }
+
     /// <summary>Our line control number echoed back (REF*6R).</summary>
     public string? LineControlNumber { get; init; }
+
+    /// <summary>The claim line REF*6R matched, once the payment is matched to a claim.</summary>
+    public int? ClaimLineNumber { get; init; }
 
     public IReadOnlyList<Adjustment> Adjustments { get; init; } = [];
 

@@ -23,7 +23,7 @@ public sealed record PendingAcknowledgement(long Id, string Kind, string Interch
 /// file is wrong) and, for an accepted file, a 277CA per claim — A1/A2 accepted with a payer claim number (REF*1K), or A3
 /// rejected for members whose scenario is <see cref="Reject277Ca"/>. Kept for pickup at <c>GET /x12/acks</c>.
 /// </summary>
-public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector scenarios)
+public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector scenarios, PayerRemittances? remittances = null)
 {
     public const string Accept = "x12.claims.accept";
     public const string Reject277Ca = "x12.claims.reject-277ca";
@@ -76,6 +76,7 @@ public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector sc
 
         if (!rejectFile && !report.Findings.Any(f => f.IsError) && claims.Count > 0)
         {
+            remittances?.Record837(payload);
             Add("277CA", isa13, Build277Ca(message, isa13, claims));
         }
     }

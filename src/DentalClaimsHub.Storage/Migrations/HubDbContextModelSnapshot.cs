@@ -932,6 +932,253 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("pre_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.ClaimPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adjustments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("adjustments");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("PatientControlNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("patient_control_number");
+
+                    b.Property<string>("PayerClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_claim_number");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("RemarkCodes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("remark_codes");
+
+                    b.Property<Guid>("RemittanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("remittance_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("_serviceLines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("service_lines");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Charge", "DentalClaimsHub.Domain.Remittances.ClaimPayment.Charge#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("charge_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("charge_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Paid", "DentalClaimsHub.Domain.Remittances.ClaimPayment.Paid#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("paid_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("paid_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PatientResponsibility", "DentalClaimsHub.Domain.Remittances.ClaimPayment.PatientResponsibility#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("patient_responsibility_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("patient_responsibility_currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_payments");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_payments_claim_id");
+
+                    b.HasIndex("PracticeId", "ClaimId")
+                        .HasDatabaseName("ix_claim_payments_practice_id_claim_id");
+
+                    b.HasIndex("RemittanceId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_payments_remittance_id_ordinal");
+
+                    b.ToTable("claim_payments", (string)null);
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.Remittance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PayeeId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payee_id");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payer_name");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<DateOnly?>("ProductionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("production_date");
+
+                    b.Property<Guid?>("RawMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raw_message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("_problems")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("_providerAdjustments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("provider_adjustments");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Payment", "DentalClaimsHub.Domain.Remittances.Remittance.Payment#PaymentInfo", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("payment_method");
+
+                            b1.Property<DateOnly?>("PaymentDate")
+                                .HasColumnType("date")
+                                .HasColumnName("payment_date");
+
+                            b1.Property<string>("TraceNumber")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("trace_number");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "DentalClaimsHub.Domain.Remittances.Remittance.Payment#PaymentInfo.Amount#Money", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<decimal>("Amount")
+                                        .HasPrecision(12, 2)
+                                        .HasColumnType("numeric(12,2)")
+                                        .HasColumnName("payment_amount");
+
+                                    b2.Property<string>("Currency")
+                                        .IsRequired()
+                                        .HasMaxLength(3)
+                                        .HasColumnType("character(3)")
+                                        .HasColumnName("payment_currency")
+                                        .IsFixedLength();
+                                });
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_remittances");
+
+                    b.HasIndex("PayerId")
+                        .HasDatabaseName("ix_remittances_payer_id");
+
+                    b.HasIndex("RawMessageId")
+                        .HasDatabaseName("ix_remittances_raw_message_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_remittances_status");
+
+                    b.HasIndex("PracticeId", "ReceivedAt")
+                        .HasDatabaseName("ix_remittances_practice_id_received_at");
+
+                    b.ToTable("remittances", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.Access.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1802,6 +2049,37 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasConstraintName("fk_pre_authorizations_claims_request_claim_id");
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.ClaimPayment", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claim_payments_claims_claim_id");
+
+                    b.HasOne("DentalClaimsHub.Domain.Remittances.Remittance", null)
+                        .WithMany("ClaimPayments")
+                        .HasForeignKey("RemittanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_payments_remittances_remittance_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.Remittance", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_remittances_practices_practice_id");
+
+                    b.HasOne("DentalClaimsHub.Storage.Messages.StoredMessage", null)
+                        .WithMany()
+                        .HasForeignKey("RawMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_remittances_messages_raw_message_id");
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.Attachments.AttachmentFile", b =>
                 {
                     b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
@@ -1827,6 +2105,11 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.Remittance", b =>
+                {
+                    b.Navigation("ClaimPayments");
                 });
 #pragma warning restore 612, 618
         }

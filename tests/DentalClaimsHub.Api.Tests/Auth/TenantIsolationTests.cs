@@ -39,6 +39,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("POST", "/v1/claims/{id}/attachments"),
         ("GET", "/v1/claims/{id}/attachments/{controlNumber}"),
         ("GET", "/v1/messages/{id}"),
+        ("GET", "/v1/claims/{id}/payments"),
+        ("GET", "/v1/remittances/{id}"),
     ];
 
     [Fact]
@@ -88,6 +90,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var planResponse = await owner.Client.SendAsync(planRequest);
         Assert.True(planResponse.StatusCode == HttpStatusCode.Created, await planResponse.Content.ReadAsStringAsync());
         var plan = await planResponse.Content.ReadFromJsonAsync<PreAuthorizationResponse>();
+        var remittanceId = await factory.AddRemittanceAsync(owner.Id);
 
         foreach (var (method, template) in Matrix)
         {
@@ -99,6 +102,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/estimates", StringComparison.Ordinal) => estimate!.Id,
                 _ when template.StartsWith("/v1/claims", StringComparison.Ordinal) => claim!.Id,
                 _ when template.StartsWith("/v1/preauthorizations", StringComparison.Ordinal) => plan!.Id,
+                _ when template.StartsWith("/v1/remittances", StringComparison.Ordinal) => remittanceId,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1");
@@ -135,6 +139,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         var intruderClaims = await intruder.Client.GetFromJsonAsync<ClaimPageResponse>("/v1/claims");
         Assert.Empty(intruderClaims!.Items);
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/preauthorizations/{plan!.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/remittances/{remittanceId}")).StatusCode);
+        Assert.Empty((await intruder.Client.GetFromJsonAsync<DentalClaimsHub.Api.Remittances.RemittancePageResponse>("/v1/remittances"))!.Items);
     }
 
     [Fact]

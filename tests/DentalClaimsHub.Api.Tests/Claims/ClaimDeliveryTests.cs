@@ -61,53 +61,10 @@ public class ClaimDeliveryFactory : SimulatedPayersFactory
 /// <summary>Claims from the API to the simulated X12 payer over CAQH CORE batch: once, and again only as the same bytes.</summary>
 public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFixture<ClaimDeliveryFactory>
 {
-    private async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental",
-        string? memberId = null)
-    {
-        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
-            .Content.ReadFromJsonAsync<PatientResponse>();
-        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",
-                TestData.NewCoverageRequest(payerId) with { MemberId = memberId ?? TestData.MemberId }))
-            .Content.ReadFromJsonAsync<CoverageResponse>();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
-        {
-            Content = JsonContent.Create(new ClaimRequest
-            {
-                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 425m, PatientControlNumber = controlNumber, Diagnoses = ["K02.52"],
-                Lines =
-                [
-                    new ClaimLineRequest
-                    {
-                        Code = "D2392", Tooth = "30", Surfaces = "MO", Fee = 185m, DiagnosisPointers = [1],
-                        ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2),
-                    },
-                    new ClaimLineRequest { Code = "D4341", Area = "30", Fee = 240m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2) },
-                ],
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var response = await practice.Client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<ClaimResponse>())!;
-    }
+    private static Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental",
+        string? memberId = null) => ClaimSubmissions.SubmitAsync(practice, controlNumber, payerId, memberId);
 
-    private static async Task<ClaimResponse> WaitForAsync(HttpClient client, Guid id, string status)
-    {
-        ClaimResponse? claim = null;
-        for (var i = 0; i < 150; i++)
-        {
-            claim = await client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{id}");
-            if (claim!.Status == status)
-            {
-                return claim;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Claim {id} stayed {claim?.Status}; expected {status}. Timeline: {string.Join(" > ", claim?.Timeline.Select(t => $"{t.To} {t.Reason}") ?? [])}");
-        return claim!;
-    }
+    private static Task<ClaimResponse> WaitForAsync(HttpClient client, Guid id, string status) => ClaimSubmissions.WaitForAsync(client, id, status);
 
     private async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work)
     {

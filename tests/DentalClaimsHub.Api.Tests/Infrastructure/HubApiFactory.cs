@@ -75,6 +75,26 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         return CreateClient(plain);
     }
 
+    /// <summary>A posted remittance of one unmatched payment for <paramref name="practiceId"/>, straight into the database.</summary>
+    public async Task<Guid> AddRemittanceAsync(Guid practiceId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var payment = new Domain.Remittances.ClaimPayment
+        {
+            PatientControlNumber = "UNMATCHED-1", Status = Domain.Remittances.ClaimPaymentStatus.ProcessedAsPrimary,
+            Charge = Domain.Values.Money.Usd(100m), Paid = Domain.Values.Money.Usd(100m),
+        };
+        var remittance = Domain.Remittances.Remittance.Create("demo-x12-dental",
+            new Domain.Remittances.PaymentInfo(Domain.Remittances.PaymentMethod.Check, Domain.Values.Money.Usd(100m), null, "CHK-" + Guid.NewGuid().ToString("N")[..8]),
+            [payment], DateTimeOffset.UtcNow, practiceId: practiceId);
+        remittance.MarkPosted(DateTimeOffset.UtcNow);
+        db.Remittances.Add(remittance);
+        await db.SaveChangesAsync();
+        return remittance.Id;
+    }
+
     /// <summary>Changes a practice directly in the database (tests about missing registration data).</summary>
     public async Task UpdatePracticeAsync(Guid practiceId, Action<Domain.Practices.Practice> change)
     {

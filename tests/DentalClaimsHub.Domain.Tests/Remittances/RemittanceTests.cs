@@ -13,14 +13,21 @@ public class RemittanceTests
     private static Adjustment Pr2(decimal amount) => new(AdjustmentGroup.PatientResponsibility, "2", Money.Usd(amount));
 
     // Charge 200, contractual 40, co-insurance 32 → paid 128.
-    private static ClaimPayment PaidClaim(string pcn = "PCN1") => new()
+    private static ClaimPayment PaidClaim(
+        string pcn = "PCN1",
+        ClaimPaymentStatus status = ClaimPaymentStatus.ProcessedAsPrimary,
+        decimal paid = 128m,
+        decimal patient = 32m,
+        IReadOnlyList<Adjustment>? claimAdjustments = null,
+        IReadOnlyList<Adjustment>? lineAdjustments = null) => new()
     {
         PatientControlNumber = pcn,
-        Status = ClaimPaymentStatus.ProcessedAsPrimary,
+        Status = status,
         Charge = Money.Usd(200m),
-        Paid = Money.Usd(128m),
-        PatientResponsibility = Money.Usd(32m),
+        Paid = Money.Usd(paid),
+        PatientResponsibility = Money.Usd(patient),
         PayerClaimNumber = "PAYER-9",
+        Adjustments = claimAdjustments ?? [],
         ServiceLines =
         [
             new ServiceLinePayment
@@ -29,7 +36,7 @@ public class RemittanceTests
                 Paid = Money.Usd(128m),
                 Procedure = ProcedureCode.Create(ProcedureCodeSystem.Cdt, "D2391"),
                 LineControlNumber = "LINE1",
-                Adjustments = [Co45(40m), Pr2(32m)],
+                Adjustments = lineAdjustments ?? [Co45(40m), Pr2(32m)],
                 RemarkCodes = ["N130"],
             },
         ],
@@ -58,24 +65,52 @@ public class RemittanceTests
     [Fact]
     public void CheckBalance_UnbalancedLine_ReportsLineAndClaim()
     {
-        var claim = PaidClaim() with
-        {
-            ServiceLines = [PaidClaim().ServiceLines[0] with { Adjustments = [Co45(40m)] }],
-        };
+        var claim = PaidClaim(lineAdjustments: [Co45(40m)]);
         var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(128m), null, "T"), [claim], Now);
 
         Assert.Equal(2, remittance.CheckBalance().Count);
     }
 
     [Fact]
-    public void MatchClaim_KnownControlNumber_SetsClaimId()
+    public void MatchTo_WithLineNumbers_SetsClaimAndLines()
     {
-        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(128m), null, "T"), [PaidClaim()], Now);
+        var payment = PaidClaim();
         var claimId = Guid.NewGuid();
 
-        Assert.True(remittance.MatchClaim("PCN1", claimId));
-        Assert.False(remittance.MatchClaim("OTHER", claimId));
-        Assert.Equal(claimId, remittance.ClaimPayments[0].ClaimId);
+        payment.MatchTo(claimId, [3]);
+
+        Assert.Equal(claimId, payment.ClaimId);
+        Assert.Equal(3, payment.ServiceLines[0].ClaimLineNumber);
+        Assert.False(payment.NeedsReview);
+        Assert.Throws<DomainException>(() => payment.MatchTo(claimId, [1, 2]));
+    }
+
+    [Fact]
+    public void MarkPosted_Unmatched_Throws()
+    {
+        Assert.Throws<DomainException>(() => PaidClaim().MarkPosted(Now));
+    }
+
+    [Fact]
+    public void Create_NumbersPaymentsAndFlagging_KeepsProblems()
+    {
+        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(100m), null, "T"), [PaidClaim(), PaidClaim("PCN2")], Now);
+
+        Assert.Equal([1, 2], remittance.ClaimPayments.Select(p => p.Ordinal));
+        Assert.Equal(RemittanceStatus.Received, remittance.Status);
+        remittance.Flag(RemittanceStatus.Unbalanced, remittance.CheckBalance());
+        Assert.Equal(RemittanceStatus.Unbalanced, remittance.Status);
+        Assert.Single(remittance.Problems);
+        Assert.Throws<DomainException>(() => remittance.MarkPosted(Now));
+    }
+
+    [Fact]
+    public void WriteOffAndPatientShare_SumTheirGroups()
+    {
+        var payment = PaidClaim();
+
+        Assert.Equal(Money.Usd(40m), payment.WriteOff);
+        Assert.Equal(Money.Usd(32m), payment.PatientShare);
     }
 
     [Fact]
@@ -87,7 +122,7 @@ public class RemittanceTests
     [Fact]
     public void ToClaimOutcome_OtherAdjustment_IsPartiallyPaid()
     {
-        var claim = PaidClaim() with { Adjustments = [new Adjustment(AdjustmentGroup.OtherAdjustment, "119", Money.Usd(10m))], Paid = Money.Usd(118m) };
+        var claim = PaidClaim(paid: 118m, claimAdjustments: [new Adjustment(AdjustmentGroup.OtherAdjustment, "119", Money.Usd(10m))]);
 
         Assert.Equal(ClaimState.PartiallyPaid, claim.ToClaimOutcome());
     }
@@ -95,13 +130,13 @@ public class RemittanceTests
     [Fact]
     public void ToClaimOutcome_StatusDenied_IsDenied()
     {
-        Assert.Equal(ClaimState.Denied, (PaidClaim() with { Status = ClaimPaymentStatus.Denied }).ToClaimOutcome());
+        Assert.Equal(ClaimState.Denied, PaidClaim(status: ClaimPaymentStatus.Denied).ToClaimOutcome());
     }
 
     [Fact]
     public void ToClaimOutcome_NothingPaidNothingOwed_IsDenied()
     {
-        var claim = PaidClaim() with { Paid = Money.Usd(0m), PatientResponsibility = Money.Usd(0m) };
+        var claim = PaidClaim(paid: 0m, patient: 0m);
 
         Assert.Equal(ClaimState.Denied, claim.ToClaimOutcome());
     }
@@ -111,7 +146,7 @@ public class RemittanceTests
     [InlineData(ClaimPaymentStatus.PredeterminationPricingOnly)]
     public void ToClaimOutcome_NonAdjudication_IsNull(ClaimPaymentStatus status)
     {
-        Assert.Null((PaidClaim() with { Status = status }).ToClaimOutcome());
+        Assert.Null(PaidClaim(status: status).ToClaimOutcome());
     }
 
     [Fact]

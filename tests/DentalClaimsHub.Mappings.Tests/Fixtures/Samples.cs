@@ -25,5 +25,8 @@ internal static class Samples
 
     public static string X12(string name) => Path.Combine(Root.Value, "samples", "x12", "eligibility", name);
 
+    /// <summary>A file under <c>samples/x12</c> by its relative path ("835-remittance.x12", "remittances/…").</summary>
+    public static string X12File(string relative) => Path.Combine(Root.Value, "samples", "x12", relative);
+
     public static string Fhir(string name) => Path.Combine(Root.Value, "samples", "fhir", "eligibility", name);
 }

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DentalClaimsHub.Api.Remittances;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Tenancy;
+using DentalClaimsHub.X12;
+using DentalClaimsHub.X12.Parsing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Inbound;
+
+/// <summary>
+/// Takes one X12 file from a payer, whatever brought it (HTTP push, file drop, SFTP): stores it raw first, deduplicated by
+/// SHA-256 and by sender + ISA13, then applies it — TA1, 999 and 277CA to the claims they answer, 835 through
+/// <see cref="RemittancePoster"/> — in one transaction with the stored file, under a per-payer lock so two deliveries of
+/// one payer never race on the same claims or the same payment. What cannot be applied is kept, flagged on the stored
+/// message (PartiallyParsed / Failed with the reasons) and reported, never dropped.
+/// </summary>
+public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X12Parser parser, RemittancePoster remittances,
+    TimeProvider time, ILogger<InboundX12Ingestor> logger)
+{
+    /// <summary>The largest file taken in one piece (an 835 of ~100,000 claim payments).</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
+    public async Task<InboundResult> IngestAsync(string payer, byte[] content, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        tenant.UseSystem();
+        var document = parser.Parse(Encoding.UTF8.GetString(content));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"inbound:" + payer}, 0))", ct);
+            var result = await ApplyAsync(payer, content, sha, document, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Inbound {TransactionType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes",
+                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count);
+            return result;
+        }, cancellationToken);
+    }
+
+    private async Task<InboundResult> ApplyAsync(string payer, byte[] content, string sha, X12Document document, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var isa = document.Interchanges.FirstOrDefault()?.Header;
+        var sender = isa?[6].Trim();
+        var icn = isa?[13].Trim();
+        var type = TypeOf(document);
+        var seen = await db.Messages.AsNoTracking()
+            .Where(m => m.Direction == MessageDirection.Inbound && (m.Sha256 == sha || (icn != null && m.SenderId == sender && m.InterchangeControlNumber == icn)))
+            .Select(m => m.Id).FirstOrDefaultAsync(ct);
+        if (seen != Guid.Empty)
+        {
+            return new InboundResult(seen, true, type, 0, ["Already received: not applied again."]);
+        }
+
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "x12", type, content, "application/edi-x12", now, payer)
+            .WithEnvelope(sender, isa?[8].Trim(), icn, document.Segments.FirstOrDefault(s => s.Id == "GS")?[6],
+                document.Segments.Where(s => s.Id == "ST").Select(s => s[2]));
+        db.Messages.Add(stored);
+        var notes = new List<string>();
+        if (isa is null)
+        {
+            notes.Add("Not an X12 interchange (no ISA header): kept for review.");
+            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(notes));
+            return new InboundResult(stored.Id, false, type, 0, notes);
+        }
+
+        notes.AddRange(document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(i => i.ToString()));
+        var updated = 0;
+        IReadOnlyList<Guid> remittanceIds = [];
+        switch (type)
+        {
+            case "TA1":
+                updated = await InboundAcknowledgements.ApplyTa1Async(db, payer, document.Segments, stored, notes, now, ct);
+                break;
+            case "999":
+                updated = await InboundAcknowledgements.ApplyAckAsync(db, payer, document.Segments, stored, notes, now, ct);
+                break;
+            case "277CA":
+                updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, ct);
+                break;
+            case "835":
+                var posting = await remittances.PostAsync(payer, document, stored, now, ct);
+                (updated, remittanceIds) = (posting.ClaimsUpdated, posting.RemittanceIds);
+                notes.AddRange(posting.Notes);
+                break;
+            default:
+                notes.Add($"The hub does not apply {type} files from payers; kept for review.");
+                break;
+        }
+
+        stored.MarkParsed(notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
+            notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
+        return new InboundResult(stored.Id, false, type, updated, notes) { RemittanceIds = remittanceIds };
+    }
+
+    // A TA1-only interchange has no ST; a 277 is a 277CA under guide 005010X214, a status answer under 005010X212.
+    private static string TypeOf(X12Document document)
+    {
+        var st = document.Segments.FirstOrDefault(s => s.Id == "ST");
+        if (st is null)
+        {
+            return document.Segments.Any(s => s.Id == "TA1") ? "TA1" : "unknown";
+        }
+
+        var guide = st[3].Length > 0 ? st[3] : document.Segments.FirstOrDefault(s => s.Id == "GS")?[8] ?? "";
+        return st[1] == "277" && guide.Contains("X214", StringComparison.Ordinal) ? "277CA" : st[1];
+    }
+}

@@ -1,0 +1,274 @@
+using DentalClaimsHub.Adapters.X12.Remittances;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.PreAuthorizations;
+using DentalClaimsHub.Domain.Remittances;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Outbox;
+using DentalClaimsHub.X12.Parsing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Remittances;
+
+/// <summary>What posting a file's remittances did.</summary>
+public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int ClaimsUpdated, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Posts remittances: finds the payee practice (NPI), refuses to post one that breaks a balancing rule, could not be read
+/// whole, or repeats a payment already posted (payer + trace number) — those are kept and flagged for review — then
+/// matches each claim payment to our claim by CLP01 (and its lines by REF*6R) and applies it: Paid / PartiallyPaid /
+/// Denied with the CARC/RARC reasons, a reversal (CLP02 22) reopens the claim to Pending until it is paid again, a
+/// predetermination (CLP02 25) records the plan's decision. A payment without a claim waits in the review queue.
+/// Runs inside the caller's transaction; the caller saves.
+/// </summary>
+public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader, RemittanceReasons reasons)
+{
+    public const string Actor = "hub:remittance";
+    private const int MatchChunk = 2000;
+
+    /// <summary>Reads every 835 transaction set in <paramref name="document"/> and posts it.</summary>
+    public async Task<RemittancePosting> PostAsync(string payer, X12Document document, StoredMessage stored, DateTimeOffset now, CancellationToken ct)
+    {
+        var report = reader.Read(document, payer, now, stored.Id);
+        var notes = new List<string>(report.Transactions.Count == 0 ? report.Problems : []);
+        var ids = new List<Guid>();
+        var updated = 0;
+        foreach (var transaction in report.Transactions)
+        {
+            var (claims, transactionNotes) = await PostAsync(transaction.Remittance, transaction.Problems, stored, now, ct);
+            updated += claims;
+            notes.AddRange(transactionNotes);
+            ids.Add(transaction.Remittance.Id);
+        }
+
+        return new RemittancePosting(ids, updated, notes);
+    }
+
+    /// <summary>Stores <paramref name="remittance"/> and posts it unless <paramref name="readProblems"/> or a check says otherwise.</summary>
+    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostAsync(
+        Remittance remittance, IReadOnlyList<string> readProblems, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
+    {
+        db.Remittances.Add(remittance);
+        stored?.Link(remittance.Id);
+        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
+        // Several practices of a group may bill under one NPI: the payee's candidates are all of them, and the remittance
+        // belongs to the one whose claims it pays (PCNs are unique per payer).
+        List<Guid> candidates = remittance.PayeeId is { } payee && Npi.TryParse(payee, out var npi)
+            ? await db.Practices.AsNoTracking().Where(p => p.Npi == npi).Select(p => p.Id).ToListAsync(ct)
+            : [];
+        var claims = candidates.Count == 0 ? [] : await LoadClaimsAsync(remittance, candidates, ct);
+        if (candidates.Count > 0)
+        {
+            remittance.AssignPractice(claims.Count == 0 ? candidates[0]
+                : claims.Values.GroupBy(c => c.PracticeId).OrderByDescending(g => g.Count()).First().Key);
+            claims = claims.Where(c => c.Value.PracticeId == remittance.PracticeId).ToDictionary(StringComparer.Ordinal);
+        }
+
+        if (!await CanPostAsync(remittance, readProblems, candidates.Count > 0, ct))
+        {
+            Enqueue(remittance, now);
+            return (0, [.. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+        }
+
+        var updated = new HashSet<Guid>();
+        var notes = new List<string>();
+        foreach (var payment in remittance.ClaimPayments)
+        {
+            if (!claims.TryGetValue(payment.PatientControlNumber, out var claim))
+            {
+                payment.Annotate($"No claim {payment.PatientControlNumber} of this practice for payer {remittance.PayerId}: waiting for review.");
+                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}) matches no claim; sent to review.");
+                continue;
+            }
+
+            payment.MatchTo(claim.Id, MatchLines(payment, claim));
+            var before = claim.Timeline.Count;
+            string? note;
+            try
+            {
+                note = await ApplyAsync(payment, claim, remittance, now, ct);
+            }
+            catch (DomainException e)
+            {
+                // Checked before any change is made; a rule that still refuses leaves the claim as it was, the payment on review.
+                note = $"Recorded but not applied to the claim: {e.Message}";
+                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}): {e.Message}");
+            }
+
+            payment.MarkPosted(now, note);
+            stored?.Link(claim.Id);
+            if (claim.Timeline.Count > before)
+            {
+                updated.Add(claim.Id);
+            }
+        }
+
+        remittance.MarkPosted(now);
+        Enqueue(remittance, now);
+        return (updated.Count, notes);
+    }
+
+    private async Task<bool> CanPostAsync(Remittance remittance, IReadOnlyList<string> readProblems, bool payeeKnown, CancellationToken ct)
+    {
+        if (readProblems.Count > 0)
+        {
+            remittance.Flag(RemittanceStatus.Unreadable, readProblems);
+            return false;
+        }
+
+        if (!payeeKnown)
+        {
+            remittance.Flag(RemittanceStatus.UnknownPayee, [$"The payee '{remittance.PayeeId ?? "(none)"}' is not the NPI of any practice of the hub."]);
+            return false;
+        }
+
+        if (remittance.CheckBalance() is { Count: > 0 } balance)
+        {
+            remittance.Flag(RemittanceStatus.Unbalanced, balance);
+            return false;
+        }
+
+        var trace = remittance.Payment.TraceNumber;
+        var duplicate = await db.Remittances.AsNoTracking().AnyAsync(r => r.PayerId == remittance.PayerId && r.Status == RemittanceStatus.Posted
+            && r.Payment.TraceNumber == trace && r.Payment.Amount.Amount == remittance.Payment.Amount.Amount && r.Id != remittance.Id, ct);
+        if (duplicate)
+        {
+            remittance.Flag(RemittanceStatus.DuplicatePayment, [$"Payment {trace} of {remittance.Payment.Amount} from {remittance.PayerId} was already posted."]);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<Dictionary<string, Claim>> LoadClaimsAsync(Remittance remittance, List<Guid> practices, CancellationToken ct)
+    {
+        var pcns = remittance.ClaimPayments.Select(p => p.PatientControlNumber).Distinct().ToList();
+        var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        foreach (var chunk in pcns.Chunk(MatchChunk))
+        {
+            var found = await db.Claims.AsSplitQuery()
+                .Where(c => c.PayerId == remittance.PayerId && practices.Contains(c.PracticeId) && chunk.Contains(c.PatientControlNumber))
+                .ToListAsync(ct);
+            foreach (var claim in found)
+            {
+                claims[claim.PatientControlNumber] = claim;
+            }
+        }
+
+        return claims;
+    }
+
+    // REF*6R echoes our line control number; without it, the n-th service line with the same procedure code.
+    private static List<int?> MatchLines(ClaimPayment payment, Claim claim)
+    {
+        var taken = new HashSet<int>();
+        var numbers = new List<int?>();
+        foreach (var line in payment.ServiceLines)
+        {
+            var match = claim.Lines.FirstOrDefault(l => !taken.Contains(l.LineNumber) && line.LineControlNumber is { } lcn && l.LineControlNumber == lcn)
+                ?? claim.Lines.FirstOrDefault(l => !taken.Contains(l.LineNumber) && line.LineControlNumber is null && line.Procedure == l.Procedure);
+            if (match is not null)
+            {
+                taken.Add(match.LineNumber);
+            }
+
+            numbers.Add(match?.LineNumber);
+        }
+
+        return numbers;
+    }
+
+    private async Task<string?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, DateTimeOffset now, CancellationToken ct)
+    {
+        var source = remittance.RawMessageId;
+        switch (payment.Status)
+        {
+            case ClaimPaymentStatus.Reversal:
+                if (!claim.CanTransitionTo(ClaimState.Pending))
+                {
+                    return $"Reversal recorded; the claim is {claim.State}, its state is unchanged.";
+                }
+
+                claim.MarkPending(Actor, now, $"Payer reversed its earlier adjudication (CLP02 22, {payment.Paid} taken back).", source);
+                return null;
+            case ClaimPaymentStatus.PredeterminationPricingOnly:
+                return await RecordPredeterminationAsync(payment, claim, now, ct);
+            case ClaimPaymentStatus.NotOurClaimForwarded:
+                return "The payer says the claim is not theirs and forwarded it (CLP02 23); state unchanged.";
+        }
+
+        var outcome = payment.ToClaimOutcome() ?? throw new DomainException($"CLP02 {payment.Status} has no outcome.", nameof(payment));
+        // The payer may number the adjudicated claim (CLP07) differently from its acknowledgement (277CA REF*1K): the claim
+        // keeps the first; the payment keeps its own.
+        var payerClaimNumber = claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null;
+        if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && claim.CanTransitionTo(ClaimState.Accepted))
+        {
+            if (!ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
+            {
+                return $"The claim is {claim.State}: payment recorded, state unchanged.";
+            }
+
+            // The 835 is the payer's acceptance too when its 277CA never came.
+            claim.Accept(Actor, now, payerClaimNumber, source);
+            payerClaimNumber = null;
+        }
+
+        if (claim.State == outcome)
+        {
+            return $"Another payment for a claim already {outcome} (split claim or a later payment); state unchanged.";
+        }
+
+        if (!claim.CanTransitionTo(outcome))
+        {
+            return $"The claim is {claim.State}: payment recorded, state unchanged.";
+        }
+
+        claim.RecordAdjudication(outcome, Actor, now, payerClaimNumber, reasons.Describe(payment), source);
+        return null;
+    }
+
+    private async Task<string?> RecordPredeterminationAsync(ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    {
+        var plan = claim.Purpose == ClaimPurpose.Predetermination
+            ? await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, ct)
+            : null;
+        if (plan is null || plan.Status is not (PreAuthorizationStatus.Submitted or PreAuthorizationStatus.InformationRequested))
+        {
+            return "Predetermination pricing (CLP02 25) for a claim without an open plan; recorded only.";
+        }
+
+        // The anticipated payment of a predetermined line is its OA-101 adjustment (CARC 101: paid once the work is done).
+        var byLine = payment.ServiceLines.Where(l => l.ClaimLineNumber is not null).ToDictionary(l => l.ClaimLineNumber!.Value);
+        var decisions = plan.Lines.Select(l =>
+            {
+                if (!byLine.TryGetValue(l.LineNumber, out var priced))
+                {
+                    return new LineDecisionInput(l.LineNumber, LineDecision.Denied, null, "Not priced in the payer's predetermination.");
+                }
+
+                var anticipated = priced.Adjustments.Where(a => a.ReasonCode == "101").Select(a => a.Amount).ToList();
+                var approved = anticipated.Count > 0 ? Money.Sum(anticipated, priced.Charge.Currency) : priced.Paid;
+                return new LineDecisionInput(l.LineNumber, approved.IsZero ? LineDecision.Denied : LineDecision.Approved, approved,
+                    reasons.DescribeLine(priced));
+            })
+            .ToList();
+        plan.RecordDecision(decisions, now, payment.PayerClaimNumber);
+        db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId);
+        if (claim.CanTransitionTo(ClaimState.Closed) && claim.State is not (ClaimState.Submitted or ClaimState.Acknowledged))
+        {
+            claim.Close(Actor, now, "Predetermination answered (835 CLP02 25).");
+        }
+
+        return $"Predetermination decided: {plan.Status}.";
+    }
+
+    private void Enqueue(Remittance remittance, DateTimeOffset now)
+    {
+        if (remittance.PracticeId is { } practiceId)
+        {
+            db.Enqueue(RemittanceEvent.Of(remittance), now, practiceId, "remittance:" + remittance.Id);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using DentalClaimsHub.Domain.Remittances;
+
+namespace DentalClaimsHub.Api.Remittances;
+
+/// <summary>
+/// Turns a payment's adjustment and remark codes into the sentence a billing specialist reads on the claim's timeline:
+/// "Denied (CLP02 4): CO-97 …; remarks N20 …". Codes are kept verbatim so the sentence can be searched.
+/// </summary>
+public sealed class RemittanceReasons
+{
+    /// <summary>Why the claim ends where it does; null when nothing but contractual and patient shares applied.</summary>
+    public string? Describe(ClaimPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var adjustments = payment.AllAdjustments
+            .Where(a => payment.Status == ClaimPaymentStatus.Denied || a.Group is not (AdjustmentGroup.ContractualObligation or AdjustmentGroup.PatientResponsibility)
+                || a.ReasonCode is not ("45" or "1" or "2" or "3"))
+            .Select(Adjustment).Distinct().ToList();
+        var remarks = payment.RemarkCodes.Concat(payment.ServiceLines.SelectMany(l => l.RemarkCodes)).Distinct().Select(Remark).ToList();
+        var head = payment.Status == ClaimPaymentStatus.Denied ? "Denied (CLP02 4)" : $"Paid {payment.Paid} of {payment.Charge}";
+        if (adjustments.Count == 0 && remarks.Count == 0)
+        {
+            return payment.Status == ClaimPaymentStatus.Denied ? head : null;
+        }
+
+        var parts = new List<string>();
+        if (adjustments.Count > 0)
+        {
+            parts.Add(string.Join("; ", adjustments));
+        }
+
+        if (remarks.Count > 0)
+        {
+            parts.Add("remarks " + string.Join("; ", remarks));
+        }
+
+        return $"{head}: {string.Join(" — ", parts)}";
+    }
+
+    /// <summary>One line's adjustments and remarks, for a plan line's decision note; null when there are none.</summary>
+    public string? DescribeLine(ServiceLinePayment line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var parts = line.Adjustments.Select(Adjustment).Concat(line.RemarkCodes.Select(Remark)).ToList();
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private string Adjustment(Adjustment a) => $"{a.Group.ToX12Code()}-{a.ReasonCode}" + (Carc(a.ReasonCode) is { } text ? $" ({text})" : "");
+
+    private string Remark(string code) => code + (Rarc(code) is { } text ? $" ({text})" : "");
+
+    public string? Carc(string code) => null;
+
+    public string? Rarc(string code) => null;
+}

@@ -1,0 +1,17 @@
+using DentalClaimsHub.Adapters.X12.Remittances;
+using DentalClaimsHub.Api.Inbound;
+
+namespace DentalClaimsHub.Api.Remittances;
+
+public static class RemittanceRegistration
+{
+    /// <summary>Inbound X12 ingestion and remittance posting.</summary>
+    public static WebApplicationBuilder AddInboundAndRemittances(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Remittance835Reader>();
+        builder.Services.AddSingleton<RemittanceReasons>();
+        builder.Services.AddScoped<RemittancePoster>();
+        builder.Services.AddScoped<InboundX12Ingestor>();
+        return builder;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Inbound;
+using DentalClaimsHub.Api.Remittances;
+using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.PayerSimulator.X12;
+
+namespace DentalClaimsHub.Api.Tests.Remittances;
+
+/// <summary>
+/// A claim's whole life against the simulated X12 payer: submitted over CORE batch, the payer's 999 and 277CA pushed back,
+/// then its 835s — paid, denied with CO-97 + N20, reversed and paid again — posted once each, with the APIs that show them.
+/// </summary>
+public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFixture<ClaimDeliveryFactory>
+{
+    private const string Payer = "demo-x12-dental";
+
+    private static string NewPcn(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    private async Task<HttpClient> InsurerAsync() => await factory.CreateInsurerClientAsync(Payer);
+
+    private async Task<InboundResult> PushAsync(HttpClient insurer, string x12)
+    {
+        var response = await insurer.PostAsync($"/inbound/{Payer}/x12", new StringContent(x12, Encoding.UTF8, "application/edi-x12"));
+        Assert.True(response.IsSuccessStatusCode,
+            await response.Content.ReadAsStringAsync() + "\n" + string.Join("\n", factory.Logs.Events.Where(e => e.Contains("Exception", StringComparison.Ordinal)).TakeLast(2)));
+        return (await response.Content.ReadFromJsonAsync<InboundResult>())!;
+    }
+
+    private async Task<string> RemitAsync(bool reverse, params string[] pcns)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync(factory.Simulator.Url + PayerRemittances.Path, new { clm01 = pcns, reverse });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    // Submits claims and brings them to Accepted by pushing the simulator's 999 and 277CA for their interchanges.
+    private async Task<List<ClaimResponse>> AcceptedClaimsAsync(TestPractice practice, HttpClient insurer, params (string Pcn, string? Member)[] claims)
+    {
+        var submitted = new List<ClaimResponse>();
+        foreach (var (pcn, member) in claims)
+        {
+            submitted.Add(await ClaimSubmissions.SubmitAsync(practice, pcn, Payer, member));
+        }
+
+        foreach (var claim in submitted)
+        {
+            await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
+        }
+
+        var acks = factory.Simulator.Acknowledgements.Pending;
+        var interchanges = acks.Where(a => a.Kind == "277CA" && claims.Any(c => a.Payload.Contains($"TRN*2*{c.Pcn}~", StringComparison.Ordinal)))
+            .Select(a => a.InterchangeControlNumber).ToHashSet();
+        foreach (var ack in acks.Where(a => interchanges.Contains(a.InterchangeControlNumber)).OrderBy(a => a.Kind == "999" ? 0 : 1))
+        {
+            await PushAsync(insurer, ack.Payload);
+        }
+
+        var accepted = new List<ClaimResponse>();
+        foreach (var claim in submitted)
+        {
+            accepted.Add(await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted"));
+        }
+
+        return accepted;
+    }
+
+    [Fact]
+    public async Task FullLife_PaidDeniedReversedAndRepaid_EachPostedOnceWithReasonsPaymentsAndCollections()
+    {
+        var practice = await factory.CreatePracticeAsync("Remittance Life Dental");
+        using var insurer = await InsurerAsync();
+        factory.Simulator.UseForMemberPrefix("DENY", PayerRemittances.Denied);
+        var (paidPcn, deniedPcn, reversedPcn) = (NewPcn("PAY-"), NewPcn("DNY-"), NewPcn("REV-"));
+        var claims = await AcceptedClaimsAsync(practice, insurer, (paidPcn, null), (deniedPcn, "DENY00042"), (reversedPcn, null));
+
+        // First 835: two paid at 80 % less 20 % co-insurance (118.40 + 153.60), one denied.
+        var first835 = await RemitAsync(false, paidPcn, deniedPcn, reversedPcn);
+        var posted = await PushAsync(insurer, first835);
+        Assert.Equal(("835", false, 3), (posted.TransactionType, posted.Duplicate, posted.ClaimsUpdated));
+        Assert.Empty(posted.Notes);
+        var remittanceId = Assert.Single(posted.RemittanceIds);
+
+        var paid = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[0].Id}");
+        Assert.Equal("paid", paid!.Status);
+        Assert.StartsWith("SIM0", paid.PayerClaimNumber, StringComparison.Ordinal); // the 277CA's REF*1K stays the claim's number
+        Assert.Equal(posted.MessageId, paid.Timeline[^1].RawMessageId);
+        var denied = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[1].Id}");
+        Assert.Equal("denied", denied!.Status);
+        Assert.Contains("CO-97", denied.Timeline[^1].Reason, StringComparison.Ordinal);
+        Assert.Contains("N20", denied.Timeline[^1].Reason, StringComparison.Ordinal);
+
+        var payments = await practice.Client.GetFromJsonAsync<ClaimPaymentsResponse>($"/v1/claims/{claims[0].Id}/payments");
+        Assert.Equal((272.00m, 68.00m, 85.00m), (payments!.Paid.Amount, payments.PatientResponsibility.Amount, payments.WriteOff.Amount));
+        var payment = Assert.Single(payments.Payments).Payment;
+        Assert.StartsWith("SIMP", payment.PayerClaimNumber, StringComparison.Ordinal);
+        Assert.Equal([1, 2], payment.Lines.Select(l => l.ClaimLineNumber ?? 0));
+        Assert.Contains(payment.Lines[0].Adjustments, a => (a.Group, a.ReasonCode, a.Amount.Amount) == ("co", "45", 37.00m));
+        Assert.Equal(148.00m, payment.Lines[0].Allowed!.Amount);
+
+        // The same file again (and the same payment under a new ISA13) posts nothing twice.
+        Assert.True((await PushAsync(insurer, first835)).Duplicate);
+        var reissued = await PushAsync(insurer, NewInterchangeNumber(first835, "835999999"));
+        Assert.False(reissued.Duplicate);
+        Assert.Equal(0, reissued.ClaimsUpdated);
+        Assert.Contains(reissued.Notes, n => n.Contains("DuplicatePayment", StringComparison.Ordinal));
+        Assert.Single((await practice.Client.GetFromJsonAsync<ClaimPaymentsResponse>($"/v1/claims/{claims[0].Id}/payments"))!.Payments);
+
+        // Second 835: the payer takes the third claim's payment back and pays it again at 85 %.
+        var second = await PushAsync(insurer, await RemitAsync(true, reversedPcn));
+        Assert.Equal(1, second.ClaimsUpdated);
+        var reversed = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[2].Id}");
+        Assert.Equal(["accepted", "paid", "pending", "paid"], reversed!.Timeline.Select(t => t.To).TakeLast(4));
+        var history = await practice.Client.GetFromJsonAsync<ClaimPaymentsResponse>($"/v1/claims/{claims[2].Id}/payments");
+        Assert.Equal(["processedAsPrimary", "reversal", "processedAsPrimary"], history!.Payments.Select(p => p.Payment.Status));
+        // 85 % allowance: 157.25 + 204 allowed, 20 % co-insurance → 289.00 paid net of the reversal.
+        Assert.Equal(289.00m, history.Paid.Amount);
+
+        var remittance = await practice.Client.GetFromJsonAsync<RemittanceResponse>($"/v1/remittances/{remittanceId}");
+        Assert.Equal(("posted", 3, 544.00m), (remittance!.Status, remittance.ClaimPayments.Count, remittance.Payment.Amount.Amount));
+        Assert.All(remittance.ClaimPayments, p => Assert.False(p.NeedsReview));
+        var list = await practice.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances");
+        Assert.Equal(["posted", "duplicatePayment", "posted"], list!.Items.Select(r => r.Status).Reverse());
+
+        var report = await practice.Client.GetFromJsonAsync<CollectionsReport>(
+            $"/v1/reports/collections?date={remittance.Payment.PaymentDate:yyyy-MM-dd}");
+        var line = Assert.Single(report!.Payers);
+        Assert.Equal((Payer, 2, 5), (line.PayerId, line.Remittances, line.ClaimPayments));
+        Assert.Equal(544.00m + 17.00m, line.Received.Amount);
+        Assert.Equal(544.00m + 17.00m, line.ClaimsPaid.Amount);
+    }
+
+    [Fact]
+    public async Task Post835_UnbalancedOrUnknownClaim_KeptForReviewAndNothingWrongIsPosted()
+    {
+        var practice = await factory.CreatePracticeAsync("Review Queue Dental");
+        using var insurer = await InsurerAsync();
+        var pcn = NewPcn("UNB-");
+        var claims = await AcceptedClaimsAsync(practice, insurer, (pcn, null));
+        var good = await RemitAsync(false, pcn);
+
+        // Paid amount changed without its adjustments: the claim and the payment no longer balance.
+        var broken = NewInterchangeNumber(good.Replace("*272*", "*282*", StringComparison.Ordinal), "835888888");
+        var unbalanced = await PushAsync(insurer, broken);
+        Assert.Equal(0, unbalanced.ClaimsUpdated);
+        Assert.Contains(unbalanced.Notes, n => n.Contains("Unbalanced", StringComparison.Ordinal));
+        var flagged = await practice.Client.GetFromJsonAsync<RemittanceResponse>($"/v1/remittances/{unbalanced.RemittanceIds[0]}");
+        Assert.Equal("unbalanced", flagged!.Status);
+        Assert.NotEmpty(flagged.Problems);
+        Assert.Equal("accepted", (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[0].Id}"))!.Status);
+        var review = await practice.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances?review=true");
+        Assert.Contains(review!.Items, r => r.Id == flagged.Id);
+
+        // A payment for a claim the hub never sent goes to the review queue; the rest of the file posts.
+        var stranger = NewInterchangeNumber(good.Replace($"CLP*{pcn}*", "CLP*NOT-OURS-1*", StringComparison.Ordinal), "835777777");
+        var unmatched = await PushAsync(insurer, stranger);
+        var kept = await practice.Client.GetFromJsonAsync<RemittanceResponse>($"/v1/remittances/{unmatched.RemittanceIds[0]}");
+        Assert.Equal("posted", kept!.Status);
+        Assert.True(Assert.Single(kept.ClaimPayments).NeedsReview);
+        Assert.Contains("waiting for review", kept.ClaimPayments[0].Note, StringComparison.Ordinal);
+
+        var other = await factory.CreatePracticeAsync("Other Practice");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/v1/remittances/{kept.Id}")).StatusCode);
+        Assert.DoesNotContain((await other.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances"))!.Items, r => r.Id == kept.Id);
+    }
+
+    [Fact]
+    public async Task Remittances_BadQuery_ProblemDetailsNameTheField()
+    {
+        var practice = await factory.CreatePracticeAsync("Query Dental");
+        var response = await practice.Client.GetAsync("/v1/remittances?status=lost&limit=0&cursor=nope");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]!["$.status"]);
+        Assert.NotNull(problem["errors"]!["$.limit"]);
+        Assert.NotNull(problem["errors"]!["$.cursor"]);
+    }
+
+    // Another ISA13/IEA02 for the same content: a payer re-sending a file under a new interchange number.
+    private static string NewInterchangeNumber(string x12, string isa13)
+    {
+        var lines = x12.Split('\n');
+        var old = lines[0].Split('*')[13];
+        return string.Join('\n', lines.Select(l => l.StartsWith("ISA*", StringComparison.Ordinal) || l.StartsWith("IEA*", StringComparison.Ordinal)
+            ? l.Replace(old, isa13, StringComparison.Ordinal) : l));
+    }
+}
