@@ -27,6 +27,7 @@ public static class PayerProfileServiceCollectionExtensions
             return PayerProfileCatalog.LoadOrThrow(Path.Combine(mappings, "payers"), variables);
         });
         services.TryAddSingleton(_ => new PayerSecrets(configuration));
+        services.TryAddSingleton(_ => Codes.X12CodeDescriptions.LoadDefault());
         services.AddHostedService<PayerProfileStartupCheck>();
         return services;
     }
