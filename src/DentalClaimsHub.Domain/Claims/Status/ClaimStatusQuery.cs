@@ -94,7 +94,26 @@ public sealed record ClaimStatusQuery
 }
 
 /// <summary>The billing provider a payer files the claim under: NPI and tax id as in the 837's 2010AA.</summary>
-public sealed record ClaimStatusProvider(Npi Npi, string Name, string? TaxId = null);
+public sealed record ClaimStatusProvider
+{
+    public ClaimStatusProvider(string name, Npi? npi, string? taxId = null)
+    {
+        Name = Guard.Required(name, nameof(Name), 60);
+        Npi = npi;
+        TaxId = taxId is null ? null : Values.TaxId.Normalise(taxId);
+        if (npi is null && TaxId is null)
+        {
+            throw new DomainException("The billing provider needs an NPI or a tax id.", nameof(npi));
+        }
+    }
+
+    public string Name { get; }
+
+    public Npi? Npi { get; }
+
+    /// <summary>Nine digits (EIN), when known.</summary>
+    public string? TaxId { get; }
+}
 
 /// <summary>A subscriber or patient as a payer identifies them; <see cref="MemberId"/> is needed for the subscriber.</summary>
 public sealed record ClaimStatusPerson(PersonName Name, DateOnly? BirthDate = null, Sex? Sex = null, string? MemberId = null);

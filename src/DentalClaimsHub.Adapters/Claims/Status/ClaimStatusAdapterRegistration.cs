@@ -1,0 +1,22 @@
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Adapters.X12.ClaimStatus;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DentalClaimsHub.Adapters.Claims.Status;
+
+public static class ClaimStatusAdapterRegistration
+{
+    /// <summary>The claim status adapter of every protocol that has one (X12 276/277 today).</summary>
+    public static IServiceCollection AddClaimStatusAdapters(this IServiceCollection services)
+    {
+        // Scoped: it records the 276 and 277 in the unit of work of the poll it serves.
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IClaimStatusAdapter, X12ClaimStatusAdapter>());
+        services.TryAddSingleton<ClaimStatus277Reader>();
+        return services;
+    }
+
+    /// <summary>The adapter for the protocol the payer's profile names for claim status, or null when it names none we speak.</summary>
+    public static IClaimStatusAdapter? For(this IEnumerable<IClaimStatusAdapter> adapters, PayerProfile payer) =>
+        payer.RouteFor(PayerCapability.ClaimStatus) is { } route ? adapters.FirstOrDefault(a => a.Protocol == route.Protocol) : null;
+}
