@@ -48,6 +48,11 @@ public sealed class ClaimLedger
         return found;
     }
 
+    /// <summary>The latest arrival with CLM01 <paramref name="pcn"/> (any frequency), or null when none came.</summary>
+    public LedgerClaim? Find(string pcn) => string.IsNullOrEmpty(pcn)
+        ? null
+        : _claims.Values.Where(c => c.PatientControlNumber == pcn).OrderByDescending(c => c.FirstReceivedAt).FirstOrDefault();
+
     public void Clear() => _claims.Clear();
 
     public JsonNode ToJson() => new JsonObject
