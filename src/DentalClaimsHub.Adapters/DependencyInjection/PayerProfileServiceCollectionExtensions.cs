@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.Claims.Status;
 using DentalClaimsHub.Adapters.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public static class PayerProfileServiceCollectionExtensions
     /// Registers <see cref="PayerProfileCatalog"/> as a singleton read from <c>{Hub:MappingsPath}/payers</c> (default: the
     /// nearest <c>mappings/</c> folder above the application) with placeholders from <c>Hub:Variables</c>, and a hosted
     /// service that loads it when the host starts, so an invalid profile stops start-up with every error listed; also
-    /// registers <see cref="PayerSecrets"/> to resolve the credentials profiles reference by name.
+    /// registers <see cref="PayerSecrets"/> to resolve the credentials profiles reference by name, and the claim status
+    /// adapters (<see cref="Claims.Status.ClaimStatusAdapterRegistration.AddClaimStatusAdapters"/>).
     /// </summary>
     public static IServiceCollection AddPayerProfiles(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,7 @@ public static class PayerProfileServiceCollectionExtensions
         });
         services.TryAddSingleton(_ => new PayerSecrets(configuration));
         services.TryAddSingleton(_ => Codes.X12CodeDescriptions.LoadDefault());
+        services.AddClaimStatusAdapters();
         services.AddHostedService<PayerProfileStartupCheck>();
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class X12ClaimStatusAdapterTests : IDisposable
     public X12ClaimStatusAdapterTests()
     {
         _simulator.CoreRealtime.Ledger = _simulator.Ledger; // see ClaimStatusSimulatorTests
-        _simulator.CoreRealtime.SlowAnswerDelay = TimeSpan.FromSeconds(3);
+        _simulator.CoreRealtime.SlowAnswerDelay = TimeSpan.FromSeconds(6);
         var url = _simulator.Url;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,16 +35,15 @@ public sealed class X12ClaimStatusAdapterTests : IDisposable
             ["DEMO_X12_PASSWORD"] = "s3cret",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging();
-        services.AddPayerProfiles(configuration);
-        // One attempt with a one-second timeout, so the failure paths answer quickly.
+        services.AddPayerProfiles(configuration); // registers the claim status adapters
+        // One attempt with a three-second timeout (the slow scenario holds its answer six), so failures answer quickly.
         services.AddSingleton(_ => new PayerProfileCatalog(PayerProfileCatalog.LoadOrThrow(
                 Path.Combine(RepositoryPaths.Mappings, "payers"), new Dictionary<string, string> { ["SIMULATOR_URL"] = url })
-            .Profiles.Select(p => p with { Resilience = p.Resilience with { RetryCount = 0, Timeout = TimeSpan.FromSeconds(1) } })));
+            .Profiles.Select(p => p with { Resilience = p.Resilience with { RetryCount = 0, Timeout = TimeSpan.FromSeconds(3) } })));
         services.AddPayerTransports();
         services.AddSingleton(X12SchemaRegistry.LoadDefault());
         services.AddSingleton<IControlNumberAllocator, CountingAllocator>();
         services.AddScoped<IX12MessageLog>(_ => _messages);
-        services.AddClaimStatusAdapters();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _services.CreateScope();
     }

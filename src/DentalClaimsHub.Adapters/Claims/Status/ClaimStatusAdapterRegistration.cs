@@ -7,12 +7,17 @@ namespace DentalClaimsHub.Adapters.Claims.Status;
 
 public static class ClaimStatusAdapterRegistration
 {
-    /// <summary>The claim status adapter of every protocol that has one (X12 276/277 today).</summary>
+    /// <summary>
+    /// The claim status adapter of every protocol that has one (X12 276/277 today). Registered through factories, so a host
+    /// that never asks for status (a load tool, a test host) need not provide the control number allocator, message log
+    /// and schemas the X12 adapter uses; a host that polls registers those as it does for eligibility.
+    /// </summary>
     public static IServiceCollection AddClaimStatusAdapters(this IServiceCollection services)
     {
         // Scoped: it records the 276 and 277 in the unit of work of the poll it serves.
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IClaimStatusAdapter, X12ClaimStatusAdapter>());
-        services.TryAddSingleton<ClaimStatus277Reader>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IClaimStatusAdapter, X12ClaimStatusAdapter>(
+            sp => ActivatorUtilities.CreateInstance<X12ClaimStatusAdapter>(sp)));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ClaimStatus277Reader>(sp));
         return services;
     }
 
