@@ -68,8 +68,8 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
     public ClaimLedger Ledger { get; set; } = ledger ?? new ClaimLedger();
 
     /// <summary>
-    /// How long the <c>x12.eligibility.timeout</c> and <c>x12.status.timeout</c> scenarios hold their answer back: by default longer than any
-    /// sensible hub timeout; tests shorten it so they stay fast.
+    /// How long the <c>x12.eligibility.timeout</c> and <c>x12.status.timeout</c> scenarios hold their answer back: by default
+    /// longer than any sensible hub timeout; tests shorten it so they stay fast.
     /// </summary>
     public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -154,7 +154,8 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
             case StatusServerError:
                 return SimulatorResponse.Text(500, "text/html; charset=utf-8", "<html><body><h1>Internal Server Error</h1></body></html>");
             case StatusReject999:
-                return Respond(envelope, Response999, ClaimStatus277Template.Reject999(inquiry, time.GetUtcNow()), CoreErrorCodes.Success, "None");
+                var rejection = ClaimStatus277Template.Reject999(inquiry, time.GetUtcNow());
+                return Respond(envelope, Response999, rejection, CoreErrorCodes.Success, "None");
         }
 
         var payload = ClaimStatus277Template.Build(inquiry, Ledger, StatusAnswers[scenario], time.GetUtcNow());

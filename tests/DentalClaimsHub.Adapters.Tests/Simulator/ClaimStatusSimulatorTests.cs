@@ -25,7 +25,8 @@ public sealed class ClaimStatusSimulatorTests : SimulatorTestBase
     private async Task SubmitClaimsAsync()
     {
         var fields = CoreRequests.Fields(ClaimStatusRequests.Claims837, "X12_837_Request_005010X224A2", "Batch");
-        using var response = await Http.PostAsync(CoreBatchModule.Path, CoreRequests.SoapEnvelope(fields, element: "COREEnvelopeBatchSubmission"));
+        using var response = await Http.PostAsync(CoreBatchModule.Path,
+            CoreRequests.SoapEnvelope(fields, element: "COREEnvelopeBatchSubmission"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(Simulator.Ledger.Find("PCN1001"));
     }

@@ -69,7 +69,8 @@ public sealed class X12ClaimStatusAdapterTests : IDisposable
         Assert.Null(result.Failure);
         Assert.Equal(ClaimStatusOutcome.Pending, result.Outcome);
         Assert.Equal(("P1", "20"), (result.Current!.Category, result.Current.Code));
-        Assert.Equal(("PCN1001", "SIMPCN1001", query.TraceNumber), (result.PatientControlNumber, result.PayerClaimNumber, result.TraceNumber));
+        Assert.Equal(("PCN1001", "SIMPCN1001", query.TraceNumber),
+            (result.PatientControlNumber, result.PayerClaimNumber, result.TraceNumber));
         Assert.Equal(468m, result.TotalCharge);
         Assert.Equal([(true, "276"), (false, "277")], _messages.Records.Select(r => (r.Outbound, r.TransactionType)));
         Assert.All(_messages.Records, r => Assert.Equal((query.ClaimId, ClaimStatusRequests.PracticeId), (r.LinkedId, r.PracticeId)));

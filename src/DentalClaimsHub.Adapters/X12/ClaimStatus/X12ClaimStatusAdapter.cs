@@ -93,8 +93,8 @@ public sealed partial class X12ClaimStatusAdapter(
         catch (HttpRequestException e)
         {
             Sent(inquiry, request, numbers);
-            return (null, Failed(ClaimStatusFailureKind.Unreachable,
-                $"The payer could not be reached: {(e.StatusCode is { } status ? $"HTTP {(int)status}" : e.HttpRequestError.ToString())}."));
+            var reason = e.StatusCode is { } status ? $"HTTP {(int)status}" : e.HttpRequestError.ToString();
+            return (null, Failed(ClaimStatusFailureKind.Unreachable, $"The payer could not be reached: {reason}."));
         }
         catch (CoreTransportException e)
         {
@@ -132,7 +132,9 @@ public sealed partial class X12ClaimStatusAdapter(
 
         if (!report.Succeeded)
         {
-            var kind = string.Equals(answer.PayloadType, ResponsePayloadType, StringComparison.Ordinal) ? "277" : $"'{answer.PayloadType}' payload";
+            var kind = string.Equals(answer.PayloadType, ResponsePayloadType, StringComparison.Ordinal)
+                ? "277"
+                : $"'{answer.PayloadType}' payload";
             return Failed(ClaimStatusFailureKind.Unusable, $"The payer's {kind} could not be used: {Summary(report.Problems)}");
         }
 

@@ -52,7 +52,8 @@ public sealed class ClaimStatus276BuilderTests
     {
         var lines = Build(SubscriberQuery()).Split('\n');
 
-        Assert.Equal(["HL*1**20*1~", "HL*2*1*21*1~", "HL*3*2*19*1~", "HL*4*3*22*0~"], lines.Where(l => l.StartsWith("HL*", StringComparison.Ordinal)));
+        Assert.Equal(["HL*1**20*1~", "HL*2*1*21*1~", "HL*3*2*19*1~", "HL*4*3*22*0~"],
+            lines.Where(l => l.StartsWith("HL*", StringComparison.Ordinal)));
         Assert.Contains("TRN*1*7C4E2A103B5D4F6E8A9B0C1D2E3F4A5B~", lines);
         Assert.Contains("REF*1K*DNCLM26030900123~", lines);
         Assert.Contains("REF*EJ*7C4E2A103B5D4F6E8A9B~", lines);
