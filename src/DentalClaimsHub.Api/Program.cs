@@ -16,6 +16,7 @@ using DentalClaimsHub.Api.Messages;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.PreAuthorizations;
 using DentalClaimsHub.Api.Remittances;
+using DentalClaimsHub.Api.Webhooks;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Outbox;
 
@@ -33,6 +34,7 @@ builder.Services.AddPayerProfiles(builder.Configuration);
 builder.Services.AddPayerTransports();
 builder.AddEligibility();
 builder.AddInboundAndRemittances();
+builder.AddWebhooks();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -55,4 +57,5 @@ app.MapMessagesApi();
 app.MapInboundX12Api();
 app.MapPreAuthorizationsApi();
 app.MapRemittancesApi();
+app.MapWebhooksApi();
 app.Run();

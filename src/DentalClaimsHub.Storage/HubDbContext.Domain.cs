@@ -45,6 +45,8 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Claim>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<PreAuthorization>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Remittance>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Webhooks.WebhookSubscription>().HasQueryFilter(w => TenantIsSystem || w.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
         modelBuilder.Entity<ClaimPayment>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Idempotency.IdempotencyRecord>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Attachments.AttachmentFile>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);

@@ -98,6 +98,7 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
         try
         {
             EnqueueClaimEvents();
+            await FanOutWebhooksAsync(cancellationToken);
             wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

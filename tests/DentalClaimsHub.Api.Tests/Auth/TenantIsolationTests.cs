@@ -41,6 +41,10 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("GET", "/v1/messages/{id}"),
         ("GET", "/v1/claims/{id}/payments"),
         ("GET", "/v1/remittances/{id}"),
+        ("GET", "/v1/webhooks/{id}"),
+        ("DELETE", "/v1/webhooks/{id}"),
+        ("GET", "/v1/webhooks/{id}/deliveries"),
+        ("POST", "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver"),
     ];
 
     [Fact]
@@ -91,6 +95,9 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         Assert.True(planResponse.StatusCode == HttpStatusCode.Created, await planResponse.Content.ReadAsStringAsync());
         var plan = await planResponse.Content.ReadFromJsonAsync<PreAuthorizationResponse>();
         var remittanceId = await factory.AddRemittanceAsync(owner.Id);
+        var webhook = await (await owner.Client.PostAsJsonAsync("/v1/webhooks",
+                new DentalClaimsHub.Api.Webhooks.WebhookRequest { Url = "https://pms.example.test/hooks", Events = ["claim.*"] }))
+            .Content.ReadFromJsonAsync<DentalClaimsHub.Api.Webhooks.WebhookResponse>();
 
         foreach (var (method, template) in Matrix)
         {
@@ -103,9 +110,11 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/claims", StringComparison.Ordinal) => claim!.Id,
                 _ when template.StartsWith("/v1/preauthorizations", StringComparison.Ordinal) => plan!.Id,
                 _ when template.StartsWith("/v1/remittances", StringComparison.Ordinal) => remittanceId,
+                _ when template.StartsWith("/v1/webhooks", StringComparison.Ordinal) => webhook!.Id,
                 _ => patient.Id,
             };
-            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1");
+            var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1")
+                .Replace("{deliveryId}", Guid.NewGuid().ToString());
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             if (method is "PUT" or "POST")
@@ -141,6 +150,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/preauthorizations/{plan!.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/v1/remittances/{remittanceId}")).StatusCode);
         Assert.Empty((await intruder.Client.GetFromJsonAsync<DentalClaimsHub.Api.Remittances.RemittancePageResponse>("/v1/remittances"))!.Items);
+        Assert.True((await owner.Client.GetFromJsonAsync<DentalClaimsHub.Api.Webhooks.WebhookResponse>($"/v1/webhooks/{webhook!.Id}"))!.Active);
+        Assert.Empty((await intruder.Client.GetFromJsonAsync<List<DentalClaimsHub.Api.Webhooks.WebhookResponse>>("/v1/webhooks"))!);
     }
 
     [Fact]
