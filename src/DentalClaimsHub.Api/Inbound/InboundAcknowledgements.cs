@@ -113,7 +113,7 @@ internal static class InboundAcknowledgements
 
     // 277CA: per claim (HL PT) TRN*2*<CLM01>, STC*<category>:<status>…, REF*1K*<payer claim number>.
     public static async Task<int> ApplyClaimAckAsync(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
+        List<string> notes, DateTimeOffset now, Adapters.Codes.X12CodeDescriptions codes, CancellationToken cancellationToken)
     {
         var updated = 0;
         var inPatient = false;
@@ -138,7 +138,7 @@ internal static class InboundAcknowledgements
             var category = status.Split(':')[0];
             if (RejectCategories.Contains(category))
             {
-                claim.Reject(ClaimDeliveryService.Actor, now, $"277CA {status}", stored.Id);
+                claim.Reject(ClaimDeliveryService.Actor, now, $"277CA {status}: {codes.DescribeStatus(status)}", stored.Id);
             }
             else
             {

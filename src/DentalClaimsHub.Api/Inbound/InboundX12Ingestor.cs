@@ -19,7 +19,7 @@ namespace DentalClaimsHub.Api.Inbound;
 /// message (PartiallyParsed / Failed with the reasons) and reported, never dropped.
 /// </summary>
 public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X12Parser parser, RemittancePoster remittances,
-    TimeProvider time, ILogger<InboundX12Ingestor> logger)
+    Adapters.Codes.X12CodeDescriptions codes, TimeProvider time, ILogger<InboundX12Ingestor> logger)
 {
     /// <summary>The largest file taken in one piece (an 835 of ~100,000 claim payments).</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
@@ -84,7 +84,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
                 updated = await InboundAcknowledgements.ApplyAckAsync(db, payer, document.Segments, stored, notes, now, ct);
                 break;
             case "277CA":
-                updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, ct);
+                updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, codes, ct);
                 break;
             case "835":
                 var posting = await remittances.PostAsync(payer, document, stored, now, ct);

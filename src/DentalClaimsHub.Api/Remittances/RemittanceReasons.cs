@@ -1,12 +1,14 @@
+using DentalClaimsHub.Adapters.Codes;
 using DentalClaimsHub.Domain.Remittances;
 
 namespace DentalClaimsHub.Api.Remittances;
 
 /// <summary>
 /// Turns a payment's adjustment and remark codes into the sentence a billing specialist reads on the claim's timeline:
-/// "Denied (CLP02 4): CO-97 …; remarks N20 …". Codes are kept verbatim so the sentence can be searched.
+/// "Denied (CLP02 4): CO-97 (…); remarks N20 (…)". Codes are kept verbatim so the sentence can be searched; the wording of
+/// each code comes from <c>schemas/codes</c>.
 /// </summary>
-public sealed class RemittanceReasons
+public sealed class RemittanceReasons(X12CodeDescriptions codes)
 {
     /// <summary>Why the claim ends where it does; null when nothing but contractual and patient shares applied.</summary>
     public string? Describe(ClaimPayment payment)
@@ -49,7 +51,7 @@ public sealed class RemittanceReasons
 
     private string Remark(string code) => code + (Rarc(code) is { } text ? $" ({text})" : "");
 
-    public string? Carc(string code) => null;
+    public string? Carc(string code) => codes.Carc(code);
 
-    public string? Rarc(string code) => null;
+    public string? Rarc(string code) => codes.Rarc(code);
 }

@@ -93,7 +93,8 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         var denied = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[1].Id}");
         Assert.Equal("denied", denied!.Status);
         Assert.Contains("CO-97", denied.Timeline[^1].Reason, StringComparison.Ordinal);
-        Assert.Contains("N20", denied.Timeline[^1].Reason, StringComparison.Ordinal);
+        Assert.Contains("N20 (", denied.Timeline[^1].Reason, StringComparison.Ordinal);
+        Assert.Contains("CO-97 (", denied.Timeline[^1].Reason, StringComparison.Ordinal);
 
         var payments = await practice.Client.GetFromJsonAsync<ClaimPaymentsResponse>($"/v1/claims/{claims[0].Id}/payments");
         Assert.Equal((272.00m, 68.00m, 85.00m), (payments!.Paid.Amount, payments.PatientResponsibility.Amount, payments.WriteOff.Amount));
@@ -102,6 +103,7 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         Assert.Equal([1, 2], payment.Lines.Select(l => l.ClaimLineNumber ?? 0));
         Assert.Contains(payment.Lines[0].Adjustments, a => (a.Group, a.ReasonCode, a.Amount.Amount) == ("co", "45", 37.00m));
         Assert.Equal(148.00m, payment.Lines[0].Allowed!.Amount);
+        Assert.NotNull(payment.Lines[0].Adjustments[0].Description);
 
         // The same file again (and the same payment under a new ISA13) posts nothing twice.
         Assert.True((await PushAsync(insurer, first835)).Duplicate);
