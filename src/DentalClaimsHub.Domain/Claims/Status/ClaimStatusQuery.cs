@@ -8,7 +8,7 @@ namespace DentalClaimsHub.Domain.Claims.Status;
 /// its own claim number once it gave one), the charge and dates of service, the billing provider and the people on the
 /// coverage. One query becomes one X12 276 claim status tracking loop.
 /// </summary>
-public sealed record ClaimStatusQuery
+public sealed partial record ClaimStatusQuery
 {
     /// <summary>Upper bound of CLM01 and of the patient control number echoed in REF*EJ.</summary>
     public const int MaxPatientControlNumberLength = 20;
