@@ -32,4 +32,10 @@ public sealed record X12Identifiers
 
     /// <summary>Whether the payer returns 999 functional acknowledgements we should wait for.</summary>
     public bool Expect999 { get; init; } = true;
+
+    /// <summary>
+    /// Whether we answer the payer's files (277CA, 277, 835…) with our own 999 — or a TA1 when their envelope is broken or
+    /// their ISA14 asks for one. Acknowledgements themselves are never acknowledged.
+    /// </summary>
+    public bool Send999 { get; init; }
 }

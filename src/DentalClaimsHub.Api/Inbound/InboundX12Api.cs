@@ -14,6 +14,12 @@ public sealed record InboundResult(Guid MessageId, bool Duplicate, string Transa
 {
     /// <summary>Remittances read from the file (835), with their status.</summary>
     public IReadOnlyList<Guid> RemittanceIds { get; init; } = [];
+
+    /// <summary>Our 999 (or TA1) answering the file, stored as an outbound message, when the payer's profile asks for one.</summary>
+    public Guid? AcknowledgementMessageId { get; init; }
+
+    /// <summary>The acknowledgement's X12 text (also the whole response body when the request accepts application/edi-x12).</summary>
+    public string? Acknowledgement { get; init; }
 }
 
 /// <summary>
@@ -57,7 +63,10 @@ public static class InboundX12Api
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty file", detail: "Send the X12 file as the request body.");
         }
 
-        return TypedResults.Ok(await ingestor.IngestAsync(payer, buffer.ToArray(), "http", cancellationToken));
+        var result = await ingestor.IngestAsync(payer, buffer.ToArray(), "http", cancellationToken);
+        return result.Acknowledgement is { } ack && request.Headers.Accept.ToString().Contains("application/edi-x12", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Text(ack, "application/edi-x12")
+            : TypedResults.Ok(result);
     }
 
     private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",

@@ -19,7 +19,8 @@ namespace DentalClaimsHub.Api.Inbound;
 /// message (PartiallyParsed / Failed with the reasons) and reported, never dropped.
 /// </summary>
 public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X12Parser parser, RemittancePoster remittances,
-    Adapters.Codes.X12CodeDescriptions codes, TimeProvider time, ILogger<InboundX12Ingestor> logger)
+    Adapters.Codes.X12CodeDescriptions codes, InboundAcknowledger acknowledger, Adapters.Profiles.PayerProfileCatalog payers, TimeProvider time,
+    ILogger<InboundX12Ingestor> logger)
 {
     /// <summary>The largest file taken in one piece (an 835 of ~100,000 claim payments).</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
@@ -98,7 +99,20 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
 
         stored.MarkParsed(notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
             notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
-        return new InboundResult(stored.Id, false, type, updated, notes) { RemittanceIds = remittanceIds };
+        InboundAcknowledgement? answer = null;
+        if (type is not ("999" or "TA1") && payers.Find(payer)?.X12?.Identifiers.Send999 == true)
+        {
+            answer = await acknowledger.AcknowledgeAsync(payer, content, document, stored, ct);
+            if (answer is not null)
+            {
+                db.Messages.Add(answer.Message);
+            }
+        }
+
+        return new InboundResult(stored.Id, false, type, updated, notes)
+        {
+            RemittanceIds = remittanceIds, AcknowledgementMessageId = answer?.Message.Id, Acknowledgement = answer?.Text,
+        };
     }
 
     // A TA1-only interchange has no ST; a 277 is a 277CA under guide 005010X214, a status answer under 005010X212.

@@ -85,6 +85,10 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         Assert.Equal(("835", false, 3), (posted.TransactionType, posted.Duplicate, posted.ClaimsUpdated));
         Assert.Empty(posted.Notes);
         var remittanceId = Assert.Single(posted.RemittanceIds);
+        // demo-x12-dental asks for our 999: one accepted functional group answering the payer's HP group.
+        Assert.Contains("AK1*HP*", posted.Acknowledgement, StringComparison.Ordinal);
+        Assert.Contains("AK9*A*1*1*1~", posted.Acknowledgement, StringComparison.Ordinal);
+        Assert.NotNull(posted.AcknowledgementMessageId);
 
         var paid = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claims[0].Id}");
         Assert.Equal("paid", paid!.Status);
@@ -151,6 +155,9 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         var unbalanced = await PushAsync(insurer, broken);
         Assert.Equal(0, unbalanced.ClaimsUpdated);
         Assert.Contains(unbalanced.Notes, n => n.Contains("Unbalanced", StringComparison.Ordinal));
+        // Our 999 already says so (SNIP 3 balancing), pointing at the claim payment.
+        Assert.DoesNotContain("IK5*A~", unbalanced.Acknowledgement, StringComparison.Ordinal);
+        Assert.Contains("IK3*CLP*", unbalanced.Acknowledgement, StringComparison.Ordinal);
         var flagged = await practice.Client.GetFromJsonAsync<RemittanceResponse>($"/v1/remittances/{unbalanced.RemittanceIds[0]}");
         Assert.Equal("unbalanced", flagged!.Status);
         Assert.NotEmpty(flagged.Problems);
@@ -169,6 +176,28 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         var other = await factory.CreatePracticeAsync("Other Practice");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/v1/remittances/{kept.Id}")).StatusCode);
         Assert.DoesNotContain((await other.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances"))!.Items, r => r.Id == kept.Id);
+    }
+
+    [Fact]
+    public async Task Post_BrokenEnvelope_AnsweredWithARejectingTa1AndKeptFlagged()
+    {
+        using var insurer = await InsurerAsync();
+        var file = File.ReadAllText(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Root, "samples", "x12", "835-remittance.x12"))
+            .Replace("IEA*1*000000501~", "IEA*1*000000502~", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/inbound/{Payer}/x12")
+        {
+            Content = new StringContent(file, Encoding.UTF8, "application/edi-x12"),
+        };
+        request.Headers.Accept.ParseAdd("application/edi-x12");
+
+        var response = await insurer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/edi-x12", response.Content.Headers.ContentType?.MediaType);
+        var ta1 = await response.Content.ReadAsStringAsync();
+        Assert.Contains("TA1*000000501*", ta1, StringComparison.Ordinal);
+        Assert.Contains("*R*001~", ta1, StringComparison.Ordinal);
+        Assert.DoesNotContain("AK1*", ta1, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ internal static partial class PayerProfileReader
             UsageIndicator = usage?[0] ?? 'T',
             RequestTa1 = map.Bool("requestTa1", fallback: false),
             Expect999 = map.Bool("expect999", fallback: true),
+            Send999 = map.Bool("send999", fallback: false),
         };
     }
 
