@@ -4,6 +4,7 @@ using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Claims.Delivery;
+using DentalClaimsHub.Api.Claims.Status;
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Demo;
 using DentalClaimsHub.Api.Eligibility;
@@ -35,6 +36,7 @@ builder.Services.AddPayerTransports();
 builder.AddEligibility();
 builder.AddInboundAndRemittances();
 builder.AddWebhooks();
+builder.AddClaimStatusPolling();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 

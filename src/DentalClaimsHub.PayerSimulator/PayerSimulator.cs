@@ -24,7 +24,7 @@ public sealed class PayerSimulator : IDisposable, IAsyncDisposable
         this.server = server;
         Url = url.TrimEnd('/');
         Routes = new SimulatorRoutes(server, time);
-        CoreRealtime = new CoreRealtimeModule(time, CoreCredentials);
+        CoreRealtime = new CoreRealtimeModule(time, CoreCredentials, Ledger);
         Remittances = new PayerRemittances(time, Scenarios);
         PayerRemittances.Register(Scenarios);
         Acknowledgements = new ClaimAcknowledgements(time, Scenarios, Remittances);

@@ -47,6 +47,7 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Remittance>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookSubscription>().HasQueryFilter(w => TenantIsSystem || w.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<ClaimStatus.ClaimStatusPoll>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<ClaimPayment>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Idempotency.IdempotencyRecord>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Attachments.AttachmentFile>().HasQueryFilter(f => TenantIsSystem || f.PracticeId == TenantPracticeId);

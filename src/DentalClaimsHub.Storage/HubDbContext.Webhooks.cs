@@ -21,6 +21,8 @@ public sealed partial class HubDbContext
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<ClaimStatus.ClaimStatusPoll> ClaimStatusPolls => Set<ClaimStatus.ClaimStatusPoll>();
+
     private async Task FanOutWebhooksAsync(CancellationToken cancellationToken)
     {
         List<OutboxMessage>? events = null;

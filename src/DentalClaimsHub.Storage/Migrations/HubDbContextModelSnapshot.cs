@@ -1372,6 +1372,60 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Storage.ClaimStatus.ClaimStatusPoll", b =>
+                {
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<Guid?>("LastMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_message_id");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_polled_at");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_result");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_poll_at");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<int>("Polls")
+                        .HasColumnType("integer")
+                        .HasColumnName("polls");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.HasKey("ClaimId")
+                        .HasName("pk_claim_status_polls");
+
+                    b.HasIndex("NextPollAt")
+                        .HasDatabaseName("ix_claim_status_polls_next_poll_at");
+
+                    b.ToTable("claim_status_polls", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.ControlNumbers.ControlNumberSequence", b =>
                 {
                     b.Property<string>("TradingPartner")
@@ -2235,6 +2289,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachment_files_claims_claim_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.ClaimStatus.ClaimStatusPoll", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Claims.Claim", null)
+                        .WithOne()
+                        .HasForeignKey("DentalClaimsHub.Storage.ClaimStatus.ClaimStatusPoll", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_status_polls_claims_claim_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Storage.Delivery.ClaimDelivery", b =>

@@ -21,54 +21,16 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
 
     private static string NewPcn(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    private async Task<HttpClient> InsurerAsync() => await factory.CreateInsurerClientAsync(Payer);
+    private PayerExchanges Exchanges => new(factory, Payer);
 
-    private async Task<InboundResult> PushAsync(HttpClient insurer, string x12)
-    {
-        var response = await insurer.PostAsync($"/inbound/{Payer}/x12", new StringContent(x12, Encoding.UTF8, "application/edi-x12"));
-        Assert.True(response.IsSuccessStatusCode,
-            await response.Content.ReadAsStringAsync() + "\n" + string.Join("\n", factory.Logs.Events.Where(e => e.Contains("Exception", StringComparison.Ordinal)).TakeLast(2)));
-        return (await response.Content.ReadFromJsonAsync<InboundResult>())!;
-    }
+    private Task<HttpClient> InsurerAsync() => Exchanges.InsurerAsync();
 
-    private async Task<string> RemitAsync(bool reverse, params string[] pcns)
-    {
-        using var http = new HttpClient();
-        var response = await http.PostAsJsonAsync(factory.Simulator.Url + PayerRemittances.Path, new { clm01 = pcns, reverse });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<InboundResult> PushAsync(HttpClient insurer, string x12) => Exchanges.PushAsync(insurer, x12);
 
-    // Submits claims and brings them to Accepted by pushing the simulator's 999 and 277CA for their interchanges.
-    private async Task<List<ClaimResponse>> AcceptedClaimsAsync(TestPractice practice, HttpClient insurer, params (string Pcn, string? Member)[] claims)
-    {
-        var submitted = new List<ClaimResponse>();
-        foreach (var (pcn, member) in claims)
-        {
-            submitted.Add(await ClaimSubmissions.SubmitAsync(practice, pcn, Payer, member));
-        }
+    private Task<string> RemitAsync(bool reverse, params string[] pcns) => Exchanges.RemitAsync(reverse, pcns);
 
-        foreach (var claim in submitted)
-        {
-            await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
-        }
-
-        var acks = factory.Simulator.Acknowledgements.Pending;
-        var interchanges = acks.Where(a => a.Kind == "277CA" && claims.Any(c => a.Payload.Contains($"TRN*2*{c.Pcn}~", StringComparison.Ordinal)))
-            .Select(a => a.InterchangeControlNumber).ToHashSet();
-        foreach (var ack in acks.Where(a => interchanges.Contains(a.InterchangeControlNumber)).OrderBy(a => a.Kind == "999" ? 0 : 1))
-        {
-            await PushAsync(insurer, ack.Payload);
-        }
-
-        var accepted = new List<ClaimResponse>();
-        foreach (var claim in submitted)
-        {
-            accepted.Add(await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted"));
-        }
-
-        return accepted;
-    }
+    private Task<List<ClaimResponse>> AcceptedClaimsAsync(TestPractice practice, HttpClient insurer, params (string Pcn, string? Member)[] claims) =>
+        Exchanges.AcceptedClaimsAsync(practice, insurer, claims);
 
     [Fact]
     public async Task FullLife_PaidDeniedReversedAndRepaid_EachPostedOnceWithReasonsPaymentsAndCollections()
