@@ -2,10 +2,16 @@ using System.Globalization;
 
 namespace DentalClaimsHub.Load;
 
-/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE --scenario eligibility|claims</c>.</summary>
+/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE --scenario eligibility|claims|remit835 --simulator URL --count N</c>.</summary>
 public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, TimeSpan Warmup, int Patients, string PayerId, string Sample270,
     string Scenario = "eligibility")
 {
+    /// <summary>The payer simulator (the remittance scenario asks it for its 835).</summary>
+    public string SimulatorUrl { get; init; } = "http://127.0.0.1:5190";
+
+    /// <summary>Claims the remittance scenario pays in one 835.</summary>
+    public int Count { get; init; } = 10_000;
+
     public string DateOfService { get; } = "2026-11-23";
 
     public static LoadOptions Parse(string[] args)
@@ -26,6 +32,10 @@ public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, Tim
             Number("--patients", 200),
             Value("--payer", "load-x12-dental"),
             Value("--sample", "samples/x12/270-dental-inquiry.x12"),
-            Value("--scenario", "eligibility"));
+            Value("--scenario", "eligibility"))
+        {
+            SimulatorUrl = Value("--simulator", "http://127.0.0.1:5190"),
+            Count = Number("--count", 10_000),
+        };
     }
 }

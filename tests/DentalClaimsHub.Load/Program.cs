@@ -57,7 +57,9 @@ async Task ThroughHub(int i, CancellationToken ct)
 }
 
 var claimNumber = 0;
-async Task ClaimThroughHub(int i, CancellationToken ct)
+async Task ClaimThroughHub(int i, CancellationToken ct) => await SubmitClaim(i, ct);
+
+async Task<string> SubmitClaim(int i, CancellationToken ct)
 {
     var (patient, coverage) = subjects[i % subjects.Count];
     var pcn = string.Create(CultureInfo.InvariantCulture, $"LD{DateTime.UtcNow:HHmmss}{Interlocked.Increment(ref claimNumber):D8}");
@@ -80,6 +82,13 @@ async Task ClaimThroughHub(int i, CancellationToken ct)
         var body = await response.Content.ReadAsStringAsync(ct);
         throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}");
     }
+
+    return pcn;
+}
+
+if (options.Scenario == "remit835")
+{
+    return await Remittance835Scenario.RunAsync(hub, host.Services, options, SubmitClaim, options.Count, stop.Token);
 }
 
 if (options.Scenario == "claims")

@@ -3,6 +3,7 @@
 # every request after 200 ms, and N requests/s of POST /v1/eligibility. Prints throughput and the latency the hub adds
 # (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
+# SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -64,4 +65,4 @@ echo "== load"
 cd "$root"
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
-  --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}"
+  --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}"

@@ -29,7 +29,9 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
     {
         ArgumentNullException.ThrowIfNull(content);
         tenant.UseSystem();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var document = parser.Parse(Encoding.UTF8.GetString(content));
+        var parsed = clock.Elapsed;
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -37,11 +39,16 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"inbound:" + payer}, 0))", ct);
+            var started = clock.Elapsed;
             var result = await ApplyAsync(payer, content, sha, document, ct);
+            var applied = clock.Elapsed;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            logger.LogInformation("Inbound {TransactionType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes",
-                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count);
+            logger.LogInformation(
+                "Inbound {TransactionType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes; "
+                + "parsed in {ParseMs} ms, applied in {ApplyMs} ms, saved in {SaveMs} ms",
+                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count,
+                (long)parsed.TotalMilliseconds, (long)(applied - started).TotalMilliseconds, (long)(clock.Elapsed - applied).TotalMilliseconds);
             return result;
         }, cancellationToken);
     }
