@@ -39,6 +39,9 @@ public sealed record PayerProfile
     /// <summary>Claim-status polling thresholds.</summary>
     public ClaimStatusPolling ClaimStatus { get; init; } = ClaimStatusPolling.Default;
 
+    /// <summary>Where the payer leaves files for us to pick up, when it delivers files rather than pushing them.</summary>
+    public InboundFiles? Inbound { get; init; }
+
     /// <summary>Full path of the file the profile was read from.</summary>
     public required string SourceFile { get; init; }
 

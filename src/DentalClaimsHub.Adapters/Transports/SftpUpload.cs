@@ -14,13 +14,30 @@ public sealed class SftpUpload(PayerSecrets secrets)
 {
     public async Task<string> UploadAsync(PayerProfile payer, string fileName, byte[] content, CancellationToken cancellationToken)
     {
+        using var client = await ConnectAsync(payer, cancellationToken);
+        var directory = payer.Sftp!.RemoteDirectory.TrimEnd('/');
+        var temporary = $"{directory}/.{fileName}.part";
+        var final = $"{directory}/{fileName}";
+        using (var stream = new MemoryStream(content, writable: false))
+        {
+            await client.UploadFileAsync(stream, temporary, cancellationToken);
+        }
+
+        client.RenameFile(temporary, final, isPosix: true);
+        client.Disconnect();
+        return final;
+    }
+
+    /// <summary>A connected client for the payer's SFTP server (host key checked against the pinned fingerprint).</summary>
+    public async Task<SftpClient> ConnectAsync(PayerProfile payer, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(payer);
         var sftp = payer.Sftp ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no sftp settings.");
         var username = secrets.Get(payer, sftp.UsernameSecret);
         AuthenticationMethod login = sftp.PrivateKeySecret is { } keySecret
             ? new PrivateKeyAuthenticationMethod(username, new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(secrets.Get(payer, keySecret)))))
             : new PasswordAuthenticationMethod(username, secrets.Get(payer, sftp.PasswordSecret!));
-        using var client = new SftpClient(new ConnectionInfo(sftp.Host, sftp.Port, username, login) { Timeout = TimeSpan.FromSeconds(30) });
+        var client = new SftpClient(new ConnectionInfo(sftp.Host, sftp.Port, username, login) { Timeout = TimeSpan.FromSeconds(30) });
         string? presented = null;
         client.HostKeyReceived += (_, e) =>
         {
@@ -33,19 +50,15 @@ public sealed class SftpUpload(PayerSecrets secrets)
         }
         catch (Renci.SshNet.Common.SshConnectionException) when (presented is not null && presented != sftp.HostKeySha256)
         {
+            client.Dispose();
             throw new PayerResponseException(payer.Id, $"Payer '{payer.Id}': the SFTP server presented host key {presented}, not the pinned one.");
         }
-
-        var directory = sftp.RemoteDirectory.TrimEnd('/');
-        var temporary = $"{directory}/.{fileName}.part";
-        var final = $"{directory}/{fileName}";
-        using (var stream = new MemoryStream(content, writable: false))
+        catch
         {
-            await client.UploadFileAsync(stream, temporary, cancellationToken);
+            client.Dispose();
+            throw;
         }
 
-        client.RenameFile(temporary, final, isPosix: true);
-        client.Disconnect();
-        return final;
+        return client;
     }
 }

@@ -13,6 +13,8 @@ public static class RemittanceRegistration
         builder.Services.AddScoped<RemittancePoster>();
         builder.Services.AddScoped<InboundX12Ingestor>();
         builder.Services.AddSingleton<InboundAcknowledger>();
+        builder.Services.AddSingleton<InboundFilePoller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboundFilePoller>());
         return builder;
     }
 }

@@ -48,13 +48,19 @@ public class ClaimDeliveryFactory : SimulatedPayersFactory
     /// <summary>Placeholders of the test payer profiles.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ProfileVariables => [];
 
+    /// <summary>Folders of profiles only this factory's tests use (payers whose pollers would bother every other host).</summary>
+    protected virtual IEnumerable<string> ExtraProfileFolders => [];
+
     private PayerProfileCatalog Catalog()
     {
         var variables = new Dictionary<string, string>(ProfileVariables, StringComparer.Ordinal) { ["SIMULATOR_URL"] = Simulator.Url };
         var demo = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "payers"), variables);
         var tests = PayerProfileCatalog.Load(Path.Combine(RepositoryPaths.Root, "tests", "DentalClaimsHub.Api.Tests", "Claims", "payers"), variables);
-        var errors = demo.Errors.Concat(tests.Errors).ToList();
-        return errors.Count == 0 ? new PayerProfileCatalog(demo.Profiles.Concat(tests.Profiles)) : throw new PayerProfileException(errors);
+        var extra = ExtraProfileFolders.Select(folder => PayerProfileCatalog.Load(folder, variables)).ToList();
+        var errors = demo.Errors.Concat(tests.Errors).Concat(extra.SelectMany(e => e.Errors)).ToList();
+        return errors.Count == 0
+            ? new PayerProfileCatalog(demo.Profiles.Concat(tests.Profiles).Concat(extra.SelectMany(e => e.Profiles)))
+            : throw new PayerProfileException(errors);
     }
 }
 

@@ -23,7 +23,11 @@ public sealed class SftpDeliveryFactory : ClaimDeliveryFactory
         new("SFTP_PORT", Sftp.Port.ToString(CultureInfo.InvariantCulture)),
         new("SFTP_DIRECTORY", Sftp.DropDirectory),
         new("SFTP_HOST_KEY", Sftp.HostKeySha256),
+        new("SFTP_INBOUND", Sftp.InboundDirectory),
     ];
+
+    protected override IEnumerable<string> ExtraProfileFolders =>
+        [Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Root, "tests", "DentalClaimsHub.Api.Tests", "Claims", "payers-sftp-inbound")];
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
         [.. base.ExtraSettings, new("SFTP_TEST_USER", Sftp.User), new("SFTP_TEST_KEY", Sftp.PrivateKey)];
@@ -92,5 +96,44 @@ public sealed class SftpDeliveryTests(SftpDeliveryFactory factory) : IClassFixtu
 
         Assert.True(claim?.Status == "submitted", $"stayed {claim?.Status}: {string.Join(" > ", claim?.Timeline.Select(t => $"{t.To} {t.Reason}") ?? [])}");
         return claim!;
+    }
+
+    [Fact]
+    public async Task PayerLeavesFilesOnSftp_TheHubCollectsAppliesAndMovesThem()
+    {
+        var practice = await factory.CreatePracticeAsync("SFTP Inbound Dental");
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",
+                TestData.NewCoverageRequest("sftp-inbound-x12-dental"))).Content.ReadFromJsonAsync<CoverageResponse>();
+        var pcn = "SFI-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/claims")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 240m,
+                Lines = [new ClaimLineRequest { Code = "D4341", Area = "10", Fee = 240m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) }],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var claim = (await (await practice.Client.SendAsync(request)).Content.ReadFromJsonAsync<ClaimResponse>())!;
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
+        var sent = Directory.GetFiles(factory.Sftp.DropDirectory).Select(File.ReadAllText).Single(f => f.Contains($"CLM*{pcn}*", StringComparison.Ordinal));
+        var isa13 = sent.Split('~')[0].Split('*')[13];
+
+        // The payer rejects the interchange with a TA1 left on its server; the hub collects it and the claim is rejected.
+        var ta1 = $"ISA*00*          *00*          *ZZ*DEMODENTAL     *ZZ*DCHUB          *{DateTime.UtcNow:yyMMdd}*1200*^*00501*000000777*0*T*:~"
+            + $"TA1*{isa13}*{DateTime.UtcNow:yyMMdd}*1200*R*006~IEA*0*000000777~";
+        await File.WriteAllTextAsync(Path.Combine(factory.Sftp.InboundDirectory, "ta1-777.x12"), ta1);
+
+        var rejected = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected");
+        Assert.Contains($"TA1 rejected interchange {isa13}", rejected.Timeline[^1].Reason, StringComparison.Ordinal);
+        for (var i = 0; i < 50 && File.Exists(Path.Combine(factory.Sftp.InboundDirectory, "ta1-777.x12")); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(File.Exists(Path.Combine(factory.Sftp.InboundDirectory, "ta1-777.x12")));
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.Sftp.InboundDirectory, "processed")));
     }
 }

@@ -21,6 +21,7 @@ public sealed class TestSftpServer : IDisposable
 
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(DropDirectory);
+        Directory.CreateDirectory(InboundDirectory);
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(Root, "host_key"));
         Run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-m", "PEM", "-N", "", "-f", Path.Combine(Root, "client_key"));
         File.Copy(Path.Combine(Root, "client_key.pub"), Path.Combine(Root, "authorized_keys"));
@@ -61,6 +62,9 @@ public sealed class TestSftpServer : IDisposable
 
     /// <summary>Where uploads land (the profile's remoteDirectory).</summary>
     public string DropDirectory => Path.Combine(Root, "drop");
+
+    /// <summary>Where the simulated payer leaves files for the hub to collect over SFTP.</summary>
+    public string InboundDirectory => Path.Combine(Root, "outbox");
 
     public int Port { get; }
 

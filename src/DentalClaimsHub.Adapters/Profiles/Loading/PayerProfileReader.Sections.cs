@@ -128,4 +128,32 @@ internal static partial class PayerProfileReader
         map.RejectUnknownFields();
         return polling;
     }
+
+    private static InboundFiles? ReadInbound(YamlMap root)
+    {
+        var map = root.Map("inbound");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var inbound = new InboundFiles
+        {
+            Directory = map.Expanded("directory"),
+            SftpDirectory = map.Expanded("sftpDirectory"),
+            PollInterval = map.Duration("pollInterval", TimeSpan.FromMinutes(1)),
+        };
+        if (inbound.Directory is null && inbound.SftpDirectory is null)
+        {
+            root.Sink.Add(root.StartOf("inbound"), "inbound", "name a 'directory', an 'sftpDirectory' or both.");
+        }
+
+        if (inbound.SftpDirectory is not null && !root.Has("sftp"))
+        {
+            root.Sink.Add(map.StartOf("sftpDirectory"), "inbound.sftpDirectory", "needs the 'sftp' section to connect with.");
+        }
+
+        map.RejectUnknownFields();
+        return inbound;
+    }
 }

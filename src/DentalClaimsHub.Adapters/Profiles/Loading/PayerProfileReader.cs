@@ -89,6 +89,7 @@ internal static partial class PayerProfileReader
             Dms = ReadDms(map),
             Resilience = ReadResilience(map),
             ClaimStatus = ReadClaimStatus(map),
+            Inbound = ReadInbound(map),
             SourceFile = file,
         };
         CheckConsistency(map, profile);
