@@ -55,7 +55,9 @@ pids+=($!)
 wait_for "$sim_url/__health"
 
 echo "== hub on $api_url"
-ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+# Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
+env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+  "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
   dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" \
   --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api.log" 2>&1 &
 pids+=($!)
@@ -63,6 +65,9 @@ wait_for "$api_url/health/ready" || { tail -n 40 "$work/api.log"; exit 1; }
 
 echo "== load"
 cd "$root"
+status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
-  --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}"
+  --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
+grep -h "^.*Inbound 835" "$work/api.log" | sed 's/^/hub: /' || true
+exit $status
