@@ -90,11 +90,11 @@ public sealed class FhirClaimProtocol(IHttpClientFactory clients, TimeProvider t
             numbers = new Dictionary<string, string>(StringComparer.Ordinal) { [pcn] = payerNumber };
         }
 
-        return new ClaimReceipt(receipt, numbers, body.Length > 0 ? body : null, Decision(resource as ClaimResponse));
+        return new ClaimReceipt(receipt, numbers, body.Length > 0 ? body : null, PlanDecisionOf(resource as ClaimResponse));
     }
 
     // A predetermination answered at once: outcome complete, a pre-authorisation reference and a benefit amount per item.
-    private static PlanDecision? Decision(ClaimResponse? answer)
+    public static PlanDecision? PlanDecisionOf(ClaimResponse? answer)
     {
         if (answer is null || answer.Use != ClaimUseCode.Predetermination && answer.Use != ClaimUseCode.Preauthorization
             || answer.Outcome != ClaimProcessingCodes.Complete || answer.Item.Count == 0)

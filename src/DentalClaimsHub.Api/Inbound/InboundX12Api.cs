@@ -34,41 +34,61 @@ public static class InboundX12Api
             .WithSummary("Takes an X12 file from an insurer (TA1, 999, 277CA, 277, 835): stored raw, deduplicated, applied to the claims it answers.")
             .Accepts<string>("application/edi-x12", "text/plain").Produces<InboundResult>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        app.MapPost("/inbound/{payer}/fhir", ReceiveFhirAsync).RequireScope(Scopes.Inbound).WithTags("Inbound").WithName("ReceiveFhir")
+            .WithSummary("Takes a FHIR ClaimResponse, ExplanationOfBenefit or Bundle (e.g. a PAS response) from an insurer: stored raw, deduplicated, applied.")
+            .Accepts<string>("application/fhir+json", "application/json").Produces<InboundResult>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string payer, HttpRequest request, InboundX12Ingestor ingestor, ClaimsPrincipal user,
+    private static async Task<IResult> ReceiveFhirAsync(string payer, HttpRequest request, InboundFhirIngestor ingestor, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadBodyAsync(payer, request, user, cancellationToken);
+        return problem ?? TypedResults.Ok(await ingestor.IngestAsync(payer, body!, "http", cancellationToken));
+    }
+
+    private static async Task<(byte[]? Body, IResult? Problem)> ReadBodyAsync(string payer, HttpRequest request, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (user.FindFirstValue(HubClaims.PayerId) != payer)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
-                detail: $"This key belongs to another insurer than '{payer}'.");
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
+                detail: $"This key belongs to another insurer than '{payer}'."));
         }
 
         if (request.ContentLength > InboundX12Ingestor.MaxBytes)
         {
-            return TooLarge();
+            return (null, TooLarge());
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > InboundX12Ingestor.MaxBytes)
         {
-            return TooLarge();
+            return (null, TooLarge());
         }
 
-        if (buffer.Length == 0)
+        return buffer.Length == 0
+            ? (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty file", detail: "Send the file as the request body."))
+            : (buffer.ToArray(), null);
+    }
+
+    private static async Task<IResult> ReceiveAsync(string payer, HttpRequest request, InboundX12Ingestor ingestor, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadBodyAsync(payer, request, user, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty file", detail: "Send the X12 file as the request body.");
+            return problem;
         }
 
-        var result = await ingestor.IngestAsync(payer, buffer.ToArray(), "http", cancellationToken);
+        var result = await ingestor.IngestAsync(payer, body!, "http", cancellationToken);
         return result.Acknowledgement is { } ack && request.Headers.Accept.ToString().Contains("application/edi-x12", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.Text(ack, "application/edi-x12")
             : TypedResults.Ok(result);
     }
 
     private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-        detail: $"Inbound X12 files are accepted up to {InboundX12Ingestor.MaxBytes / (1024 * 1024)} MB; split larger remittances per payment.");
+        detail: $"Inbound files are accepted up to {InboundX12Ingestor.MaxBytes / (1024 * 1024)} MB; split larger remittances per payment.");
 }

@@ -12,6 +12,7 @@ public static class RemittanceRegistration
         builder.Services.AddSingleton<RemittanceReasons>();
         builder.Services.AddScoped<RemittancePoster>();
         builder.Services.AddScoped<InboundX12Ingestor>();
+        builder.Services.AddScoped<InboundFhirIngestor>();
         builder.Services.AddSingleton<InboundAcknowledger>();
         builder.Services.AddSingleton<InboundFilePoller>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboundFilePoller>());

@@ -66,10 +66,10 @@ public sealed class StoredMessage
     public DateTimeOffset ReceivedAt { get; private set; }
 
     public static StoredMessage Create(MessageDirection direction, string protocol, string transactionType, byte[] content,
-        string contentType, DateTimeOffset now, string? payerId = null, Guid? practiceId = null) =>
+        string contentType, DateTimeOffset now, string? payerId = null, Guid? practiceId = null, Guid? id = null) =>
         new()
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             Direction = direction,
             Protocol = protocol,
             TransactionType = transactionType,

@@ -163,6 +163,46 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task FhirPayer_PushesEobBundleAndClaimResponse_ClaimPaidOnceUnknownPaymentReviewedErrorsNoted()
+    {
+        var practice = await factory.CreatePracticeAsync("FHIR Remittance Dental");
+        var pcn = NewPcn("FHR-");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, "demo-fhir-dental");
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        var bundle = File.ReadAllText(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Root, "samples", "fhir", "remittances", "eob-bundle.json"))
+            .Replace("PCN5001", pcn, StringComparison.Ordinal).Replace("EFT-20261120-0042", "EFT-" + pcn, StringComparison.Ordinal);
+
+        async Task<InboundResult> PushFhirAsync(string json)
+        {
+            var response = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir", new StringContent(json, Encoding.UTF8, "application/fhir+json"));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<InboundResult>())!;
+        }
+
+        var posted = await PushFhirAsync(bundle);
+        Assert.Equal(("Bundle", 1), (posted.TransactionType, posted.ClaimsUpdated));
+        Assert.Contains(posted.Notes, n => n.Contains("PCN5002", StringComparison.Ordinal) && n.Contains("review", StringComparison.Ordinal));
+        var paid = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim.Id}");
+        Assert.Equal("paid", paid!.Status);
+        var payments = await practice.Client.GetFromJsonAsync<ClaimPaymentsResponse>($"/v1/claims/{claim.Id}/payments");
+        Assert.Equal((214.40m, 29.60m), (payments!.Paid.Amount, payments.PatientResponsibility.Amount));
+        Assert.True((await PushFhirAsync(bundle)).Duplicate);
+
+        var error = """
+            {"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"oral"}]},"use":"claim","patient":{"display":"x"},
+             "created":"2026-11-20","insurer":{"display":"Demo"},"outcome":"error","disposition":"Duplicate of an adjudicated claim",
+             "request":{"identifier":{"system":"urn:dentalclaimshub:patient-control-number","value":"THE-PCN"}}}
+            """;
+        var refused = await PushFhirAsync(error.Replace("THE-PCN", pcn, StringComparison.Ordinal));
+        Assert.Equal(("ClaimResponse", 0), (refused.TransactionType, refused.ClaimsUpdated));
+        Assert.Contains(refused.Notes, n => n.Contains("is Paid: recorded only", StringComparison.Ordinal));
+        var notFhir = await PushFhirAsync("{\"hello\":\"world\"}");
+        Assert.Equal("unknown", notFhir.TransactionType);
+        Assert.NotEmpty(notFhir.Notes);
+    }
+
+    [Fact]
     public async Task Remittances_BadQuery_ProblemDetailsNameTheField()
     {
         var practice = await factory.CreatePracticeAsync("Query Dental");

@@ -1,3 +1,4 @@
+using DentalClaimsHub.Api.PreAuthorizations;
 using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain;
@@ -264,19 +265,10 @@ public sealed partial class ClaimDeliveryService(
             return;
         }
 
-        var byLine = decision.Lines.ToDictionary(l => l.LineNumber);
-        if (plan.Lines.Any(l => !byLine.ContainsKey(l.LineNumber)))
+        if (!PlanAnswers.TryRecord(db, plan, claim, decision, now))
         {
             LogPartialDecision(logger, plan.Id, claim.PayerId);
-            return;
         }
-
-        plan.RecordDecision(
-            [.. plan.Lines.Select(l => byLine[l.LineNumber] is { ApprovedAmount: > 0 } approved
-                ? new LineDecisionInput(l.LineNumber, LineDecision.Approved, new Money(approved.ApprovedAmount!.Value, claim.Currency), approved.Note)
-                : new LineDecisionInput(l.LineNumber, LineDecision.Denied, null, byLine[l.LineNumber].Note))],
-            now, decision.ReferenceNumber, payerNote: decision.Note);
-        db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId, HubDbContext.ClaimOrderingKey(claim.Id));
     }
 
     /// <summary>Loads the parties a protocol builder needs for <paramref name="claim"/>.</summary>

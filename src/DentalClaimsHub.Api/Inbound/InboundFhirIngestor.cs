@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DentalClaimsHub.Adapters.Fhir.Remittances;
+using DentalClaimsHub.Api.Claims.Delivery;
+using DentalClaimsHub.Api.PreAuthorizations;
+using DentalClaimsHub.Api.Remittances;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Inbound;
+
+/// <summary>
+/// Takes one FHIR resource from a payer (ClaimResponse, ExplanationOfBenefit, or a Bundle of them such as a Da Vinci PAS
+/// response): stored raw first and deduplicated by SHA-256, then applied in one transaction under the payer's inbound lock —
+/// a ClaimResponse accepts (complete/partial), parks as pending (queued) or rejects (error) our claim, or decides our
+/// treatment plan; ExplanationOfBenefits are posted as remittances by <see cref="RemittancePoster"/> with the same checks
+/// as an 835. What cannot be applied is kept, flagged and reported.
+/// </summary>
+public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, RemittancePoster remittances, TimeProvider time,
+    ILogger<InboundFhirIngestor> logger)
+{
+    public async Task<InboundResult> IngestAsync(string payer, byte[] content, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        tenant.UseSystem();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"inbound:" + payer}, 0))", ct);
+            var result = await ApplyAsync(payer, content, sha, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Inbound FHIR {ResourceType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes",
+                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count);
+            return result;
+        }, cancellationToken);
+    }
+
+    private async Task<InboundResult> ApplyAsync(string payer, byte[] content, string sha, CancellationToken ct)
+    {
+        var seen = await db.Messages.AsNoTracking().Where(m => m.Direction == MessageDirection.Inbound && m.Sha256 == sha)
+            .Select(m => new { m.Id, m.TransactionType }).FirstOrDefaultAsync(ct);
+        if (seen is not null)
+        {
+            return new InboundResult(seen.Id, true, seen.TransactionType, 0, ["Already received: not applied again."]);
+        }
+
+        var now = time.GetUtcNow();
+        var messageId = Guid.CreateVersion7(now);
+        var report = FhirInboundReader.Read(content, payer, now, messageId);
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "fhir", report.ResourceType, content, "application/fhir+json", now, payer, id: messageId);
+        db.Messages.Add(stored);
+        var notes = new List<string>(report.Problems);
+        var updated = 0;
+        foreach (var answer in report.Answers)
+        {
+            updated += await ApplyAnswerAsync(payer, answer, stored, notes, now, ct) ? 1 : 0;
+        }
+
+        var ids = new List<Guid>();
+        foreach (var remittance in report.Remittances)
+        {
+            var (claims, remittanceNotes) = await remittances.PostAsync(remittance, [], stored, now, ct);
+            updated += claims;
+            notes.AddRange(remittanceNotes);
+            ids.Add(remittance.Id);
+        }
+
+        if (report.Answers.Count == 0 && report.Remittances.Count == 0 && notes.Count == 0)
+        {
+            notes.Add($"A {report.ResourceType} without a ClaimResponse or ExplanationOfBenefit: kept for review.");
+        }
+
+        stored.MarkParsed(report.ResourceType == "unknown" ? MessageParseStatus.Failed
+                : notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
+            notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
+        return new InboundResult(stored.Id, false, report.ResourceType, updated, notes) { RemittanceIds = ids };
+    }
+
+    private async Task<bool> ApplyAnswerAsync(string payer, FhirClaimAnswer answer, StoredMessage stored, List<string> notes, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.PayerId == payer && c.PatientControlNumber == answer.PatientControlNumber, ct);
+        if (claim is null)
+        {
+            notes.Add($"ClaimResponse for {answer.PatientControlNumber}: no claim of ours with that number at {payer}.");
+            return false;
+        }
+
+        stored.Link(claim.Id);
+        var before = claim.Timeline.Count;
+        var actor = ClaimDeliveryService.Actor;
+        var reason = string.Join("; ", new[] { answer.Disposition }.Concat(answer.Errors).Where(t => !string.IsNullOrWhiteSpace(t)));
+        if (answer.Outcome == "error")
+        {
+            if (claim.CanTransitionTo(ClaimState.Rejected))
+            {
+                claim.Reject(actor, now, "ClaimResponse error: " + (reason.Length > 0 ? reason : "no reason given"), stored.Id);
+            }
+            else
+            {
+                notes.Add($"ClaimResponse error for {answer.PatientControlNumber}, but the claim is {claim.State}: recorded only.");
+            }
+
+            return claim.Timeline.Count > before;
+        }
+
+        if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged)
+        {
+            claim.Accept(actor, now, claim.PayerClaimNumber is null ? answer.PayerClaimNumber : null, stored.Id);
+        }
+
+        if (answer.Decision is { } decision && claim.Purpose == ClaimPurpose.Predetermination)
+        {
+            var plan = await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, ct);
+            if (plan is null || plan.Status is not (Domain.PreAuthorizations.PreAuthorizationStatus.Submitted)
+                || !PlanAnswers.TryRecord(db, plan, claim, decision, now))
+            {
+                notes.Add($"ClaimResponse for plan {answer.PatientControlNumber}: not a full decision on an open plan; recorded only.");
+            }
+            else
+            {
+                stored.Link(plan.Id);
+                return true;
+            }
+        }
+        else if (answer.Outcome == "queued" && claim.State == ClaimState.Accepted)
+        {
+            claim.MarkPending(actor, now, "The payer queued the claim for review" + (reason.Length > 0 ? ": " + reason : "."), stored.Id);
+        }
+
+        return claim.Timeline.Count > before;
+    }
+}
