@@ -27,19 +27,10 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
         ArgumentNullException.ThrowIfNull(content);
         tenant.UseSystem();
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"inbound:" + payer}, 0))", ct);
-            var result = await ApplyAsync(payer, content, sha, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            logger.LogInformation("Inbound FHIR {ResourceType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes",
-                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count);
-            return result;
-        }, cancellationToken);
+        var result = await InboundTransaction.RunAsync(db, payer, ct => ApplyAsync(payer, content, sha, ct), cancellationToken);
+        logger.LogInformation("Inbound FHIR {ResourceType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes",
+            result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count);
+        return result;
     }
 
     private async Task<InboundResult> ApplyAsync(string payer, byte[] content, string sha, CancellationToken ct)

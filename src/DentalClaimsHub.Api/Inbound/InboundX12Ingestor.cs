@@ -33,24 +33,21 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
         var document = parser.Parse(Encoding.UTF8.GetString(content));
         var parsed = clock.Elapsed;
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var started = TimeSpan.Zero;
+        var applied = TimeSpan.Zero;
+        var result = await InboundTransaction.RunAsync(db, payer, async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"inbound:" + payer}, 0))", ct);
-            var started = clock.Elapsed;
-            var result = await ApplyAsync(payer, content, sha, document, ct);
-            var applied = clock.Elapsed;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            logger.LogInformation(
-                "Inbound {TransactionType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes; "
-                + "parsed in {ParseMs} ms, applied in {ApplyMs} ms, saved in {SaveMs} ms",
-                result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count,
-                (long)parsed.TotalMilliseconds, (long)(applied - started).TotalMilliseconds, (long)(clock.Elapsed - applied).TotalMilliseconds);
-            return result;
+            started = clock.Elapsed;
+            var answer = await ApplyAsync(payer, content, sha, document, ct);
+            applied = clock.Elapsed;
+            return answer;
         }, cancellationToken);
+        logger.LogInformation(
+            "Inbound {TransactionType} {MessageId} from {PayerId} via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated, {NoteCount} notes; "
+            + "parsed in {ParseMs} ms, applied in {ApplyMs} ms, saved in {SaveMs} ms",
+            result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated, result.Notes.Count,
+            (long)parsed.TotalMilliseconds, (long)(applied - started).TotalMilliseconds, (long)(clock.Elapsed - applied).TotalMilliseconds);
+        return result;
     }
 
     private async Task<InboundResult> ApplyAsync(string payer, byte[] content, string sha, X12Document document, CancellationToken ct)

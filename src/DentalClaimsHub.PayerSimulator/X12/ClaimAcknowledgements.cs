@@ -194,7 +194,7 @@ public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector sc
                     foreach (var claim in byProvider)
                     {
                         envelope.Write("HL", (++hl).ToString(CultureInfo.InvariantCulture), providerHl.ToString(CultureInfo.InvariantCulture), "PT");
-                        envelope.Write(Trim("NM1", "QC", "1", claim.Last, claim.First, "", "", "", "MI", claim.MemberId));
+                        envelope.Write(X12Message.Segment("NM1", "QC", "1", claim.Last, claim.First, "", "", "", "MI", claim.MemberId));
                         envelope.Write("TRN", "2", claim.Pcn);
                         if (scenarios.Select("x12.claims", claim.MemberId) == Reject277Ca)
                         {
@@ -220,17 +220,6 @@ public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector sc
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static X12Segment Trim(string id, params string[] elements)
-    {
-        var count = elements.Length;
-        while (count > 0 && elements[count - 1].Length == 0)
-        {
-            count--;
-        }
-
-        return X12Segment.Create(id, elements[..count]);
     }
 
     private static string Sum(IEnumerable<string> amounts) =>

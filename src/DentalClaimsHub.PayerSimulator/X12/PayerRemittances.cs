@@ -182,7 +182,7 @@ public sealed class PayerRemittances(TimeProvider time, ScenarioSelector scenari
                 {
                     envelope.Write("CLP", payment.Claim.Pcn, payment.Status, Money(payment.Charge), Money(payment.Paid), Money(payment.PatientShare), "12",
                         payment.PayerClaimNumber);
-                    envelope.Write(Trim("NM1", "QC", "1", payment.Claim.Last, payment.Claim.First, "", "", "", "MI", payment.Claim.MemberId));
+                    envelope.Write(X12Message.Segment("NM1", "QC", "1", payment.Claim.Last, payment.Claim.First, "", "", "", "MI", payment.Claim.MemberId));
                     foreach (var line in payment.Lines)
                     {
                         envelope.Write("SVC", line.Line.Procedure.Replace(':', c), Money(line.Charge), Money(line.Paid));
@@ -220,17 +220,6 @@ public sealed class PayerRemittances(TimeProvider time, ScenarioSelector scenari
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static X12Segment Trim(string id, params string[] elements)
-    {
-        var count = elements.Length;
-        while (count > 0 && elements[count - 1].Length == 0)
-        {
-            count--;
-        }
-
-        return X12Segment.Create(id, elements[..count]);
     }
 
     private static decimal Amount(string text) => decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

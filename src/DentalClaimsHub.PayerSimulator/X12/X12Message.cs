@@ -50,4 +50,16 @@ public sealed class X12Message
     /// <summary>Element <paramref name="index"/> (1-based, as in X12 references) of <paramref name="segment"/>, or empty.</summary>
     public static string Element(string[]? segment, int index) =>
         segment is not null && index < segment.Length ? segment[index].Trim() : string.Empty;
+
+    /// <summary>A segment to write, without the empty trailing elements X12 forbids (NM1*QC*1*DOE*JANE****MI*123).</summary>
+    public static DentalClaimsHub.X12.X12Segment Segment(string id, params string[] elements)
+    {
+        var count = elements.Length;
+        while (count > 0 && elements[count - 1].Length == 0)
+        {
+            count--;
+        }
+
+        return DentalClaimsHub.X12.X12Segment.Create(id, elements[..count]);
+    }
 }
