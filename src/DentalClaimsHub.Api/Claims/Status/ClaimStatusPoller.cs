@@ -115,6 +115,14 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
         var poll = await db.ClaimStatusPolls.SingleAsync(p => p.ClaimId == claimId, cancellationToken);
         var claim = await db.Claims.AsSplitQuery().SingleAsync(c => c.Id == claimId, cancellationToken);
         var now = time.GetUtcNow();
+        if (!Watched.Contains(claim.State))
+        {
+            // Moved on (an 835 or acknowledgement arrived) between the lease and now: nothing to ask, nothing to apply.
+            poll.Answered(now, $"Not asked: the claim is {claim.State}.", null, now + payer.ClaimStatus.Interval);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         var adapter = scope.ServiceProvider.GetServices<IClaimStatusAdapter>().For(payer);
         ClaimStatusResult result;
         try
@@ -166,14 +174,14 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
             case ClaimStatusOutcome.Accepted:
                 AcceptFirst();
                 break;
-            case ClaimStatusOutcome.Pending when claim.State != ClaimState.Pending:
+            case ClaimStatusOutcome.Pending when claim.State is ClaimState.Acknowledged or ClaimState.Accepted:
                 AcceptFirst();
                 claim.MarkPending(Actor, now, said);
                 break;
-            case ClaimStatusOutcome.Rejected when claim.CanTransitionTo(ClaimState.Rejected):
+            case ClaimStatusOutcome.Rejected when Watched.Contains(claim.State) && claim.CanTransitionTo(ClaimState.Rejected):
                 claim.Reject(Actor, now, said);
                 break;
-            case ClaimStatusOutcome.Finalized when result.Denied:
+            case ClaimStatusOutcome.Finalized when result.Denied && Watched.Contains(claim.State):
                 AcceptFirst();
                 if (claim.CanTransitionTo(ClaimState.Denied))
                 {
