@@ -19,7 +19,7 @@ namespace DentalClaimsHub.Api.Inbound;
 /// message (PartiallyParsed / Failed with the reasons) and reported, never dropped.
 /// </summary>
 public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X12Parser parser, RemittancePoster remittances,
-    Adapters.Codes.X12CodeDescriptions codes, InboundAcknowledger acknowledger, Adapters.Profiles.PayerProfileCatalog payers, TimeProvider time,
+    Adapters.Codes.X12CodeDescriptions codes, InboundAcknowledger acknowledger, Adapters.X12.ClaimStatus.ClaimStatus277Reader statusReader, Adapters.Profiles.PayerProfileCatalog payers, TimeProvider time,
     ILogger<InboundX12Ingestor> logger)
 {
     /// <summary>The largest file taken in one piece (an 835 of ~100,000 claim payments).</summary>
@@ -91,6 +91,9 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             case "277CA":
                 updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, codes, ct);
                 break;
+            case "277":
+                updated = await ApplyStatusAsync(payer, content, stored, notes, now, ct);
+                break;
             case "835":
                 var posting = await remittances.PostAsync(payer, document, stored, now, ct);
                 (updated, remittanceIds) = (posting.ClaimsUpdated, posting.RemittanceIds);
@@ -117,6 +120,35 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
         {
             RemittanceIds = remittanceIds, AcknowledgementMessageId = answer?.Message.Id, Acknowledgement = answer?.Text,
         };
+    }
+
+    // An unsolicited 277 (005010X212): each claim's status applied as an answer to our own 276 would be.
+    private async Task<int> ApplyStatusAsync(string payer, byte[] content, StoredMessage stored, List<string> notes, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var report = statusReader.Read(content);
+        notes.AddRange(report.Problems);
+        var updated = 0;
+        foreach (var result in report.Claims)
+        {
+            // Our CLM01 comes back in REF*EJ; a payer that only quotes its own claim number (REF*1K) is matched by that.
+            var claim = result.PatientControlNumber is { Length: > 0 } pcn
+                ? await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.PayerId == payer && c.PatientControlNumber == pcn, ct)
+                : result.PayerClaimNumber is { Length: > 0 } number
+                    ? await db.Claims.AsSplitQuery().FirstOrDefaultAsync(c => c.PayerId == payer && c.PayerClaimNumber == number, ct)
+                    : null;
+            if (claim is null)
+            {
+                notes.Add($"277 for claim {result.PatientControlNumber ?? result.PayerClaimNumber ?? "(unnamed)"}: no claim of ours with that number.");
+                continue;
+            }
+
+            stored.Link(claim.Id);
+            updated += Claims.Status.ClaimStatusAnswers.Apply(claim, result, Claims.Status.ClaimStatusAnswers.Describe(result, codes),
+                Claims.Status.ClaimStatusPoller.Actor, now, stored.Id) ? 1 : 0;
+        }
+
+        return updated;
     }
 
     // A TA1-only interchange has no ST; a 277 is a 277CA under guide 005010X214, a status answer under 005010X212.

@@ -53,27 +53,32 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
         var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
+        var notes = new List<string>();
         // Several practices of a group may bill under one NPI: the payee's candidates are all of them, and the remittance
         // belongs to the one whose claims it pays (PCNs are unique per payer).
         List<Guid> candidates = remittance.PayeeId is { } payee && Npi.TryParse(payee, out var npi)
             ? await db.Practices.AsNoTracking().Where(p => p.Npi == npi).Select(p => p.Id).ToListAsync(ct)
             : [];
         var claims = candidates.Count == 0 ? [] : await LoadClaimsAsync(remittance, candidates, ct);
-        if (candidates.Count > 0)
+        // With several candidates and no claim to tell them apart, nobody gets it: it waits in the hub-wide review queue.
+        if (candidates.Count == 1 || claims.Count > 0)
         {
             remittance.AssignPractice(claims.Count == 0 ? candidates[0]
                 : claims.Values.GroupBy(c => c.PracticeId).OrderByDescending(g => g.Count()).First().Key);
             claims = claims.Where(c => c.Value.PracticeId == remittance.PracticeId).ToDictionary(StringComparer.Ordinal);
         }
+        else if (candidates.Count > 1)
+        {
+            notes.Add($"{label}: payee NPI {remittance.PayeeId} belongs to {candidates.Count} practices and no claim tells which; kept for review.");
+        }
 
         if (!await CanPostAsync(remittance, readProblems, candidates.Count > 0, ct))
         {
             Enqueue(remittance, now);
-            return (0, [.. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+            return (0, [.. notes, .. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
         }
 
         var updated = new HashSet<Guid>();
-        var notes = new List<string>();
         foreach (var payment in remittance.ClaimPayments)
         {
             if (!claims.TryGetValue(payment.PatientControlNumber, out var claim))

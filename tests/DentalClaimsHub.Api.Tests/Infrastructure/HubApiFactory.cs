@@ -75,6 +75,15 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         return CreateClient(plain);
     }
 
+    /// <summary>Reads the database as the system (no tenant filter): what no API key can see.</summary>
+    public async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
     /// <summary>A posted remittance of one unmatched payment for <paramref name="practiceId"/>, straight into the database.</summary>
     public async Task<Guid> AddRemittanceAsync(Guid practiceId)
     {

@@ -7,7 +7,9 @@ using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Domain.Remittances;
 using DentalClaimsHub.PayerSimulator.X12;
+using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Tests.Remittances;
 
@@ -127,17 +129,39 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         var review = await practice.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances?review=true");
         Assert.Contains(review!.Items, r => r.Id == flagged.Id);
 
-        // A payment for a claim the hub never sent goes to the review queue; the rest of the file posts.
+        // A payment for a claim the hub never sent goes to the review queue. Every test practice bills under the same NPI, so
+        // with no claim to tell them apart the remittance belongs to none of them: only the hub-wide review sees it.
+        await factory.CreatePracticeAsync("Sister Practice");
         var stranger = NewInterchangeNumber(good.Replace($"CLP*{pcn}*", "CLP*NOT-OURS-1*", StringComparison.Ordinal), "835777777");
         var unmatched = await PushAsync(insurer, stranger);
-        var kept = await practice.Client.GetFromJsonAsync<RemittanceResponse>($"/v1/remittances/{unmatched.RemittanceIds[0]}");
-        Assert.Equal("posted", kept!.Status);
-        Assert.True(Assert.Single(kept.ClaimPayments).NeedsReview);
-        Assert.Contains("waiting for review", kept.ClaimPayments[0].Note, StringComparison.Ordinal);
+        Assert.Contains(unmatched.Notes, n => n.Contains("sent to review", StringComparison.Ordinal));
+        Assert.Contains(unmatched.Notes, n => n.Contains("belongs to", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await practice.Client.GetAsync($"/v1/remittances/{unmatched.RemittanceIds[0]}")).StatusCode);
+        var kept = await factory.InDatabaseAsync(db => db.Remittances.AsNoTracking().Include(r => r.ClaimPayments)
+            .SingleAsync(r => r.Id == unmatched.RemittanceIds[0]));
+        Assert.Equal((RemittanceStatus.Posted, (Guid?)null), (kept.Status, kept.PracticeId));
+        Assert.Contains("waiting for review", Assert.Single(kept.ClaimPayments).Note, StringComparison.Ordinal);
+    }
 
-        var other = await factory.CreatePracticeAsync("Other Practice");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/v1/remittances/{kept.Id}")).StatusCode);
-        Assert.DoesNotContain((await other.Client.GetFromJsonAsync<RemittancePageResponse>("/v1/remittances"))!.Items, r => r.Id == kept.Id);
+    [Fact]
+    public async Task Post_Unsolicited277_PendingClaimExplainedAndUnknownClaimNoted()
+    {
+        var practice = await factory.CreatePracticeAsync("Unsolicited 277 Dental");
+        using var insurer = await InsurerAsync();
+        var claim = (await AcceptedClaimsAsync(practice, insurer, (NewPcn("U77-"), null)))[0];
+        var sample = File.ReadAllText(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Root, "samples", "x12", "277-claim-status-response.x12"));
+        var pending = sample.Replace("STC*F1:65*", "STC*P1:20*", StringComparison.Ordinal)
+            .Replace("REF*1K*DNCLM26030900123~", $"REF*1K*{claim.PayerClaimNumber}~", StringComparison.Ordinal);
+
+        var applied = await PushAsync(insurer, NewInterchangeNumber(pending, RandomIsa13()));
+
+        Assert.Equal(("277", 1), (applied.TransactionType, applied.ClaimsUpdated));
+        var now = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim.Id}");
+        Assert.Equal("pending", now!.Status);
+        Assert.StartsWith("277 P1:20", now.Timeline[^1].Reason, StringComparison.Ordinal);
+        var stranger = await PushAsync(insurer, NewInterchangeNumber(sample, RandomIsa13()));
+        Assert.Equal(0, stranger.ClaimsUpdated);
+        Assert.Contains(stranger.Notes, n => n.Contains("DNCLM26030900123", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -213,6 +237,8 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
         Assert.NotNull(problem["errors"]!["$.limit"]);
         Assert.NotNull(problem["errors"]!["$.cursor"]);
     }
+
+    private static string RandomIsa13() => Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // Another ISA13/IEA02 for the same content: a payer re-sending a file under a new interchange number.
     private static string NewInterchangeNumber(string x12, string isa13)

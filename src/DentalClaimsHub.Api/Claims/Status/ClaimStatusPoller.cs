@@ -37,7 +37,7 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
     IOptions<ClaimStatusPollingOptions> options, TimeProvider time, ILogger<ClaimStatusPoller> logger) : BackgroundService
 {
     public const string Actor = "hub:status";
-    private static readonly ClaimState[] Watched = [ClaimState.Acknowledged, ClaimState.Accepted, ClaimState.Pending];
+    private static readonly ClaimState[] Watched = ClaimStatusAnswers.Watched;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -146,50 +146,12 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
         }
         else
         {
-            var said = Describe(result);
-            Apply(claim, result, said, now);
+            var said = ClaimStatusAnswers.Describe(result, codes);
+            ClaimStatusAnswers.Apply(claim, result, said, Actor, now);
             poll.Answered(now, said, null, now + payer.ClaimStatus.Interval);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private string Describe(ClaimStatusResult result) => result.Current is { } current
-        ? $"277 {current.Category}:{current.Code}{(current.Entity is { Length: > 0 } e ? ":" + e : "")}: "
-          + codes.DescribeStatus(string.Join(':', new[] { current.Category, current.Code, current.Entity ?? "" }.Where(p => p.Length > 0)))
-        : "277 without a claim status";
-
-    private static void Apply(Claim claim, ClaimStatusResult result, string said, DateTimeOffset now)
-    {
-        void AcceptFirst()
-        {
-            if (claim.State == ClaimState.Acknowledged)
-            {
-                claim.Accept(Actor, now, claim.PayerClaimNumber is null ? result.PayerClaimNumber : null);
-            }
-        }
-
-        switch (result.Outcome)
-        {
-            case ClaimStatusOutcome.Accepted:
-                AcceptFirst();
-                break;
-            case ClaimStatusOutcome.Pending when claim.State is ClaimState.Acknowledged or ClaimState.Accepted:
-                AcceptFirst();
-                claim.MarkPending(Actor, now, said);
-                break;
-            case ClaimStatusOutcome.Rejected when Watched.Contains(claim.State) && claim.CanTransitionTo(ClaimState.Rejected):
-                claim.Reject(Actor, now, said);
-                break;
-            case ClaimStatusOutcome.Finalized when result.Denied && Watched.Contains(claim.State):
-                AcceptFirst();
-                if (claim.CanTransitionTo(ClaimState.Denied))
-                {
-                    claim.RecordAdjudication(ClaimState.Denied, Actor, now, reason: said);
-                }
-
-                break;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claim status pass failed")]
