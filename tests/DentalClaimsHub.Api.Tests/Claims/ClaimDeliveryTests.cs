@@ -72,12 +72,7 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
 
     private static Task<ClaimResponse> WaitForAsync(HttpClient client, Guid id, string status) => ClaimSubmissions.WaitForAsync(client, id, status);
 
-    private async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
-    }
+    private Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work) => factory.InDatabaseAsync(work);
 
     [Fact]
     public async Task Submit_X12Claim_ThePayerReceivesTheValid837OnceAndTheClaimIsSubmittedWithItsRawMessage()

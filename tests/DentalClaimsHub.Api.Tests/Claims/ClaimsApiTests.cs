@@ -63,12 +63,7 @@ public sealed class ClaimsApiTests(HubApiFactory factory) : IClassFixture<HubApi
         return (await response.Content.ReadFromJsonAsync<ClaimResponse>())!;
     }
 
-    private async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        return await read(scope.ServiceProvider.GetRequiredService<HubDbContext>());
-    }
+    private Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> read) => factory.InDatabaseAsync(read);
 
     [Fact]
     public async Task Submit_ValidClaim_201QueuedWithTimelineAndOneOutboxEventPerStep()
