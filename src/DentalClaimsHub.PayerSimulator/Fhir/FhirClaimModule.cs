@@ -19,6 +19,9 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
 {
     public const string ClaimsAccept = "fhir.claims.accept";
     public const string ClaimsReject = "fhir.claims.reject";
+
+    /// <summary>Treatment plans are queued for review instead of decided at once (the decision is pushed later).</summary>
+    public const string PlansQueued = "fhir.claims.plans-queued";
     public const string ClaimPath = "/fhir/Claim";
     public const string ClaimSubmitPath = "/fhir/Claim/$submit";
     private const string FhirJson = "application/fhir+json";
@@ -32,6 +35,7 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
     {
         scenarios.Register(ClaimsAccept, isDefault: true);
         scenarios.Register(ClaimsReject);
+        scenarios.Register(PlansQueued);
         routes.Map("POST", ClaimPath, request => Handle(request, scenarios, submit: false));
         routes.Map("POST", ClaimSubmitPath, request => Handle(request, scenarios, submit: true));
     }
@@ -71,7 +75,7 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
         }
 
         var key = $"{identifier}|{use}|{claim["status"]?.GetValue<string>()}";
-        var fresh = Answer(claim, identifier, use);
+        var fresh = Answer(claim, identifier, use, decideNow: scenarios.Select("fhir.claims", identifier) != PlansQueued);
         var answer = _answers.GetOrAdd(key, fresh);
         if (ReferenceEquals(answer, fresh))
         {
@@ -82,10 +86,10 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
         return SimulatorResponse.Json(200, answer.DeepClone(), FhirJson);
     }
 
-    private JsonObject Answer(JsonObject claim, string identifier, string use)
+    private JsonObject Answer(JsonObject claim, string identifier, string use, bool decideNow)
     {
         var number = Interlocked.Increment(ref _sequence);
-        var predetermination = use is "predetermination" or "preauthorization";
+        var predetermination = use is "predetermination" or "preauthorization" && decideNow;
         var response = new JsonObject
         {
             ["resourceType"] = "ClaimResponse",

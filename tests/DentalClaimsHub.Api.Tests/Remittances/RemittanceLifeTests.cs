@@ -227,6 +227,57 @@ public sealed class RemittanceLifeTests(ClaimDeliveryFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task FhirPayer_QueuesAPlanThenPushesItsDecision_PlanApprovedAndAnnounced()
+    {
+        factory.Simulator.UseForMemberPrefix("PLANQ-", DentalClaimsHub.PayerSimulator.Fhir.FhirClaimModule.PlansQueued);
+        var practice = await factory.CreatePracticeAsync("FHIR Later Plans Dental");
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
+            .Content.ReadFromJsonAsync<DentalClaimsHub.Api.Patients.PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewCoverageRequest("demo-fhir-dental")))
+            .Content.ReadFromJsonAsync<DentalClaimsHub.Api.Coverages.CoverageResponse>();
+        var pcn = NewPcn("PLANQ-");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/preauthorizations")
+        {
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, Total = 1450m, PatientControlNumber = pcn,
+                Lines =
+                [
+                    new ClaimLineRequest { Code = "D2950", Tooth = "3", Fee = 250m },
+                    new ClaimLineRequest { Code = "D2740", Tooth = "3", Fee = 1200m, Prosthesis = "initial" },
+                ],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var plan = (await (await practice.Client.SendAsync(request)).Content.ReadFromJsonAsync<DentalClaimsHub.Api.PreAuthorizations.PreAuthorizationResponse>())!;
+        await ClaimSubmissions.WaitForAsync(practice.Client, plan.RequestClaimId!.Value, "accepted");
+        Assert.Equal("submitted", (await practice.Client.GetFromJsonAsync<DentalClaimsHub.Api.PreAuthorizations.PreAuthorizationResponse>(
+            $"/v1/preauthorizations/{plan.Id}"))!.Status);
+
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        var decision = """
+            {"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"ClaimResponse","status":"active",
+              "type":{"coding":[{"code":"oral"}]},"use":"predetermination","patient":{"display":"x"},"created":"2026-11-23",
+              "insurer":{"display":"Demo"},"outcome":"complete","preAuthRef":"PD-LATER-1","disposition":"Plan reviewed",
+              "request":{"identifier":{"system":"urn:dentalclaimshub:patient-control-number","value":"THE-PCN"}},
+              "item":[
+                {"itemSequence":1,"adjudication":[{"category":{"coding":[{"code":"benefit"}]},"amount":{"value":200.00,"currency":"USD"}}]},
+                {"itemSequence":2,"adjudication":[{"category":{"coding":[{"code":"benefit"}]},"amount":{"value":0,"currency":"USD"}},
+                  {"category":{"coding":[{"code":"benefit"}]},"reason":{"text":"Replacement within 5 years"}}]}]}}]}
+            """.Replace("THE-PCN", pcn, StringComparison.Ordinal);
+        var pushed = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir", new StringContent(decision, Encoding.UTF8, "application/fhir+json"));
+        Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await pushed.Content.ReadFromJsonAsync<InboundResult>())!.ClaimsUpdated);
+
+        var decided = await practice.Client.GetFromJsonAsync<DentalClaimsHub.Api.PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}");
+        Assert.Equal(("partiallyApproved", "PD-LATER-1"), (decided!.Status, decided.ReferenceNumber));
+        Assert.Equal(200m, decided.TotalApproved.Amount);
+        var events = await factory.InDatabaseAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.OrderingKey == DentalClaimsHub.Storage.HubDbContext.ClaimOrderingKey(plan.RequestClaimId!.Value)).Select(m => m.Body).ToListAsync());
+        Assert.Contains(events, e => e.Contains("\"preauth.decided\"", StringComparison.Ordinal) && e.Contains("PD-LATER-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Remittances_BadQuery_ProblemDetailsNameTheField()
     {
         var practice = await factory.CreatePracticeAsync("Query Dental");

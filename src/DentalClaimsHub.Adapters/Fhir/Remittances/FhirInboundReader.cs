@@ -103,7 +103,8 @@ public static class FhirInboundReader
 
     private static FhirClaimAnswer? Answer(ClaimResponse response)
     {
-        var pcn = response.Request?.Identifier is { System: FhirClaimSystems.PatientControlNumber } request ? request.Value
+        // The request is our Claim: its identifier is ours whether or not the payer echoes the system.
+        var pcn = response.Request?.Identifier is { System: FhirClaimSystems.PatientControlNumber or null or "" } request ? request.Value
             : response.Identifier.FirstOrDefault(i => i.System == FhirClaimSystems.PatientControlNumber)?.Value;
         if (string.IsNullOrEmpty(pcn))
         {
