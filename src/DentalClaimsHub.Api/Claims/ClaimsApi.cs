@@ -178,15 +178,9 @@ public static class ClaimsApi
         }
 
         var page = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var more = page.Count > size;
-        if (more)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
+        var next = PageCursor.Trim(page, size, c => (c.CreatedAt, c.Id));
         await audit.RecordReadAsync(user, "claim", page.Select(c => c.Id), cancellationToken);
-        return TypedResults.Ok(new ClaimPageResponse([.. page.Select(c => c.ToSummary())],
-            more ? PageCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null));
+        return TypedResults.Ok(new ClaimPageResponse([.. page.Select(c => c.ToSummary())], next));
     }
 
     private static async Task<IResult> ReplaceAsync(Guid id, ClaimCorrectionRequest request, HubDbContext db, PayerProfileCatalog payers,

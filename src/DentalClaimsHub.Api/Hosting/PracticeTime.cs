@@ -33,6 +33,24 @@ public static class PageCursor
         Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{id:N}")))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Cuts a page read with one item too many (<c>Take(size + 1)</c>) back to <paramref name="size"/> and returns the cursor
+    /// of the next page (the last kept item's position), or null when there is none.
+    /// </summary>
+    public static string? Trim<T>(List<T> page, int size, Func<T, (DateTimeOffset At, Guid Id)> position)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(position);
+        if (page.Count <= size)
+        {
+            return null;
+        }
+
+        page.RemoveRange(size, page.Count - size);
+        var (at, id) = position(page[^1]);
+        return Encode(at, id);
+    }
+
     /// <summary>The position in <paramref name="cursor"/>, or null when it is not one this API returned.</summary>
     public static (DateTimeOffset At, Guid Id)? Decode(string cursor)
     {

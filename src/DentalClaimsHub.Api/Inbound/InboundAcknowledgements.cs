@@ -16,6 +16,17 @@ internal static class InboundAcknowledgements
 {
     private static readonly string[] RejectCategories = ["A3", "A4", "A6", "A7", "A8"];
 
+    // The latest 837 we sent this payer that the acknowledgement names (by ISA13 or GS06), and the delivery of its claims.
+    private static async Task<(StoredMessage? Sent, Storage.Delivery.ClaimDelivery? Delivery)> SentAsync(HubDbContext db, string payer,
+        System.Linq.Expressions.Expression<Func<StoredMessage, bool>> names, CancellationToken cancellationToken)
+    {
+        var sent = await db.Messages.AsNoTracking()
+            .Where(m => m.Direction == MessageDirection.Outbound && m.PayerId == payer && m.TransactionType == "837").Where(names)
+            .OrderByDescending(m => m.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        var delivery = sent is null ? null : await db.ClaimDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.MessageId == sent.Id, cancellationToken);
+        return (sent, delivery);
+    }
+
     // TA1*<our ISA13>*date*time*<A|E|R>*<note code>: R rejects the whole interchange, so every claim it carried.
     public static async Task<int> ApplyTa1Async(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
         List<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,10 +35,7 @@ internal static class InboundAcknowledgements
         foreach (var ta1 in segments.Where(s => s.Id == "TA1"))
         {
             var icn = ta1[1];
-            var sent = await db.Messages.AsNoTracking()
-                .Where(m => m.Direction == MessageDirection.Outbound && m.PayerId == payer && m.TransactionType == "837" && m.InterchangeControlNumber == icn)
-                .OrderByDescending(m => m.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
-            var delivery = sent is null ? null : await db.ClaimDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.MessageId == sent.Id, cancellationToken);
+            var (_, delivery) = await SentAsync(db, payer, m => m.InterchangeControlNumber == icn, cancellationToken);
             if (delivery is null)
             {
                 notes.Add($"TA1 for interchange {icn}: no 837 of ours with that control number.");
@@ -59,10 +67,7 @@ internal static class InboundAcknowledgements
         List<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var group = segments.FirstOrDefault(s => s.Id == "AK1")?[2];
-        var sent = group is null ? null : await db.Messages.AsNoTracking()
-            .Where(m => m.Direction == MessageDirection.Outbound && m.PayerId == payer && m.TransactionType == "837" && m.GroupControlNumber == group)
-            .OrderByDescending(m => m.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
-        var delivery = sent is null ? null : await db.ClaimDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.MessageId == sent.Id, cancellationToken);
+        var (sent, delivery) = group is null ? (null, null) : await SentAsync(db, payer, m => m.GroupControlNumber == group, cancellationToken);
         if (sent is null || delivery is null)
         {
             notes.Add($"999 for group {group}: no 837 of ours with that group control number.");

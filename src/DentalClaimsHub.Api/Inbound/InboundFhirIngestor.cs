@@ -102,10 +102,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
             return claim.Timeline.Count > before;
         }
 
-        if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged)
-        {
-            claim.Accept(actor, now, claim.PayerClaimNumber is null ? answer.PayerClaimNumber : null, stored.Id);
-        }
+        claim.AcceptImplied(actor, now, answer.PayerClaimNumber, stored.Id);
 
         if (answer.Decision is { } decision && claim.Purpose == ClaimPurpose.Predetermination)
         {

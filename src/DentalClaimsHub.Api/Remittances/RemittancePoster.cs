@@ -205,21 +205,14 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         }
 
         var outcome = payment.ToClaimOutcome() ?? throw new DomainException($"CLP02 {payment.Status} has no outcome.", nameof(payment));
-        // The payer may number the adjudicated claim (CLP07) differently from its acknowledgement (277CA REF*1K): the claim
-        // keeps the first; the payment keeps its own.
-        var payerClaimNumber = claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null;
-        if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && claim.CanTransitionTo(ClaimState.Accepted))
+        if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && !ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
         {
-            if (!ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
-            {
-                return $"The claim is {claim.State}: payment recorded, state unchanged.";
-            }
-
-            // The 835 is the payer's acceptance too when its 277CA never came.
-            claim.Accept(Actor, now, payerClaimNumber, source);
-            payerClaimNumber = null;
+            return $"The claim is {claim.State}: payment recorded, state unchanged.";
         }
 
+        // The 835 is the payer's acceptance too when its 277CA never came. The payer may number the adjudicated claim
+        // (CLP07) differently from its acknowledgement (277CA REF*1K): the claim keeps the first; the payment keeps its own.
+        claim.AcceptImplied(Actor, now, payment.PayerClaimNumber, source);
         if (claim.State == outcome)
         {
             return $"Another payment for a claim already {outcome} (split claim or a later payment); state unchanged.";
@@ -230,7 +223,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             return $"The claim is {claim.State}: payment recorded, state unchanged.";
         }
 
-        claim.RecordAdjudication(outcome, Actor, now, payerClaimNumber, reasons.Describe(payment), source);
+        claim.RecordAdjudication(outcome, Actor, now, claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null, reasons.Describe(payment), source);
         return null;
     }
 

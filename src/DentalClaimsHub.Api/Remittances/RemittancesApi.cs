@@ -115,14 +115,8 @@ public static class RemittancesApi
         }
 
         var page = await query.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var more = page.Count > size;
-        if (more)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
-        return TypedResults.Ok(new RemittancePageResponse([.. page.Select(r => r.ToSummary())],
-            more ? PageCursor.Encode(page[^1].ReceivedAt, page[^1].Id) : null));
+        var next = PageCursor.Trim(page, size, r => (r.ReceivedAt, r.Id));
+        return TypedResults.Ok(new RemittancePageResponse([.. page.Select(r => r.ToSummary())], next));
     }
 
     private static async Task<Results<Ok<RemittanceResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, RemittanceReasons reasons,

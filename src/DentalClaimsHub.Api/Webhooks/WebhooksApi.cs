@@ -218,13 +218,8 @@ public static class WebhooksApi
         }
 
         var page = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var more = page.Count > size;
-        if (more)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
-        return TypedResults.Ok(new WebhookDeliveryPage([.. page.Select(ToDto)], more ? PageCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null));
+        var next = PageCursor.Trim(page, size, d => (d.CreatedAt, d.Id));
+        return TypedResults.Ok(new WebhookDeliveryPage([.. page.Select(ToDto)], next));
     }
 
     private static async Task<Results<Ok<WebhookDeliveryDto>, ProblemHttpResult>> RedeliverAsync(Guid id, Guid deliveryId, HubDbContext db,

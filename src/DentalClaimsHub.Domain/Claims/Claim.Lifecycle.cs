@@ -57,6 +57,21 @@ public sealed partial class Claim
         Move(ClaimState.Accepted, actor, now, null, rawMessageId);
     }
 
+    /// <summary>
+    /// A later answer of the payer (a 277, an 835, a FHIR ClaimResponse) implies acceptance when its 277CA never came: a
+    /// Submitted or Acknowledged claim becomes Accepted, keeping the payer claim number it already has. True when it moved.
+    /// </summary>
+    public bool AcceptImplied(string actor, DateTimeOffset now, string? payerClaimNumber = null, Guid? rawMessageId = null)
+    {
+        if (State is not (ClaimState.Submitted or ClaimState.Acknowledged))
+        {
+            return false;
+        }
+
+        Accept(actor, now, PayerClaimNumber is null ? payerClaimNumber : null, rawMessageId);
+        return true;
+    }
+
     /// <summary>The payer or an acknowledgement rejected the claim; the reason is required.</summary>
     public void Reject(string actor, DateTimeOffset now, string reason, Guid? rawMessageId = null) =>
         Move(ClaimState.Rejected, actor, now, Guard.Required(reason, nameof(reason), 2000), rawMessageId);

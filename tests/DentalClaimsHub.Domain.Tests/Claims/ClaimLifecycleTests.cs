@@ -159,4 +159,21 @@ public class ClaimLifecycleTests
             claim.Timeline.Select(e => e.To));
         Assert.Equal(Enumerable.Range(1, 9), claim.Timeline.Select(e => e.Sequence));
     }
+
+    [Theory]
+    [InlineData(ClaimState.Submitted, true)]
+    [InlineData(ClaimState.Acknowledged, true)]
+    [InlineData(ClaimState.Accepted, false)]
+    [InlineData(ClaimState.Paid, false)]
+    public void AcceptImplied_OnlyAClaimStillWaitingForItsAcknowledgement_IsAccepted(ClaimState from, bool moves)
+    {
+        var claim = ClaimFixture.InState(from);
+        var (number, entries) = (claim.PayerClaimNumber, claim.Timeline.Count);
+
+        Assert.Equal(moves, claim.AcceptImplied(ClaimFixture.Actor, ClaimFixture.Now, "PAYER-1"));
+
+        Assert.Equal(moves ? ClaimState.Accepted : from, claim.State);
+        Assert.Equal(moves ? "PAYER-1" : number, claim.PayerClaimNumber);
+        Assert.Equal(entries + (moves ? 1 : 0), claim.Timeline.Count);
+    }
 }

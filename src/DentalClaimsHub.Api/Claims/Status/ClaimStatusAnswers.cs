@@ -35,13 +35,7 @@ public static class ClaimStatusAnswers
         }
 
         var before = claim.Timeline.Count;
-        void AcceptFirst()
-        {
-            if (claim.State == ClaimState.Acknowledged)
-            {
-                claim.Accept(actor, now, claim.PayerClaimNumber is null ? result.PayerClaimNumber : null, rawMessageId);
-            }
-        }
+        void AcceptFirst() => claim.AcceptImplied(actor, now, result.PayerClaimNumber, rawMessageId);
 
         switch (result.Outcome)
         {
