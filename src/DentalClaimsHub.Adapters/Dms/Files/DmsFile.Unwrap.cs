@@ -1,0 +1,116 @@
+using ICSharpCode.SharpZipLib.Zip;
+
+namespace DentalClaimsHub.Adapters.Dms.Files;
+
+public static partial class DmsFile
+{
+    // Entries bigger than this are spooled to a self-deleting temporary file instead of memory.
+    private const long InMemoryEntryBytes = 16 * 1024 * 1024;
+
+    private static readonly string[] ReadableExtensions = [".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".xml"];
+
+    /// <summary>
+    /// For a ZIP that is not itself an XLSX (with a password or without): the one spreadsheet, CSV or XML entry in it,
+    /// decrypted into a stream the caller disposes. An XLSX or any other file gives null, with
+    /// <paramref name="content"/> (which must be seekable) back at its starting position.
+    /// </summary>
+    /// <exception cref="DmsFileException">Several or no readable entries (their names are listed), a missing or wrong
+    /// password, a damaged archive.</exception>
+    public static (string FileName, Stream Content)? Unwrap(Stream content, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("Unwrapping needs a seekable stream.", nameof(content));
+        }
+
+        var start = content.Position;
+        Span<byte> signature = stackalloc byte[4];
+        var read = content.ReadAtLeast(signature, 4, throwOnEndOfStream: false);
+        content.Position = start;
+        if (read < 4 || !(signature.SequenceEqual(ZipLocalHeader) || signature.SequenceEqual(ZipEmpty)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Extract(content, start, password);
+        }
+        catch (ZipException e)
+        {
+            throw new DmsFileException("The ZIP archive is damaged or not a ZIP archive.", inner: e);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new DmsFileException("The ZIP archive is damaged.", inner: e);
+        }
+    }
+
+    private static (string FileName, Stream Content)? Extract(Stream content, long start, string? password)
+    {
+        // Archives made by Russian Windows name their entries in CP866 unless the UTF-8 flag is set.
+        using var zip = new ZipFile(content, leaveOpen: true, StringCodec.FromCodePage(866));
+        var files = zip.Cast<ZipEntry>().Where(e => e.IsFile).ToList();
+        if (files.Any(e => e.Name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            content.Position = start;
+            return null;
+        }
+
+        var candidates = files.Where(IsReadable).ToList();
+        switch (candidates.Count)
+        {
+            case 0:
+                throw new DmsFileException(
+                    $"The ZIP archive holds no spreadsheet, CSV or XML file (entries: {Names(files)}).");
+            case > 1:
+                throw new DmsFileException(
+                    $"The ZIP archive holds several files that could be the one to read: {Names(candidates)}.");
+        }
+
+        var entry = candidates[0];
+        if (entry.IsCrypted && string.IsNullOrEmpty(password))
+        {
+            throw new DmsFileException(
+                $"The ZIP archive is protected with a password and none was given ({Path.GetFileName(entry.Name)}).");
+        }
+
+        zip.Password = password;
+        var fileName = Path.GetFileName(entry.Name);
+        Stream copy = entry.Size is >= 0 and <= InMemoryEntryBytes ? new MemoryStream(checked((int)entry.Size)) : Spool.NewFile();
+        try
+        {
+            using (var input = zip.GetInputStream(entry))
+            {
+                input.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            return (fileName, copy);
+        }
+        catch (ZipException e) when (entry.IsCrypted)
+        {
+            copy.Dispose();
+            throw new DmsFileException($"The ZIP password is wrong for {fileName}.", inner: e);
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsReadable(ZipEntry entry)
+    {
+        var name = entry.Name.Replace('\\', '/');
+        var file = Path.GetFileName(name);
+        return !name.StartsWith("__MACOSX/", StringComparison.Ordinal)
+            && !file.StartsWith('.')
+            && !file.StartsWith("~$", StringComparison.Ordinal)
+            && ReadableExtensions.Contains(Path.GetExtension(file).ToLowerInvariant());
+    }
+
+    private static string Names(IEnumerable<ZipEntry> entries) =>
+        string.Join(", ", entries.Select(e => $"'{e.Name}'"));
+}
