@@ -70,6 +70,14 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<Attachments.AttachmentFile> AttachmentFiles => Set<Attachments.AttachmentFile>();
 
+    public DbSet<Rosters.RosterImport> RosterImports => Set<Rosters.RosterImport>();
+
+    public DbSet<Rosters.RosterImportChunk> RosterImportChunks => Set<Rosters.RosterImportChunk>();
+
+    public DbSet<Rosters.DmsMembership> DmsMemberships => Set<Rosters.DmsMembership>();
+
+    public DbSet<Rosters.DataProtectionKeyRecord> DataProtectionKeys => Set<Rosters.DataProtectionKeyRecord>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 

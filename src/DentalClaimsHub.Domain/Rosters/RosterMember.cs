@@ -8,12 +8,13 @@ namespace DentalClaimsHub.Domain.Rosters;
 /// </summary>
 public sealed record RosterMember
 {
-    public RosterMember(string policyNumber, PersonName name, DateOnly birthDate)
+    /// <param name="birthDate">Null only where the insurer leaves it out (detachments often name policy and ФИО alone).</param>
+    public RosterMember(string policyNumber, PersonName name, DateOnly? birthDate)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (birthDate < new DateOnly(1900, 1, 1))
         {
-            throw new DomainException($"Birth date {birthDate:yyyy-MM-dd} of {name} is before 1900.", nameof(birthDate));
+            throw new DomainException($"A birth date {birthDate:yyyy-MM-dd} is before 1900.", nameof(birthDate));
         }
 
         PolicyNumber = Guard.Required(policyNumber, nameof(PolicyNumber), 60);
@@ -23,9 +24,12 @@ public sealed record RosterMember
 
     public string PolicyNumber { get; }
 
+    /// <summary>The policy number as a match key: no spaces or dashes, upper case.</summary>
+    public string PolicyKey => Guard.StripSeparators(PolicyNumber).ToUpperInvariant();
+
     public PersonName Name { get; }
 
-    public DateOnly BirthDate { get; }
+    public DateOnly? BirthDate { get; }
 
     public Sex Sex { get; init; } = Sex.Unknown;
 

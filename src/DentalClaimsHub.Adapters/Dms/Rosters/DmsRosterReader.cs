@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DentalClaimsHub.Adapters.Dms.Files;
+using DentalClaimsHub.Adapters.Dms.Mappings;
+using DentalClaimsHub.Adapters.Dms.Tables;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Rosters;
+
+namespace DentalClaimsHub.Adapters.Dms.Rosters;
+
+/// <summary>
+/// Reads an insurer's roster file with its <see cref="DmsRosterLayout"/>: unwraps a (password) ZIP, detects the format,
+/// finds the header, tells attach / detach / full list from the text above it, then streams the people — ФИО joined or
+/// split, dates in the insurer's formats, programme translated, franchise and exclusions pulled from free text. A bad row
+/// becomes a <see cref="DmsRowError"/> and reading goes on; a file with no usable table throws <see cref="DmsRosterException"/>.
+/// </summary>
+public sealed class DmsRosterReader : IDisposable
+{
+    private readonly DmsRosterLayout layout;
+    private readonly DmsTableCursor cursor;
+    private readonly string preambleText;
+    private readonly Stream? unwrapped;
+
+    private DmsRosterReader(DmsRosterLayout layout, DmsTableCursor cursor, DmsRosterHeader header, Stream? unwrapped)
+    {
+        this.layout = layout;
+        this.cursor = cursor;
+        this.unwrapped = unwrapped;
+        Header = header;
+        preambleText = string.Join('\n', cursor.Preamble);
+    }
+
+    public DmsRosterHeader Header { get; }
+
+    /// <summary>The number of the last row read so far (for progress).</summary>
+    public int LastRow => cursor.LastRow;
+
+    /// <summary>Opens <paramref name="content"/> (left open) and reads up to the header.</summary>
+    /// <param name="fullListDate">The date a full list speaks for when its text gives none (the clinic's today).</param>
+    public static DmsRosterReader Open(Stream content, string fileName, DmsRosterLayout layout, string? zipPassword = null,
+        DateOnly? fullListDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(layout);
+        Stream? unwrapped = null;
+        try
+        {
+            if (DmsFile.Unwrap(content, zipPassword) is { } inner)
+            {
+                unwrapped = inner.Content;
+                fileName = inner.FileName;
+                content = inner.Content;
+            }
+            else if (content.CanSeek)
+            {
+                content.Position = 0;
+            }
+
+            var head = ReadHead(content);
+            var format = DmsFile.Detect(head, fileName);
+            if (!layout.Table.Formats.Contains(format))
+            {
+                throw new DmsRosterException(
+                    $"the file is {format.ToString().ToUpperInvariant()}, but this insurer's rosters come as {string.Join(", ", layout.Table.Formats.Select(f => f.ToString().ToUpperInvariant()))}.");
+            }
+
+            var encoding = format is DmsFileFormat.Csv or DmsFileFormat.Xml
+                ? layout.Table.Encoding ?? DmsFile.DetectEncoding(head).WebName
+                : null;
+            var rows = DmsFile.ReadRows(content, format, layout.Table.ReadOptions(zipPassword) with { Encoding = encoding });
+            var required = layout.JoinedName ? new[] { "policy", "fullName" } : ["policy", "lastName", "firstName"];
+            var cursor = DmsTableCursor.Open(rows, layout.Table, required);
+            var header = ReadHeader(layout, cursor, format, encoding, fileName, fullListDate);
+            return new DmsRosterReader(layout, cursor, header, unwrapped);
+        }
+        catch (DmsFileException exception)
+        {
+            unwrapped?.Dispose();
+            throw new DmsRosterException(exception.Message, exception.Row, exception);
+        }
+        catch (DmsTableException exception)
+        {
+            unwrapped?.Dispose();
+            throw new DmsRosterException(exception.Message, exception.Row, exception);
+        }
+        catch
+        {
+            unwrapped?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The people, one entry per data row, in file order.</summary>
+    public IEnumerable<DmsRosterEntry> Entries()
+    {
+        IEnumerator<DmsRecord> records;
+        try
+        {
+            records = cursor.Records().GetEnumerator();
+        }
+        catch (DmsFileException exception)
+        {
+            throw new DmsRosterException(exception.Message, exception.Row, exception);
+        }
+
+        using (records)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!records.MoveNext())
+                    {
+                        yield break;
+                    }
+                }
+                catch (DmsFileException exception)
+                {
+                    throw new DmsRosterException(exception.Message, exception.Row ?? cursor.LastRow, exception);
+                }
+
+                yield return Read(records.Current);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        cursor.Dispose();
+        unwrapped?.Dispose();
+    }
+
+    private DmsRosterEntry Read(DmsRecord record)
+    {
+        var row = record.Row;
+        DmsRosterEntry Error(string field, string? value, string reason) => new(row, null, new DmsRowError(row, Title(field), value, reason));
+
+        var policy = record["policy"];
+        if (policy is null)
+        {
+            return Error("policy", null, "the policy number is empty.");
+        }
+
+        PersonName? name;
+        if (layout.JoinedName)
+        {
+            var full = record["fullName"];
+            if (!PersonName.TryParseJoined(full, out name))
+            {
+                return Error("fullName", full, full is null ? "ФИО is empty." : "ФИО needs at least a last and a first name.");
+            }
+        }
+        else
+        {
+            var (last, first) = (record["lastName"], record["firstName"]);
+            if (last is null || first is null)
+            {
+                return Error(last is null ? "lastName" : "firstName", null, last is null ? "the last name is empty." : "the first name is empty.");
+            }
+
+            try
+            {
+                name = new PersonName(last, first, record["middleName"]);
+            }
+            catch (DomainException)
+            {
+                return Error("lastName", $"{last} {first}", "a name part is longer than a roster allows (last 60, first 35 characters).");
+            }
+        }
+
+        var birth = record["birthDate"];
+        DateOnly? birthDate = null;
+        if (birth is not null)
+        {
+            if (ParseDate(birth) is not { } parsed)
+            {
+                return Error("birthDate", birth, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+            }
+
+            birthDate = parsed;
+        }
+        else if (Header.Kind != RosterKind.Detach)
+        {
+            return Error("birthDate", null, "the birth date is empty.");
+        }
+
+        if (birthDate is { } born && (born.Year < 1900 || born > Header.AsOf?.AddYears(1)))
+        {
+            return Error("birthDate", birth, "the birth date is not plausible.");
+        }
+
+        var dates = ReadPeriod(record, out var dateError);
+        if (dateError is not null)
+        {
+            return new DmsRosterEntry(row, null, dateError);
+        }
+
+        var (attachedFrom, detachedFrom) = dates;
+        var (programCode, programName) = Program(record["program"]);
+        var freeText = string.Join('\n', new[] { record["program"], record["notes"] }.OfType<string>());
+        if (freeText.Length == 0)
+        {
+            freeText = preambleText;
+        }
+
+        decimal? franchise = null;
+        if (layout.Franchise?.Match(freeText) is { Success: true } match)
+        {
+            var percent = match.Groups["percent"].Value.Replace(',', '.');
+            if (!decimal.TryParse(percent, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 100)
+            {
+                return Error(record["notes"] is null ? "program" : "notes", match.Value, "the franchise is not a percentage from 0 to 100.");
+            }
+
+            franchise = value;
+        }
+
+        try
+        {
+            var member = new RosterMember(policy, name, birthDate)
+            {
+                Sex = SexOf(record["sex"]),
+                ProgramCode = programCode,
+                ProgramName = programName,
+                AttachedFrom = attachedFrom,
+                DetachedFrom = detachedFrom,
+                Clinic = record["clinic"],
+                FranchisePercent = franchise,
+                Exclusions = [.. layout.Exclusions.SelectMany(pattern => pattern.Matches(freeText)).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal)],
+                Policyholder = record["policyholder"] ?? Header.Policyholder,
+                Phone = record["phone"],
+                Address = record["address"],
+            };
+            return new DmsRosterEntry(row, member, null);
+        }
+        catch (DomainException exception) when (exception.ParamName == nameof(RosterMember.DetachedFrom))
+        {
+            return Error(layout.Table.Columns.ContainsKey("detachedFrom") ? "detachedFrom" : "servedUntil", record["detachedFrom"] ?? record["servedUntil"],
+                "the detachment date is before the attachment date.");
+        }
+        catch (DomainException)
+        {
+            return Error("policy", null, "a value is longer than a roster allows (policy 60, programme 300 characters).");
+        }
+    }
+
+    private (DateOnly? From, DateOnly? To) ReadPeriod(DmsRecord record, out DmsRowError? error)
+    {
+        error = null;
+        DateOnly? Cell(string field, out DmsRowError? problem)
+        {
+            problem = null;
+            var text = record[field];
+            if (text is null)
+            {
+                return null;
+            }
+
+            var date = ParseDate(text);
+            if (date is null)
+            {
+                problem = new DmsRowError(record.Row, Title(field), text, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+            }
+
+            return date;
+        }
+
+        var from = Cell("attachedFrom", out error);
+        if (error is not null)
+        {
+            return default;
+        }
+
+        var to = Cell("detachedFrom", out error);
+        if (error is not null)
+        {
+            return default;
+        }
+
+        var until = Cell("servedUntil", out error);
+        if (error is not null)
+        {
+            return default;
+        }
+
+        to ??= until?.AddDays(1);
+        switch (Header.Kind)
+        {
+            case RosterKind.Detach:
+                to ??= Header.AsOf;
+                if (to is null)
+                {
+                    error = new DmsRowError(record.Row, Title("detachedFrom"), null,
+                        "a detachment needs its date: the row has none and the text above the table gives none.");
+                }
+
+                break;
+            default:
+                from ??= Header.AsOf ?? Header.PeriodFrom;
+                if (from is null && Header.Kind == RosterKind.Attach)
+                {
+                    error = new DmsRowError(record.Row, Title("attachedFrom"), null,
+                        "an attachment needs its date: the row has none and the text above the table gives none.");
+                    return default;
+                }
+
+                if (to is null && Header.PeriodTo is { } end && (from is null || end >= from))
+                {
+                    to = end.AddDays(1);
+                }
+
+                break;
+        }
+
+        return (from, to);
+    }
+
+    private (string? Code, string? Name) Program(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        foreach (var rule in layout.Programs)
+        {
+            if (rule.Match.IsMatch(text))
+            {
+                return (rule.Code, rule.Name);
+            }
+        }
+
+        var code = text.Length <= 60 ? text : text[..60];
+        return (code, text.Length <= 300 ? text : text[..300]);
+    }
+
+    private Sex SexOf(string? text)
+    {
+        if (text is null)
+        {
+            return Sex.Unknown;
+        }
+
+        var value = text.Trim().TrimEnd('.');
+        return layout.Male.Contains(value, StringComparer.OrdinalIgnoreCase) ? Sex.Male
+            : layout.Female.Contains(value, StringComparer.OrdinalIgnoreCase) ? Sex.Female
+            : Sex.Unknown;
+    }
+
+    private DateOnly? ParseDate(string text) => ParseDate(text, layout.Table.DateFormats);
+
+    internal static DateOnly? ParseDate(string text, IReadOnlyList<string> formats)
+    {
+        var value = text.Trim();
+        // Spreadsheet date cells come as "dd.MM.yyyy HH:mm:ss" when they carry a time; a midnight time says nothing.
+        if (value.EndsWith(" 00:00:00", StringComparison.Ordinal))
+        {
+            value = value[..^9];
+        }
+
+        foreach (var format in formats)
+        {
+            if (DateOnly.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private string Title(string field) =>
+        layout.Table.Columns.TryGetValue(field, out var aliases) && aliases.Count > 0 ? aliases[0] : field;
+
+    private static DmsRosterHeader ReadHeader(DmsRosterLayout layout, DmsTableCursor cursor, DmsFileFormat format, string? encoding, string fileName,
+        DateOnly? fullListDate)
+    {
+        var text = string.Join('\n', cursor.Preamble);
+        string? Fact(string name) =>
+            layout.Preamble.TryGetValue(name, out var pattern) && pattern.Match(text) is { Success: true } match
+                ? match.Groups["value"].Value.Trim()
+                : null;
+        DateOnly? DateFact(string name)
+        {
+            var value = Fact(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            return ParseDate(value, layout.Table.DateFormats)
+                ?? throw new DmsRosterException($"the {name} above the table is not a date in {string.Join(" or ", layout.Table.DateFormats)}.", cursor.HeaderRow);
+        }
+
+        var kindText = $"{text}\n{Path.GetFileNameWithoutExtension(fileName)}";
+        RosterKind? kind = null;
+        foreach (var candidate in new[] { RosterKind.Detach, RosterKind.Attach, RosterKind.Full })
+        {
+            if (layout.Kinds.TryGetValue(candidate, out var pattern) && pattern.IsMatch(kindText))
+            {
+                kind = candidate;
+                break;
+            }
+        }
+
+        kind ??= layout.DefaultKind
+            ?? throw new DmsRosterException("cannot tell whether the file attaches, detaches or lists everyone: the text above the table matches none of the mapping's kind patterns.", cursor.HeaderRow);
+        var documentDate = DateFact("documentDate");
+        var periodFrom = DateFact("periodFrom");
+        var periodTo = DateFact("periodTo");
+        return new DmsRosterHeader(kind.Value, format, encoding, cursor.HeaderRow, Fact("documentNumber"), documentDate, Fact("contract"),
+            Fact("policyholder"), DateFact("effectiveDate") ?? (kind == RosterKind.Full ? documentDate ?? periodFrom ?? fullListDate : null), periodFrom, periodTo);
+    }
+
+    private static byte[] ReadHead(Stream content)
+    {
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The roster content must be seekable.", nameof(content));
+        }
+
+        var head = new byte[4096];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        return head[..read];
+    }
+}

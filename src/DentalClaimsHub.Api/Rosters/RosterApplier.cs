@@ -1,0 +1,274 @@
+using DentalClaimsHub.Adapters.Dms.Rosters;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.Rosters;
+using DentalClaimsHub.Storage.Rosters;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DentalClaimsHub.Api.Rosters;
+
+/// <summary>
+/// Applies a roster to a clinic's ДМС memberships in set-based SQL inside the caller's transaction: the rows are copied
+/// (binary COPY) into a temporary stage, duplicates dropped, then
+/// attach and full lists update a period with the same attachment date when its terms differ, leave an open period with
+/// the same terms alone, end an open period with other terms where the new one starts, and add the rest; a full list also
+/// ends, on its date, the open periods of everyone it no longer names (within its contract when it names one);
+/// a detachment ends the period open on its date, and is reported — never invented — when nobody with that policy and
+/// ФИО is attached. Applying the same file twice changes nothing the second time.
+/// </summary>
+public static class RosterApplier
+{
+    /// <summary>Copies the readable rows into the stage; returns the problems of the others (in file order).</summary>
+    public static async Task<(int Rows, List<RosterImportError> Errors)> StageAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
+        Action<int> progress, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand(StageTable, connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var errors = new List<RosterImportError>();
+        var rows = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken))
+        {
+            foreach (var entry in entries)
+            {
+                rows++;
+                if (rows % 10_000 == 0)
+                {
+                    progress(rows);
+                }
+
+                if (entry.Error is { } error)
+                {
+                    errors.Add(new RosterImportError(error.Row, error.Column, error.Value, error.Reason));
+                    continue;
+                }
+
+                await WriteAsync(copy, entry.Row, entry.Member!, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        progress(rows);
+        return (rows, errors);
+    }
+
+    /// <summary>Applies the staged rows; returns the outcome and the notices (detachments of people not attached).</summary>
+    public static async Task<(RosterImportOutcome Outcome, List<RosterImportError> Notices, int NoticeCount)> ApplyAsync(NpgsqlConnection connection,
+        RosterImport import, RosterKind kind, DateOnly? asOf, string? contract, int rowsRead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var duplicates = await ExecuteAsync(connection, kind == RosterKind.Detach ? DedupDetach : DedupAttach, import, now, cancellationToken);
+        await ExecuteAsync(connection, "CREATE INDEX ON roster_stage (policy_key, name_key); ANALYZE roster_stage;", import, now, cancellationToken);
+        var detachedMissing = 0;
+        if (kind == RosterKind.Detach)
+        {
+            await ExecuteAsync(connection, Detach, import, now, cancellationToken);
+        }
+        else
+        {
+            await ExecuteAsync(connection, Attach, import, now, cancellationToken);
+            if (kind == RosterKind.Full)
+            {
+                await using var missing = Command(connection, DetachMissing, import, now);
+                missing.Parameters.AddWithValue("as_of", NpgsqlDbType.Date, (object?)asOf ?? throw new DomainException("A full list needs the date it speaks for."));
+                missing.Parameters.AddWithValue("contract", NpgsqlDbType.Text, (object?)contract ?? DBNull.Value);
+                detachedMissing = await missing.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var count = new NpgsqlCommand("SELECT coalesce(outcome, 'missing'), count(*)::int FROM roster_stage GROUP BY 1", connection))
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        var notices = new List<RosterImportError>();
+        await using (var missing = Command(connection, MissingDetachments, import, now))
+        await using (var reader = await missing.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                notices.Add(new RosterImportError(reader.GetInt32(0), "policy", reader.GetString(1),
+                    reader.GetBoolean(2)
+                        ? "nobody with this policy and ФИО is attached on the detachment date (the policy is known under another name or period); nothing was changed."
+                        : "nobody with this policy is attached to the clinic; the detachment was not applied.", Blocking: false));
+            }
+        }
+
+        var outcome = new RosterImportOutcome(rowsRead, counts.GetValueOrDefault("attached"), counts.GetValueOrDefault("detached") + detachedMissing,
+            counts.GetValueOrDefault("changed"), counts.GetValueOrDefault("unchanged"), duplicates);
+        return (outcome, notices, counts.GetValueOrDefault("missing"));
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, int row, RosterMember member, CancellationToken cancellationToken)
+    {
+        await copy.StartRowAsync(cancellationToken);
+        await copy.WriteAsync(row, NpgsqlDbType.Integer, cancellationToken);
+        await copy.WriteAsync(member.PolicyKey, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(member.PolicyNumber.Trim(), NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(member.Name.NormalisedKey, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(member.Name.Last, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(member.Name.First, NpgsqlDbType.Text, cancellationToken);
+        await Nullable(copy, member.Name.Middle, cancellationToken);
+        await NullableDate(copy, member.BirthDate, cancellationToken);
+        await copy.WriteAsync(member.Sex.ToString(), NpgsqlDbType.Text, cancellationToken);
+        await Nullable(copy, member.ProgramCode, cancellationToken);
+        await Nullable(copy, member.ProgramName, cancellationToken);
+        if (member.FranchisePercent is { } franchise)
+        {
+            await copy.WriteAsync(franchise, NpgsqlDbType.Numeric, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+
+        await copy.WriteAsync(member.Exclusions.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await Nullable(copy, member.Policyholder, cancellationToken);
+        await Nullable(copy, member.Clinic, cancellationToken);
+        await Nullable(copy, member.Phone, cancellationToken);
+        await Nullable(copy, member.Address, cancellationToken);
+        await NullableDate(copy, member.AttachedFrom, cancellationToken);
+        await NullableDate(copy, member.DetachedFrom, cancellationToken);
+    }
+
+    private static Task Nullable(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private static Task NullableDate(NpgsqlBinaryImporter copy, DateOnly? value, CancellationToken cancellationToken) =>
+        value is { } date ? copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, RosterImport import, DateTimeOffset now)
+    {
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("practice", import.PracticeId);
+        command.Parameters.AddWithValue("payer", import.PayerId);
+        command.Parameters.AddWithValue("import", import.Id);
+        command.Parameters.AddWithValue("contract_number", NpgsqlDbType.Text, (object?)import.ContractNumber ?? DBNull.Value);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, RosterImport import, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql, import, now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string StageTable = """
+        CREATE TEMP TABLE roster_stage (
+            row_no int NOT NULL, policy_key text NOT NULL, policy_number text NOT NULL, name_key text NOT NULL,
+            last_name text NOT NULL, first_name text NOT NULL, middle_name text, birth_date date, sex text NOT NULL,
+            program_code text, program_name text, franchise numeric(5,2), exclusions text[] NOT NULL, policyholder text,
+            clinic text, phone text, address text, attached_from date, detached_from date, outcome text
+        ) ON COMMIT DROP
+        """;
+
+    private const string CopyCommand = """
+        COPY roster_stage (row_no, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
+            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    // The same person with the same period twice in one file is one row: the first one counts.
+    private const string DedupAttach = """
+        DELETE FROM roster_stage WHERE ctid IN (
+            SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY policy_key, name_key, attached_from ORDER BY row_no) AS n
+                              FROM roster_stage) d WHERE d.n > 1)
+        """;
+
+    private const string DedupDetach = """
+        DELETE FROM roster_stage WHERE ctid IN (
+            SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY policy_key, name_key ORDER BY row_no) AS n
+                              FROM roster_stage) d WHERE d.n > 1)
+        """;
+
+    private const string SamePerson = """
+        m.practice_id = @practice AND m.payer_id = @payer AND m.policy_key = s.policy_key AND m.name_key = s.name_key
+        """;
+
+    private const string Terms = """
+        (m.policy_number, m.last_name, m.first_name, m.middle_name, m.birth_date, m.sex, m.program_code, m.program_name,
+         m.franchise_percent, m.exclusions, m.contract_number, m.policyholder, m.clinic, m.phone, m.address, m.detached_from)
+        IS NOT DISTINCT FROM
+        (s.policy_number, s.last_name, s.first_name, s.middle_name, s.birth_date, s.sex, s.program_code, s.program_name,
+         s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic, s.phone, s.address, s.detached_from)
+        """;
+
+    private const string SetTerms = """
+        policy_number = s.policy_number, last_name = s.last_name, first_name = s.first_name, middle_name = s.middle_name,
+        birth_date = s.birth_date, sex = s.sex, program_code = s.program_code, program_name = s.program_name,
+        franchise_percent = s.franchise, exclusions = s.exclusions, contract_number = @contract_number, policyholder = s.policyholder,
+        clinic = s.clinic, phone = s.phone, address = s.address, detached_from = s.detached_from, import_id = @import, updated_at = @now
+        """;
+
+    private const string Attach = $"""
+        WITH same_date AS (
+            SELECT s.row_no, m.id, ({Terms}) AS equal
+            FROM roster_stage s JOIN dms_memberships m ON {SamePerson} AND m.attached_from IS NOT DISTINCT FROM s.attached_from),
+        updated AS (
+            UPDATE dms_memberships m SET {SetTerms}
+            FROM roster_stage s, same_date d
+            WHERE d.row_no = s.row_no AND d.id = m.id AND NOT d.equal
+            RETURNING s.row_no)
+        UPDATE roster_stage s SET outcome = CASE WHEN EXISTS (SELECT 1 FROM updated u WHERE u.row_no = s.row_no) THEN 'changed' ELSE 'unchanged' END
+        FROM same_date d WHERE d.row_no = s.row_no;
+
+        UPDATE roster_stage s SET outcome = 'unchanged'
+        WHERE s.outcome IS NULL AND EXISTS (
+            SELECT 1 FROM dms_memberships m WHERE {SamePerson} AND m.attached_from < s.attached_from
+              AND (m.detached_from IS NULL OR m.detached_from > s.attached_from) AND {Terms});
+
+        WITH ended AS (
+            UPDATE dms_memberships m SET detached_from = s.attached_from, import_id = @import, updated_at = @now
+            FROM roster_stage s
+            WHERE s.outcome IS NULL AND {SamePerson} AND m.attached_from < s.attached_from
+              AND (m.detached_from IS NULL OR m.detached_from > s.attached_from)
+            RETURNING s.row_no)
+        UPDATE roster_stage s SET outcome = 'split' FROM ended e WHERE e.row_no = s.row_no;
+
+        INSERT INTO dms_memberships (id, practice_id, payer_id, policy_key, policy_number, name_key, last_name, first_name, middle_name,
+            birth_date, sex, program_code, program_name, franchise_percent, exclusions, contract_number, policyholder, clinic, phone,
+            address, attached_from, detached_from, import_id, updated_at)
+        SELECT gen_random_uuid(), @practice, @payer, s.policy_key, s.policy_number, s.name_key, s.last_name, s.first_name, s.middle_name,
+            s.birth_date, s.sex, s.program_code, s.program_name, s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic,
+            s.phone, s.address, s.attached_from, s.detached_from, @import, @now
+        FROM roster_stage s WHERE s.outcome IS NULL OR s.outcome = 'split';
+
+        UPDATE roster_stage SET outcome = CASE outcome WHEN 'split' THEN 'changed' ELSE 'attached' END
+        WHERE outcome IS NULL OR outcome = 'split';
+        """;
+
+    private const string DetachMissing = """
+        UPDATE dms_memberships m SET detached_from = @as_of, import_id = @import, updated_at = @now
+        WHERE m.practice_id = @practice AND m.payer_id = @payer AND (@contract::text IS NULL OR m.contract_number = @contract)
+          AND (m.attached_from IS NULL OR m.attached_from < @as_of) AND (m.detached_from IS NULL OR m.detached_from > @as_of)
+          AND NOT EXISTS (SELECT 1 FROM roster_stage s WHERE s.policy_key = m.policy_key AND s.name_key = m.name_key)
+        """;
+
+    private const string Detach = $"""
+        WITH ended AS (
+            UPDATE dms_memberships m SET detached_from = s.detached_from, import_id = @import, updated_at = @now
+            FROM roster_stage s
+            WHERE {SamePerson} AND (m.attached_from IS NULL OR m.attached_from < s.detached_from)
+              AND (m.detached_from IS NULL OR m.detached_from > s.detached_from)
+            RETURNING s.row_no)
+        UPDATE roster_stage s SET outcome = 'detached' FROM ended e WHERE e.row_no = s.row_no;
+
+        UPDATE roster_stage s SET outcome = 'unchanged'
+        WHERE s.outcome IS NULL AND EXISTS (SELECT 1 FROM dms_memberships m WHERE {SamePerson} AND m.detached_from <= s.detached_from);
+        """;
+
+    private const string MissingDetachments = """
+        SELECT s.row_no, s.policy_number,
+               EXISTS (SELECT 1 FROM dms_memberships m WHERE m.practice_id = @practice AND m.payer_id = @payer AND m.policy_key = s.policy_key)
+        FROM roster_stage s WHERE s.outcome IS NULL ORDER BY s.row_no LIMIT 1000
+        """;
+}
