@@ -1,3 +1,5 @@
+using System.Text;
+using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.Zip;
 
 namespace DentalClaimsHub.Adapters.Dms.Files;
@@ -37,7 +39,7 @@ public static partial class DmsFile
         {
             return Extract(content, start, password);
         }
-        catch (ZipException e)
+        catch (SharpZipBaseException e)
         {
             throw new DmsFileException("The ZIP archive is damaged or not a ZIP archive.", inner: e);
         }
@@ -50,7 +52,8 @@ public static partial class DmsFile
     private static (string FileName, Stream Content)? Extract(Stream content, long start, string? password)
     {
         // Archives made by Russian Windows name their entries in CP866 unless the UTF-8 flag is set.
-        using var zip = new ZipFile(content, leaveOpen: true, StringCodec.FromCodePage(866));
+        var codec = StringCodec.FromCodePage(866);
+        using var zip = new ZipFile(content, leaveOpen: true, codec);
         var files = zip.Cast<ZipEntry>().Where(e => e.IsFile).ToList();
         if (files.Any(e => e.Name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)))
         {
@@ -76,28 +79,45 @@ public static partial class DmsFile
                 $"The ZIP archive is protected with a password and none was given ({Path.GetFileName(entry.Name)}).");
         }
 
-        zip.Password = password;
         var fileName = Path.GetFileName(entry.Name);
         Stream copy = entry.Size is >= 0 and <= InMemoryEntryBytes ? new MemoryStream(checked((int)entry.Size)) : Spool.NewFile();
         try
         {
-            using (var input = zip.GetInputStream(entry))
+            foreach (var encoding in PasswordEncodings(entry, password))
             {
-                input.CopyTo(copy);
+                zip.StringCodec = codec.WithZipCryptoEncoding(encoding);
+                zip.Password = password;
+                try
+                {
+                    using var input = zip.GetInputStream(entry);
+                    input.CopyTo(copy);
+                    copy.Position = 0;
+                    return (fileName, copy);
+                }
+                catch (SharpZipBaseException) when (entry.IsCrypted)
+                {
+                    copy.SetLength(0);
+                }
             }
 
-            copy.Position = 0;
-            return (fileName, copy);
-        }
-        catch (ZipException e) when (entry.IsCrypted)
-        {
-            copy.Dispose();
-            throw new DmsFileException($"The ZIP password is wrong for {fileName}.", inner: e);
+            throw new DmsFileException($"The ZIP password is wrong for {fileName}.");
         }
         catch
         {
             copy.Dispose();
             throw;
+        }
+    }
+
+    // AES passwords are UTF-8 by the spec; ZipCrypto ones are whatever the archiver used: UTF-8 (7-Zip's default for
+    // non-ASCII), or the Russian Windows OEM or ANSI code page. Only a password with non-ASCII letters tells them apart.
+    private static IEnumerable<Encoding> PasswordEncodings(ZipEntry entry, string? password)
+    {
+        yield return Encoding.UTF8;
+        if (entry.IsCrypted && entry.AESKeySize == 0 && password is not null && !Ascii.IsValid(password))
+        {
+            yield return Encoding.GetEncoding(866);
+            yield return Encoding.GetEncoding(1251);
         }
     }
 
