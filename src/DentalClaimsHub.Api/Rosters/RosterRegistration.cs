@@ -1,4 +1,5 @@
 using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Dms.Eligibility;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class RosterRegistration
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddSingleton<RosterFileStore>();
+        builder.Services.AddSingleton<IDmsRosterLookup, DatabaseRosterLookup>();
         builder.Services.AddSingleton<RosterImportSignal>();
         builder.Services.AddScoped<RosterImports>();
         builder.Services.AddSingleton<RosterImportRunner>();

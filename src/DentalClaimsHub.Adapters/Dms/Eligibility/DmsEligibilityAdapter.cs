@@ -1,23 +1,50 @@
 using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
 
 namespace DentalClaimsHub.Adapters.Dms.Eligibility;
 
 /// <summary>
-/// ДМС insurers answer no inquiries: coverage is what their roster and the policy terms say. Until roster import
-/// exists this reads the terms stored on the coverage (program, validity, franchise, limit, exclusions).
+/// ДМС insurers answer no inquiries: coverage is what their roster says. Once the insurer has sent the clinic a roster,
+/// the roster decides — the person (policy and ФИО) must be attached on the date of service, and the programme,
+/// franchise and exclusions of that period apply; a policy absent from the roster, detached, or listed under another
+/// ФИО is inactive with a note saying which. Before any roster arrives, the terms stored on the coverage are used.
 /// </summary>
-public sealed class DmsEligibilityAdapter(TimeProvider time) : IEligibilityAdapter
+public sealed class DmsEligibilityAdapter(TimeProvider time, IDmsRosterLookup? roster = null) : IEligibilityAdapter
 {
     public PayerProtocol Protocol => PayerProtocol.Dms;
 
-    public Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken)
+    public async Task<EligibilityResult> CheckAsync(EligibilityInquiry inquiry, CancellationToken cancellationToken)
     {
         var coverage = inquiry.Coverage;
         var date = inquiry.Check.ServiceDate;
         var terms = coverage.Dms;
         var active = coverage.IsActiveOn(date);
+        string? rosterNote = null;
+        DmsRosterPeriod? period = null;
+        if (roster is not null)
+        {
+            var standing = await roster.FindAsync(inquiry.Practice.Id, inquiry.Payer.Id, coverage.MemberId, inquiry.Patient.Name, cancellationToken);
+            if (standing.RosterExists)
+            {
+                period = standing.Periods.FirstOrDefault(p => p.IsActiveOn(date));
+                active = period is not null;
+                rosterNote = period is not null ? "Прикреплён по списку страховой компании"
+                    : standing.PolicyUnderOtherName ? "Полис есть в списке прикреплённых под другим ФИО"
+                    : standing.Periods.Count == 0 ? "Нет в списке прикреплённых"
+                    : standing.Periods.FirstOrDefault(p => p.AttachedFrom > date) is { AttachedFrom: { } from } ? $"Прикрепление с {from:dd.MM.yyyy}"
+                    : standing.Periods.FirstOrDefault(p => p.DetachedFrom <= date) is { DetachedFrom: { } to } ? $"Откреплён с {to:dd.MM.yyyy}"
+                    : "Не прикреплён на дату услуги";
+                if (period is not null)
+                {
+                    terms = new DmsTerms(period.ProgramCode ?? terms?.ProgramCode ?? "—", period.ProgramName ?? terms?.ProgramName ?? "—",
+                        period.FranchisePercent, terms?.Limit, period.ContractNumber ?? terms?.ContractNumber, period.Policyholder ?? terms?.Policyholder,
+                        period.Exclusions);
+                }
+            }
+        }
+
         var dentalExcluded = terms?.Exclusions.Any(DmsExclusions.ExcludesDentistry) == true;
         var benefits = new List<BenefitLine>
         {
@@ -25,7 +52,7 @@ public sealed class DmsEligibilityAdapter(TimeProvider time) : IEligibilityAdapt
             {
                 Kind = active && !dentalExcluded ? BenefitKind.ActiveCoverage : BenefitKind.InactiveCoverage,
                 Category = BenefitCategory.DentalCare,
-                Note = terms is null ? null : $"{terms.ProgramCode} — {terms.ProgramName}",
+                Note = rosterNote is null ? Programme(terms) : terms is null ? rosterNote : $"{Programme(terms)}; {rosterNote}",
             },
         };
         if (terms?.FranchisePercent is { } franchise)
@@ -64,10 +91,12 @@ public sealed class DmsEligibilityAdapter(TimeProvider time) : IEligibilityAdapt
             PlanName = terms?.ProgramName,
             GroupNumber = terms?.ContractNumber,
             GroupName = terms?.Policyholder,
-            PlanBegin = coverage.ValidFrom,
-            PlanEnd = coverage.ValidTo,
+            PlanBegin = period is null ? coverage.ValidFrom : period.AttachedFrom,
+            PlanEnd = period is null ? coverage.ValidTo : period.DetachedFrom?.AddDays(-1),
             MemberId = coverage.MemberId,
         };
-        return Task.FromResult(result);
+        return result;
     }
+
+    private static string? Programme(DmsTerms? terms) => terms is null ? null : $"{terms.ProgramCode} — {terms.ProgramName}";
 }
