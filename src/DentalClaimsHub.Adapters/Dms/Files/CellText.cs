@@ -34,7 +34,7 @@ internal static class CellText
     };
 
     // Through decimal: it keeps the 15 significant digits a double reliably has, so 0.1 + 0.2 reads as 0.3.
-    private static string Number(double number)
+    public static string Number(double number)
     {
         if (double.IsFinite(number) && Math.Abs(number) < 7.9e28)
         {

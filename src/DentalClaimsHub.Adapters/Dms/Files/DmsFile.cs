@@ -25,7 +25,8 @@ public static partial class DmsFile
         return format switch
         {
             DmsFileFormat.Csv => CsvRows(content, options),
-            DmsFileFormat.Xlsx or DmsFileFormat.Xls => ExcelRows.Read(content, format, options.Sheet),
+            DmsFileFormat.Xlsx => XlsxRows.Read(content, options.Sheet),
+            DmsFileFormat.Xls => ExcelRows.Read(content, format, options.Sheet),
             DmsFileFormat.Xml => XmlRows.Read(content, options),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown ДМС file format."),
         };

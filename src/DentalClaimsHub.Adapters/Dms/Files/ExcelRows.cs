@@ -4,14 +4,15 @@ using ExcelDataReader.Exceptions;
 
 namespace DentalClaimsHub.Adapters.Dms.Files;
 
-/// <summary>XLS (BIFF) and XLSX rows through ExcelDataReader, which streams the sheet (an XLSX's shared strings are the
-/// one table it holds). Rows are numbered as Excel shows them; trailing empty cells are trimmed.</summary>
+/// <summary>XLS (BIFF8 and older) rows through ExcelDataReader, which reads the sheet's records in order. Rows are
+/// numbered as Excel shows them; trailing empty cells are trimmed. (XLSX has its own faster reader, <see cref="XlsxRows"/>.)
+/// </summary>
 internal static class ExcelRows
 {
     public static IEnumerable<SheetRow> Read(Stream content, DmsFileFormat format, string? sheet)
     {
-        // Both formats need to seek (a ZIP's central directory, an OLE file's sectors); a forward-only stream is spooled
-        // to a temporary file rather than to memory.
+        // An OLE compound file is read by its sectors, so it needs to seek: a forward-only stream is spooled to a
+        // temporary file rather than to memory.
         using var spool = content.CanSeek ? null : Spool.ToTemporaryFile(content);
         using var reader = Open(spool ?? content, format);
         SelectSheet(reader, sheet);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using DentalClaimsHub.Adapters.Dms.Files;
 using DentalClaimsHub.Testing.Snapshots;
@@ -36,11 +35,10 @@ public sealed class DmsFileExcelTests
     public void ReadRows_XlsxWithMissingRows_KeepsExcelRowNumbers()
     {
         // Writers may leave empty rows and cells out of the sheet XML entirely: here rows 1, 4 and 7 only.
-        static string Text(string cell, string value) => $"""<c r="{cell}" t="inlineStr"><is><t>{value}</t></is></c>""";
-        var bytes = HandMadeXlsx(
-            $"""<row r="1">{Text("A1", "Договор № 12-345/26")}</row>""",
-            $"""<row r="4">{Text("B4", "№ полиса")}{Text("C4", "ФИО")}</row>""",
-            $"""<row r="7">{Text("B7", "0012345")}<c r="C7"><v>42</v></c>{Text("E7", " ")}</row>""");
+        var bytes = HandMadeXlsx.Build(
+            $"""<row r="1">{HandMadeXlsx.Text("A1", "Договор № 12-345/26")}</row>""",
+            $"""<row r="4">{HandMadeXlsx.Text("B4", "№ полиса")}{HandMadeXlsx.Text("C4", "ФИО")}</row>""",
+            $"""<row r="7">{HandMadeXlsx.Text("B7", "0012345")}<c r="C7"><v>42</v></c>{HandMadeXlsx.Text("E7", " ")}</row>""");
 
         var rows = DmsRows.Read(bytes, DmsFileFormat.Xlsx);
 
@@ -115,57 +113,6 @@ public sealed class DmsFileExcelTests
             i => i < row.Length ? row[i] : null)).ToList();
         using var stream = new MemoryStream();
         stream.SaveAs(sheet, printHeader: false, sheetName: "Список");
-        return stream.ToArray();
-    }
-
-    private static byte[] HandMadeXlsx(params string[] rows)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            void Add(string name, string xml)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                writer.Write(xml);
-            }
-
-            const string Package = "http://schemas.openxmlformats.org/package/2006";
-            const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-            const string Sheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-            const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-            Add("[Content_Types].xml", $"""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Types xmlns="{Package}/content-types">
-                  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                  <Default Extension="xml" ContentType="application/xml"/>
-                  <Override PartName="/xl/workbook.xml" ContentType="{MediaType}.sheet.main+xml"/>
-                  <Override PartName="/xl/worksheets/sheet1.xml" ContentType="{MediaType}.worksheet+xml"/>
-                </Types>
-                """);
-            Add("_rels/.rels", $"""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Relationships xmlns="{Package}/relationships">
-                  <Relationship Id="rId1" Type="{Office}/officeDocument" Target="xl/workbook.xml"/>
-                </Relationships>
-                """);
-            Add("xl/workbook.xml", $"""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <workbook xmlns="{Sheet}" xmlns:r="{Office}">
-                  <sheets><sheet name="Список" sheetId="1" r:id="rId1"/></sheets>
-                </workbook>
-                """);
-            Add("xl/_rels/workbook.xml.rels", $"""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Relationships xmlns="{Package}/relationships">
-                  <Relationship Id="rId1" Type="{Office}/worksheet" Target="worksheets/sheet1.xml"/>
-                </Relationships>
-                """);
-            Add("xl/worksheets/sheet1.xml", $"""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <worksheet xmlns="{Sheet}"><sheetData>{string.Concat(rows)}</sheetData></worksheet>
-                """);
-        }
-
         return stream.ToArray();
     }
 
