@@ -46,6 +46,7 @@ internal static partial class DmsMappingReader
     {
         _ = map;
         _ = mapping;
+        mapping = mapping with { Registry = ReadRegistry(map) };
     }
 
     private static DmsRosterLayout? ReadRosters(YamlMap map)
