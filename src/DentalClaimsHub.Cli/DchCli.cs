@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DentalClaimsHub.Cli.Rosters;
 using DentalClaimsHub.Cli.X12;
 
 namespace DentalClaimsHub.Cli;
@@ -18,8 +19,9 @@ public static class DchCli
     /// <summary>Builds the command tree.</summary>
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("DentalClaimsHub command line: X12 tools and operations.");
+        var root = new RootCommand("DentalClaimsHub command line: X12 tools, ДМС roster import and operations.");
         root.Add(X12Commands.Create());
+        root.Add(RosterCommands.Create());
         return root;
     }
 

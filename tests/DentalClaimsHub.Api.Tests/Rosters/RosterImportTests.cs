@@ -224,3 +224,44 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
         return client.PostAsync(url, form);
     }
 }
+
+/// <summary><c>dch roster import</c> against the hub over HTTP (the test server's handler stands in for the network).</summary>
+public sealed class RosterCliTests(HubApiFactory factory) : IClassFixture<HubApiFactory>
+{
+    [Fact]
+    public async Task RosterImport_UploadsFollowsAndReports()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var file = Path.Combine(RepositoryPaths.Samples, "dms", "demo-med", "prikreplenie-2026-12-01.xlsx");
+        Cli.Rosters.RosterCommands.Handler = factory.Server.CreateHandler();
+        try
+        {
+            var (code, output, error) = Run("roster", "import", file, "--insurer", "demo-dms-insurer", "--key", practice.ApiKey, "--hub", "http://hub.test", "--partial");
+            Assert.True(code == Cli.DchCli.Invalid, $"exit {code}: {output} {error}");
+            Assert.Contains("completed", output, StringComparison.Ordinal);
+            Assert.Contains("row 14, Дата рождения: not a date", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("31.02.1990", output, StringComparison.Ordinal);
+
+            var again = Run("roster", "import", file, "--insurer", "demo-dms-insurer", "--key", practice.ApiKey, "--hub", "http://hub.test");
+            Assert.Contains("imported before", again.Output, StringComparison.Ordinal);
+
+            var unknown = Run("roster", "import", file, "--insurer", "no-such-insurer", "--key", practice.ApiKey, "--hub", "http://hub.test");
+            Assert.Equal(Cli.DchCli.Unreadable, unknown.Code);
+            Assert.Contains("no roster layout", unknown.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Cli.Rosters.RosterCommands.Handler = null;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Cli.DchCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
