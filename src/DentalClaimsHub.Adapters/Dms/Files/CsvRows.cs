@@ -12,6 +12,7 @@ internal sealed class CsvRows(TextReader reader, char? delimiter)
 {
     private const int BufferChars = 64 * 1024;
     private const int MaxCellChars = 1024 * 1024;
+    private const int MaxCells = 16_384; // Excel's column count
     private const int DetectionLines = 50;
 
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\r\n");
@@ -248,6 +249,11 @@ internal sealed class CsvRows(TextReader reader, char? delimiter)
 
     private void AddCell(ReadOnlySpan<char> text)
     {
+        if (cells.Count == MaxCells)
+        {
+            throw new DmsFileException($"The row on line {line} has more than {MaxCells} cells.", line);
+        }
+
         var trimmed = text.Trim();
         cells.Add(trimmed.IsEmpty ? null : trimmed.ToString());
     }

@@ -16,7 +16,8 @@ public static partial class DmsFile
     /// compound file) is XLS; '&lt;' after a BOM and whitespace is XML; anything else is CSV. The file name's extension
     /// only breaks ties (an empty head, or a '.csv'/'.txt' whose first cell starts with '&lt;').
     /// </summary>
-    /// <exception cref="DmsFileException">A ZIP archive holding other files: call <see cref="Unwrap"/> first.</exception>
+    /// <exception cref="DmsFileException">A ZIP archive holding other files (call <see cref="Unwrap"/> first), or an HTML
+    /// page posing as a spreadsheet.</exception>
     public static DmsFileFormat Detect(ReadOnlySpan<byte> head, string? fileName)
     {
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
@@ -42,7 +43,26 @@ public static partial class DmsFile
             };
         }
 
-        return StartsWithTag(head) && extension is not (".csv" or ".txt") ? DmsFileFormat.Xml : DmsFileFormat.Csv;
+        if (!StartsWithTag(head) || extension is ".csv" or ".txt")
+        {
+            return DmsFileFormat.Csv;
+        }
+
+        return IsHtml(head)
+            ? throw new DmsFileException(
+                "The file is an HTML page, not a spreadsheet (some systems save an HTML table under an .xls name); "
+                + "open it in Excel and save it as XLSX.")
+            : DmsFileFormat.Xml;
+    }
+
+    private static bool IsHtml(ReadOnlySpan<byte> head)
+    {
+        // Markup names are ASCII in any of the encodings met here; a UTF-16 head has zero bytes between, so drop them.
+        var start = Encoding.Latin1.GetString(head[..Math.Min(head.Length, 1024)]).Replace("\0", "", StringComparison.Ordinal);
+        return start.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            || start.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+            || start.TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', '\u00FF', '\u00FE', ' ', '\t', '\r', '\n')
+                .StartsWith("<table", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The encoding CSV/XML auto-detection picks from a file's first bytes: its BOM's; else UTF-8 when the bytes

@@ -9,6 +9,9 @@ public static partial class DmsFile
     // Entries bigger than this are spooled to a self-deleting temporary file instead of memory.
     private const long InMemoryEntryBytes = 16 * 1024 * 1024;
 
+    // No insurer's list comes near this; a ZIP entry inflating past it is a ZIP bomb or damage.
+    private const long MaxEntryBytes = 2L * 1024 * 1024 * 1024;
+
     private static readonly string[] ReadableExtensions = [".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".xml"];
 
     /// <summary>
@@ -90,7 +93,7 @@ public static partial class DmsFile
                 try
                 {
                     using var input = zip.GetInputStream(entry);
-                    input.CopyTo(copy);
+                    CopyBounded(input, copy, copy is MemoryStream ? entry.Size : MaxEntryBytes, fileName);
                     copy.Position = 0;
                     return (fileName, copy);
                 }
@@ -118,6 +121,24 @@ public static partial class DmsFile
         {
             yield return Encoding.GetEncoding(866);
             yield return Encoding.GetEncoding(1251);
+        }
+    }
+
+    // Copies no more than the entry declared (in memory) or the cap (to disk), whatever the compressed data inflates to.
+    private static void CopyBounded(Stream input, Stream copy, long limit, string fileName)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                throw new DmsFileException($"The ZIP entry {fileName} inflates to more than it declares or than {MaxEntryBytes} bytes.");
+            }
+
+            copy.Write(buffer, 0, read);
         }
     }
 

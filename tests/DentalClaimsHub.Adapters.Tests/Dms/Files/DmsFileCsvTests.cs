@@ -146,6 +146,14 @@ public sealed class DmsFileCsvTests
     }
 
     [Fact]
+    public void ReadRows_RowWiderThanExcel_Refused()
+    {
+        var error = Assert.Throws<DmsFileException>(() => DmsRows.ReadCsv("ФИО;Пол\n" + new string(';', 20_000) + "\n"));
+
+        Assert.Equal(2, error.Row);
+    }
+
+    [Fact]
     public void ReadRows_EmptyFile_NoRows()
     {
         Assert.Empty(DmsRows.ReadCsv(""));

@@ -40,4 +40,15 @@ public sealed class DmsFileDetectTests
         Assert.Equal("windows-1251", DmsFile.DetectEncoding(DmsRows.Windows1251.GetBytes("ФИО;Пол")).WebName);
         Assert.Equal("utf-8", DmsFile.DetectEncoding(Encoding.ASCII.GetBytes("policy;name")).WebName);
     }
+
+    [Theory]
+    [InlineData("<html><body><table><tr><td>ФИО</td></tr></table></body></html>")]
+    [InlineData("\r\n<!DOCTYPE html>\r\n<HTML>")]
+    [InlineData("<table border=1><tr><td>№ полиса</td></tr></table>")]
+    public void Detect_HtmlPosingAsXls_SaysWhatItIs(string html)
+    {
+        var error = Assert.Throws<DmsFileException>(() => DmsFile.Detect(DmsRows.Windows1251.GetBytes(html), "список.xls"));
+
+        Assert.Contains("HTML", error.Message, StringComparison.Ordinal);
+    }
 }

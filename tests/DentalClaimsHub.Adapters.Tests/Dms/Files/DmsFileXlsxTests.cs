@@ -123,8 +123,7 @@ public sealed class DmsFileXlsxTests
                 string text => text.Trim() is { Length: > 0 } trimmed ? trimmed : null,
                 double number => ((decimal)number).ToString("0.############################", CultureInfo.InvariantCulture),
                 bool flag => flag ? "true" : "false",
-                DateTime date => new DateTime(
-                        (date.Ticks + TimeSpan.TicksPerSecond / 2) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond).ToString(date.TimeOfDay == TimeSpan.Zero ? "dd.MM.yyyy" : "dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+                DateTime date => Date(date),
                 var other => Convert.ToString(other, CultureInfo.InvariantCulture),
             }).ToList();
             while (cells.Count > 0 && cells[^1] is null)
@@ -136,5 +135,13 @@ public sealed class DmsFileXlsxTests
         }
 
         return rows;
+
+        static string Date(DateTime date)
+        {
+            var second = TimeSpan.TicksPerSecond;
+            var rounded = new DateTime((date.Ticks + second / 2) / second * second);
+            var format = rounded.TimeOfDay == TimeSpan.Zero ? "dd.MM.yyyy" : "dd.MM.yyyy HH:mm:ss";
+            return rounded.ToString(format, CultureInfo.InvariantCulture);
+        }
     }
 }
