@@ -22,10 +22,10 @@ public static class RosterCommands
         var roster = new Command("roster", "ДМС insured rosters.");
         var file = new Argument<FileInfo>("FILE") { Description = "The roster as the insurer sent it (XLSX, XLS, CSV, XML or a ZIP of one)." };
         var insurer = new Option<string>("--insurer") { Description = "The insurer's payer id (e.g. demo-dms-insurer).", Required = true };
-        var hub = new Option<Uri>("--hub")
+        var hub = new Option<string>("--hub")
         {
             Description = "The hub's address (default $DCH_HUB_URL, else http://127.0.0.1:5080).",
-            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("DCH_HUB_URL") ?? "http://127.0.0.1:5080"),
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DCH_HUB_URL") ?? "http://127.0.0.1:5080",
         };
         var key = new Option<string?>("--key") { Description = "The clinic's API key (default $DCH_API_KEY)." };
         var password = new Option<string?>("--password") { Description = "Password of a protected ZIP (sent separately by the insurer)." };
@@ -38,9 +38,15 @@ public static class RosterCommands
         return roster;
     }
 
-    private static async Task<int> ImportAsync(FileInfo file, string insurer, Uri hub, string? key, string? password, bool partial, TextWriter output,
-        TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(FileInfo file, string insurer, string hubText, string? key, string? password, bool partial,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(hubText, UriKind.Absolute, out var hub) || hub.Scheme is not ("http" or "https"))
+        {
+            await error.WriteLineAsync($"error: --hub must be an http(s) address such as http://127.0.0.1:5080, got '{hubText}'.");
+            return DchCli.Unreadable;
+        }
+
         if (!file.Exists)
         {
             await error.WriteLineAsync($"error: file not found: {file.FullName}");

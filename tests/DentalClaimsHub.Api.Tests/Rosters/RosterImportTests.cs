@@ -239,6 +239,7 @@ public sealed class RosterCliTests(HubApiFactory factory) : IClassFixture<HubApi
             var (code, output, error) = Run("roster", "import", file, "--insurer", "demo-dms-insurer", "--key", practice.ApiKey, "--hub", "http://hub.test", "--partial");
             Assert.True(code == Cli.DchCli.Invalid, $"exit {code}: {output} {error}");
             Assert.Contains("completed", output, StringComparison.Ordinal);
+            Assert.Contains("attach", output, StringComparison.Ordinal);
             Assert.Contains("row 14, Дата рождения: not a date", output, StringComparison.Ordinal);
             Assert.DoesNotContain("31.02.1990", output, StringComparison.Ordinal);
 
