@@ -48,6 +48,20 @@ public sealed class DmsFileExcelTests
     }
 
     [Fact]
+    public void ReadRows_SheetsStartingBelowRowOne_LeadingRowsCounted()
+    {
+        // leading-empty-rows.xls (made with NPOI): row 3 holds B3, row 6 holds A6, nothing else.
+        var xls = DmsRows.Read(File.ReadAllBytes(Fixture("leading-empty-rows.xls")), DmsFileFormat.Xls);
+        var xlsx = DmsRows.Read(HandMadeXlsx.Build(
+            $"""<row r="3">{HandMadeXlsx.Text("B3", "Договор")}</row><row r="6">{HandMadeXlsx.Text("A6", "ФИО")}</row>"""),
+            DmsFileFormat.Xlsx);
+
+        const string Expected = "1:\n2:\n3: · | Договор |\n4:\n5:\n6: ФИО |\n";
+        Assert.Equal(Expected, DmsRows.Render(xls));
+        Assert.Equal(Expected, DmsRows.Render(xlsx));
+    }
+
+    [Fact]
     public void ReadRows_XlsSheetNamed_ReadsThatSheet()
     {
         var rows = DmsRows.Read(File.ReadAllBytes(Fixture("roster-attach.xls")), DmsFileFormat.Xls,
