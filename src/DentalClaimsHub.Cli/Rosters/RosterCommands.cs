@@ -63,7 +63,13 @@ public static class RosterCommands
         client.BaseAddress = hub;
         client.Timeout = TimeSpan.FromMinutes(30);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
         JsonElement view;
         try
         {
@@ -107,11 +113,10 @@ public static class RosterCommands
     {
         var status = view.GetProperty("status").GetString();
         var counts = view.GetProperty("counts");
-        var table = new Table().AddColumns("import", "status", "kind", "rows", "attached", "detached", "changed", "unchanged", "duplicates", "problems");
-        table.AddRow(Text(view, "id"), status ?? "", Text(view, "kind"), view.GetProperty("progress").GetProperty("rowsRead").GetInt32().ToString(CultureInfo.InvariantCulture),
-            Count(counts, "attached"), Count(counts, "detached"), Count(counts, "changed"), Count(counts, "unchanged"), Count(counts, "duplicates"),
-            view.GetProperty("errorCount").GetInt32().ToString(CultureInfo.InvariantCulture));
-        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import {Text(view, "id")}: {status}, {Text(view, "kind")} list, {view.GetProperty("progress").GetProperty("rowsRead").GetInt32()} rows"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"attached {Count(counts, "attached")}, detached {Count(counts, "detached")}, changed {Count(counts, "changed")}, unchanged {Count(counts, "unchanged")}, duplicates {Count(counts, "duplicates")}, problems {view.GetProperty("errorCount").GetInt32()}"));
         if (view.GetProperty("duplicate").GetBoolean())
         {
             console.WriteLine("This file was imported before; nothing was applied again.");
