@@ -15,9 +15,30 @@ internal static class CellText
             return null;
         }
 
-        var trimmed = text.AsSpan().Trim();
+        var trimmed = Trim(text);
         return trimmed.IsEmpty ? null : trimmed.Length == text.Length ? text : trimmed.ToString();
     }
+
+    /// <summary>Without surrounding whitespace (Unicode's, so no-break and narrow spaces too), zero-width spaces and stray
+    /// BOMs, which text pasted from web pages and 1C brings along.</summary>
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsBlank(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsBlank(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF';
 
     /// <summary>An Excel value as ExcelDataReader gives it: dates as dd.MM.yyyy (with HH:mm:ss when there is a time),
     /// numbers as invariant decimals without exponent, booleans as true/false.</summary>

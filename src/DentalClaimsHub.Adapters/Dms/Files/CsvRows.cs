@@ -254,7 +254,7 @@ internal sealed class CsvRows(TextReader reader, char? delimiter)
             throw new DmsFileException($"The row on line {line} has more than {MaxCells} cells.", line);
         }
 
-        var trimmed = text.Trim();
+        var trimmed = CellText.Trim(text);
         cells.Add(trimmed.IsEmpty ? null : trimmed.ToString());
     }
 

@@ -23,6 +23,11 @@ public static partial class DmsFile
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (head.StartsWith(ZipLocalHeader) || head.StartsWith(ZipEmpty))
         {
+            if (FirstEntryName(head) == "mimetype")
+            {
+                throw new DmsFileException("The file is an OpenDocument spreadsheet (ODS), which is not read; save it as XLSX.");
+            }
+
             return IsOfficeZip(head) ? DmsFileFormat.Xlsx
                 : throw new DmsFileException("The file is a ZIP archive holding other files; unwrap it before reading.");
         }
@@ -126,13 +131,19 @@ public static partial class DmsFile
         }
 
         var encrypted = (BinaryPrimitives.ReadUInt16LittleEndian(head[6..]) & 1) != 0;
-        int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(head[26..]);
-        if (encrypted)
+        return !encrypted && (FirstEntryName(head) is not { } name || IsOfficePart(name));
+    }
+
+    // The name in a ZIP's first local file header, when the head holds all of it.
+    private static string? FirstEntryName(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 30 || !head.StartsWith(ZipLocalHeader))
         {
-            return false;
+            return null;
         }
 
-        return head.Length < 30 + nameLength || IsOfficePart(Encoding.ASCII.GetString(head.Slice(30, nameLength)));
+        int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(head[26..]);
+        return head.Length < 30 + nameLength ? null : Encoding.ASCII.GetString(head.Slice(30, nameLength));
     }
 
     private static bool IsOfficePart(string name) =>

@@ -123,9 +123,9 @@ public sealed class DmsFileCsvTests
     [Fact]
     public void ReadRows_SpacesAndNoBreakSpaces_TrimmedAndEmptyIsNull()
     {
-        var rows = DmsRows.ReadCsv("\u00A0Тестова Анна\u00A0 ;   ;\" 007 \";\"\"\n");
+        var rows = DmsRows.ReadCsv("\u00A0Тестова Анна\u00A0 ;   ;\" 007 \";\"\";\u200B\u202F0012345\u200B\n");
 
-        Assert.Equal(["Тестова Анна", null, "007", null], rows[0].Cells);
+        Assert.Equal(["Тестова Анна", null, "007", null, "0012345"], rows[0].Cells);
     }
 
     [Fact]

@@ -51,4 +51,19 @@ public sealed class DmsFileDetectTests
 
         Assert.Contains("HTML", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Detect_OpenDocumentSpreadsheet_SaysWhatItIs()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("mimetype").Open());
+            writer.Write("application/vnd.oasis.opendocument.spreadsheet");
+        }
+
+        var error = Assert.Throws<DmsFileException>(() => DmsFile.Detect(stream.ToArray(), "список.ods"));
+
+        Assert.Contains("ODS", error.Message, StringComparison.Ordinal);
+    }
 }
