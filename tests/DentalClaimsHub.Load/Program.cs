@@ -86,6 +86,11 @@ async Task<string> SubmitClaim(int i, CancellationToken ct)
     return pcn;
 }
 
+if (options.Scenario == "roster")
+{
+    return await RosterScenario.RunAsync(hub, host.Services, options.Count, stop.Token);
+}
+
 if (options.Scenario == "remit835")
 {
     return await Remittance835Scenario.RunAsync(hub, host.Services, options, SubmitClaim, options.Count, stop.Token);

@@ -3,7 +3,8 @@
 # every request after 200 ms, and N requests/s of POST /v1/eligibility. Prints throughput and the latency the hub adds
 # (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
-# SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end).
+# SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end)
+# or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -70,4 +71,5 @@ dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --r
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
 grep -h "^.*Inbound 835" "$work/api.log" | sed 's/^/hub: /' || true
+grep -h "VmHWM" "/proc/${pids[1]}/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 exit $status
