@@ -112,8 +112,8 @@ public static partial class DmsFile
         }
     }
 
-    // AES passwords are UTF-8 by the spec; ZipCrypto ones are whatever the archiver used: UTF-8 (7-Zip's default for
-    // non-ASCII), or the Russian Windows OEM or ANSI code page. Only a password with non-ASCII letters tells them apart.
+    // AES passwords are UTF-8 by the spec; ZipCrypto ones are bytes in whatever encoding the archiver chose: UTF-8, or
+    // Russian Windows' OEM (866) or ANSI (1251) code page. Only a password with non-ASCII letters tells them apart.
     private static IEnumerable<Encoding> PasswordEncodings(ZipEntry entry, string? password)
     {
         yield return Encoding.UTF8;
