@@ -37,6 +37,11 @@ using var hub = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime
     Timeout = TimeSpan.FromSeconds(60),
 };
 
+if (options.Scenario == "roster")
+{
+    return await RosterScenario.RunAsync(hub.BaseAddress, host.Services, options.Count, stop.Token);
+}
+
 Console.WriteLine($"seeding {options.Patients} patients at {options.PayerId}…");
 var key = await HubSeed.CreatePracticeKeyAsync(host.Services, stop.Token);
 var subjects = await HubSeed.CreatePatientsAsync(hub, key, options.PayerId, options.Patients, stop.Token);
@@ -84,11 +89,6 @@ async Task<string> SubmitClaim(int i, CancellationToken ct)
     }
 
     return pcn;
-}
-
-if (options.Scenario == "roster")
-{
-    return await RosterScenario.RunAsync(hub, host.Services, options.Count, stop.Token);
 }
 
 if (options.Scenario == "remit835")

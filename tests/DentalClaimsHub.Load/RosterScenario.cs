@@ -17,7 +17,7 @@ namespace DentalClaimsHub.Load;
 /// </summary>
 public static class RosterScenario
 {
-    public static async Task<int> RunAsync(HttpClient hub, IServiceProvider services, int count, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Uri api, IServiceProvider services, int count, CancellationToken cancellationToken)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var work = Directory.CreateTempSubdirectory("dch-roster-");
@@ -30,8 +30,8 @@ public static class RosterScenario
             }
 
             var key = await HubSeed.CreatePracticeKeyAsync(services, cancellationToken);
+            using var hub = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(30) };
             hub.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            hub.Timeout = TimeSpan.FromMinutes(30);
             var csv = Path.Combine(work.FullName, "roster.csv");
             var xlsx = Path.Combine(work.FullName, "roster.xlsx");
             var generation = Stopwatch.StartNew();
