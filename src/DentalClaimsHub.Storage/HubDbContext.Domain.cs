@@ -48,6 +48,7 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Rosters.RosterImport>().HasQueryFilter(i => TenantIsSystem || i.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Rosters.RosterImportChunk>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Rosters.DmsMembership>().HasQueryFilter(m => TenantIsSystem || m.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<DmsRegistries.DmsRegistryVersion>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookSubscription>().HasQueryFilter(w => TenantIsSystem || w.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
         modelBuilder.Entity<ClaimStatus.ClaimStatusPoll>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);

@@ -78,6 +78,8 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<Rosters.DataProtectionKeyRecord> DataProtectionKeys => Set<Rosters.DataProtectionKeyRecord>();
 
+    public DbSet<DmsRegistries.DmsRegistryVersion> DmsRegistries => Set<DmsRegistries.DmsRegistryVersion>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 

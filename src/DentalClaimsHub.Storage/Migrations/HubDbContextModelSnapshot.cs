@@ -1539,6 +1539,128 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("claim_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.PrimitiveCollection<List<Guid>>("ClaimIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("claim_ids");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("exclusions");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<decimal>("Franchise")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("franchise");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal>("InsurerAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("insurer_amount");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dms_registries");
+
+                    b.HasIndex("PracticeId", "PayerId", "Period", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dms_registries_practice_id_payer_id_period_version");
+
+                    b.ToTable("dms_registries", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2669,6 +2791,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claim_deliveries_messages_message_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dms_registries_practices_practice_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Storage.Rosters.DmsMembership", b =>
