@@ -132,6 +132,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         int rows;
         List<RosterImportError> errors;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             (rows, errors) = await RosterApplier.StageAsync(connection, reader.Entries(), progress.Report, cancellationToken);
@@ -158,6 +159,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             return;
         }
 
+        var staged = clock.Elapsed;
         var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, kind, reader.Header.AsOf, reader.Header.Contract, rows,
             time.GetUtcNow(), cancellationToken);
         var report = errors.Select(e => e with { Blocking = false }).Concat(notices).OrderBy(e => e.Row).ToList();
@@ -165,8 +167,9 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Roster import {ImportId} applied: {Rows} rows, {Attached} attached, {Detached} detached, {Changed} changed, {Unchanged} unchanged, {Problems} problems",
-            import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount);
+            "Roster import {ImportId} applied: {Rows} rows, {Attached} attached, {Detached} detached, {Changed} changed, {Unchanged} unchanged, {Problems} problems; read and staged in {StageMs} ms, applied and committed in {ApplyMs} ms",
+            import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount,
+            (long)staged.TotalMilliseconds, (long)(clock.Elapsed - staged).TotalMilliseconds);
     }
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)

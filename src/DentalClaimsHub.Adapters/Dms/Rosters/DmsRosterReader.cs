@@ -22,6 +22,10 @@ public sealed class DmsRosterReader : IDisposable
     private readonly string preambleText;
     private readonly Stream? unwrapped;
 
+    // Rows of one file repeat a handful of programme and free-text values: read each distinct text once.
+    private readonly Dictionary<string, (string Code, string Name)> programs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (decimal? Franchise, string? Bad, string[] Exclusions)> freeTexts = new(StringComparer.Ordinal);
+
     private DmsRosterReader(DmsRosterLayout layout, DmsTableCursor cursor, DmsRosterHeader header, Stream? unwrapped)
     {
         this.layout = layout;
@@ -204,16 +208,10 @@ public sealed class DmsRosterReader : IDisposable
             freeText = preambleText;
         }
 
-        decimal? franchise = null;
-        if (layout.Franchise?.Match(freeText) is { Success: true } match)
+        var (franchise, badFranchise, exclusions) = FreeText(freeText);
+        if (badFranchise is not null)
         {
-            var percent = match.Groups["percent"].Value.Replace(',', '.');
-            if (!decimal.TryParse(percent, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 100)
-            {
-                return Error(record["notes"] is null ? "program" : "notes", match.Value, "the franchise is not a percentage from 0 to 100.");
-            }
-
-            franchise = value;
+            return Error(record["notes"] is null ? "program" : "notes", badFranchise, "the franchise is not a percentage from 0 to 100.");
         }
 
         try
@@ -227,7 +225,7 @@ public sealed class DmsRosterReader : IDisposable
                 DetachedFrom = detachedFrom,
                 Clinic = record["clinic"],
                 FranchisePercent = franchise,
-                Exclusions = [.. layout.Exclusions.SelectMany(pattern => pattern.Matches(freeText)).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal)],
+                Exclusions = exclusions,
                 Policyholder = record["policyholder"] ?? Header.Policyholder,
                 Phone = record["phone"],
                 Address = record["address"],
@@ -323,16 +321,52 @@ public sealed class DmsRosterReader : IDisposable
             return (null, null);
         }
 
-        foreach (var rule in layout.Programs)
+        if (programs.TryGetValue(text, out var known))
         {
-            if (rule.Match.IsMatch(text))
+            return known;
+        }
+
+        var translated = layout.Programs.FirstOrDefault(rule => rule.Match.IsMatch(text)) is { } rule
+            ? (rule.Code, rule.Name)
+            : (text.Length <= 60 ? text : text[..60], text.Length <= 300 ? text : text[..300]);
+        if (programs.Count < 10_000)
+        {
+            programs[text] = translated;
+        }
+
+        return translated;
+    }
+
+    private (decimal? Franchise, string? Bad, string[] Exclusions) FreeText(string text)
+    {
+        if (freeTexts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        decimal? franchise = null;
+        string? bad = null;
+        if (layout.Franchise?.Match(text) is { Success: true } match)
+        {
+            var percent = match.Groups["percent"].Value.Replace(',', '.');
+            if (decimal.TryParse(percent, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
             {
-                return (rule.Code, rule.Name);
+                franchise = value;
+            }
+            else
+            {
+                bad = match.Value;
             }
         }
 
-        var code = text.Length <= 60 ? text : text[..60];
-        return (code, text.Length <= 300 ? text : text[..300]);
+        var exclusions = layout.Exclusions.SelectMany(pattern => pattern.Matches(text)).Select(m => m.Value.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        var read = (franchise, bad, exclusions);
+        if (freeTexts.Count < 10_000)
+        {
+            freeTexts[text] = read;
+        }
+
+        return read;
     }
 
     private Sex SexOf(string? text)

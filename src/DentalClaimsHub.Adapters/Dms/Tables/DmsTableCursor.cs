@@ -18,6 +18,7 @@ public sealed class DmsTableCursor : IDisposable
     private readonly bool[] fillDown;
     private readonly List<string> preamble = [];
     private string?[]? above;
+    private int headerColumn = -1;
 
     private DmsTableCursor(IEnumerable<SheetRow> rows, DmsTableLayout layout)
     {
@@ -136,7 +137,8 @@ public sealed class DmsTableCursor : IDisposable
                 continue;
             }
 
-            if (row.Cells.Any(cell => cell is not null && layout.HeaderCell.IsMatch(cell.Trim())))
+            headerColumn = IndexOfHeaderCell(row);
+            if (headerColumn >= 0)
             {
                 HeaderRow = row.Number;
                 MapColumns(row);
@@ -185,14 +187,53 @@ public sealed class DmsTableCursor : IDisposable
     private string Titles(string field) =>
         layout.Columns.TryGetValue(field, out var aliases) ? string.Join(" / ", aliases.Select(alias => $"«{alias}»")) : "no column configured";
 
-    private bool IsSkipped(SheetRow row) =>
-        layout.SkipRows is { } skip && row.Cells.Any(cell => cell is not null && skip.IsMatch(cell));
+    private bool IsSkipped(SheetRow row)
+    {
+        if (layout.SkipRows is not { } skip)
+        {
+            return false;
+        }
 
-    // Multi-page exports repeat the header on every page.
+        foreach (var cell in row.Cells)
+        {
+            if (cell is not null && skip.IsMatch(cell))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Multi-page exports repeat the header on every page; only the cell under the header's own title needs a look.
     private bool IsHeader(SheetRow row) =>
-        row.Number != HeaderRow && row.Cells.Count > 0 && row.Cells.Any(cell => cell is not null && layout.HeaderCell.IsMatch(cell.Trim()));
+        row.Number != HeaderRow && headerColumn < row.Cells.Count && row.Cells[headerColumn] is { } cell && layout.HeaderCell.IsMatch(cell.Trim());
 
-    private static bool IsBlank(SheetRow row) => row.Cells.All(string.IsNullOrWhiteSpace);
+    private int IndexOfHeaderCell(SheetRow row)
+    {
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (row.Cells[i] is { } cell && layout.HeaderCell.IsMatch(cell.Trim()))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsBlank(SheetRow row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (!string.IsNullOrWhiteSpace(cell))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string? Clean(string? cell)
     {

@@ -72,7 +72,8 @@ internal sealed partial class YamlMap
         return maps;
     }
 
-    /// <summary>A regular expression (case-insensitive, culture-invariant, 1 s match timeout); invalid ones are reported.</summary>
+    /// <summary>A regular expression (case-insensitive, culture-invariant, compiled — roster patterns run on every row —, 1 s match
+    /// timeout); invalid ones are reported.</summary>
     public Regex? Pattern(string key, bool required = false) => ToPattern(key, String(key, required));
 
     /// <summary>Several regular expressions, as <see cref="Pattern"/>.</summary>
@@ -88,7 +89,7 @@ internal sealed partial class YamlMap
 
         try
         {
-            return new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException exception)
         {
