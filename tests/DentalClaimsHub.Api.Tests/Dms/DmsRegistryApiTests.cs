@@ -72,11 +72,14 @@ public sealed class DmsRegistryApiTests(HubApiFactory factory) : IClassFixture<H
         Assert.Equal((double)first.Totals.InsurerAmount, Convert.ToDouble(rows[^1][16], CultureInfo.InvariantCulture));
         Assert.Contains(rows, row => Equals(row[1], "Жабрина Агата Львовна") && Equals(row[9], "36"));
 
-        // Nothing changed: the same version, said so, and nothing new stored.
+        // Nothing billable changed: the same version, said so, and nothing new stored — but a new unbillable line is reported.
+        var vague = await ClaimAsync(practice.Id, zhukova, ClaimState.Submitted, [new Icd10Code("K04")], Line("A16.07.009", 2500m, october, "45"));
         var again = await practice.Client.PostAsJsonAsync("/v1/dms/registries", new { insurer = Insurer, period = "2026-10" });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var same = (await again.Content.ReadFromJsonAsync<DmsRegistryView>())!;
-        Assert.Equal((first.Id, first.Sha256, true), (same.Id, same.Sha256, same.Unchanged));
+        Assert.Equal((first.Id, first.Sha256, 1, true), (same.Id, same.Sha256, same.Version, same.Unchanged));
+        Assert.Equal([(accepted.Id, "diagnosis-not-specific"), (vague.Id, "diagnosis-not-specific")],
+            same.Exclusions.Select(e => (e.ClaimId, e.Code)).OrderBy(e => e.ClaimId == vague.Id));
 
         // A claim sent since: version 2 under the same number.
         var late = await ClaimAsync(practice.Id, elkin, ClaimState.Submitted, [new Icd10Code("K04.0")], Line("A16.07.030.001", 5100m, october, "26"));

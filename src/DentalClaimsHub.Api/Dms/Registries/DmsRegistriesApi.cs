@@ -51,7 +51,7 @@ public static class DmsRegistriesApi
         if (outcome.Unchanged is { } unchanged)
         {
             var existing = await db.DmsRegistries.AsNoTracking().Where(r => r.Id == unchanged).Select(DmsRegistryView.Project).SingleAsync(cancellationToken);
-            return TypedResults.Ok(existing.WithLink() with { Unchanged = true });
+            return TypedResults.Ok(existing.WithLink() with { Unchanged = true, Exclusions = outcome.Exclusions });
         }
 
         var registry = outcome.Created!;

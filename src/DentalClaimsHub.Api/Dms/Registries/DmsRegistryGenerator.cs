@@ -13,8 +13,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.Registries;
 
-/// <summary>What a generation produced: a new version to save (Created), the id of the unchanged previous one, or validation errors.</summary>
-public sealed record DmsRegistryOutcome(DmsRegistryVersion? Created, Guid? Unchanged, ValidationErrors? Errors);
+/// <summary>
+/// What a generation produced: a new version to save (Created), or the id of the unchanged previous one with the lines
+/// left out as of now (a new unbillable line does not change the file but must still be reported), or validation errors.
+/// </summary>
+public sealed record DmsRegistryOutcome(DmsRegistryVersion? Created, Guid? Unchanged, IReadOnlyList<DmsRegistryExclusion> Exclusions,
+    ValidationErrors? Errors);
 
 /// <summary>
 /// Builds a practice's monthly registry to one ДМС insurer from its claims and stores it as a new version when it
@@ -44,7 +48,7 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
 
         if (!errors.IsEmpty)
         {
-            return new DmsRegistryOutcome(null, null, errors);
+            return new DmsRegistryOutcome(null, null, [], errors);
         }
 
         var (from, to) = (month!.Value, month.Value.AddMonths(1).AddDays(-1));
@@ -60,7 +64,7 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
                 errors.Add($"$.claims[{problem.ClaimNumber}].lines[{problem.LineNumber}]", problem.Message);
             }
 
-            return new DmsRegistryOutcome(null, null, errors);
+            return new DmsRegistryOutcome(null, null, [], errors);
         }
 
         var previous = await db.DmsRegistries.AsNoTracking()
@@ -83,7 +87,7 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
             // Rendered as the previous version was: identical claims give identical bytes, and nothing new is stored.
             if (Sha256(DmsRegistryRenderer.Render(registry, layout)) == previous.Sha256)
             {
-                return new DmsRegistryOutcome(null, previous.Id, null);
+                return new DmsRegistryOutcome(null, previous.Id, Exclusions(built), null);
             }
 
             registry = registry with { Version = previous.Version + 1, Date = Today(practice) };
@@ -96,12 +100,11 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
             registry.Lines.Select(line => line.ClaimId),
             new DmsRegistryTotals(registry.Lines.Count, registry.Quantity, totals.Gross, totals.Discount, totals.Amount, totals.Franchise,
                 totals.InsurerAmount),
-            built.Problems.Select(p => new DmsRegistryExclusion(p.ClaimId, p.ClaimNumber, p.LineNumber, p.Code, p.Message)),
-            time.GetUtcNow());
+            Exclusions(built), time.GetUtcNow());
         db.DmsRegistries.Add(version);
         logger.LogInformation("ДМС registry {RegistryId} {Payer} {Period} version {Version}: {Lines} lines, {Excluded} excluded",
             version.Id, profile.Id, period, version.Version, version.LineCount, version.Exclusions.Count);
-        return new DmsRegistryOutcome(version, null, null);
+        return new DmsRegistryOutcome(version, null, version.Exclusions, null);
     }
 
     private async Task<DmsRegistryLines> CollectAsync(string payerId, DateOnly from, DateOnly to, decimal discountPercent,
@@ -129,7 +132,12 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
             .ToDictionary(g => g.Key, g => g.Min(p => p.Date!.Value), StringComparer.Ordinal);
         var sources = claims.Where(c => patients.ContainsKey(c.PatientId) && coverages.ContainsKey(c.CoverageId))
             .Select(c => new DmsRegistryClaim(c, patients[c.PatientId], coverages[c.CoverageId]));
-        return DmsRegistryBuilder.Build(sources, from, to, discountPercent, reference, dates);
+        var built = DmsRegistryBuilder.Build(sources, from, to, discountPercent, reference, dates);
+        var orphans = claims.Where(c => !patients.ContainsKey(c.PatientId) || !coverages.ContainsKey(c.CoverageId))
+            .SelectMany(c => c.Lines.Where(l => l.ServiceDate >= from && l.ServiceDate <= to).Select(l =>
+                new DmsRegistryProblem(c.Id, c.PatientControlNumber, l.LineNumber, "no-coverage", "the claim's patient or coverage is no longer on file.")))
+            .ToList();
+        return orphans.Count == 0 ? built : built with { Problems = [.. built.Problems, .. orphans] };
     }
 
     private (PayerProfile? Profile, DmsRegistryLayout? Layout) Layout(string? insurer, ValidationErrors errors)
@@ -174,6 +182,9 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(practice.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
     }
+
+    private static List<DmsRegistryExclusion> Exclusions(DmsRegistryLines built) =>
+        [.. built.Problems.Select(p => new DmsRegistryExclusion(p.ClaimId, p.ClaimNumber, p.LineNumber, p.Code, p.Message))];
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
