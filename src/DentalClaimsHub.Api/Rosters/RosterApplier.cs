@@ -45,7 +45,7 @@ public static class RosterApplier
                     continue;
                 }
 
-                await WriteAsync(copy, entry.Row, entry.Member!, cancellationToken);
+                Write(copy, entry.Row, entry.Member!);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -79,7 +79,12 @@ public static class RosterApplier
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (var count = new NpgsqlCommand("SELECT coalesce(outcome, 'missing'), count(*)::int FROM roster_stage GROUP BY 1", connection))
+        // After an attach or full list a row without an outcome was added as a new period ('split' ones end an older period
+        // first); after a detachment it found nobody to detach.
+        var fresh = kind == RosterKind.Detach ? "missing" : "attached";
+        await using (var count = new NpgsqlCommand(
+            $"SELECT CASE WHEN outcome IS NULL THEN '{fresh}' WHEN outcome = 'split' THEN 'changed' ELSE outcome END, count(*)::int FROM roster_stage GROUP BY 1",
+            connection))
         await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -90,9 +95,9 @@ public static class RosterApplier
 
         var notices = new List<RosterImportError>();
         await using (var missing = Command(connection, MissingDetachments, import, now))
-        await using (var reader = await missing.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = kind == RosterKind.Detach ? await missing.ExecuteReaderAsync(cancellationToken) : null)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (reader is not null && await reader.ReadAsync(cancellationToken))
             {
                 notices.Add(new RosterImportError(reader.GetInt32(0), "policy", reader.GetString(1),
                     reader.GetBoolean(2)
@@ -106,43 +111,62 @@ public static class RosterApplier
         return (outcome, notices, counts.GetValueOrDefault("missing"));
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, int row, RosterMember member, CancellationToken cancellationToken)
+    // Synchronous writes: the importer buffers, and an await per field would cost more than the field.
+    private static void Write(NpgsqlBinaryImporter copy, int row, RosterMember member)
     {
-        await copy.StartRowAsync(cancellationToken);
-        await copy.WriteAsync(row, NpgsqlDbType.Integer, cancellationToken);
-        await copy.WriteAsync(member.PolicyKey, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(member.PolicyNumber.Trim(), NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(member.Name.NormalisedKey, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(member.Name.Last, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(member.Name.First, NpgsqlDbType.Text, cancellationToken);
-        await Nullable(copy, member.Name.Middle, cancellationToken);
-        await NullableDate(copy, member.BirthDate, cancellationToken);
-        await copy.WriteAsync(member.Sex.ToString(), NpgsqlDbType.Text, cancellationToken);
-        await Nullable(copy, member.ProgramCode, cancellationToken);
-        await Nullable(copy, member.ProgramName, cancellationToken);
+        copy.StartRow();
+        copy.Write(row, NpgsqlDbType.Integer);
+        copy.Write(member.PolicyKey, NpgsqlDbType.Text);
+        copy.Write(member.PolicyNumber.Trim(), NpgsqlDbType.Text);
+        copy.Write(member.Name.NormalisedKey, NpgsqlDbType.Text);
+        copy.Write(member.Name.Last, NpgsqlDbType.Text);
+        copy.Write(member.Name.First, NpgsqlDbType.Text);
+        Nullable(copy, member.Name.Middle);
+        NullableDate(copy, member.BirthDate);
+        copy.Write(member.Sex.ToString(), NpgsqlDbType.Text);
+        Nullable(copy, member.ProgramCode);
+        Nullable(copy, member.ProgramName);
         if (member.FranchisePercent is { } franchise)
         {
-            await copy.WriteAsync(franchise, NpgsqlDbType.Numeric, cancellationToken);
+            copy.Write(franchise, NpgsqlDbType.Numeric);
         }
         else
         {
-            await copy.WriteNullAsync(cancellationToken);
+            copy.WriteNull();
         }
 
-        await copy.WriteAsync(member.Exclusions.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await Nullable(copy, member.Policyholder, cancellationToken);
-        await Nullable(copy, member.Clinic, cancellationToken);
-        await Nullable(copy, member.Phone, cancellationToken);
-        await Nullable(copy, member.Address, cancellationToken);
-        await NullableDate(copy, member.AttachedFrom, cancellationToken);
-        await NullableDate(copy, member.DetachedFrom, cancellationToken);
+        copy.Write(member.Exclusions as string[] ?? [.. member.Exclusions], NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Nullable(copy, member.Policyholder);
+        Nullable(copy, member.Clinic);
+        Nullable(copy, member.Phone);
+        Nullable(copy, member.Address);
+        NullableDate(copy, member.AttachedFrom);
+        NullableDate(copy, member.DetachedFrom);
     }
 
-    private static Task Nullable(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+    private static void Nullable(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, NpgsqlDbType.Text);
+        }
+    }
 
-    private static Task NullableDate(NpgsqlBinaryImporter copy, DateOnly? value, CancellationToken cancellationToken) =>
-        value is { } date ? copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+    private static void NullableDate(NpgsqlBinaryImporter copy, DateOnly? value)
+    {
+        if (value is { } date)
+        {
+            copy.Write(date, NpgsqlDbType.Date);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, RosterImport import, DateTimeOffset now)
     {
@@ -241,9 +265,6 @@ public static class RosterApplier
             s.birth_date, s.sex, s.program_code, s.program_name, s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic,
             s.phone, s.address, s.attached_from, s.detached_from, @import, @now
         FROM roster_stage s WHERE s.outcome IS NULL OR s.outcome = 'split';
-
-        UPDATE roster_stage SET outcome = CASE outcome WHEN 'split' THEN 'changed' ELSE 'attached' END
-        WHERE outcome IS NULL OR outcome = 'split';
         """;
 
     private const string DetachMissing = """
