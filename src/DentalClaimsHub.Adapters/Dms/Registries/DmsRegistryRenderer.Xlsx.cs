@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace DentalClaimsHub.Adapters.Dms.Registries;
 
@@ -53,8 +55,20 @@ public static partial class DmsRegistryRenderer
             rows.Add(row);
         }
 
+        // Money shows two decimals in the reader's own separators; the rows down to the header stay in view; no filter
+        // arrows over the title lines.
+        var configuration = new OpenXmlConfiguration
+        {
+            AutoFilter = false,
+            FreezeRowCount = layout.Title.Count + 1,
+            DynamicColumns = [.. layout.Columns.Select((column, index) => new DynamicExcelColumn(keys[index])
+            {
+                Format = Money.Contains(column.Field, StringComparer.Ordinal) ? "#,##0.00" : null,
+                Width = Width(column),
+            })],
+        };
         using var package = new MemoryStream();
-        package.SaveAs(rows, printHeader: false, sheetName: layout.Sheet, excelType: ExcelType.XLSX);
+        package.SaveAs(rows, printHeader: false, sheetName: layout.Sheet, excelType: ExcelType.XLSX, configuration: configuration);
         return Restamp(package.ToArray(), registry.Date);
     }
 
@@ -100,6 +114,16 @@ public static partial class DmsRegistryRenderer
     // cannot match because a quote inside it is written as &quot;.
     [GeneratedRegex(@"(?<=(?:\bId|r:id|r:embed)="")R[0-9a-f]{32}(?="")")]
     private static partial Regex RelationshipId();
+
+    private static readonly string[] Money = ["price", "discount", "franchise", "amount", "insurerAmount"];
+
+    private static double Width(DmsRegistryColumn column) => column.Field switch
+    {
+        "serviceName" => 60,
+        "fullName" or "doctor" => 32,
+        "lastName" or "firstName" or "middleName" => 16,
+        _ => Math.Clamp(column.Title.Length + 2, 8, 24),
+    };
 
     private static string ColumnName(int index)
     {

@@ -76,6 +76,17 @@ public sealed class DmsRegistryRendererTests
         var amount = rows[header].IndexOf("Сумма");
         Assert.Equal(1425.0, Convert.ToDouble(rows[header + 1][amount], CultureInfo.InvariantCulture));
         Assert.Equal("Итого", rows[^1][0]);
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        Assert.Contains("formatCode=\"#,##0.00\"", Entry(zip, "xl/styles.xml"), StringComparison.Ordinal);
+        var sheet = Entry(zip, "xl/worksheets/sheet1.xml");
+        Assert.Contains("ySplit=\"5\"", sheet, StringComparison.Ordinal); // four title lines and the header stay in view
+        Assert.DoesNotContain("autoFilter", sheet, StringComparison.Ordinal);
+    }
+
+    private static string Entry(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
     }
 
     [Fact]
