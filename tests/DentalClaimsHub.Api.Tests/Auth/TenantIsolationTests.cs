@@ -45,6 +45,9 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("DELETE", "/v1/webhooks/{id}"),
         ("GET", "/v1/webhooks/{id}/deliveries"),
         ("POST", "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver"),
+        ("GET", "/v1/roster-imports/{id}"),
+        ("GET", "/v1/dms/registries/{id}"),
+        ("GET", "/v1/dms/registries/{id}/file"),
     ];
 
     [Fact]
@@ -99,6 +102,16 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 new DentalClaimsHub.Api.Webhooks.WebhookRequest { Url = "https://pms.example.test/hooks", Events = ["claim.*"] }))
             .Content.ReadFromJsonAsync<DentalClaimsHub.Api.Webhooks.WebhookResponse>();
 
+        var rosterForm = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(File.ReadAllBytes(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Samples, "dms", "severnaya-zashchita", "spisok-2026-12-01.csv"))), "file", "spisok.csv" },
+            { new StringContent("dms-severnaya"), "insurer" },
+        };
+        var roster = await (await owner.Client.PostAsync("/v1/roster-imports", rosterForm)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var registryResponse = await owner.Client.PostAsJsonAsync("/v1/dms/registries", new { insurer = "demo-dms-insurer", period = "2026-10" });
+        Assert.True(registryResponse.IsSuccessStatusCode, await registryResponse.Content.ReadAsStringAsync());
+        var registry = await registryResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
         foreach (var (method, template) in Matrix)
         {
             var id = template switch
@@ -111,6 +124,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/preauthorizations", StringComparison.Ordinal) => plan!.Id,
                 _ when template.StartsWith("/v1/remittances", StringComparison.Ordinal) => remittanceId,
                 _ when template.StartsWith("/v1/webhooks", StringComparison.Ordinal) => webhook!.Id,
+                _ when template.StartsWith("/v1/roster-imports", StringComparison.Ordinal) => roster.GetProperty("id").GetGuid(),
+                _ when template.StartsWith("/v1/dms/registries", StringComparison.Ordinal) => registry.GetProperty("id").GetGuid(),
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1")
