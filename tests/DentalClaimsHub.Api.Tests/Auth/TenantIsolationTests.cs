@@ -108,6 +108,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
             { new StringContent("dms-severnaya"), "insurer" },
         };
         var roster = await (await owner.Client.PostAsync("/v1/roster-imports", rosterForm)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        await factory.UpdatePracticeAsync(owner.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, DentalClaimsHub.Domain.Values.Inn.Parse("7707083893"), null));
         var registryResponse = await owner.Client.PostAsJsonAsync("/v1/dms/registries", new { insurer = "demo-dms-insurer", period = "2026-10" });
         Assert.True(registryResponse.IsSuccessStatusCode, await registryResponse.Content.ReadAsStringAsync());
         var registry = await registryResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
