@@ -108,10 +108,16 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
             { new StringContent("dms-severnaya"), "insurer" },
         };
         var roster = await (await owner.Client.PostAsync("/v1/roster-imports", rosterForm)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        await factory.UpdatePracticeAsync(owner.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, DentalClaimsHub.Domain.Values.Inn.Parse("7707083893"), null));
-        var registryResponse = await owner.Client.PostAsJsonAsync("/v1/dms/registries", new { insurer = "demo-dms-insurer", period = "2026-10" });
-        Assert.True(registryResponse.IsSuccessStatusCode, await registryResponse.Content.ReadAsStringAsync());
-        var registry = await registryResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        // A registry of the owner's, stored directly (making one through the API needs claims sent to the insurer first).
+        var registryId = await factory.InDatabaseAsync(async db =>
+        {
+            var version = DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion.Create(owner.Id, "demo-dms-insurer", "2026-10", "DEMO-MED-202610", 1,
+                new DateOnly(2026, 11, 1), "csv", "text/csv", "reestr.csv", [1, 2, 3], "00", [],
+                new DentalClaimsHub.Storage.DmsRegistries.DmsRegistryTotals(0, 0, 0m, 0m, 0m, 0m, 0m), [], DateTimeOffset.UtcNow);
+            db.DmsRegistries.Add(version);
+            await db.SaveChangesAsync();
+            return version.Id;
+        });
 
         foreach (var (method, template) in Matrix)
         {
@@ -126,7 +132,7 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/remittances", StringComparison.Ordinal) => remittanceId,
                 _ when template.StartsWith("/v1/webhooks", StringComparison.Ordinal) => webhook!.Id,
                 _ when template.StartsWith("/v1/roster-imports", StringComparison.Ordinal) => roster.GetProperty("id").GetGuid(),
-                _ when template.StartsWith("/v1/dms/registries", StringComparison.Ordinal) => registry.GetProperty("id").GetGuid(),
+                _ when template.StartsWith("/v1/dms/registries", StringComparison.Ordinal) => registryId,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1")
