@@ -72,7 +72,8 @@ public sealed class DmsRosterReader : IDisposable
             var encoding = format is DmsFileFormat.Csv or DmsFileFormat.Xml
                 ? layout.Table.Encoding ?? DmsFile.DetectEncoding(head).WebName
                 : null;
-            var rows = DmsFile.ReadRows(content, format, layout.Table.ReadOptions(zipPassword) with { Encoding = encoding });
+            // The file layer detects on more than the head and honours an XML declaration; the head's guess is for the report.
+            var rows = DmsFile.ReadRows(content, format, layout.Table.ReadOptions(zipPassword));
             var required = layout.JoinedName ? new[] { "policy", "fullName" } : ["policy", "lastName", "firstName"];
             var cursor = DmsTableCursor.Open(rows, layout.Table, required);
             var header = ReadHeader(layout, cursor, format, encoding, fileName, fullListDate);
