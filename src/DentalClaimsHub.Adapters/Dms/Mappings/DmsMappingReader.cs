@@ -47,6 +47,7 @@ internal static partial class DmsMappingReader
         _ = map;
         _ = mapping;
         mapping = mapping with { Registry = ReadRegistry(map) };
+        mapping = mapping with { GuaranteeLetters = ReadGuaranteeLetters(map) };
     }
 
     private static DmsRosterLayout? ReadRosters(YamlMap map)
