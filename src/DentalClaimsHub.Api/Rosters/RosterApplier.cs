@@ -116,6 +116,7 @@ public static class RosterApplier
     {
         copy.StartRow();
         copy.Write(row, NpgsqlDbType.Integer);
+        copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
         copy.Write(member.PolicyKey, NpgsqlDbType.Text);
         copy.Write(member.PolicyNumber.Trim(), NpgsqlDbType.Text);
         copy.Write(member.Name.NormalisedKey, NpgsqlDbType.Text);
@@ -188,7 +189,7 @@ public static class RosterApplier
 
     private const string StageTable = """
         CREATE TEMP TABLE roster_stage (
-            row_no int NOT NULL, policy_key text NOT NULL, policy_number text NOT NULL, name_key text NOT NULL,
+            row_no int NOT NULL, id uuid NOT NULL, policy_key text NOT NULL, policy_number text NOT NULL, name_key text NOT NULL,
             last_name text NOT NULL, first_name text NOT NULL, middle_name text, birth_date date, sex text NOT NULL,
             program_code text, program_name text, franchise numeric(5,2), exclusions text[] NOT NULL, policyholder text,
             clinic text, phone text, address text, attached_from date, detached_from date, outcome text
@@ -196,7 +197,7 @@ public static class RosterApplier
         """;
 
     private const string CopyCommand = """
-        COPY roster_stage (row_no, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
+        COPY roster_stage (row_no, id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
             program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from)
         FROM STDIN (FORMAT BINARY)
         """;
@@ -261,7 +262,7 @@ public static class RosterApplier
         INSERT INTO dms_memberships (id, practice_id, payer_id, policy_key, policy_number, name_key, last_name, first_name, middle_name,
             birth_date, sex, program_code, program_name, franchise_percent, exclusions, contract_number, policyholder, clinic, phone,
             address, attached_from, detached_from, import_id, updated_at)
-        SELECT gen_random_uuid(), @practice, @payer, s.policy_key, s.policy_number, s.name_key, s.last_name, s.first_name, s.middle_name,
+        SELECT s.id, @practice, @payer, s.policy_key, s.policy_number, s.name_key, s.last_name, s.first_name, s.middle_name,
             s.birth_date, s.sex, s.program_code, s.program_name, s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic,
             s.phone, s.address, s.attached_from, s.detached_from, @import, @now
         FROM roster_stage s WHERE s.outcome IS NULL OR s.outcome = 'split';

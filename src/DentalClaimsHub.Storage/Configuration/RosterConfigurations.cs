@@ -51,7 +51,10 @@ internal sealed class DmsMembershipConfiguration : IEntityTypeConfiguration<DmsM
         b.ToTable("dms_memberships");
         b.HasKey(m => m.Id);
         b.Property(m => m.Id).ValueGeneratedNever();
-        b.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign keys and one narrow index: a roster of a million people is inserted in one statement, where a
+        // per-row FK check and a wide second index cost more than the rest of the import. The practice is checked
+        // where the import is queued (roster_imports has the FK); ids are time-ordered (UUIDv7) so the primary key grows
+        // at its right edge.
         b.Property(m => m.PayerId).HasMaxLength(80);
         b.Property(m => m.PolicyKey).HasMaxLength(60);
         b.Property(m => m.PolicyNumber).HasMaxLength(60);
@@ -68,8 +71,7 @@ internal sealed class DmsMembershipConfiguration : IEntityTypeConfiguration<DmsM
         b.Property(m => m.Clinic).HasMaxLength(300);
         b.Property(m => m.Phone).HasMaxLength(60);
         b.Property(m => m.Address).HasMaxLength(500);
-        b.HasIndex(m => new { m.PracticeId, m.PayerId, m.PolicyKey, m.NameKey });
-        b.HasIndex(m => m.ImportId);
+        b.HasIndex(m => new { m.PracticeId, m.PayerId, m.PolicyKey });
     }
 }
 

@@ -2098,11 +2098,8 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dms_memberships");
 
-                    b.HasIndex("ImportId")
-                        .HasDatabaseName("ix_dms_memberships_import_id");
-
-                    b.HasIndex("PracticeId", "PayerId", "PolicyKey", "NameKey")
-                        .HasDatabaseName("ix_dms_memberships_practice_id_payer_id_policy_key_name_key");
+                    b.HasIndex("PracticeId", "PayerId", "PolicyKey")
+                        .HasDatabaseName("ix_dms_memberships_practice_id_payer_id_policy_key");
 
                     b.ToTable("dms_memberships", (string)null);
                 });
@@ -2801,16 +2798,6 @@ namespace DentalClaimsHub.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dms_registries_practices_practice_id");
-                });
-
-            modelBuilder.Entity("DentalClaimsHub.Storage.Rosters.DmsMembership", b =>
-                {
-                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
-                        .WithMany()
-                        .HasForeignKey("PracticeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_dms_memberships_practices_practice_id");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Storage.Rosters.RosterImport", b =>
