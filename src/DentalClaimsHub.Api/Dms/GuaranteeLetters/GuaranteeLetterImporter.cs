@@ -1,0 +1,149 @@
+using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
+using DentalClaimsHub.Adapters.Dms.Mappings;
+using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.PreAuthorizations;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Dms.GuaranteeLetters;
+
+/// <summary>
+/// Applies an insurer's answer file to the treatment plans it answers: each letter's request number is the patient control
+/// number of the claim that carried the plan (<see cref="PreAuthorization.RequestClaimId"/>) to this insurer. Decisions,
+/// requests for information and annulments go through the plan's own methods and are announced (<c>preauth.decided</c>);
+/// a letter the plan already carries is unchanged; nothing is invented for an unknown request. One transaction per file.
+/// </summary>
+public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog payers, DmsMappingCatalog mappings, TimeProvider time,
+    ILogger<GuaranteeLetterImporter> logger)
+{
+    /// <summary>The insurer's answer layout, or null when it is not a ДМС insurer with one.</summary>
+    public DmsGuaranteeLetterLayout? Layout(string payerId) =>
+        payers.Find(payerId)?.Dms is { } dms ? mappings.Find(dms.RegistryMapping)?.GuaranteeLetters : null;
+
+    /// <summary>Reads and applies <paramref name="content"/>. <paramref name="practiceId"/> limits the plans to one clinic
+    /// (a clinic's import); null lets an insurer answer every clinic's requests to it. Throws <see cref="DmsGuaranteeLetterException"/>
+    /// for a file that cannot be read at all.</summary>
+    public async Task<GuaranteeLetterImportResult> ImportAsync(string payerId, Guid? practiceId, Stream content, string fileName,
+        DmsGuaranteeLetterLayout layout, CancellationToken cancellationToken)
+    {
+        var file = DmsGuaranteeLetterReader.Read(content, fileName, layout);
+        var report = file.Errors.Select(e => new GuaranteeLetterReportLine(e.Row, null, "problem", e.Column, e.Value, e.Reason, null)).ToList();
+        var requests = file.Letters.Select(l => l.Request).Distinct(StringComparer.Ordinal).ToList();
+        var plans = practiceId is null ? db.PreAuthorizations.IgnoreQueryFilters() : db.PreAuthorizations.Where(p => p.PracticeId == practiceId);
+        var claims = practiceId is null ? db.Claims.IgnoreQueryFilters() : db.Claims.Where(c => c.PracticeId == practiceId);
+        var found = await (
+                from plan in plans
+                join claim in claims on plan.RequestClaimId equals claim.Id
+                where plan.PayerId == payerId && claim.PayerId == payerId && requests.Contains(claim.PatientControlNumber)
+                select new { plan, claim.PatientControlNumber, claim.Id })
+            .ToListAsync(cancellationToken);
+        var byRequest = found.ToLookup(f => f.PatientControlNumber, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var letter in file.Letters)
+        {
+            var matches = byRequest[letter.Request].ToList();
+            if (matches.Count != 1)
+            {
+                report.Add(Line(letter, "problem", null, matches.Count == 0
+                    ? $"no treatment plan sent to {payerId} has this request number; nothing applied."
+                    : "several clinics' plans to this insurer have this request number; the clinic must import the answer itself."));
+                continue;
+            }
+
+            var (plan, claimId) = (matches[0].plan, matches[0].Id);
+            var (outcome, message) = Apply(plan, letter, now, out var remarks);
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            report.Add(Line(letter, outcome, plan.Id, message));
+            report.AddRange(remarks.Select(remark => Line(letter, "warning", plan.Id, remark)));
+            if (outcome is not ("unchanged" or "problem"))
+            {
+                db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId, HubDbContext.ClaimOrderingKey(claimId));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var problems = report.Count(r => r.Outcome == "problem");
+        logger.LogInformation("Guarantee-letter answer from {PayerId} ({Format}): {Letters} letters, {Problems} problems, outcomes {Outcomes}",
+            payerId, file.Format, file.Letters.Count, problems, string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+        return new GuaranteeLetterImportResult(payerId, file.Format.ToString().ToLowerInvariant(), file.Letters.Count,
+            new GuaranteeLetterCounts(counts.GetValueOrDefault("approved"), counts.GetValueOrDefault("partlyApproved"), counts.GetValueOrDefault("refused"),
+                counts.GetValueOrDefault("informationRequested"), counts.GetValueOrDefault("annulled"), counts.GetValueOrDefault("unchanged"), problems),
+            [.. report.OrderBy(r => r.Row)]);
+    }
+
+    private static (string Outcome, string Message) Apply(PreAuthorization plan, DmsGuaranteeLetter letter, DateTimeOffset now, out List<string> remarks)
+    {
+        remarks = [];
+        try
+        {
+            switch (letter.Decision)
+            {
+                case GuaranteeDecision.Annulled:
+                    if (plan.Status == PreAuthorizationStatus.Cancelled)
+                    {
+                        return ("unchanged", "the plan is already cancelled.");
+                    }
+
+                    plan.Cancel(Note(letter, "Гарантийное письмо аннулировано страховщиком"), now);
+                    return ("annulled", "the insurer annulled the letter; the plan is cancelled.");
+
+                case GuaranteeDecision.NeedsInformation:
+                    if (plan.Status == PreAuthorizationStatus.InformationRequested)
+                    {
+                        return ("unchanged", "the insurer's request for information is already recorded.");
+                    }
+
+                    if (plan.Status != PreAuthorizationStatus.Submitted)
+                    {
+                        return ("problem", $"the plan is {plan.Status}; a request for information applies only to a plan awaiting the answer.");
+                    }
+
+                    plan.RequestInformation(Note(letter, "Страховщику нужны сведения"), now);
+                    return ("informationRequested", "the insurer asks for more information.");
+
+                default:
+                    var (lines, lineRemarks, problem) = GuaranteeLetterDecision.Lines(plan, letter);
+                    remarks = lineRemarks;
+                    if (lines is null)
+                    {
+                        return ("problem", problem!);
+                    }
+
+                    Money? limit = letter.Limit is { } sum ? new Money(sum, plan.Currency) : null;
+                    if (GuaranteeLetterDecision.Matches(plan, letter, lines, limit))
+                    {
+                        remarks = [];
+                        return ("unchanged", "the plan already carries this answer.");
+                    }
+
+                    if (plan.Status is not (PreAuthorizationStatus.Submitted or PreAuthorizationStatus.InformationRequested))
+                    {
+                        return ("problem", $"the plan is already {plan.Status} with another answer; a changed letter is not applied.");
+                    }
+
+                    plan.RecordDecision(lines, now, letter.Number, letter.ValidFrom, letter.ValidTo, limit, letter.Note is null ? null : Note(letter, ""));
+                    return plan.Status switch
+                    {
+                        PreAuthorizationStatus.Approved => ("approved", "approved."),
+                        PreAuthorizationStatus.PartiallyApproved => ("partlyApproved", "partly approved."),
+                        _ => ("refused", "refused."),
+                    };
+            }
+        }
+        catch (DomainException exception)
+        {
+            return ("problem", $"the plan cannot take this answer: {exception.Message}");
+        }
+    }
+
+    // The plan keeps at most 2,000 characters of the payer's note.
+    private static string Note(DmsGuaranteeLetter letter, string fallback) =>
+        letter.Note is { Length: > 0 } note ? note.Length <= 2000 ? note : note[..2000] : fallback;
+
+    private static GuaranteeLetterReportLine Line(DmsGuaranteeLetter letter, string outcome, Guid? planId, string message) =>
+        new(letter.Row, letter.Request, outcome, null, null, message, planId);
+}
