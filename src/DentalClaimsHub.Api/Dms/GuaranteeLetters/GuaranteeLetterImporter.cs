@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Profiles;
@@ -5,6 +6,7 @@ using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.PreAuthorizations;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,10 +28,27 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     /// <summary>Reads and applies <paramref name="content"/>. <paramref name="practiceId"/> limits the plans to one clinic
     /// (a clinic's import); null lets an insurer answer every clinic's requests to it. Throws <see cref="DmsGuaranteeLetterException"/>
     /// for a file that cannot be read at all.</summary>
-    public async Task<GuaranteeLetterImportResult> ImportAsync(string payerId, Guid? practiceId, Stream content, string fileName,
+    public async Task<GuaranteeLetterImportResult> ImportAsync(string payerId, Guid? practiceId, byte[] content, string fileName,
         DmsGuaranteeLetterLayout layout, CancellationToken cancellationToken)
     {
-        var file = DmsGuaranteeLetterReader.Read(content, fileName, layout);
+        var now = time.GetUtcNow();
+        // Kept raw like every message that crosses the border, the unreadable ones too.
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "gp-answer", content, ContentType(fileName), now, payerId, practiceId);
+        db.Messages.Add(stored);
+        DmsGuaranteeLetterFile file;
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            file = DmsGuaranteeLetterReader.Read(stream, fileName, layout);
+        }
+        catch (DmsGuaranteeLetterException exception)
+        {
+            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(new[] { exception.Message }));
+            await db.SaveChangesAsync(cancellationToken);
+            throw;
+        }
+
+        stored.WithEnvelope(payerId, null, null, null, file.Letters.Select(l => l.Request));
         var report = file.Errors.Select(e => new GuaranteeLetterReportLine(e.Row, null, "problem", e.Column, e.Value, e.Reason, null)).ToList();
         var requests = file.Letters.Select(l => l.Request).Distinct(StringComparer.Ordinal).ToList();
         var plans = practiceId is null ? db.PreAuthorizations.IgnoreQueryFilters() : db.PreAuthorizations.Where(p => p.PracticeId == practiceId);
@@ -41,7 +60,6 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
                 select new { plan, claim.PatientControlNumber, claim.Id })
             .ToListAsync(cancellationToken);
         var byRequest = found.ToLookup(f => f.PatientControlNumber, StringComparer.Ordinal);
-        var now = time.GetUtcNow();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var letter in file.Letters)
         {
@@ -55,6 +73,8 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
             }
 
             var (plan, claimId) = (matches[0].plan, matches[0].Id);
+            stored.Link(plan.Id);
+            stored.Link(claimId);
             var (outcome, message) = Apply(plan, letter, now, out var remarks);
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
             report.Add(Line(letter, outcome, plan.Id, message));
@@ -65,8 +85,10 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var problems = report.Count(r => r.Outcome == "problem");
+        stored.MarkParsed(problems == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
+            problems == 0 ? null : JsonSerializer.Serialize(report.Where(r => r.Outcome == "problem").Select(r => $"row {r.Row}: {r.Message}")));
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Guarantee-letter answer from {PayerId} ({Format}): {Letters} letters, {Problems} problems, outcomes {Outcomes}",
             payerId, file.Format, file.Letters.Count, problems, string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
         return new GuaranteeLetterImportResult(payerId, file.Format.ToString().ToLowerInvariant(), file.Letters.Count,
@@ -143,6 +165,16 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     // The plan keeps at most 2,000 characters of the payer's note.
     private static string Note(DmsGuaranteeLetter letter, string fallback) =>
         letter.Note is { Length: > 0 } note ? note.Length <= 2000 ? note : note[..2000] : fallback;
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xls" => "application/vnd.ms-excel",
+        ".csv" => "text/csv",
+        ".xml" => "application/xml",
+        ".zip" => "application/zip",
+        _ => "application/octet-stream",
+    };
 
     private static GuaranteeLetterReportLine Line(DmsGuaranteeLetter letter, string outcome, Guid? planId, string message) =>
         new(letter.Row, letter.Request, outcome, null, null, message, planId);

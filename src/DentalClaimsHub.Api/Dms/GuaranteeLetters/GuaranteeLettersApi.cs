@@ -126,13 +126,12 @@ public static class GuaranteeLettersApi
             return errors.ToResult();
         }
 
-        // The readers need a seekable stream; answers are small.
+        // Answers are small: read whole, kept raw in the message store.
         using var content = new MemoryStream();
         await file!.CopyToAsync(content, cancellationToken);
-        content.Position = 0;
         try
         {
-            return TypedResults.Ok(await importer.ImportAsync(payer, practiceId, content, file.FileName, layout!, cancellationToken));
+            return TypedResults.Ok(await importer.ImportAsync(payer, practiceId, content.ToArray(), file.FileName, layout!, cancellationToken));
         }
         catch (DmsGuaranteeLetterException exception)
         {

@@ -9,6 +9,8 @@ using DentalClaimsHub.Api.PreAuthorizations;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage.Messages;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace DentalClaimsHub.Api.Tests.Dms.GuaranteeLetters;
@@ -51,6 +53,11 @@ public sealed class GuaranteeLettersApiTests(ClaimDeliveryFactory factory) : ICl
         Assert.Equal((0, 1, 1), (again.Counts.Approved, again.Counts.Unchanged, again.Counts.Problems));
         var unchanged = (await practice.Client.GetFromJsonAsync<PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}"))!;
         Assert.Equal(decided.DecidedAt, unchanged.DecidedAt);
+
+        var stored = await factory.InDatabaseAsync(db => db.Messages.Where(m => m.LinkedIds.Contains(plan.Id)).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, m => Assert.Equal(("dms", "gp-answer", "demo-dms-insurer", answer.Length), (m.Protocol, m.TransactionType, m.PayerId, m.Content.Length)));
+        Assert.All(stored, m => Assert.Equal(MessageParseStatus.PartiallyParsed, m.ParseStatus));
 
         var expiring = await practice.Client.GetFromJsonAsync<List<ExpiringGuaranteeLetter>>("/v1/guarantee-letters/expiring?days=14");
         Assert.Equal("ГП-2026/7701", Assert.Single(expiring!, e => e.PreAuthorizationId == plan.Id).ReferenceNumber);
