@@ -9,7 +9,7 @@ namespace DentalClaimsHub.Api.Dms.GuaranteeLetters;
 /// in file order, one row per line. A letter-level approval approves every line (with the row's amount where a row names
 /// the line's service); a partly approved letter approves the listed services and denies the rest; a refusal denies all.
 /// </summary>
-internal static class GuaranteeLetterDecision
+public static class GuaranteeLetterDecision
 {
     public static (List<LineDecisionInput>? Lines, List<string> Remarks, string? Problem) Lines(PreAuthorization plan, DmsGuaranteeLetter letter)
     {
