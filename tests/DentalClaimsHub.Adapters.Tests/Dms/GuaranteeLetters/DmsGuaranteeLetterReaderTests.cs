@@ -7,12 +7,10 @@ using DentalClaimsHub.Testing.Snapshots;
 
 namespace DentalClaimsHub.Adapters.Tests.Dms.GuaranteeLetters;
 
-/// <summary>The insurers' answers to guarantee-letter requests in <c>Samples/</c> beside this file, read with their mappings.</summary>
+/// <summary>The insurers' answers to guarantee-letter requests in <c>samples/dms/guarantee-letters</c>, read with their mappings.</summary>
 public sealed class DmsGuaranteeLetterReaderTests
 {
-    // Not under samples/dms: the roster snapshot tests take every folder there for a mapping's rosters.
-    public static readonly string SampleDirectory =
-        Path.Combine(RepositoryPaths.Root, "tests", "DentalClaimsHub.Adapters.Tests", "Dms", "GuaranteeLetters", "Samples");
+    public static readonly string SampleDirectory = Path.Combine(RepositoryPaths.Samples, "dms", "guarantee-letters");
 
     private static readonly Lazy<DmsMappingCatalog> Catalog = new(() =>
     {
