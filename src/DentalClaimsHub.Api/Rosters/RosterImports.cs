@@ -10,7 +10,8 @@ namespace DentalClaimsHub.Api.Rosters;
 
 /// <summary>
 /// Takes a roster file in: stores it encrypted, queues its import and wakes the worker. The same file (by SHA-256) sent
-/// again for the same clinic and insurer returns the first import instead of queuing another.
+/// again for the same clinic and insurer returns the first import instead of queuing another — unless that one was
+/// refused, when it is queued again with the new upload's password and partial flag.
 /// </summary>
 public sealed class RosterImports(HubDbContext db, RosterFileStore store, IDataProtectionProvider protection, RosterImportSignal signal,
     PayerProfileCatalog payers, DmsMappingCatalog mappings, IOptions<RosterOptions> options, TimeProvider time)
@@ -42,7 +43,19 @@ public sealed class RosterImports(HubDbContext db, RosterFileStore store, IDataP
         if (existing is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return (existing, true);
+            if (existing.Status != RosterImportStatus.Failed || existing.PurgedAt is not null)
+            {
+                return (existing, true);
+            }
+
+            // The same file refused before (wrong ZIP password, a bad row without partial): this is the retry. It runs again
+            // under the same import, with what this upload says.
+            db.ChangeTracker.Clear();
+            var retry = await db.RosterImports.SingleAsync(i => i.Id == existing.Id, cancellationToken);
+            retry.Requeue(import.ZipPassword, allowPartial, source, now);
+            await db.SaveChangesAsync(cancellationToken);
+            signal.Notify();
+            return (retry, false);
         }
 
         db.Attach(import);

@@ -178,6 +178,30 @@ public sealed class RosterImport
 
     public void MarkPurged(DateTimeOffset now) => PurgedAt = now;
 
+    /// <summary>Queues a refused import again (the same file sent again, say with the right ZIP password or as partial).</summary>
+    public void Requeue(string? protectedPassword, bool allowPartial, string source, DateTimeOffset now)
+    {
+        if (Status != RosterImportStatus.Failed)
+        {
+            throw new InvalidOperationException($"Only a failed import is queued again, not a {Status} one.");
+        }
+
+        Status = RosterImportStatus.Queued;
+        ZipPassword = protectedPassword;
+        AllowPartial = allowPartial;
+        Source = source;
+        Failure = null;
+        FailureRow = null;
+        Errors = [];
+        ErrorCount = 0;
+        RowsRead = 0;
+        BytesRead = 0;
+        Attempts = 0;
+        StartedAt = null;
+        FinishedAt = null;
+        ReceivedAt = now;
+    }
+
     private static string? Trim(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];
 }
 

@@ -120,6 +120,39 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
     }
 
     [Fact]
+    public async Task PasswordZip_IsOpenedWithThePasswordSentSeparately_AndAWrongPasswordIsAClearRefusal()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var zip = Zip("Пароль-2026", Sample(SevernayaList));
+
+        var wrong = await ImportAsync(practice, "dms-severnaya", zip, "spisok.zip", password: "nope");
+        Assert.Equal("failed", wrong.Status);
+        Assert.Contains("password", wrong.Failure, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await MembershipsAsync(practice.Id));
+
+        // The same file again with the right password: the refused import runs again.
+        var right = await ImportAsync(practice, "dms-severnaya", zip, "spisok.zip", password: "Пароль-2026");
+        Assert.Equal(wrong.Id, right.Id);
+        Assert.Equal(("completed", "csv", 4), (right.Status, right.Format, right.Counts.Attached));
+        var stored = await factory.InDatabaseAsync(db => db.RosterImports.SingleAsync(i => i.Id == right.Id));
+        Assert.Null(stored.ZipPassword);
+    }
+
+    private static byte[] Zip(string password, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ICSharpCode.SharpZipLib.Zip.ZipOutputStream(stream) { IsStreamOwner = false })
+        {
+            zip.Password = password;
+            zip.PutNextEntry(new ICSharpCode.SharpZipLib.Zip.ZipEntry("spisok.csv") { AESKeySize = 256, IsUnicodeText = true });
+            zip.Write(content);
+            zip.CloseEntry();
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
     public async Task StoredFile_IsEncryptedAtRest_AndPurgedAfterRetention()
     {
         var practice = await factory.CreatePracticeAsync();
@@ -181,10 +214,11 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
 
     private Task<int> MembershipsAsync(Guid practiceId) => factory.InDatabaseAsync(db => db.DmsMemberships.CountAsync(m => m.PracticeId == practiceId));
 
-    private static async Task<RosterImportView> ImportAsync(TestPractice practice, string insurer, byte[] content, string fileName, bool partial = false)
+    private static async Task<RosterImportView> ImportAsync(TestPractice practice, string insurer, byte[] content, string fileName, bool partial = false,
+        string? password = null)
     {
-        using var posted = await UploadAsync(practice.Client, "/v1/roster-imports", content, fileName, ("insurer", insurer),
-            ("partial", partial ? "true" : "false"));
+        using var posted = await UploadAsync(practice.Client, "/v1/roster-imports", content, fileName,
+            [("insurer", insurer), ("partial", partial ? "true" : "false"), .. password is null ? Array.Empty<(string, string)>() : [("password", password)]]);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var queued = (await posted.Content.ReadFromJsonAsync<RosterImportView>())!;
         Assert.Equal($"/v1/roster-imports/{queued.Id}", posted.Headers.Location?.OriginalString);
