@@ -15,4 +15,11 @@ public static class HubClaims
         Guid.TryParse(user.FindFirstValue(PracticeId), out var id) ? id : null;
 
     public static string GetKeyId(this ClaimsPrincipal user) => user.FindFirstValue(KeyId) ?? "anonymous";
+
+    /// <summary>For an insurer's <c>/inbound/{payer}/…</c> endpoint: a 403 Problem when the key is another insurer's, else null.</summary>
+    public static IResult? ForbidOtherInsurer(this ClaimsPrincipal user, string payer) =>
+        user.FindFirstValue(PayerId) == payer
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
+                detail: $"This key belongs to another insurer than '{payer}'.");
 }

@@ -51,10 +51,9 @@ public static class InboundX12Api
     private static async Task<(byte[]? Body, IResult? Problem)> ReadBodyAsync(string payer, HttpRequest request, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(HubClaims.PayerId) != payer)
+        if (user.ForbidOtherInsurer(payer) is { } forbidden)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
-                detail: $"This key belongs to another insurer than '{payer}'."));
+            return (null, forbidden);
         }
 
         if (request.ContentLength > InboundX12Ingestor.MaxBytes)

@@ -66,10 +66,9 @@ public static class RostersApi
     private static async Task<IResult> ReceiveFromInsurerAsync(string payer, HttpRequest request, HubDbContext db, RosterImports imports,
         ClaimsPrincipal user, IOptions<RosterOptions> options, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(HubClaims.PayerId) != payer)
+        if (user.ForbidOtherInsurer(payer) is { } forbidden)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
-                detail: $"This key belongs to another insurer than '{payer}'.");
+            return forbidden;
         }
 
         var (form, problem) = await ReadFormAsync(request, options.Value, cancellationToken);

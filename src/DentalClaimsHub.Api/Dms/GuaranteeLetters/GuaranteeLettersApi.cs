@@ -54,10 +54,9 @@ public static class GuaranteeLettersApi
     private static async Task<IResult> ReceiveFromInsurerAsync(string payer, HttpRequest request, GuaranteeLetterImporter importer, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(HubClaims.PayerId) != payer)
+        if (user.ForbidOtherInsurer(payer) is { } forbidden)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this insurer's endpoint",
-                detail: $"This key belongs to another insurer than '{payer}'.");
+            return forbidden;
         }
 
         return await ImportAsync(request, payer, null, importer, new ValidationErrors(), cancellationToken);
