@@ -18,33 +18,13 @@ public static class DmsGuaranteeLetterReader
 
     public static DmsGuaranteeLetterFile Read(Stream content, string fileName, DmsGuaranteeLetterLayout layout, string? zipPassword = null)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(layout);
-        Stream? unwrapped = null;
         try
         {
-            if (DmsFile.Unwrap(content, zipPassword) is { } inner)
-            {
-                unwrapped = inner.Content;
-                fileName = inner.FileName;
-                content = inner.Content;
-            }
-            else if (content.CanSeek)
-            {
-                content.Position = 0;
-            }
-
-            var format = DmsFile.Detect(ReadHead(content), fileName);
-            if (!layout.Table.Formats.Contains(format))
-            {
-                throw new DmsGuaranteeLetterException(
-                    $"the file is {format.ToString().ToUpperInvariant()}, but this insurer's answers come as {string.Join(", ", layout.Table.Formats.Select(f => f.ToString().ToUpperInvariant()))}.");
-            }
-
-            var rows = DmsFile.ReadRows(content, format, layout.Table.ReadOptions(zipPassword));
-            using var cursor = DmsTableCursor.Open(rows, layout.Table, ["request", "status"]);
+            using var file = DmsTableFile.Open(content, fileName, layout.Table, "answers", zipPassword);
+            using var cursor = DmsTableCursor.Open(file.Rows(layout.Table, zipPassword), layout.Table, ["request", "status"]);
             var (letters, errors) = Group(layout, cursor.Records());
-            return new DmsGuaranteeLetterFile(format, cursor.HeaderRow, letters, errors);
+            return new DmsGuaranteeLetterFile(file.Format, cursor.HeaderRow, letters, errors);
         }
         catch (DmsFileException exception)
         {
@@ -53,10 +33,6 @@ public static class DmsGuaranteeLetterReader
         catch (DmsTableException exception)
         {
             throw new DmsGuaranteeLetterException(exception.Message, exception.Row, exception);
-        }
-        finally
-        {
-            unwrapped?.Dispose();
         }
     }
 
@@ -291,19 +267,6 @@ public static class DmsGuaranteeLetterReader
 
     private static string Title(DmsGuaranteeLetterLayout layout, string field) =>
         layout.Table.Columns.TryGetValue(field, out var aliases) && aliases.Count > 0 ? aliases[0] : field;
-
-    private static byte[] ReadHead(Stream content)
-    {
-        if (!content.CanSeek)
-        {
-            throw new ArgumentException("The answer content must be seekable.", nameof(content));
-        }
-
-        var head = new byte[4096];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        return head[..read];
-    }
 
     private sealed record AnswerRow(
         int Row, string Request, GuaranteeDecision Decision, string? Number, DateOnly? Date, DateOnly? ValidFrom, DateOnly? ValidTo,

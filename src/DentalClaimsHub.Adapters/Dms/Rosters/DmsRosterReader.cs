@@ -20,17 +20,17 @@ public sealed class DmsRosterReader : IDisposable
     private readonly DmsRosterLayout layout;
     private readonly DmsTableCursor cursor;
     private readonly string preambleText;
-    private readonly Stream? unwrapped;
+    private readonly DmsTableFile file;
 
     // Rows of one file repeat a handful of programme and free-text values: read each distinct text once.
     private readonly Dictionary<string, (string Code, string Name)> programs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal? Franchise, string? Bad, string[] Exclusions)> freeTexts = new(StringComparer.Ordinal);
 
-    private DmsRosterReader(DmsRosterLayout layout, DmsTableCursor cursor, DmsRosterHeader header, Stream? unwrapped)
+    private DmsRosterReader(DmsRosterLayout layout, DmsTableCursor cursor, DmsRosterHeader header, DmsTableFile file)
     {
         this.layout = layout;
         this.cursor = cursor;
-        this.unwrapped = unwrapped;
+        this.file = file;
         Header = header;
         preambleText = string.Join('\n', cursor.Preamble);
     }
@@ -45,53 +45,33 @@ public sealed class DmsRosterReader : IDisposable
     public static DmsRosterReader Open(Stream content, string fileName, DmsRosterLayout layout, string? zipPassword = null,
         DateOnly? fullListDate = null)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(layout);
-        Stream? unwrapped = null;
+        DmsTableFile? file = null;
         try
         {
-            if (DmsFile.Unwrap(content, zipPassword) is { } inner)
-            {
-                unwrapped = inner.Content;
-                fileName = inner.FileName;
-                content = inner.Content;
-            }
-            else if (content.CanSeek)
-            {
-                content.Position = 0;
-            }
-
-            var head = ReadHead(content);
-            var format = DmsFile.Detect(head, fileName);
-            if (!layout.Table.Formats.Contains(format))
-            {
-                throw new DmsRosterException(
-                    $"the file is {format.ToString().ToUpperInvariant()}, but this insurer's rosters come as {string.Join(", ", layout.Table.Formats.Select(f => f.ToString().ToUpperInvariant()))}.");
-            }
-
-            var encoding = format is DmsFileFormat.Csv or DmsFileFormat.Xml
-                ? layout.Table.Encoding ?? DmsFile.DetectEncoding(head).WebName
-                : null;
+            file = DmsTableFile.Open(content, fileName, layout.Table, "rosters", zipPassword);
             // The file layer detects on more than the head and honours an XML declaration; the head's guess is for the report.
-            var rows = DmsFile.ReadRows(content, format, layout.Table.ReadOptions(zipPassword));
+            var encoding = file.Format is DmsFileFormat.Csv or DmsFileFormat.Xml
+                ? layout.Table.Encoding ?? DmsFile.DetectEncoding(file.Head).WebName
+                : null;
             var required = layout.JoinedName ? new[] { "policy", "fullName" } : ["policy", "lastName", "firstName"];
-            var cursor = DmsTableCursor.Open(rows, layout.Table, required);
-            var header = ReadHeader(layout, cursor, format, encoding, fileName, fullListDate);
-            return new DmsRosterReader(layout, cursor, header, unwrapped);
+            var cursor = DmsTableCursor.Open(file.Rows(layout.Table, zipPassword), layout.Table, required);
+            var header = ReadHeader(layout, cursor, file.Format, encoding, file.FileName, fullListDate);
+            return new DmsRosterReader(layout, cursor, header, file);
         }
         catch (DmsFileException exception)
         {
-            unwrapped?.Dispose();
+            file?.Dispose();
             throw new DmsRosterException(exception.Message, exception.Row, exception);
         }
         catch (DmsTableException exception)
         {
-            unwrapped?.Dispose();
+            file?.Dispose();
             throw new DmsRosterException(exception.Message, exception.Row, exception);
         }
         catch
         {
-            unwrapped?.Dispose();
+            file?.Dispose();
             throw;
         }
     }
@@ -133,7 +113,7 @@ public sealed class DmsRosterReader : IDisposable
     public void Dispose()
     {
         cursor.Dispose();
-        unwrapped?.Dispose();
+        file.Dispose();
     }
 
     private DmsRosterEntry Read(DmsRecord record)
@@ -446,18 +426,5 @@ public sealed class DmsRosterReader : IDisposable
         var periodTo = DateFact("periodTo");
         return new DmsRosterHeader(kind.Value, format, encoding, cursor.HeaderRow, Fact("documentNumber"), documentDate, Fact("contract"),
             Fact("policyholder"), DateFact("effectiveDate") ?? (kind == RosterKind.Full ? documentDate ?? periodFrom ?? fullListDate : null), periodFrom, periodTo);
-    }
-
-    private static byte[] ReadHead(Stream content)
-    {
-        if (!content.CanSeek)
-        {
-            throw new ArgumentException("The roster content must be seekable.", nameof(content));
-        }
-
-        var head = new byte[4096];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        content.Position = 0;
-        return head[..read];
     }
 }

@@ -14,6 +14,7 @@ public sealed class DmsTableCursor : IDisposable
     private readonly IEnumerator<SheetRow> rows;
     private readonly DmsTableLayout layout;
     private readonly string[] fields;
+    private readonly Dictionary<string, int> indexOfField;
     private readonly int[] columnOfField;
     private readonly bool[] fillDown;
     private readonly List<string> preamble = [];
@@ -25,6 +26,7 @@ public sealed class DmsTableCursor : IDisposable
         this.rows = rows.GetEnumerator();
         this.layout = layout;
         fields = [.. layout.Columns.Keys];
+        indexOfField = fields.Select((field, i) => (field, i)).ToDictionary(p => p.field, p => p.i, StringComparer.Ordinal);
         columnOfField = new int[fields.Length];
         Array.Fill(columnOfField, -1);
         fillDown = [.. fields.Select(field => layout.FillDown.Contains(field, StringComparer.Ordinal))];
@@ -94,7 +96,7 @@ public sealed class DmsTableCursor : IDisposable
             }
 
             above = values;
-            yield return new DmsRecord(row.Number, fields, values);
+            yield return new DmsRecord(row.Number, indexOfField, values);
         }
     }
 
@@ -248,18 +250,11 @@ public sealed class DmsTableCursor : IDisposable
 }
 
 /// <summary>One data row: its number and the value of each field (null when empty or the column is absent).</summary>
-public sealed class DmsRecord(int row, string[] fields, string?[] values)
+public sealed class DmsRecord(int row, IReadOnlyDictionary<string, int> indexOfField, string?[] values)
 {
     public int Row { get; } = row;
 
-    public string? this[string field]
-    {
-        get
-        {
-            var i = Array.IndexOf(fields, field);
-            return i < 0 ? null : values[i];
-        }
-    }
+    public string? this[string field] => indexOfField.TryGetValue(field, out var i) ? values[i] : null;
 }
 
 /// <summary>A file that has no usable table: no header, a header without a required column.</summary>
