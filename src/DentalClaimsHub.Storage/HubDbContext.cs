@@ -1,11 +1,13 @@
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.Audit;
+using DentalClaimsHub.Storage.AdminConsole;
 using DentalClaimsHub.Storage.ControlNumbers;
 using DentalClaimsHub.Storage.Inbox;
 using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Outbox;
 using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Storage;
@@ -18,7 +20,8 @@ namespace DentalClaimsHub.Storage;
 /// unbound again when the scope disposes it, so a context that is not bound sees no tenant's rows at all.
 /// Code outside the host creates one with <see cref="Create"/>.
 /// </remarks>
-public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
+public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
+    : IdentityDbContext<ConsoleUser, ConsoleRole, Guid>(options)
 {
     private ITenantContext _tenant = NoTenant.Instance;
     private OutboxSignal? _outboxSignal;
@@ -80,6 +83,8 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<DmsRegistries.DmsRegistryVersion> DmsRegistries => Set<DmsRegistries.DmsRegistryVersion>();
 
+    public DbSet<WorkAssignment> WorkAssignments => Set<WorkAssignment>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 
@@ -87,11 +92,25 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        NameConsoleTables(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
         ConfigureTenantFilters(modelBuilder);
     }
 
     partial void ConfigureTenantFilters(ModelBuilder modelBuilder);
+
+    // Identity's tables under the console's prefix instead of AspNet*.
+    private static void NameConsoleTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ConsoleUser>().ToTable("console_users");
+        modelBuilder.Entity<ConsoleRole>().ToTable("console_roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("console_user_roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("console_user_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("console_user_logins");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("console_user_tokens");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("console_role_claims");
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
