@@ -1,5 +1,6 @@
 using DentalClaimsHub.Adapters.DependencyInjection;
 using DentalClaimsHub.Adapters.Transports.Resilience;
+using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Claims;
@@ -43,6 +44,7 @@ builder.AddClaimStatusPolling();
 builder.AddRosters();
 builder.AddDmsRegistries();
 builder.AddGuaranteeLetters();
+builder.AddConsole();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -69,4 +71,5 @@ app.MapWebhooksApi();
 app.MapRostersApi();
 app.MapDmsRegistriesApi();
 app.MapGuaranteeLettersApi();
+app.MapConsole();
 app.Run();
