@@ -1,0 +1,181 @@
+using System.Net.Http.Json;
+using System.Text;
+using Deque.AxeCore.Playwright;
+using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.PayerSimulator.X12;
+using DentalClaimsHub.Storage.AdminConsole;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>
+/// The console in Debian's Chromium: sign in, the work queue shows a claim the payer's 277CA rejected with its reason,
+/// the claim page shows its timeline and the 277CA itself, Russian is one click away, and every page passes an axe scan
+/// with no serious or critical violation. Screenshots of each step land in the test artifacts.
+/// </summary>
+public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task A_billing_specialist_signs_in_finds_the_rejected_claim_and_reads_it_in_English_and_Russian()
+    {
+        var (claim, pcn) = await RejectedClaimAsync("Queue Dental");
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/console/queue");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
+        await AccessibleAsync(page, "01-login");
+        await SignInAsync(page);
+
+        var row = page.Locator($"tr[data-claim='{claim.Id}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("277CA A3:21");
+        await Assertions.Expect(row).ToContainTextAsync(TestData.PatientLast);
+        await Assertions.Expect(page.Locator("[data-reason='277CA A3:21']")).ToBeVisibleAsync();
+        await AccessibleAsync(page, "02-queue");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = pcn }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Claim {pcn}");
+        await Assertions.Expect(page.Locator("[data-state='Rejected']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("277CA A3:21");
+        var ack = page.Locator("details.message", new() { HasText = "277" });
+        await ack.First.Locator("summary").ClickAsync();
+        await Assertions.Expect(ack.First.Locator("pre.raw")).ToContainTextAsync("STC");
+        await AccessibleAsync(page, "03-claim");
+
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Заявка {pcn}");
+        await Assertions.Expect(page.Locator("[data-state='Rejected']")).ToHaveTextAsync("Отклонена");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await AccessibleAsync(page, "04-claim-ru");
+
+        // Both views of the claim's PHI were audited under the user's id, never a name.
+        var admin = await factory.InDatabaseAsync(db => db.Users.SingleAsync(u => u.UserName == ConsoleBrowserFactory.AdminUser));
+        var reads = await factory.InDatabaseAsync(db => db.AuditEvents
+            .Where(e => e.ActorKind == "console-user" && e.Action == "phi.read" && e.ActorId == admin.Id.ToString()).ToListAsync());
+        Assert.Contains(reads, e => e.EntityId == claim.Id.ToString() && e.Details!.Contains("\"claim\"", StringComparison.Ordinal));
+        Assert.Contains(reads, e => e.Details!.Contains("\"queue\"", StringComparison.Ordinal) && e.Details.Contains(claim.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_queue_item_is_assigned_to_a_colleague_and_the_assignee_filter_finds_it()
+    {
+        var (claim, _) = await RejectedClaimAsync("Assign Dental");
+        var colleague = await CreateUserAsync("colleague", "Colleague Billing", ConsoleRoles.Billing);
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await SignInAsync(page);
+
+        await page.Locator($"select[data-assign='{claim.Id}']").SelectOptionAsync(colleague.ToString());
+        await Assertions.Expect(page.Locator($"select[data-assign='{claim.Id}']")).ToHaveValueAsync(colleague.ToString());
+        var assignment = await EventuallyAsync(() => factory.InDatabaseAsync(db => db.WorkAssignments.SingleOrDefaultAsync(a => a.SubjectId == claim.Id)));
+        Assert.Equal(colleague, assignment.AssigneeId);
+        Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "claim.assigned" && e.EntityId == claim.Id.ToString())));
+
+        await page.Locator("select[data-filter='assignee']").SelectOptionAsync(Guid.Empty.ToString());
+        await Assertions.Expect(page.Locator($"tr[data-claim='{claim.Id}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("assignee=0{8}-"));
+        await page.Locator("select[data-filter='assignee']").SelectOptionAsync(colleague.ToString());
+        await Assertions.Expect(page.Locator($"tr[data-claim='{claim.Id}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        await CreateUserAsync("locky", "Locky", ConsoleRoles.Billing, "Right-Password-123");
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync("/console/login");
+            await page.FillAsync("#username", "locky");
+            await page.FillAsync("#password", "wrong-" + i);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page.Locator("p.error")).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("#username", "locky");
+        await page.FillAsync("#password", "Right-Password-123");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("p.error")).ToContainTextAsync("locked");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("Nothing was written within 5 s.");
+        return null!;
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
+        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        try
+        {
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException(e.Message + "\nServer log:\n" + string.Join("\n", factory.Logs.Events.Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("xception", StringComparison.Ordinal)).TakeLast(5)), e);
+        }
+    }
+
+    private async Task<Guid> CreateUserAsync(string userName, string displayName, string role, string password = "Colleague-Password-1")
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConsoleUser>>();
+        var user = new ConsoleUser { UserName = userName + Guid.NewGuid().ToString("N")[..4], DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow };
+        user.UserName = userName == "locky" ? userName : user.UserName;
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user.Id;
+    }
+
+    /// <summary>A claim to demo-x12-dental that the simulated payer's 277CA rejects (A3:21), pushed back through /inbound.</summary>
+    private async Task<(ClaimResponse Claim, string Pcn)> RejectedClaimAsync(string practiceName)
+    {
+        var practice = await factory.CreatePracticeAsync(practiceName);
+        var pcn = "REJ-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        factory.Simulator.UseForMemberPrefix("REJMEMBER", ClaimAcknowledgements.Reject277Ca);
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: "REJMEMBER0001");
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
+        var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
+        var acks = factory.Simulator.Acknowledgements.Pending;
+        var icn = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{pcn}~", StringComparison.Ordinal)).InterchangeControlNumber;
+        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == icn).OrderBy(a => a.Kind == "999" ? 0 : 1))
+        {
+            var response = await insurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        return (await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected"), pcn);
+    }
+
+    /// <summary>A screenshot for the artifacts, then an axe scan that must find nothing serious or critical.</summary>
+    private static async Task AccessibleAsync(IPage page, string step)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserFactory.ArtifactsDirectory, step + ".png"), FullPage = true });
+        var results = await page.RunAxe();
+        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, $"{step}: " + string.Join("\n", bad.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
