@@ -40,7 +40,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
 
         await row.GetByRole(AriaRole.Link, new() { Name = pcn }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Claim {pcn}");
-        await Assertions.Expect(page.Locator("[data-state='Rejected']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dl.facts [data-state='Rejected']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("277CA A3:21");
         var ack = page.Locator("details.message", new() { HasText = "277" });
         await ack.First.Locator("summary").ClickAsync();
@@ -49,7 +49,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
 
         await page.Locator("[data-culture='ru']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Заявка {pcn}");
-        await Assertions.Expect(page.Locator("[data-state='Rejected']")).ToHaveTextAsync("Отклонена");
+        await Assertions.Expect(page.Locator("dl.facts [data-state='Rejected']")).ToHaveTextAsync("Отклонена");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
         await AccessibleAsync(page, "04-claim-ru");
 
@@ -82,6 +82,11 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("assignee=0{8}-"));
         await page.Locator("select[data-filter='assignee']").SelectOptionAsync(colleague.ToString());
         await Assertions.Expect(page.Locator($"tr[data-claim='{claim.Id}']")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
+        await page.GotoAsync("/console/queue");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DentalClaimsHub.Storage.AdminConsole;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -10,8 +11,15 @@ public static class ConsoleAccountEndpoints
     public static IEndpointRouteBuilder MapConsoleAccount(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ConsoleRegistration.BasePath).ExcludeFromDescription();
-        group.MapPost("/logout", async (SignInManager<ConsoleUser> signIn) =>
+        group.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ConsoleUser> signIn) =>
         {
+            // A cross-site form must not be able to sign anyone out.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing or invalid antiforgery token",
+                    detail: "Sign out from the console's own button.");
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(ConsoleRegistration.BasePath + "/login");
         }).RequireAuthorization(ConsoleRegistration.ReadPolicy);

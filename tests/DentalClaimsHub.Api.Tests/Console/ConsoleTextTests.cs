@@ -1,0 +1,46 @@
+using System.Xml.Linq;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Testing;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>Everything the console says exists in both languages.</summary>
+public sealed class ConsoleTextTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Api", "AdminConsole");
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    [Fact]
+    public void English_and_Russian_have_the_same_keys_and_no_empty_text()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        Assert.Empty(en.Keys.Except(ru.Keys));
+        Assert.Empty(ru.Keys.Except(en.Keys));
+        Assert.DoesNotContain(en.Concat(ru), kv => string.IsNullOrWhiteSpace(kv.Value));
+        // Russian text is Russian: a value copied over untranslated would slip through the key check.
+        Assert.Empty(ru.Where(kv => kv.Value == en[kv.Key] && kv.Value.Any(char.IsLetter) && !kv.Value.Contains('(', StringComparison.Ordinal)).Select(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Every_claim_state_and_frequency_has_a_label()
+    {
+        var en = Read("ConsoleText.resx");
+        Assert.All(Enum.GetNames<ClaimState>(), s => Assert.Contains("State." + s, en.Keys));
+        Assert.All(Enum.GetNames<ClaimFrequency>(), f => Assert.Contains("Frequency." + f, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Api.AdminConsole.Queue.WorkQueueSort>(), s => Assert.Contains("Queue.Sort." + s, en.Keys));
+    }
+
+    [Fact]
+    public void Every_key_the_pages_use_exists()
+    {
+        var en = Read("ConsoleText.resx");
+        var used = Directory.EnumerateFiles(Path.Combine(Folder, "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\[\"([A-Za-z.]+)\"\\]").Select(m => m.Groups[1].Value))
+            .Distinct();
+        Assert.DoesNotContain(used, k => !en.ContainsKey(k));
+    }
+}
