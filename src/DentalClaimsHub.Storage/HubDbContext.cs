@@ -85,6 +85,8 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public DbSet<WorkAssignment> WorkAssignments => Set<WorkAssignment>();
 
+    public DbSet<ClaimActivity> ClaimActivities => Set<ClaimActivity>();
+
     // Used inside query filters: EF re-reads these per query from the current context instance.
     private Guid? TenantPracticeId => Tenant.PracticeId;
 

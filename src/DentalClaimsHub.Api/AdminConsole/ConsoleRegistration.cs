@@ -75,6 +75,7 @@ public static class ConsoleRegistration
         services.AddScoped<WorkQueue>();
         services.AddScoped<ClaimAssignments>();
         services.AddScoped<Claims.ClaimView>();
+        services.AddScoped<Claims.ClaimActions>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

@@ -24,3 +24,15 @@ internal sealed class WorkAssignmentConfiguration : IEntityTypeConfiguration<Wor
         b.HasIndex(a => a.AssigneeId);
     }
 }
+
+internal sealed class ClaimActivityConfiguration : IEntityTypeConfiguration<ClaimActivity>
+{
+    public void Configure(EntityTypeBuilder<ClaimActivity> b)
+    {
+        b.ToTable("console_claim_activities");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Text).HasMaxLength(ClaimActivity.MaxText);
+        b.HasIndex(a => new { a.ClaimId, a.At });
+    }
+}

@@ -4,6 +4,7 @@ using Deque.AxeCore.Playwright;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Storage.AdminConsole;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,60 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
         await page.GotoAsync("/console/queue");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
+    }
+
+    [Fact]
+    public async Task A_rejected_claim_is_fixed_in_the_console_resubmitted_and_reaches_Submitted()
+    {
+        var (claim, pcn) = await RejectedClaimAsync("Fix Dental");
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await SignInAsync(page);
+        await page.GotoAsync($"/console/claims/{claim.Id}");
+        await Assertions.Expect(page.Locator("dl.facts [data-state='Rejected']")).ToBeVisibleAsync();
+
+        await page.ClickAsync("[data-action='fix']");
+        var first = page.Locator("tr[data-line='1']");
+        // A wrong tooth is refused at its field and nothing changes.
+        await first.Locator("[data-field='tooth']").FillAsync("99");
+        await page.Locator("[data-field='reason']").FillAsync("Tooth and surfaces corrected from the chart");
+        await page.ClickAsync("[data-action='resubmit']");
+        await Assertions.Expect(page.Locator("[data-problem='lines[1].tooth']")).ToContainTextAsync("99");
+        Assert.Equal(ClaimState.Rejected, await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.State).SingleAsync()));
+        await AccessibleAsync(page, "05-fix-form");
+
+        await first.Locator("[data-field='code']").FillAsync("D2393");
+        await first.Locator("[data-field='tooth']").FillAsync("31");
+        await first.Locator("[data-field='surfaces']").FillAsync("MOD");
+        await first.Locator("[data-field='fee']").FillAsync("210.00");
+        await page.ClickAsync("[data-action='resubmit']");
+        await Assertions.Expect(page.Locator("[data-problem='lines[1].tooth']")).ToHaveCountAsync(0);
+        Assert.True(await page.Locator(".error").CountAsync() == 0, string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("queued");
+
+        // The delivery pipeline sends it: the page shows Submitted once the payer has it.
+        var submitted = page.Locator("dl.facts [data-state='Submitted']");
+        for (var i = 0; i < 50 && await submitted.CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+            await page.Locator("h1").WaitForAsync();
+        }
+
+        await Assertions.Expect(submitted).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-activity='Resubmitted']")).ToContainTextAsync("Tooth and surfaces corrected");
+        await Assertions.Expect(page.Locator("tr[data-line='1']")).ToContainTextAsync("31");
+        await AccessibleAsync(page, "06-resubmitted");
+
+        var sent = await factory.InDatabaseAsync(db => db.Messages.Where(m => m.LinkedIds.Contains(claim.Id) && m.TransactionType == "837")
+            .OrderBy(m => m.ReceivedAt).Select(m => m.Content).ToListAsync());
+        Assert.Equal(2, sent.Count);
+        var resent = Encoding.UTF8.GetString(sent[1]);
+        Assert.Contains($"CLM*{pcn}*450", resent, StringComparison.Ordinal);
+        Assert.Contains("AD:D2393", resent, StringComparison.Ordinal);
+        Assert.Contains("TOO*JP*31*M:O:D", resent, StringComparison.Ordinal);
+        Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "claim.resubmitted" && e.EntityId == claim.Id.ToString())));
     }
 
     [Fact]

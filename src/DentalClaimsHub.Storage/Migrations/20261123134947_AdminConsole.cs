@@ -7,11 +7,29 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DentalClaimsHub.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class ConsoleIdentity : Migration
+    public partial class AdminConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "console_claim_activities",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    related_claim_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_console_claim_activities", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "console_roles",
                 columns: table => new
@@ -177,6 +195,11 @@ namespace DentalClaimsHub.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_console_claim_activities_claim_id_at",
+                table: "console_claim_activities",
+                columns: new[] { "claim_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_console_role_claims_role_id",
                 table: "console_role_claims",
                 column: "role_id");
@@ -228,6 +251,9 @@ namespace DentalClaimsHub.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "console_claim_activities");
+
             migrationBuilder.DropTable(
                 name: "console_role_claims");
 

@@ -1,0 +1,301 @@
+using System.Globalization;
+using DentalClaimsHub.Api.AdminConsole.Identity;
+using DentalClaimsHub.Api.Hosting;
+using DentalClaimsHub.Domain;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.AdminConsole;
+using DentalClaimsHub.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.AdminConsole.Claims;
+
+/// <summary>A service line as the console's fix form edits it (texts as typed; parsed and checked here).</summary>
+public sealed record LineFix(int LineNumber, string Code, string? Tooth, string? Surfaces, decimal Fee, DateOnly? ServiceDate);
+
+/// <summary>What a fix changes: the lines as edited and the diagnosis codes, and why (for the timeline).</summary>
+public sealed record ClaimFix(IReadOnlyList<LineFix> Lines, IReadOnlyList<string> Diagnoses, string Reason);
+
+/// <summary>
+/// What an action did: the claim to look at next (the same one, or the corrected/void claim it made) or the problems,
+/// each under the field it concerns ("lines[2].tooth", "diagnoses", "reason", "$" for the claim as a whole).
+/// </summary>
+public sealed record ClaimActionResult(Guid? ClaimId, IReadOnlyDictionary<string, string> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public static ClaimActionResult Done(Guid claimId) => new(claimId, new Dictionary<string, string>());
+
+    public static ClaimActionResult Failed(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>
+/// The claim page's actions. Each runs as the signed-in user (billing or admin — checked here too, not only by hiding the
+/// buttons), goes through the claim's own domain rules, lands on the claim's timeline and is audited in the same save:
+/// <list type="bullet">
+/// <item>fix and resubmit — a claim the payer rejected at the front door (TA1/999/277CA; it never entered adjudication) is
+/// edited in place and sent again under the same number; an adjudicated one (denied, paid) is replaced by a corrected
+/// claim (frequency 7, REF*F8 = the payer's claim number) and the original marked Corrected;</item>
+/// <item>void — a void claim (frequency 8) cancels an adjudicated claim at the payer;</item>
+/// <item>note, mark appealed, write off (closes a rejected or denied claim: nobody will collect it).</item>
+/// </list>
+/// </summary>
+public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, OutboxSignal? outbox = null)
+{
+    public async Task<ClaimActionResult> FixAndResubmitAsync(Guid claimId, ClaimFix fix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        if (string.IsNullOrWhiteSpace(fix.Reason))
+        {
+            return ClaimActionResult.Failed("reason", "Say what was fixed (it goes on the claim's timeline).");
+        }
+
+        return await ActAsync(claimId, async (db, claim, user, now) =>
+        {
+            var actor = Actor(user);
+            var today = await TodayAsync(db, claim.PracticeId, now, ct);
+            var frontDoor = claim.State == ClaimState.Rejected;
+            if (!frontDoor && claim.PayerClaimNumber is null)
+            {
+                return ClaimActionResult.Failed("$", $"A {claim.State} claim without the payer's claim number cannot be corrected; void it or write it off.");
+            }
+
+            var target = frontDoor ? claim : claim.CreateReplacement(actor, now, fix.Reason.Trim());
+            if (frontDoor)
+            {
+                claim.ReturnToDraft(actor, now, fix.Reason.Trim());
+            }
+
+            var problems = Apply(target, fix, now);
+            if (problems.Count == 0)
+            {
+                try
+                {
+                    target.Validate(actor, now, today);
+                    target.Queue(actor, now);
+                }
+                catch (ClaimRulesException e)
+                {
+                    foreach (var violation in e.Violations)
+                    {
+                        problems.TryAdd(violation.Field, violation.Message);
+                    }
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return new ClaimActionResult(null, problems);
+            }
+
+            if (!frontDoor)
+            {
+                db.Claims.Add(target);
+            }
+
+            var kind = frontDoor ? ClaimActivityKind.Resubmitted : ClaimActivityKind.Corrected;
+            db.ClaimActivities.Add(ClaimActivity.Create(claim.Id, claim.PracticeId, now, user, kind, fix.Reason, frontDoor ? null : target.Id));
+            ConsoleAudit.RecordAction(db, user, now, frontDoor ? "claim.resubmitted" : "claim.corrected", "claim", claim.Id, claim.PracticeId,
+                new { claim = target.Id, frequency = target.Frequency.ToString() });
+            return ClaimActionResult.Done(target.Id);
+        }, ct);
+    }
+
+    public Task<ClaimActionResult> VoidAsync(Guid claimId, string reason, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(ClaimActionResult.Failed("reason", "Say why the claim is voided."))
+            : ActAsync(claimId, async (db, claim, user, now) =>
+            {
+                var voiding = claim.CreateVoid(Actor(user), now, reason.Trim());
+                voiding.Validate(Actor(user), now, await TodayAsync(db, claim.PracticeId, now, ct));
+                voiding.Queue(Actor(user), now);
+                db.Claims.Add(voiding);
+                db.ClaimActivities.Add(ClaimActivity.Create(claim.Id, claim.PracticeId, now, user, ClaimActivityKind.Voided, reason, voiding.Id));
+                ConsoleAudit.RecordAction(db, user, now, "claim.voided", "claim", claim.Id, claim.PracticeId, new { claim = voiding.Id });
+                return ClaimActionResult.Done(voiding.Id);
+            }, ct);
+
+    public Task<ClaimActionResult> AddNoteAsync(Guid claimId, string text, CancellationToken ct) =>
+        Annotate(claimId, ClaimActivityKind.Note, text, "claim.noted", ct);
+
+    public Task<ClaimActionResult> MarkAppealedAsync(Guid claimId, string text, CancellationToken ct) =>
+        Annotate(claimId, ClaimActivityKind.Appealed, text, "claim.appealed", ct, claim => claim.State is ClaimState.Denied or ClaimState.PartiallyPaid
+            ? null
+            : $"Only a denied or partly paid claim is appealed; this one is {claim.State}.");
+
+    public Task<ClaimActionResult> WriteOffAsync(Guid claimId, string text, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text)
+            ? Task.FromResult(ClaimActionResult.Failed("text", "Say why the balance is written off."))
+            : ActAsync(claimId, (db, claim, user, now) =>
+            {
+                if (claim.State is not (ClaimState.Rejected or ClaimState.Denied or ClaimState.PartiallyPaid))
+                {
+                    return Task.FromResult(ClaimActionResult.Failed("$", $"Only a rejected, denied or partly paid claim is written off; this one is {claim.State}."));
+                }
+
+                claim.Close(Actor(user), now, "Written off: " + text.Trim());
+                db.ClaimActivities.Add(ClaimActivity.Create(claim.Id, claim.PracticeId, now, user, ClaimActivityKind.WrittenOff, text));
+                ConsoleAudit.RecordAction(db, user, now, "claim.written-off", "claim", claim.Id, claim.PracticeId);
+                return Task.FromResult(ClaimActionResult.Done(claim.Id));
+            }, ct);
+
+    /// <summary>The console actions a claim in <paramref name="state"/> offers.</summary>
+    public static (bool Fix, bool Void, bool Appeal, bool WriteOff) Offered(ClaimState state, bool adjudicated) =>
+        (state == ClaimState.Rejected || (adjudicated && state is ClaimState.Denied or ClaimState.Paid or ClaimState.PartiallyPaid),
+         adjudicated && state is ClaimState.Accepted or ClaimState.Pending or ClaimState.Denied or ClaimState.Paid or ClaimState.PartiallyPaid,
+         state is ClaimState.Denied or ClaimState.PartiallyPaid,
+         state is ClaimState.Rejected or ClaimState.Denied or ClaimState.PartiallyPaid);
+
+    private Task<ClaimActionResult> Annotate(Guid claimId, ClaimActivityKind kind, string text, string action, CancellationToken ct,
+        Func<Claim, string?>? check = null) =>
+        string.IsNullOrWhiteSpace(text)
+            ? Task.FromResult(ClaimActionResult.Failed("text", "Write something."))
+            : ActAsync(claimId, (db, claim, user, now) =>
+            {
+                if (check?.Invoke(claim) is { } refused)
+                {
+                    return Task.FromResult(ClaimActionResult.Failed("$", refused));
+                }
+
+                db.ClaimActivities.Add(ClaimActivity.Create(claim.Id, claim.PracticeId, now, user, kind, text));
+                ConsoleAudit.RecordAction(db, user, now, action, "claim", claim.Id, claim.PracticeId);
+                return Task.FromResult(ClaimActionResult.Done(claim.Id));
+            }, ct);
+
+    private async Task<ClaimActionResult> ActAsync(Guid claimId, Func<HubDbContext, Claim, Guid, DateTimeOffset, Task<ClaimActionResult>> act,
+        CancellationToken ct)
+    {
+        var principal = await session.UserAsync();
+        if (!principal.IsInRole(ConsoleRoles.Billing) && !principal.IsInRole(ConsoleRoles.Admin))
+        {
+            return ClaimActionResult.Failed("$", "Only billing specialists and administrators change claims.");
+        }
+
+        var user = await session.UserIdAsync();
+        await using var db = contexts.CreateHubWideContext(outbox);
+        var claim = await db.Claims.AsSplitQuery().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return ClaimActionResult.Failed("$", "No such claim.");
+        }
+
+        ClaimActionResult result;
+        try
+        {
+            result = await act(db, claim, user, time.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return ClaimActionResult.Failed("$", e.Message);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ClaimActionResult.Failed("$", "The claim changed meanwhile (a payer's answer arrived?). Reload and try again.");
+        }
+
+        return result;
+    }
+
+    // Line edits through the domain: each field parsed in the claim's own code and tooth systems, each problem under its field.
+    private static Dictionary<string, string> Apply(Claim claim, ClaimFix fix, DateTimeOffset now)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var edit in fix.Lines)
+        {
+            var field = $"lines[{edit.LineNumber}]";
+            var line = claim.Lines.SingleOrDefault(l => l.LineNumber == edit.LineNumber);
+            if (line is null)
+            {
+                problems[field] = $"The claim has no line {edit.LineNumber}.";
+                continue;
+            }
+
+            var details = line.ToDetails();
+            if (!ProcedureCode.TryCreate(line.Procedure.System, edit.Code?.Trim(), out var code))
+            {
+                problems[field + ".code"] = $"'{edit.Code}' is not a {(line.Procedure.System == ProcedureCodeSystem.Cdt ? "CDT" : "804н")} code.";
+                continue;
+            }
+
+            ToothNumber? tooth = null;
+            var system = line.Tooth?.System ?? (claim.Currency == "RUB" ? ToothSystem.Fdi : ToothSystem.Universal);
+            if (!string.IsNullOrWhiteSpace(edit.Tooth))
+            {
+                if (!ToothNumber.TryParse(edit.Tooth.Trim(), system, out var parsed))
+                {
+                    problems[field + ".tooth"] = $"'{edit.Tooth}' is not a tooth in the {system} system.";
+                    continue;
+                }
+
+                tooth = parsed;
+            }
+
+            if (!SurfaceSet.TryParse(edit.Surfaces?.Trim() ?? "", out var surfaces))
+            {
+                problems[field + ".surfaces"] = $"'{edit.Surfaces}' is not a set of surfaces (M O D B L I F).";
+                continue;
+            }
+
+            if (edit.Fee <= 0)
+            {
+                problems[field + ".fee"] = "The fee must be more than zero.";
+                continue;
+            }
+
+            try
+            {
+                claim.ReplaceLine(edit.LineNumber, details with
+                {
+                    Procedure = code, Tooth = tooth, Surfaces = surfaces, Fee = new Money(edit.Fee, claim.Currency), ServiceDate = edit.ServiceDate,
+                }, now);
+            }
+            catch (DomainException e)
+            {
+                problems[field] = e.Message;
+            }
+        }
+
+        var diagnoses = new List<Icd10Code>();
+        foreach (var text in fix.Diagnoses.Where(d => !string.IsNullOrWhiteSpace(d)))
+        {
+            if (Icd10Code.TryParse(text.Trim(), out var diagnosis))
+            {
+                diagnoses.Add(diagnosis);
+            }
+            else
+            {
+                problems["diagnoses"] = $"'{text}' is not an ICD-10 code.";
+            }
+        }
+
+        if (!problems.ContainsKey("diagnoses"))
+        {
+            try
+            {
+                claim.SetDiagnoses(diagnoses, now);
+            }
+            catch (DomainException e)
+            {
+                problems["diagnoses"] = e.Message;
+            }
+        }
+
+        return problems;
+    }
+
+    private static async Task<DateOnly> TodayAsync(HubDbContext db, Guid practiceId, DateTimeOffset now, CancellationToken ct) =>
+        PracticeTime.LocalDate(now, await PracticeTime.ZoneAsync(db, practiceId, ct));
+
+    private static string Actor(Guid user) => "console:" + user.ToString("N", CultureInfo.InvariantCulture);
+}

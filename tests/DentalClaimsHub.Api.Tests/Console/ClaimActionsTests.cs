@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using DentalClaimsHub.Api.AdminConsole.Claims;
+using DentalClaimsHub.Api.AdminConsole.Identity;
+using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.PayerSimulator.X12;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.AdminConsole;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>The claim actions against the real database, as a given console user (role checks, state rules, timeline, audit).</summary>
+public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task An_auditor_cannot_change_a_claim()
+    {
+        var claim = await RejectedClaimAsync();
+        var actions = Actions(Guid.NewGuid(), ConsoleRoles.Auditor);
+        var result = await actions.WriteOffAsync(claim, "not mine to decide", default);
+        Assert.False(result.Succeeded);
+        Assert.Contains("billing", result.Problems["$"], StringComparison.Ordinal);
+        Assert.Equal(ClaimState.Rejected, await StateAsync(claim));
+    }
+
+    [Fact]
+    public async Task A_rejected_claim_is_noted_refused_an_appeal_and_written_off_with_each_step_on_record()
+    {
+        var claim = await RejectedClaimAsync();
+        var user = Guid.NewGuid();
+        var actions = Actions(user, ConsoleRoles.Billing);
+
+        Assert.True((await actions.AddNoteAsync(claim, "Called the payer: member id typo", default)).Succeeded);
+        var appeal = await actions.MarkAppealedAsync(claim, "appeal", default);
+        Assert.Contains("Only a denied or partly paid claim is appealed", appeal.Problems["$"], StringComparison.Ordinal);
+        Assert.False((await actions.WriteOffAsync(claim, "  ", default)).Succeeded);
+        Assert.True((await actions.WriteOffAsync(claim, "Patient moved away; balance uncollectable", default)).Succeeded);
+
+        Assert.Equal(ClaimState.Closed, await StateAsync(claim));
+        var activities = await factory.InDatabaseAsync(db => db.ClaimActivities.Where(a => a.ClaimId == claim).OrderBy(a => a.At).ToListAsync());
+        Assert.Equal([ClaimActivityKind.Note, ClaimActivityKind.WrittenOff], activities.Select(a => a.Kind));
+        Assert.All(activities, a => Assert.Equal(user, a.UserId));
+        var audit = await factory.InDatabaseAsync(db => db.AuditEvents.Where(e => e.EntityId == claim.ToString() && e.ActorKind == "console-user").OrderBy(e => e.Id)
+            .Select(e => e.Action).ToListAsync());
+        Assert.Equal(["claim.noted", "claim.written-off"], audit);
+        var closed = await factory.InDatabaseAsync(db => db.Claims.SingleAsync(c => c.Id == claim));
+        Assert.StartsWith("Written off: Patient moved away", closed.Timeline.OrderBy(t => t.Sequence).Last().Reason, StringComparison.Ordinal);
+
+        // Closed is the end: no further fix.
+        var fix = await actions.FixAndResubmitAsync(claim, new ClaimFix([], [], "late fix"), default);
+        Assert.False(fix.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_fix_with_a_broken_rule_changes_nothing()
+    {
+        var claim = await RejectedClaimAsync();
+        var actions = Actions(Guid.NewGuid(), ConsoleRoles.Billing);
+        var result = await actions.FixAndResubmitAsync(claim,
+            new ClaimFix([new LineFix(1, "D2392", "30", "MODBL", 185m, null)], ["K02.52"], "surfaces"), default);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems.Keys, k => k.StartsWith("lines[1]", StringComparison.Ordinal));
+        Assert.Equal(ClaimState.Rejected, await StateAsync(claim));
+        Assert.False(await factory.InDatabaseAsync(db => db.ClaimActivities.AnyAsync(a => a.ClaimId == claim)));
+    }
+
+    private ClaimActions Actions(Guid user, string role)
+    {
+        var identity = new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, user.ToString()), new System.Security.Claims.Claim(ClaimTypes.Role, role)], "test");
+        return new ClaimActions(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(),
+            new ConsoleSession(new FixedAuthentication(new ClaimsPrincipal(identity))), TimeProvider.System);
+    }
+
+    private Task<ClaimState> StateAsync(Guid claim) =>
+        factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.State).SingleAsync());
+
+    private async Task<Guid> RejectedClaimAsync()
+    {
+        var practice = await factory.CreatePracticeAsync("Actions Dental");
+        var pcn = "ACT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        factory.Simulator.UseForMemberPrefix("REJMEMBER", ClaimAcknowledgements.Reject277Ca);
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: "REJMEMBER0002");
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
+        var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
+        var acks = factory.Simulator.Acknowledgements.Pending;
+        var icn = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{pcn}~", StringComparison.Ordinal)).InterchangeControlNumber;
+        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == icn).OrderBy(a => a.Kind == "999" ? 0 : 1))
+        {
+            var response = await insurer.PostAsync("/inbound/demo-x12-dental/x12",
+                new StringContent(ack.Payload, System.Text.Encoding.UTF8, "application/edi-x12"));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected");
+        return claim.Id;
+    }
+
+    private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}
