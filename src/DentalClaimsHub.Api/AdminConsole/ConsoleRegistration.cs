@@ -76,6 +76,7 @@ public static class ConsoleRegistration
         services.AddScoped<ClaimAssignments>();
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Claims.ClaimActions>();
+        services.AddScoped<ConsoleUsers>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

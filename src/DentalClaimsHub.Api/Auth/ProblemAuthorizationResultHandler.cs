@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace DentalClaimsHub.Api.Auth;
 
-/// <summary>Turns a 403 into Problem Details that name the scope the key lacks.</summary>
+/// <summary>
+/// Turns an API 403 into Problem Details that name the scope the key lacks; the console's pages keep the cookie scheme's
+/// own answer (a redirect to its "not allowed" page).
+/// </summary>
 public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden)
+        if (authorizeResult.Forbidden && !AdminConsole.ConsoleRegistration.IsConsoleRequest(context.Request.Path))
         {
             var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToArray()
                 ?? [];

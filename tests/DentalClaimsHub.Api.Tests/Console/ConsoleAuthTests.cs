@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -66,6 +67,24 @@ public sealed partial class ConsoleAuthTests(ConsoleAuthFactory factory) : IClas
         var response = await client.PostAsync("/console/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/console/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_the_role_is_sent_to_the_not_allowed_page_not_a_problem_document()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DentalClaimsHub.Storage.AdminConsole.ConsoleUser>>();
+            var auditor = new DentalClaimsHub.Storage.AdminConsole.ConsoleUser { UserName = "auditor-http", DisplayName = "Auditor", CreatedAt = DateTimeOffset.UtcNow };
+            Assert.True((await users.CreateAsync(auditor, "Auditor-Password-1")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(auditor, DentalClaimsHub.Storage.AdminConsole.ConsoleRoles.Auditor)).Succeeded);
+        }
+
+        var (client, token) = await LoginFormAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/console/login", Form(token, "auditor-http", "Auditor-Password-1"))).StatusCode);
+        var response = await client.GetAsync("/console/users");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/console/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Theory]

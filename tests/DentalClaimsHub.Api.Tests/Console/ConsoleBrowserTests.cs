@@ -231,7 +231,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
     }
 
     /// <summary>A screenshot for the artifacts, then an axe scan that must find nothing serious or critical.</summary>
-    private static async Task AccessibleAsync(IPage page, string step)
+    internal static async Task AccessibleAsync(IPage page, string step)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserFactory.ArtifactsDirectory, step + ".png"), FullPage = true });
         var results = await page.RunAxe();

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>An administrator creates colleagues; roles decide what each sees and may do.</summary>
+public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task An_administrator_creates_an_auditor_who_can_look_but_not_manage_users_or_change_claims()
+    {
+        await using var adminBrowser = await factory.NewBrowserContextAsync();
+        var admin = await adminBrowser.NewPageAsync();
+        await SignInAsync(admin, ConsoleBrowserFactory.AdminUser, ConsoleBrowserFactory.AdminPassword);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Console users");
+        var name = "audit" + Guid.NewGuid().ToString("N")[..6];
+        await admin.Locator("[data-field='new-user-name']").FillAsync(name);
+        await admin.Locator("[data-field='new-display-name']").FillAsync("Ada Auditor");
+        await admin.Locator("[data-field='new-role']").SelectOptionAsync("auditor");
+        await admin.ClickAsync("[data-action='create-user']");
+        var password = await admin.Locator("[data-one-time-password]").InnerTextAsync();
+        Assert.True(password.Length >= 12);
+        await Assertions.Expect(admin.Locator($"tr[data-user='{name}']")).ToContainTextAsync("Ada Auditor");
+        await ConsoleBrowserTests.AccessibleAsync(admin, "07-users");
+
+        await using var auditorBrowser = await factory.NewBrowserContextAsync();
+        var auditor = await auditorBrowser.NewPageAsync();
+        await SignInAsync(auditor, name, password);
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+        await auditor.GotoAsync("/console/users");
+        await Assertions.Expect(auditor.Locator("[data-denied]")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("[data-action='create-user']")).ToHaveCountAsync(0);
+
+        // The administrator resets the auditor's password: the old one stops working.
+        await admin.Locator($"tr[data-user='{name}'] [data-action='reset']").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-one-time-password]")).Not.ToHaveTextAsync(password);
+        await using var again = await factory.NewBrowserContextAsync();
+        var retry = await again.NewPageAsync();
+        await retry.GotoAsync("/console/login");
+        await retry.FillAsync("#username", name);
+        await retry.FillAsync("#password", password);
+        await retry.ClickAsync("button[type=submit]");
+        await Assertions.Expect(retry.Locator("p.error")).ToBeVisibleAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
+    }
+}
