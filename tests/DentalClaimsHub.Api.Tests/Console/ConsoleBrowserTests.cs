@@ -115,6 +115,10 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         await first.Locator("[data-field='tooth']").FillAsync("31");
         await first.Locator("[data-field='surfaces']").FillAsync("MOD");
         await first.Locator("[data-field='fee']").FillAsync("210.00");
+        // An X-ray goes with the fix: a PNG (checked by its signature, as the API does).
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        await page.Locator("[data-field='attachment']").SetInputFilesAsync(new FilePayload { Name = "bitewing-31.png", MimeType = "image/png", Buffer = png });
+        await page.Locator("[data-field='report-type']").SelectOptionAsync("RB");
         await page.ClickAsync("[data-action='resubmit']");
         await Assertions.Expect(page.Locator("[data-problem='lines[1].tooth']")).ToHaveCountAsync(0);
         Assert.True(await page.Locator(".error").CountAsync() == 0, string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
@@ -141,6 +145,8 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         Assert.Contains($"CLM*{pcn}*450", resent, StringComparison.Ordinal);
         Assert.Contains("AD:D2393", resent, StringComparison.Ordinal);
         Assert.Contains("TOO*JP*31*M:O:D", resent, StringComparison.Ordinal);
+        Assert.Contains("PWK*RB*EL*", resent, StringComparison.Ordinal);
+        Assert.Equal("bitewing-31.png", await factory.InDatabaseAsync(db => db.AttachmentFiles.Where(f => f.ClaimId == claim.Id).Select(f => f.FileName).SingleAsync()));
         Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "claim.resubmitted" && e.EntityId == claim.Id.ToString())));
     }
 

@@ -14,8 +14,11 @@ namespace DentalClaimsHub.Api.AdminConsole.Claims;
 /// <summary>A service line as the console's fix form edits it (texts as typed; parsed and checked here).</summary>
 public sealed record LineFix(int LineNumber, string Code, string? Tooth, string? Surfaces, decimal Fee, DateOnly? ServiceDate);
 
-/// <summary>What a fix changes: the lines as edited and the diagnosis codes, and why (for the timeline).</summary>
-public sealed record ClaimFix(IReadOnlyList<LineFix> Lines, IReadOnlyList<string> Diagnoses, string Reason);
+/// <summary>A document added with a fix (an X-ray, a narrative): PWK01 report type, the file as uploaded.</summary>
+public sealed record NewAttachment(string ReportType, string? FileName, string ContentType, byte[] Content);
+
+/// <summary>What a fix changes: the lines as edited, the diagnosis codes, maybe a new document, and why (for the timeline).</summary>
+public sealed record ClaimFix(IReadOnlyList<LineFix> Lines, IReadOnlyList<string> Diagnoses, string Reason, NewAttachment? Attachment = null);
 
 /// <summary>
 /// What an action did: the claim to look at next (the same one, or the corrected/void claim it made) or the problems,
@@ -68,6 +71,11 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
             }
 
             var problems = Apply(target, fix, now);
+            if (problems.Count == 0 && fix.Attachment is { } document && Attach(db, target, document, now) is { } refused)
+            {
+                problems["attachment"] = refused;
+            }
+
             if (problems.Count == 0)
             {
                 try
@@ -293,6 +301,46 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
 
         return problems;
     }
+
+    // The same checks as the API's upload (accepted types, the file's own signature, the size cap), then stored with the claim.
+    private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now)
+    {
+        var contentType = document.ContentType.Split(';')[0].Trim().ToLowerInvariant();
+        if (!DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Accepted.TryGetValue(contentType, out var kind))
+        {
+            return $"A {contentType} file is not accepted; send one of {string.Join(", ", DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Accepted.Values)}.";
+        }
+
+        if (!DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Matches(contentType, document.Content))
+        {
+            return $"The file does not look like a {kind}.";
+        }
+
+        if (document.Content.LongLength > MaxAttachmentBytes)
+        {
+            return $"The file is larger than {MaxAttachmentBytes / (1024 * 1024)} MB.";
+        }
+
+        var controlNumber = $"ATT{Guid.CreateVersion7(now):N}"[..18].ToUpperInvariant();
+        var fileName = Path.GetFileName(document.FileName) is { Length: > 0 } name ? name[^Math.Min(name.Length, 255)..] : null;
+        var stored = DentalClaimsHub.Storage.Attachments.AttachmentFile.Create(claim.PracticeId, claim.Id, controlNumber, contentType, fileName,
+            document.Content, now);
+        try
+        {
+            claim.AttachDocument(new ClaimAttachment(document.ReportType.Trim().ToUpperInvariant(), AttachmentTransmission.Electronic, controlNumber,
+                contentType, document.Content.LongLength, stored.StorageKey, stored.FileName), now);
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+
+        db.AttachmentFiles.Add(stored);
+        return null;
+    }
+
+    /// <summary>The largest document the console takes (the API's default cap).</summary>
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
 
     private static async Task<DateOnly> TodayAsync(HubDbContext db, Guid practiceId, DateTimeOffset now, CancellationToken ct) =>
         PracticeTime.LocalDate(now, await PracticeTime.ZoneAsync(db, practiceId, ct));
