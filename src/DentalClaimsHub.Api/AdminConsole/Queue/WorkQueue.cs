@@ -50,7 +50,8 @@ public sealed record WorkItem(
     DateTimeOffset Since,
     int AgeDays,
     Guid? AssigneeId,
-    string? AssigneeName);
+    string? AssigneeName,
+    bool Appealed = false);
 
 public sealed record ReasonCount(string Reason, int Count);
 
@@ -103,6 +104,7 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
                 Amount = c.Lines.Sum(l => l.Fee.Amount),
                 Last = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence).Select(t => new { t.Reason, t.At }).FirstOrDefault(),
                 AssigneeId = a == null ? (Guid?)null : a.AssigneeId,
+                Appealed = db.ClaimActivities.Any(x => x.ClaimId == c.Id && x.Kind == ClaimActivityKind.Appealed),
             }).ToListAsync(ct);
 
         var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -119,7 +121,7 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
 
             return new WorkItem(r.Id, r.PatientControlNumber, r.PracticeId, r.PracticeName, r.PayerId, profile?.DisplayName ?? r.PayerId,
                 r.Name.ToString(), r.State, r.Amount, r.Currency, reason, r.Last?.Reason ?? "", since, Math.Max(0, (int)(now - since).TotalDays),
-                r.AssigneeId, r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null);
+                r.AssigneeId, r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.Appealed);
         });
 
         if (filter.MinAgeDays is { } minAge)
