@@ -77,6 +77,7 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<ConsoleUsers>();
+        services.AddScoped<Logs.ConsoleLogs>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>The console's roster-import and eligibility logs over imports and checks made through the real API.</summary>
+public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task A_refused_roster_shows_its_line_numbered_row_problems_and_the_eligibility_log_lists_a_check()
+    {
+        var practice = await factory.CreatePracticeAsync("Logs Dental");
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "dms", "invalid", "severnaya-zashchita", "bad-dates.csv")));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "bad-dates.csv");
+        form.Add(new StringContent("dms-severnaya"), "insurer");
+        var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var importId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        for (var i = 0; i < 100 && await factory.InDatabaseAsync(db => db.RosterImports.Where(r => r.Id == importId).Select(r => r.FinishedAt).SingleAsync()) is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var check = await practice.Client.PostAsJsonAsync("/v1/eligibility", new EligibilityRequest
+        {
+            Patient = TestData.NewPatientRequest(), Coverage = TestData.NewDmsCoverageRequest(), DateOfService = new DateOnly(2026, 12, 1),
+        });
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var checkId = (await check.Content.ReadFromJsonAsync<EligibilityResponse>())!.Id;
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
+        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roster imports" }).ClickAsync();
+        var row = page.Locator($"tr[data-import='{importId}']");
+        await Assertions.Expect(row).ToContainTextAsync("Failed");
+        await ConsoleBrowserTests.AccessibleAsync(page, "10-rosters");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-status='Failed']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.row-errors tbody tr").First).ToBeVisibleAsync();
+        var firstRow = await page.Locator("table.row-errors tbody tr").First.GetAttributeAsync("data-row");
+        Assert.True(int.Parse(firstRow!, System.Globalization.CultureInfo.InvariantCulture) > 1);
+        await ConsoleBrowserTests.AccessibleAsync(page, "11-roster-errors");
+        Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "roster-import" && e.EntityId == importId.ToString()
+            && e.Action == "phi.read" && e.ActorKind == "console-user")));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Eligibility log" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-check='{checkId}']")).ToContainTextAsync("Logs Dental");
+        await ConsoleBrowserTests.AccessibleAsync(page, "12-eligibility");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Журнал проверок страхового покрытия");
+    }
+}
