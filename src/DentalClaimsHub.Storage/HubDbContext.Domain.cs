@@ -49,6 +49,8 @@ public sealed partial class HubDbContext
         modelBuilder.Entity<Rosters.RosterImportChunk>().HasQueryFilter(c => TenantIsSystem || c.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Rosters.DmsMembership>().HasQueryFilter(m => TenantIsSystem || m.PracticeId == TenantPracticeId);
         modelBuilder.Entity<DmsRegistries.DmsRegistryVersion>().HasQueryFilter(r => TenantIsSystem || r.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<DmsActs.DmsAct>().HasQueryFilter(a => TenantIsSystem || a.PracticeId == TenantPracticeId);
+        modelBuilder.Entity<DmsActs.DmsActLine>().HasQueryFilter(l => TenantIsSystem || l.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookSubscription>().HasQueryFilter(w => TenantIsSystem || w.PracticeId == TenantPracticeId);
         modelBuilder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => TenantIsSystem || d.PracticeId == TenantPracticeId);
         modelBuilder.Entity<ClaimStatus.ClaimStatusPoll>().HasQueryFilter(p => TenantIsSystem || p.PracticeId == TenantPracticeId);

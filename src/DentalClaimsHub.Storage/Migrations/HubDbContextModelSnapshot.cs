@@ -1757,6 +1757,222 @@ namespace DentalClaimsHub.Storage.Migrations
                     b.ToTable("claim_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsActs.DmsAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Accepted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("accepted");
+
+                    b.Property<decimal>("Billed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("billed");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.Property<decimal>("Refused")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("refused");
+
+                    b.Property<Guid?>("RemittanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("remittance_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dms_acts");
+
+                    b.HasIndex("PracticeId", "PayerId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dms_acts_practice_id_payer_id_number")
+                        .HasFilter("number IS NOT NULL");
+
+                    b.HasIndex("PracticeId", "PayerId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dms_acts_practice_id_payer_id_sha256");
+
+                    b.ToTable("dms_acts", (string)null);
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsActs.DmsActLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Accepted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("accepted");
+
+                    b.Property<Guid>("ActId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("act_id");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("adjustment_reason");
+
+                    b.Property<decimal>("Billed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("billed");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<int?>("ClaimLineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_line_number");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("claim_number");
+
+                    b.Property<string>("LineReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("line_reference");
+
+                    b.Property<string>("MatchProblem")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("match_problem");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason_text");
+
+                    b.Property<decimal>("Refused")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("refused");
+
+                    b.Property<string>("RegistryNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registry_number");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("service_code");
+
+                    b.Property<DateOnly?>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<string>("Tooth")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("tooth");
+
+                    b.Property<string>("WorkNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("work_note");
+
+                    b.Property<string>("WorkStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("work_status");
+
+                    b.Property<DateTimeOffset?>("WorkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("worked_at");
+
+                    b.Property<string>("WorkedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("worked_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dms_act_lines");
+
+                    b.HasIndex("ActId")
+                        .HasDatabaseName("ix_dms_act_lines_act_id");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_dms_act_lines_claim_id");
+
+                    b.HasIndex("PracticeId", "WorkStatus")
+                        .HasDatabaseName("ix_dms_act_lines_practice_id_work_status");
+
+                    b.ToTable("dms_act_lines", (string)null);
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3138,6 +3354,26 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasConstraintName("fk_claim_deliveries_messages_message_id");
                 });
 
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsActs.DmsAct", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dms_acts_practices_practice_id");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsActs.DmsActLine", b =>
+                {
+                    b.HasOne("DentalClaimsHub.Storage.DmsActs.DmsAct", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ActId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dms_act_lines_dms_acts_act_id");
+                });
+
             modelBuilder.Entity("DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion", b =>
                 {
                     b.HasOne("DentalClaimsHub.Domain.Practices.Practice", null)
@@ -3255,6 +3491,11 @@ namespace DentalClaimsHub.Storage.Migrations
             modelBuilder.Entity("DentalClaimsHub.Domain.Remittances.Remittance", b =>
                 {
                     b.Navigation("ClaimPayments");
+                });
+
+            modelBuilder.Entity("DentalClaimsHub.Storage.DmsActs.DmsAct", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

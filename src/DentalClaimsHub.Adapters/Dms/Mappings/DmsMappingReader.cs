@@ -48,6 +48,7 @@ internal static partial class DmsMappingReader
         _ = mapping;
         mapping = mapping with { Registry = ReadRegistry(map) };
         mapping = mapping with { GuaranteeLetters = ReadGuaranteeLetters(map) };
+        mapping = mapping with { Acts = ReadActs(map) };
     }
 
     private static DmsRosterLayout? ReadRosters(YamlMap map)
