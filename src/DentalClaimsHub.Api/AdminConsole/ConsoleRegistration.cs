@@ -78,6 +78,7 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
+        services.AddScoped<Dms.DmsActLineView>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

@@ -12,7 +12,7 @@ public sealed class WorkAssignment
 
     public Guid Id { get; private set; }
 
-    /// <summary>What kind of item: <see cref="Claim"/> for now; ДМС act lines join later.</summary>
+    /// <summary>What kind of item: <see cref="Claim"/> or <see cref="DmsActLine"/>.</summary>
     public string SubjectType { get; private set; } = "";
 
     public Guid SubjectId { get; private set; }
@@ -24,6 +24,9 @@ public sealed class WorkAssignment
     public DateTimeOffset AssignedAt { get; private set; }
 
     public const string Claim = "claim";
+
+    /// <summary>A refused or unmatched line of a ДМС insurer's act.</summary>
+    public const string DmsActLine = "dms-act-line";
 
     public static WorkAssignment Create(string subjectType, Guid subjectId, Guid assignee, Guid by, DateTimeOffset at) =>
         new() { Id = Guid.CreateVersion7(), SubjectType = subjectType, SubjectId = subjectId, AssigneeId = assignee, AssignedBy = by, AssignedAt = at };

@@ -32,6 +32,10 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<ClaimState>(), s => Assert.Contains("State." + s, en.Keys));
         Assert.All(Enum.GetNames<ClaimFrequency>(), f => Assert.Contains("Frequency." + f, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Api.AdminConsole.Queue.WorkQueueSort>(), s => Assert.Contains("Queue.Sort." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Storage.DmsActs.DmsActWorkStatus>(), s => Assert.Contains("ActLineStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Storage.AdminConsole.ClaimActivityKind>(), s => Assert.Contains("Activity." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Storage.Rosters.RosterImportStatus>(), s => Assert.Contains("RosterStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.EligibilityCheckStatus>(), s => Assert.Contains("EligibilityStatus." + s, en.Keys));
     }
 
     [Fact]

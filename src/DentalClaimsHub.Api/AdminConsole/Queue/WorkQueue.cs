@@ -2,6 +2,7 @@ using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.AdminConsole;
+using DentalClaimsHub.Storage.DmsActs;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.AdminConsole.Queue;
@@ -33,7 +34,10 @@ public enum WorkQueueSort
     Reason,
 }
 
-/// <summary>One claim to work: what it is, who it is for, why it came back and who works it.</summary>
+/// <summary>
+/// One item to work: a claim that came back, or a line a ДМС insurer's act refused (then <see cref="ActLineId"/> is set and
+/// <see cref="ClaimId"/> is the matched claim, or empty when the insurer named a claim we do not know).
+/// </summary>
 public sealed record WorkItem(
     Guid ClaimId,
     string PatientControlNumber,
@@ -51,7 +55,15 @@ public sealed record WorkItem(
     int AgeDays,
     Guid? AssigneeId,
     string? AssigneeName,
-    bool Appealed = false);
+    bool Appealed = false,
+    Guid? ActLineId = null,
+    DmsActWorkStatus? LineStatus = null)
+{
+    /// <summary>The item's own id: the claim's, or the act line's.</summary>
+    public Guid Id => ActLineId ?? ClaimId;
+
+    public string Link => ActLineId is { } line ? $"console/dms-lines/{line}" : $"console/claims/{ClaimId}";
+}
 
 public sealed record ReasonCount(string Reason, int Count);
 
@@ -109,6 +121,7 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
 
         var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var now = time.GetUtcNow();
+        var actLines = await ActLinesAsync(db, filter, userNames, now, ct);
         var items = rows.Select(r =>
         {
             var profile = payers.Find(r.PayerId);
@@ -124,6 +137,7 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
                 r.AssigneeId, r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.Appealed);
         });
 
+        items = items.Concat(actLines);
         if (filter.MinAgeDays is { } minAge)
         {
             items = items.Where(i => i.AgeDays >= minAge);
@@ -151,6 +165,44 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
             _ => all.OrderBy(i => i.Since),
         };
         return new WorkQueuePage(sorted.Take(PageSize).ToList(), all.Count, counts);
+    }
+
+    // Refused or unmatched lines of ДМС acts that wait for the clinic (open) or that it contests with the insurer (disputed).
+    private async Task<IEnumerable<WorkItem>> ActLinesAsync(HubDbContext db, WorkQueueFilter filter, Dictionary<Guid, string> userNames,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var lines = db.DmsActLines.AsNoTracking().Where(l => l.WorkStatus == DmsActWorkStatus.Open || l.WorkStatus == DmsActWorkStatus.Disputed);
+        if (filter.PracticeId is { } practice)
+        {
+            lines = lines.Where(l => l.PracticeId == practice);
+        }
+
+        var rows = await (
+            from l in lines
+            join act in db.DmsActs.AsNoTracking() on l.ActId equals act.Id
+            join p in db.Practices.AsNoTracking() on l.PracticeId equals p.Id
+            join c in db.Claims.AsNoTracking().IgnoreAutoIncludes() on l.ClaimId equals c.Id into claims
+            from c in claims.DefaultIfEmpty()
+            join patient in db.Patients.AsNoTracking() on c.PatientId equals patient.Id into patients
+            from patient in patients.DefaultIfEmpty()
+            join a in db.WorkAssignments.AsNoTracking().Where(a => a.SubjectType == WorkAssignment.DmsActLine) on l.Id equals a.SubjectId into assigned
+            from a in assigned.DefaultIfEmpty()
+            where filter.PayerId == null || act.PayerId == filter.PayerId
+            select new
+            {
+                l.Id, l.ClaimId, l.ClaimNumber, l.PracticeId, PracticeName = p.Name, act.PayerId, PatientName = patient == null ? null : patient.Name,
+                State = c == null ? (ClaimState?)null : c.State, l.Refused, l.Category, l.ReasonText, l.MatchProblem, act.ImportedAt, l.WorkedAt,
+                l.WorkStatus, AssigneeId = a == null ? (Guid?)null : a.AssigneeId,
+            }).ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var since = r.WorkedAt ?? r.ImportedAt;
+            var code = r.ClaimId is null ? "unmatched" : r.Category ?? "other";
+            return new WorkItem(r.ClaimId ?? Guid.Empty, r.ClaimNumber, r.PracticeId, r.PracticeName, r.PayerId, payers.Find(r.PayerId)?.DisplayName ?? r.PayerId,
+                r.PatientName?.ToString() ?? "—", r.State ?? ClaimState.Denied, r.Refused, "RUB", new WorkReason("ДМС акт", code),
+                r.ReasonText ?? r.MatchProblem ?? "", since, Math.Max(0, (int)(now - since).TotalDays), r.AssigneeId,
+                r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.WorkStatus == DmsActWorkStatus.Disputed, r.Id, r.WorkStatus);
+        });
     }
 
     /// <summary>The practices, payers and users the filters offer.</summary>

@@ -1,0 +1,56 @@
+using DentalClaimsHub.Storage.DmsActs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>A line a ДМС insurer's act refused reaches the work queue; the billing specialist disputes it, then accepts it.</summary>
+public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task A_refused_act_line_is_in_the_queue_and_is_disputed_then_accepted()
+    {
+        var practice = await factory.CreatePracticeAsync("Act Dental");
+        var line = DmsActLine.Create(7, "Р-2026-11", "DMS-UNKNOWN-1", null, new DateOnly(2026, 11, 3), "A16.07.002", "36", 1, 4500m, 0m, 4500m, "14",
+            "Услуга не входит в программу", "NotInProgram");
+        line.Unmatched("No claim of ours has this number.");
+        var act = DmsAct.Create(practice.Id, "demo-dms-insurer", "АКТ-77", new string('a', 64), "akt-77.xlsx", null, [line], [], DateTimeOffset.UtcNow);
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.DmsActs.Add(act);
+            return await db.SaveChangesAsync();
+        });
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
+        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        var row = page.Locator($"tr[data-item='{line.Id}']");
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("ДМС акт unmatched");
+        await Assertions.Expect(row).ToContainTextAsync("4,500.00 RUB");
+        await Assertions.Expect(row.Locator("[data-line-status='Open']")).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "DMS-UNKNOWN-1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-unmatched]")).ToContainTextAsync("No claim of ours");
+        await page.Locator("[data-field='note']").FillAsync("Программа клиента включает эту услугу, п. 4.2 договора");
+        await page.ClickAsync("[data-action='dispute']");
+        await Assertions.Expect(page.Locator("dd[data-line-status='Disputed']")).ToBeVisibleAsync();
+        await ConsoleBrowserTests.AccessibleAsync(page, "13-act-line");
+
+        await page.GotoAsync("/console/queue");
+        await Assertions.Expect(page.Locator($"tr[data-item='{line.Id}'] [data-line-status='Disputed']")).ToBeVisibleAsync();
+        await page.GotoAsync($"/console/dms-lines/{line.Id}");
+        await page.Locator("[data-field='note']").FillAsync("Страховая подтвердила снятие");
+        await page.ClickAsync("[data-action='accept']");
+        await Assertions.Expect(page.Locator("dd[data-line-status='Accepted']")).ToBeVisibleAsync();
+        await page.GotoAsync("/console/queue");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
+        await Assertions.Expect(page.Locator($"tr[data-item='{line.Id}']")).ToHaveCountAsync(0);
+
+        var actions = await factory.InDatabaseAsync(db => db.AuditEvents.Where(e => e.EntityId == line.Id.ToString() && e.ActorKind == "console-user")
+            .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["phi.read", "dms-act-line.disputed", "phi.read", "dms-act-line.accepted"], actions);
+    }
+}
