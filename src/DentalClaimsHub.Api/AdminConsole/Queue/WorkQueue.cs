@@ -23,6 +23,9 @@ public sealed record WorkQueueFilter
     public Guid? AssigneeId { get; init; }
 
     public WorkQueueSort Sort { get; init; } = WorkQueueSort.Oldest;
+
+    /// <summary>Which page of <see cref="WorkQueue.PageSize"/> items, from 0.</summary>
+    public int Page { get; init; }
 }
 
 public enum WorkQueueSort
@@ -79,7 +82,7 @@ public sealed record Choice(string Value, string Label);
 /// </summary>
 public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers, TimeProvider time)
 {
-    public const int PageSize = 200;
+    public const int PageSize = 100;
 
     private static readonly ClaimState[] QueueStates = [ClaimState.Rejected, ClaimState.Denied];
 
@@ -164,7 +167,7 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
             WorkQueueSort.Reason => all.OrderBy(i => i.Reason.Key, StringComparer.Ordinal).ThenBy(i => i.Since),
             _ => all.OrderBy(i => i.Since),
         };
-        return new WorkQueuePage(sorted.Take(PageSize).ToList(), all.Count, counts);
+        return new WorkQueuePage(sorted.Skip(Math.Max(0, filter.Page) * PageSize).Take(PageSize).ToList(), all.Count, counts);
     }
 
     // Refused or unmatched lines of ДМС acts that wait for the clinic (open) or that it contests with the insurer (disputed).
