@@ -79,6 +79,7 @@ public static class ConsoleRegistration
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();
+        services.AddScoped<Dashboard.DashboardMetrics>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }
