@@ -79,7 +79,10 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         var pcns = file.Lines.Select(l => l.Claim).Distinct(StringComparer.Ordinal).ToList();
         var owners = await db.Claims.IgnoreQueryFilters().Where(c => c.PayerId == payerId && pcns.Contains(c.PatientControlNumber))
             .Select(c => c.PracticeId).Distinct().ToListAsync(cancellationToken);
-        var practice = Owner(practiceId, owners, payerId);
+        var named = file.ClinicInn is { } inn
+            ? await db.Practices.IgnoreQueryFilters().Where(p => p.Inn == inn).Select(p => p.Id).ToListAsync(cancellationToken)
+            : null;
+        var practice = Owner(practiceId, named, owners, payerId);
         if (file.Number is { } number && await db.DmsActs.IgnoreQueryFilters()
                 .AnyAsync(a => a.PracticeId == practice && a.PayerId == payerId && a.Number == number, cancellationToken))
         {
@@ -138,17 +141,37 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         return view;
     }
 
-    private static Guid Owner(Guid? practiceId, List<Guid> owners, string payerId)
+    // The clinic is the uploading key's, else the one the act names by ИНН, else the one whose claims it answers; an act whose
+    // claims or ИНН point at another clinic is never applied.
+    private static Guid Owner(Guid? practiceId, List<Guid>? named, List<Guid> owners, string payerId)
     {
         if (practiceId is { } own)
         {
-            if (owners.Any(owner => owner != own))
+            if (owners.Any(owner => owner != own) || (named is not null && !named.Contains(own)))
             {
                 throw new DmsActRefusedException(StatusCodes.Status403Forbidden, "Act of another clinic",
-                    "The act answers claims that this clinic did not send; it is not applied.");
+                    "The act answers claims that this clinic did not send, or names another clinic's ИНН; it is not applied.");
             }
 
             return own;
+        }
+
+        if (named is not null)
+        {
+            if (named.Count != 1)
+            {
+                throw new DmsActRefusedException(StatusCodes.Status422UnprocessableEntity, "Act names no single clinic",
+                    named.Count == 0 ? "No clinic of the hub has the ИНН the act names; nothing applied."
+                        : "Several clinics of the hub share the ИНН the act names; the clinic must import the act itself.");
+            }
+
+            if (owners.Any(owner => owner != named[0]))
+            {
+                throw new DmsActRefusedException(StatusCodes.Status422UnprocessableEntity, "Act of another clinic",
+                    "The act names one clinic by ИНН but answers claims of another; nothing applied.");
+            }
+
+            return named[0];
         }
 
         return owners.Count switch

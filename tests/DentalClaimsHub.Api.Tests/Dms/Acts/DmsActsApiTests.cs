@@ -108,6 +108,30 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
     }
 
     [Fact]
+    public async Task Import_InsurerActNamingTheClinicByInn_KeepsUnknownLinesForThatClinicAndAnotherInnIsRefused()
+    {
+        var practice = await ClinicAsync("Клиника ИНН", "7701993416");
+        var insurer = await factory.CreateInsurerClientAsync(Insurer);
+        var act = ActFor("АС-" + Guid.NewGuid().ToString("N")[..8], "7701993416",
+            Row("UNKNOWN-PCN-1", "A16.07.002", "21", "3 000,00", "0,00", "3 000,00", "02", "Не входит в программу"));
+
+        var result = await ImportAsync(insurer, $"/inbound/{Insurer}/acts", act);
+
+        var line = Assert.Single(result.Lines);
+        Assert.Equal(("unmatched", "open", "notInProgram", (string?)null), (line.Match, line.WorkStatus, line.Category, line.Adjustment));
+        Assert.Null(result.RemittanceId);
+        Assert.Equal(result.Id, (await practice.Client.GetFromJsonAsync<DmsActView>($"/v1/dms/acts/{result.Id}"))!.Id);
+
+        var addressedElsewhere = ActFor("АС-" + Guid.NewGuid().ToString("N")[..8], "7702993426",
+            Row("UNKNOWN-PCN-2", "A16.07.002", "21", "3 000,00", "3 000,00", null, null, null));
+        var refused = await practice.Client.PostAsync("/v1/dms/acts/import", Form(addressedElsewhere, Insurer));
+        var nobody = await insurer.PostAsync($"/inbound/{Insurer}/acts", Form(addressedElsewhere, null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nobody.StatusCode);
+    }
+
+    [Fact]
     public async Task Import_BadRequests_AreProblemDetails()
     {
         var practice = await ClinicAsync("Клиника Ошибки");
@@ -151,7 +175,9 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         ["2026-10/001", claim, "ДМ-77-TEST", Visit.ToString("dd.MM.yyyy"), code, tooth, "1", billed, accepted, refused, reasonCode, reasonText];
 
     // The demo insurer's act layout (mappings/dms/demo-med.yaml acts): a letterhead naming the act, the table from row 6.
-    private static byte[] Act(string number, params object?[][] rows)
+    private static byte[] Act(string number, params object?[][] rows) => ActFor(number, null, rows);
+
+    private static byte[] ActFor(string number, string? clinicInn, params object?[][] rows)
     {
         string[] columns = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"];
         Dictionary<string, object?> Cells(params object?[] cells) =>
@@ -161,7 +187,7 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
             Cells("СК «Демо-Мед»"),
             Cells($"Акт сверки № {number} от 20.11.2026"),
             Cells("по реестру № 2026-10/001"),
-            Cells(),
+            Cells(clinicInn is null ? null : $"Исполнитель: клиника, ИНН {clinicInn}"),
             Cells(),
             Cells("№ реестра", "№ счета", "№ полиса", "Дата оказания", "Код услуги", "№ зуба", "Кол-во", "Выставлено, руб.", "Принято, руб.",
                 "Снято, руб.", "Код снятия", "Причина снятия"),
@@ -172,10 +198,10 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         return buffer.ToArray();
     }
 
-    private async Task<TestPractice> ClinicAsync(string name)
+    private async Task<TestPractice> ClinicAsync(string name, string inn = "7712345671")
     {
         var practice = await factory.CreatePracticeAsync(name);
-        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Inn.Parse("7712345671"), null));
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Inn.Parse(inn), null));
         return practice;
     }
 
