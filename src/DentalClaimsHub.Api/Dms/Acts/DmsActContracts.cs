@@ -63,5 +63,8 @@ public sealed record DmsActLineView(
         l.ClaimLineNumber, JsonNamingPolicy.CamelCase.ConvertName(l.WorkStatus.ToString()), l.WorkNote, l.WorkedBy, l.WorkedAt);
 }
 
+/// <summary>A refused or unmatched act line in the clinic's work queue, with the act it came in.</summary>
+public sealed record DmsActWorkItem(Guid ActId, string Insurer, string? ActNumber, DateTimeOffset ImportedAt, DmsActLineView Line);
+
 /// <summary>The clinic's note when it disputes or accepts a refused line.</summary>
 public sealed record DmsActLineWorkRequest(string? Note);

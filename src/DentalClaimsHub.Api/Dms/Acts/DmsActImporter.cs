@@ -3,6 +3,7 @@ using System.Text.Json;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Idempotency;
 using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Remittances;
@@ -133,7 +134,17 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
             act.PostedAs(remittance.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (IdempotencyKeys.IsUniqueViolation(exception, out _))
+        {
+            // The same act (file or number) sent twice at once: the other request stored it, with the claims' postings.
+            throw new DmsActRefusedException(StatusCodes.Status409Conflict, "Act imported concurrently",
+                "Another request stored this act first; send it again to see the stored act.");
+        }
+
         var view = DmsActView.Of(act, unchanged: false);
         logger.LogInformation(
             "ДМС act {ActId} from {PayerId} for practice {PracticeId}: {Lines} lines, {Refused} refused, {Unmatched} unmatched, {Problems} unreadable rows, {Notes} posting notes",

@@ -7,6 +7,7 @@ using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.DmsActs;
 using DmsActLine = DentalClaimsHub.Storage.DmsActs.DmsActLine;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,9 @@ public static class DmsActsApi
             .WithSummary("Imports a ДМС insurer's reconciliation act (принято / снято with reasons): multipart file and insurer (payer id).")
             .Produces<DmsActView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/work-items", WorkItemsAsync).RequireScope(Scopes.ClaimsRead).WithName("ListDmsActWorkItems")
+            .WithSummary("The clinic's refused and unmatched act lines by status (default open), optionally for one insurer, oldest act first.")
+            .Produces<IReadOnlyList<DmsActWorkItem>>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).RequireScope(Scopes.ClaimsRead).WithName("GetDmsAct")
             .WithSummary("An imported act with its lines, what each matched and its work item.").Produces<DmsActView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -147,6 +151,31 @@ public static class DmsActsApi
         {
             return TypedResults.Problem(statusCode: exception.Status, title: exception.Title, detail: exception.Message);
         }
+    }
+
+    private static async Task<IResult> WorkItemsAsync(string? status, string? insurer, HubDbContext db, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (user.GetPracticeId() is null)
+        {
+            return PatientsApi.PracticeKeyRequired();
+        }
+
+        if (!Enum.TryParse<DmsActWorkStatus>(status ?? "open", ignoreCase: true, out var wanted) || wanted == DmsActWorkStatus.None
+            || !Enum.IsDefined(wanted) || char.IsDigit((status ?? "open")[0]))
+        {
+            return ValidationErrors.Single("$.status", "Use open, disputed or accepted.").ToResult();
+        }
+
+        var items = await (
+                from line in db.DmsActLines.AsNoTracking()
+                join act in db.DmsActs.AsNoTracking() on line.ActId equals act.Id
+                where line.WorkStatus == wanted && (insurer == null || act.PayerId == insurer)
+                orderby act.ImportedAt, act.Id, line.Row
+                select new { act.Id, act.PayerId, act.Number, act.ImportedAt, line })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(items.Select(i => new DmsActWorkItem(i.Id, i.PayerId, i.Number, i.ImportedAt, DmsActLineView.Of(i.line))).ToList());
     }
 
     private static async Task<IResult> GetAsync(Guid id, HubDbContext db, CancellationToken cancellationToken)

@@ -86,6 +86,12 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         var noNote = await practice.Client.PostAsJsonAsync($"/v1/dms/acts/{result.Id}/lines/11/accept", new { note = " " });
         Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
 
+        var queue = (await practice.Client.GetFromJsonAsync<List<DmsActWorkItem>>("/v1/dms/acts/work-items"))!;
+        Assert.Equal([11], queue.Where(i => i.ActId == result.Id).Select(i => i.Line.Line));
+        var contested = (await practice.Client.GetFromJsonAsync<List<DmsActWorkItem>>($"/v1/dms/acts/work-items?status=disputed&insurer={Insurer}"))!;
+        Assert.Equal((result.Id, 8), (Assert.Single(contested).ActId, contested[0].Line.Line));
+        Assert.Equal(HttpStatusCode.BadRequest, (await practice.Client.GetAsync("/v1/dms/acts/work-items?status=none")).StatusCode);
+
         var stored = (await practice.Client.GetFromJsonAsync<DmsActView>($"/v1/dms/acts/{result.Id}"))!;
         Assert.Equal(["none", "disputed", "accepted", "none", "open"], stored.Lines.OrderBy(l => l.Line).Select(l => l.WorkStatus));
     }
