@@ -108,6 +108,7 @@ public sealed class DmsActReaderTests
               formats: [csv]
               header: { cell: '^Случай$' }
               number: 'Акт № (\S+)'
+              clinicInn: 'ИНН (\d+)'
               columns:
                 claim: [Случай]
                 billed: [Сумма]
@@ -118,6 +119,7 @@ public sealed class DmsActReaderTests
         Assert.Contains(errors, e => e.Field.EndsWith("columns.accepted", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field.EndsWith("columns.reasonCode", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field.EndsWith("acts.number", StringComparison.Ordinal) && e.Message.Contains("(?<value>", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field.EndsWith("acts.clinicInn", StringComparison.Ordinal) && e.Message.Contains("(?<value>", StringComparison.Ordinal));
     }
 
     [Fact]
