@@ -62,8 +62,6 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
             return DmsActView.Of(known, unchanged: true);
         }
 
-        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", content, ContentType(fileName), now, payerId, practiceId);
-        db.Messages.Add(stored);
         DmsActFile file;
         try
         {
@@ -72,7 +70,10 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         }
         catch (DmsActException exception)
         {
-            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(new[] { exception.Message }));
+            // Kept raw like every message that crosses the border, the unreadable ones too.
+            var failed = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", content, ContentType(fileName), now, payerId, practiceId);
+            failed.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(new[] { exception.Message }));
+            db.Messages.Add(failed);
             await db.SaveChangesAsync(cancellationToken);
             throw;
         }
@@ -91,9 +92,14 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
                 $"Act № {number} from {payerId} was already imported from another file; a corrected act needs its own number.");
         }
 
-        var claims = await db.Claims.IgnoreQueryFilters()
-            .Where(c => c.PracticeId == practice && c.PayerId == payerId && pcns.Contains(c.PatientControlNumber))
-            .ToDictionaryAsync(c => c.PatientControlNumber, StringComparer.Ordinal, cancellationToken);
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", content, ContentType(fileName), now, payerId, practice);
+        db.Messages.Add(stored);
+        // A corrected claim keeps its PCN in its replacement: the live one answers.
+        var claims = (await db.Claims.IgnoreQueryFilters()
+                .Where(c => c.PracticeId == practice && c.PayerId == payerId && pcns.Contains(c.PatientControlNumber))
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.PatientControlNumber, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.State is ClaimState.Corrected or ClaimState.Voided).First(), StringComparer.Ordinal);
         var matched = new List<(DmsActLine Line, DmsActsMatch Match)>();
         var lines = new List<DmsActLine>();
         var taken = new HashSet<(Guid, int)>();

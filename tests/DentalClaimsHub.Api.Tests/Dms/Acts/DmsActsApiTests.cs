@@ -55,6 +55,9 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         var adjustment = Assert.Single(payment.AllAdjustments);
         Assert.Equal((AdjustmentGroup.ContractualObligation, "45", 500m), (adjustment.Group, adjustment.ReasonCode, adjustment.Amount.Amount));
         Assert.Equal([1, 2], payment.ServiceLines.Select(l => l.ClaimLineNumber));
+        var message = await factory.InDatabaseAsync(db => db.Messages.IgnoreQueryFilters().SingleAsync(m => m.LinkedIds.Contains(reduced.Id)));
+        Assert.Equal(("dms", "act", practice.Id, act.Length), (message.Protocol, message.TransactionType, message.PracticeId, message.Content.Length));
+        Assert.Contains(result.RemittanceId!.Value, message.LinkedIds);
 
         var partly = result.Lines.Single(l => l.Line == 8);
         Assert.Equal(("matched", reduced.Id, 2, "priceMismatch", "CO-45", "Цена не по договору", "open"),
@@ -126,6 +129,8 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         var line = Assert.Single(result.Lines);
         Assert.Equal(("unmatched", "open", "notInProgram", (string?)null), (line.Match, line.WorkStatus, line.Category, line.Adjustment));
         Assert.Null(result.RemittanceId);
+        Assert.True(await factory.InDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .AnyAsync(m => m.TransactionType == "act" && m.PracticeId == practice.Id && m.ParseStatus == DentalClaimsHub.Storage.Messages.MessageParseStatus.Parsed)));
         Assert.Equal(result.Id, (await practice.Client.GetFromJsonAsync<DmsActView>($"/v1/dms/acts/{result.Id}"))!.Id);
 
         var addressedElsewhere = ActFor("АС-" + Guid.NewGuid().ToString("N")[..8], "7702993426",
