@@ -78,6 +78,41 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             return (0, [.. notes, .. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
         }
 
+        var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: false, now, ct);
+        remittance.MarkPosted(now);
+        Enqueue(remittance, now);
+        return (updated.Count, notes);
+    }
+
+    /// <summary>
+    /// Posts a remittance whose payee is already known: a ДМС insurer's act names the clinic by ИНН or comes in under the clinic's
+    /// own key, never by NPI. The claims are this practice's only. A ДМС refusal (снятие) is a CO adjustment — the clinic may not
+    /// bill the patient for it — yet the clinic was paid less than it billed, so a partly refused claim is PartiallyPaid, not Paid.
+    /// </summary>
+    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostForPracticeAsync(
+        Remittance remittance, Guid practiceId, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
+    {
+        db.Remittances.Add(remittance);
+        stored?.Link(remittance.Id);
+        remittance.AssignPractice(practiceId);
+        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
+        var claims = await LoadClaimsAsync(remittance, [practiceId], ct);
+        if (!await CanPostAsync(remittance, [], payeeKnown: true, ct))
+        {
+            Enqueue(remittance, now);
+            return (0, [.. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+        }
+
+        var notes = new List<string>();
+        var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: true, now, ct);
+        remittance.MarkPosted(now);
+        Enqueue(remittance, now);
+        return (updated.Count, notes);
+    }
+
+    private async Task<HashSet<Guid>> ApplyPaymentsAsync(Remittance remittance, Dictionary<string, Claim> claims, StoredMessage? stored, string label,
+        List<string> notes, bool refusalsReduce, DateTimeOffset now, CancellationToken ct)
+    {
         var updated = new HashSet<Guid>();
         foreach (var payment in remittance.ClaimPayments)
         {
@@ -93,7 +128,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             string? note;
             try
             {
-                note = await ApplyAsync(payment, claim, remittance, now, ct);
+                note = await ApplyAsync(payment, claim, remittance, refusalsReduce, now, ct);
             }
             catch (DomainException e)
             {
@@ -110,9 +145,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             }
         }
 
-        remittance.MarkPosted(now);
-        Enqueue(remittance, now);
-        return (updated.Count, notes);
+        return updated;
     }
 
     private async Task<bool> CanPostAsync(Remittance remittance, IReadOnlyList<string> readProblems, bool payeeKnown, CancellationToken ct)
@@ -185,7 +218,8 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         return numbers;
     }
 
-    private async Task<string?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, DateTimeOffset now, CancellationToken ct)
+    private async Task<string?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, bool refusalsReduce, DateTimeOffset now,
+        CancellationToken ct)
     {
         var source = remittance.RawMessageId;
         switch (payment.Status)
@@ -205,6 +239,11 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         }
 
         var outcome = payment.ToClaimOutcome() ?? throw new DomainException($"CLP02 {payment.Status} has no outcome.", nameof(payment));
+        if (refusalsReduce && outcome == ClaimState.Paid && payment.Paid < payment.Charge)
+        {
+            outcome = ClaimState.PartiallyPaid;
+        }
+
         if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && !ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
         {
             return $"The claim is {claim.State}: payment recorded, state unchanged.";

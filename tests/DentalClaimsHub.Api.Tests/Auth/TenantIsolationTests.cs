@@ -48,6 +48,9 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         ("GET", "/v1/roster-imports/{id}"),
         ("GET", "/v1/dms/registries/{id}"),
         ("GET", "/v1/dms/registries/{id}/file"),
+        ("GET", "/v1/dms/acts/{id}"),
+        ("POST", "/v1/dms/acts/{id}/lines/{line}/dispute"),
+        ("POST", "/v1/dms/acts/{id}/lines/{line}/accept"),
     ];
 
     [Fact]
@@ -118,6 +121,16 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
             await db.SaveChangesAsync();
             return version.Id;
         });
+        // An act of the owner's with one refused line open in its work queue, stored directly.
+        var actId = await factory.InDatabaseAsync(async db =>
+        {
+            var act = DentalClaimsHub.Storage.DmsActs.DmsAct.Create(owner.Id, "demo-dms-insurer", "AC-1", "00", "akt.xlsx", null,
+                [DentalClaimsHub.Storage.DmsActs.DmsActLine.Create(7, null, "PCN-1", null, null, "A16.07.002", "36", 1, 100m, 0m, 100m, "01", null, "NoGuaranteeLetter")],
+                [], DateTimeOffset.UtcNow);
+            db.DmsActs.Add(act);
+            await db.SaveChangesAsync();
+            return act.Id;
+        });
 
         foreach (var (method, template) in Matrix)
         {
@@ -133,16 +146,18 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
                 _ when template.StartsWith("/v1/webhooks", StringComparison.Ordinal) => webhook!.Id,
                 _ when template.StartsWith("/v1/roster-imports", StringComparison.Ordinal) => roster.GetProperty("id").GetGuid(),
                 _ when template.StartsWith("/v1/dms/registries", StringComparison.Ordinal) => registryId,
+                _ when template.StartsWith("/v1/dms/acts", StringComparison.Ordinal) => actId,
                 _ => patient.Id,
             };
             var url = template.Replace("{patientId}", patient.Id.ToString()).Replace("{id}", id.ToString()).Replace("{controlNumber}", "XR-1")
-                .Replace("{deliveryId}", Guid.NewGuid().ToString());
+                .Replace("{deliveryId}", Guid.NewGuid().ToString()).Replace("{line}", "7");
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             if (method is "PUT" or "POST")
             {
                 request.Content = template.EndsWith("/attachments", StringComparison.Ordinal)
                     ? new MultipartFormDataContent { { new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0]) { Headers = { ContentType = new("image/jpeg") } }, "file", "x.jpg" } }
+                    : template.StartsWith("/v1/dms/acts", StringComparison.Ordinal) ? JsonContent.Create(new { note = "taking over" })
                     : template.StartsWith("/v1/claims", StringComparison.Ordinal)
                     ? JsonContent.Create(new ClaimCorrectionRequest { Reason = "taking over" })
                     : template.Contains("coverages", StringComparison.Ordinal) ? JsonContent.Create(TestData.NewCoverageRequest())
@@ -174,6 +189,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         Assert.Empty((await intruder.Client.GetFromJsonAsync<DentalClaimsHub.Api.Remittances.RemittancePageResponse>("/v1/remittances"))!.Items);
         Assert.True((await owner.Client.GetFromJsonAsync<DentalClaimsHub.Api.Webhooks.WebhookResponse>($"/v1/webhooks/{webhook!.Id}"))!.Active);
         Assert.Empty((await intruder.Client.GetFromJsonAsync<List<DentalClaimsHub.Api.Webhooks.WebhookResponse>>("/v1/webhooks"))!);
+        var ownAct = await owner.Client.GetFromJsonAsync<DentalClaimsHub.Api.Dms.Acts.DmsActView>($"/v1/dms/acts/{actId}");
+        Assert.Equal("open", Assert.Single(ownAct!.Lines).WorkStatus);
     }
 
     [Fact]

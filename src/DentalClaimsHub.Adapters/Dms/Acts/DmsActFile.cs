@@ -4,9 +4,10 @@ using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Adapters.Dms.Acts;
 
-/// <summary>An insurer's act read with its layout: its number (when the layout finds one), the service lines it holds and the
-/// rows that could not be read.</summary>
-public sealed record DmsActFile(DmsFileFormat Format, int HeaderRow, string? Number, IReadOnlyList<DmsActLine> Lines, IReadOnlyList<DmsRowError> Errors);
+/// <summary>An insurer's act read with its layout: its number and the clinic's ИНН (when the layout finds them), the service lines
+/// it holds and the rows that could not be read.</summary>
+public sealed record DmsActFile(
+    DmsFileFormat Format, int HeaderRow, string? Number, Inn? ClinicInn, IReadOnlyList<DmsActLine> Lines, IReadOnlyList<DmsRowError> Errors);
 
 /// <summary>
 /// One service line of an act: which of our claims and services it answers (<see cref="Claim"/> is the PCN the registry carried),

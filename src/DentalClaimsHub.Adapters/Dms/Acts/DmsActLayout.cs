@@ -24,6 +24,10 @@ public sealed record DmsActLayout
     /// null when the insurer's acts carry no number (the file's hash alone then tells a repeat).</summary>
     public System.Text.RegularExpressions.Regex? Number { get; init; }
 
+    /// <summary>A pattern with a group <c>value</c> finding the clinic's ИНН above the header ("Исполнитель: …, ИНН 7707083893");
+    /// null when the insurer's acts do not name the clinic.</summary>
+    public System.Text.RegularExpressions.Regex? ClinicInn { get; init; }
+
     /// <summary>The insurer's reason codes per category, compared after <see cref="DmsTableCursor.Normalise"/>.</summary>
     public required IReadOnlyDictionary<DmsRefusalCategory, IReadOnlyList<string>> ReasonCodes { get; init; }
 

@@ -47,7 +47,9 @@ public static class DmsActReader
                 }
             }
 
-            return new DmsActFile(file.Format, cursor.HeaderRow, Number(layout, cursor.Preamble), lines, errors);
+            var preamble = cursor.Preamble;
+            var inn = Find(layout.ClinicInn, preamble) is { } innText && Inn.TryParse(innText, out var parsed) ? parsed : (Inn?)null;
+            return new DmsActFile(file.Format, cursor.HeaderRow, Find(layout.Number, preamble), inn, lines, errors);
         }
         catch (DmsFileException exception)
         {
@@ -59,16 +61,16 @@ public static class DmsActReader
         }
     }
 
-    private static string? Number(DmsActLayout layout, IReadOnlyList<string> preamble)
+    private static string? Find(System.Text.RegularExpressions.Regex? pattern, IReadOnlyList<string> preamble)
     {
-        if (layout.Number is null)
+        if (pattern is null)
         {
             return null;
         }
 
         foreach (var text in preamble)
         {
-            if (layout.Number.Match(text) is { Success: true } match && match.Groups["value"].Value.Trim() is { Length: > 0 and <= 50 } number)
+            if (pattern.Match(text) is { Success: true } match && match.Groups["value"].Value.Trim() is { Length: > 0 and <= 50 } number)
             {
                 return number;
             }

@@ -29,6 +29,12 @@ internal static partial class DmsMappingReader
             RequireGroup(map, "number", number, "value");
         }
 
+        var clinicInn = map.Pattern("clinicInn");
+        if (clinicInn is not null)
+        {
+            RequireGroup(map, "clinicInn", clinicInn, "value");
+        }
+
         var codes = new Dictionary<DmsRefusalCategory, IReadOnlyList<string>>();
         var texts = new Dictionary<DmsRefusalCategory, IReadOnlyList<string>>();
         if (map.Map("reasons", required: true) is { } reasonMap)
@@ -93,6 +99,6 @@ internal static partial class DmsMappingReader
             map.Sink.Add(map.StartOf("reasons"), map.FieldPath("reasons"), "reason codes are listed but the layout has no reasonCode column.");
         }
 
-        return new DmsActLayout { Table = table, Number = number, ReasonCodes = codes, ReasonTexts = texts };
+        return new DmsActLayout { Table = table, Number = number, ClinicInn = clinicInn, ReasonCodes = codes, ReasonTexts = texts };
     }
 }

@@ -37,6 +37,7 @@ public sealed class DmsActReaderTests
         var file = ReadSample("demo-med-act.xlsx");
 
         Assert.Equal("АС-2026/11-015", file.Number);
+        Assert.Equal("7712345671", file.ClinicInn?.Value);
         Assert.Equal(["DMS-1001", "DMS-1001", "DMS-1002", "DMS-1003"], file.Lines.Select(l => l.Claim));
         var reduced = file.Lines[1];
         // A Cyrillic look-alike in the code is normalised.
@@ -57,6 +58,7 @@ public sealed class DmsActReaderTests
         var file = ReadSample("severnaya-zashchita-act.csv");
 
         Assert.Equal("СЗ-АЭ-0457", file.Number);
+        Assert.Null(file.ClinicInn);
         Assert.Equal(
             [null, DmsRefusalCategory.PriceMismatch, DmsRefusalCategory.NotInProgram, DmsRefusalCategory.LimitExceeded, DmsRefusalCategory.Other],
             file.Lines.Select(l => l.Category));
@@ -106,6 +108,7 @@ public sealed class DmsActReaderTests
               formats: [csv]
               header: { cell: '^Случай$' }
               number: 'Акт № (\S+)'
+              clinicInn: 'ИНН (\d+)'
               columns:
                 claim: [Случай]
                 billed: [Сумма]
@@ -116,6 +119,7 @@ public sealed class DmsActReaderTests
         Assert.Contains(errors, e => e.Field.EndsWith("columns.accepted", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field.EndsWith("columns.reasonCode", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Field.EndsWith("acts.number", StringComparison.Ordinal) && e.Message.Contains("(?<value>", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field.EndsWith("acts.clinicInn", StringComparison.Ordinal) && e.Message.Contains("(?<value>", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -172,7 +176,7 @@ public sealed class DmsActReaderTests
         static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"format {file.Format}, header row {file.HeaderRow}, act № {file.Number ?? "-"}\n");
+        text.Append(CultureInfo.InvariantCulture, $"format {file.Format}, header row {file.HeaderRow}, act № {file.Number ?? "-"}, clinic ИНН {file.ClinicInn?.Value ?? "-"}\n");
         foreach (var l in file.Lines)
         {
             text.Append(CultureInfo.InvariantCulture,
