@@ -87,6 +87,19 @@ public sealed partial class ConsoleAuthTests(ConsoleAuthFactory factory) : IClas
         Assert.StartsWith("/console/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void No_API_endpoint_asks_for_an_antiforgery_token()
+    {
+        // The console turned antiforgery validation on; API form uploads (multipart files) are called by machines with keys
+        // and must opt out, or every upload would be refused with 400.
+        var endpoints = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/console", StringComparison.Ordinal)
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Antiforgery.IAntiforgeryMetadata>()?.RequiresValidation == true)
+            .Select(e => e.RoutePattern.RawText).ToList();
+        Assert.Empty(endpoints);
+    }
+
     [Theory]
     [InlineData("https://evil.example/console", "/console")]
     [InlineData("//evil.example/console", "/console")]
