@@ -77,26 +77,7 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
     private Task<ClaimState> StateAsync(Guid claim) =>
         factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.State).SingleAsync());
 
-    private async Task<Guid> RejectedClaimAsync()
-    {
-        var practice = await factory.CreatePracticeAsync("Actions Dental");
-        var pcn = "ACT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-        factory.Simulator.UseForMemberPrefix("REJMEMBER", ClaimAcknowledgements.Reject277Ca);
-        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: "REJMEMBER0002");
-        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
-        var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
-        var acks = factory.Simulator.Acknowledgements.Pending;
-        var icn = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{pcn}~", StringComparison.Ordinal)).InterchangeControlNumber;
-        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == icn).OrderBy(a => a.Kind == "999" ? 0 : 1))
-        {
-            var response = await insurer.PostAsync("/inbound/demo-x12-dental/x12",
-                new StringContent(ack.Payload, System.Text.Encoding.UTF8, "application/edi-x12"));
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        }
-
-        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected");
-        return claim.Id;
-    }
+    private async Task<Guid> RejectedClaimAsync() => (await ConsoleScenarios.RejectedClaimAsync(factory, "Actions Dental", "REJMEMBER0002")).Claim.Id;
 
     private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
     {

@@ -190,20 +190,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         return null!;
     }
 
-    private async Task SignInAsync(IPage page)
-    {
-        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
-        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
-        }
-        catch (PlaywrightException e)
-        {
-            throw new InvalidOperationException(e.Message + "\nServer log:\n" + string.Join("\n", factory.Logs.Events.Where(l => l.Contains("rror", StringComparison.Ordinal) || l.Contains("xception", StringComparison.Ordinal)).TakeLast(5)), e);
-        }
-    }
+    private static Task SignInAsync(IPage page) => ConsoleScenarios.SignInAsync(page);
 
     private async Task<Guid> CreateUserAsync(string userName, string displayName, string role, string password = "Colleague-Password-1")
     {
@@ -216,25 +203,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         return user.Id;
     }
 
-    /// <summary>A claim to demo-x12-dental that the simulated payer's 277CA rejects (A3:21), pushed back through /inbound.</summary>
-    private async Task<(ClaimResponse Claim, string Pcn)> RejectedClaimAsync(string practiceName)
-    {
-        var practice = await factory.CreatePracticeAsync(practiceName);
-        var pcn = "REJ-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-        factory.Simulator.UseForMemberPrefix("REJMEMBER", ClaimAcknowledgements.Reject277Ca);
-        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: "REJMEMBER0001");
-        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
-        var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
-        var acks = factory.Simulator.Acknowledgements.Pending;
-        var icn = acks.Single(a => a.Kind == "277CA" && a.Payload.Contains($"TRN*2*{pcn}~", StringComparison.Ordinal)).InterchangeControlNumber;
-        foreach (var ack in acks.Where(a => a.InterchangeControlNumber == icn).OrderBy(a => a.Kind == "999" ? 0 : 1))
-        {
-            var response = await insurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"));
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        }
-
-        return (await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected"), pcn);
-    }
+    private Task<(ClaimResponse Claim, string Pcn)> RejectedClaimAsync(string practiceName) => ConsoleScenarios.RejectedClaimAsync(factory, practiceName);
 
     /// <summary>A screenshot for the artifacts, then an axe scan that must find nothing serious or critical.</summary>
     internal static async Task AccessibleAsync(IPage page, string step)

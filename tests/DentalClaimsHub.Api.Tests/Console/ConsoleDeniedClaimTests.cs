@@ -27,10 +27,7 @@ public sealed class ConsoleDeniedClaimTests(ConsoleBrowserFactory factory) : ICl
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
-        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await ConsoleScenarios.SignInAsync(page);
         var row = page.Locator($"tr[data-claim='{claim.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^835 (CO|PR|OA|PI)-"));
 

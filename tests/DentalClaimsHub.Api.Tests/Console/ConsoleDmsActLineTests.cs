@@ -23,10 +23,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
-        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await ConsoleScenarios.SignInAsync(page);
         var row = page.Locator($"tr[data-item='{line.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("ДМС акт unmatched");
         await Assertions.Expect(row).ToContainTextAsync("4,500.00 RUB");

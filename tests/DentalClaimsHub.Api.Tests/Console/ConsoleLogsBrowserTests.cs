@@ -38,11 +38,7 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
-        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
+        await ConsoleScenarios.SignInAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Roster imports" }).ClickAsync();
         var row = page.Locator($"tr[data-import='{importId}']");

@@ -43,12 +43,5 @@ public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IC
         await Assertions.Expect(retry.Locator("p.error")).ToBeVisibleAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Work queue");
-    }
+    private static Task SignInAsync(IPage page, string user, string password) => ConsoleScenarios.SignInAsync(page, user, password);
 }

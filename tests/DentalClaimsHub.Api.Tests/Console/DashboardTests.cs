@@ -59,10 +59,7 @@ public sealed class DashboardTests(ConsoleBrowserFactory factory) : IClassFixtur
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#username", ConsoleBrowserFactory.AdminUser);
-        await page.FillAsync("#password", ConsoleBrowserFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await ConsoleScenarios.SignInAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-chart='by-state'] rect.bar")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-chart='reasons']")).ToContainTextAsync("277CA A3:21");
