@@ -75,6 +75,8 @@ public static class ConsoleRegistration
         services.AddScoped<WorkQueue>();
         services.AddScoped<ClaimAssignments>();
         services.AddScoped<Claims.ClaimView>();
+        services.AddScoped<Messages.MessageSearch>();
+        services.AddScoped<Messages.MessageReplay>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }
