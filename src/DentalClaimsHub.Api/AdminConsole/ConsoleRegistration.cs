@@ -77,6 +77,8 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Messages.MessageSearch>();
         services.AddScoped<Messages.MessageReplay>();
+        services.AddScoped<Remittances.RemittanceList>();
+        services.AddScoped<Remittances.PaymentAssignment>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }
