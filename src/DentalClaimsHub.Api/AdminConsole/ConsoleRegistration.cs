@@ -79,6 +79,7 @@ public static class ConsoleRegistration
         services.AddScoped<Messages.MessageReplay>();
         services.AddScoped<Remittances.RemittanceList>();
         services.AddScoped<Remittances.PaymentAssignment>();
+        services.AddScoped<Payers.PayerOverview>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }
