@@ -80,6 +80,11 @@ public static class ConsoleRegistration
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();
         services.AddScoped<Dashboard.DashboardMetrics>();
+        services.AddScoped<Messages.MessageSearch>();
+        services.AddScoped<Messages.MessageReplay>();
+        services.AddScoped<Remittances.RemittanceList>();
+        services.AddScoped<Remittances.PaymentAssignment>();
+        services.AddScoped<Payers.PayerOverview>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

@@ -148,6 +148,30 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         return updated;
     }
 
+    /// <summary>
+    /// Posts a payment that matched no claim to the <paramref name="claim"/> a person chose, exactly as a matched payment is
+    /// posted (service lines matched, the claim's outcome applied, the payment marked posted with what that changed).
+    /// The caller checks the claim may take it (same payer and practice) and saves.
+    /// </summary>
+    public async Task<string?> PostManualMatchAsync(Remittance remittance, ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(claim);
+        payment.MatchTo(claim.Id, MatchLines(payment, claim));
+        string? note;
+        try
+        {
+            note = await ApplyAsync(payment, claim, remittance, now, ct);
+        }
+        catch (DomainException e)
+        {
+            note = $"Recorded but not applied to the claim: {e.Message}";
+        }
+
+        payment.MarkPosted(now, note);
+        return note;
+    }
+
     private async Task<bool> CanPostAsync(Remittance remittance, IReadOnlyList<string> readProblems, bool payeeKnown, CancellationToken ct)
     {
         if (readProblems.Count > 0)

@@ -20,11 +20,15 @@ public static class PayerResilienceRegistration
     /// </summary>
     public static IServiceCollection AddPayerTransports(this IServiceCollection services)
     {
+        services.TryAddSingleton<PayerCircuits>();
+        services.AddTransient<PayerOutcomeHandler>();
         services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<PayerOutcomeHandler>()
             .AddResilienceHandler("payer", (pipeline, context) =>
             {
                 var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(context.InstanceName);
-                Configure(pipeline, profile?.Resilience ?? ResilienceSettings.Default);
+                Configure(pipeline, profile?.Resilience ?? ResilienceSettings.Default,
+                    context.ServiceProvider.GetRequiredService<PayerCircuits>().BreakerFor(context.InstanceName));
             })
             .SelectPipelineBy(_ => PayerHttp.PayerOf);
         services.TryAddSingleton<PayerSecrets>();
@@ -33,7 +37,8 @@ public static class PayerResilienceRegistration
         return services;
     }
 
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings)
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings,
+        CircuitBreakerStateProvider? breakerState = null)
     {
         pipeline.AddConcurrencyLimiter(settings.MaxConcurrency, queueLimit: settings.MaxConcurrency * 4);
         if (settings.RetryCount > 0)
@@ -55,6 +60,7 @@ public static class PayerResilienceRegistration
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = settings.BreakDuration,
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            StateProvider = breakerState,
         });
         pipeline.AddTimeout(settings.Timeout);
     }

@@ -1,0 +1,77 @@
+using DentalClaimsHub.Api.AdminConsole.Identity;
+using DentalClaimsHub.Api.Remittances;
+using DentalClaimsHub.Domain.Remittances;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.AdminConsole;
+using DentalClaimsHub.Storage.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.AdminConsole.Remittances;
+
+/// <summary>A claim a person may assign an unmatched payment to.</summary>
+public sealed record ClaimCandidate(Guid Id, string PatientControlNumber);
+
+/// <summary>
+/// Assigns a claim payment that matched no claim to a claim of the same payer (and the remittance's practice) and posts it
+/// the way <see cref="RemittancePoster"/> posts a matched one, with the audit row in the same save. Billing and admin only.
+/// </summary>
+public sealed class PaymentAssignment(IServiceScopeFactory scopes, ConsoleSession session, TimeProvider time)
+{
+    /// <summary>Claims of the remittance's payer and practice whose number starts with <paramref name="number"/> (at most 20).</summary>
+    public async Task<IReadOnlyList<ClaimCandidate>> CandidatesAsync(Guid remittanceId, string number, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var remittance = await db.Remittances.AsNoTracking().Where(r => r.Id == remittanceId).Select(r => new { r.PayerId, r.PracticeId }).SingleOrDefaultAsync(ct);
+        if (remittance is null || string.IsNullOrWhiteSpace(number))
+        {
+            return [];
+        }
+
+        var prefix = number.Trim();
+        return await db.Claims.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => c.PayerId == remittance.PayerId && c.PracticeId == remittance.PracticeId && c.PatientControlNumber.StartsWith(prefix))
+            .OrderBy(c => c.PatientControlNumber).Take(20).Select(c => new ClaimCandidate(c.Id, c.PatientControlNumber)).ToListAsync(ct);
+    }
+
+    /// <summary>Assigns and posts; returns the posting's note (what it changed or why the claim's state stayed), or throws when not allowed.</summary>
+    public async Task<string?> AssignAsync(Guid remittanceId, Guid paymentId, Guid claimId, CancellationToken ct)
+    {
+        var user = await session.UserAsync();
+        if (!user.IsInRole(ConsoleRoles.Billing) && !user.IsInRole(ConsoleRoles.Admin))
+        {
+            throw new UnauthorizedAccessException("Only billing specialists and administrators may assign a payment.");
+        }
+
+        var by = await session.UserIdAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var remittance = await db.Remittances.Include(r => r.ClaimPayments).SingleOrDefaultAsync(r => r.Id == remittanceId, ct)
+            ?? throw new InvalidOperationException("No such remittance.");
+        if (remittance.Status != RemittanceStatus.Posted)
+        {
+            throw new InvalidOperationException($"The remittance is {remittance.Status}: only a posted remittance's payments can be assigned.");
+        }
+
+        var payment = remittance.ClaimPayments.SingleOrDefault(p => p.Id == paymentId) ?? throw new InvalidOperationException("No such payment in this remittance.");
+        if (!payment.NeedsReview)
+        {
+            throw new InvalidOperationException("The payment is already matched to a claim.");
+        }
+
+        var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == claimId, ct) ?? throw new InvalidOperationException("No such claim.");
+        if (claim.PayerId != remittance.PayerId || claim.PracticeId != remittance.PracticeId)
+        {
+            throw new InvalidOperationException("The claim is not of this remittance's payer and practice.");
+        }
+
+        var now = time.GetUtcNow();
+        var note = await scope.ServiceProvider.GetRequiredService<RemittancePoster>().PostManualMatchAsync(remittance, payment, claim, now, ct);
+        ConsoleAudit.RecordAction(db, by, now, "payment.assigned", "claim-payment", payment.Id, remittance.PracticeId,
+            new { remittance = remittance.Id, claim = claim.Id });
+        await db.SaveChangesAsync(ct);
+        return note;
+    }
+}

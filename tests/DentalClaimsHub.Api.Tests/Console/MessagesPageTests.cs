@@ -1,0 +1,131 @@
+using DentalClaimsHub.Api.AdminConsole.Messages;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.AdminConsole;
+using DentalClaimsHub.Storage.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static DentalClaimsHub.Api.Tests.Console.ConsolePageTesting;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>
+/// The message search and a message's page: found by claim number, control number and patient, the raw 277CA with its
+/// link to the claim, its view audited; a replay by an administrator goes through the inbound ingestor, which recognises
+/// the file and changes nothing; an auditor neither sees the button nor gets past the service.
+/// </summary>
+public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFixture<ConsoleBrowserFactory>
+{
+    [Fact]
+    public async Task An_admin_finds_the_277CA_by_claim_number_reads_it_and_replays_it_without_applying_it_twice()
+    {
+        var (claim, pcn, _) = await RejectedClaimAsync(factory, "Messages Dental");
+        var ack = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.TransactionType == "277CA" && m.LinkedIds.Contains(claim.Id)));
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Messages");
+        await page.Locator("[data-filter='claim']").FillAsync(pcn);
+        await page.Locator("[data-action='search']").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"claim={pcn}"));
+        await Assertions.Expect(page.Locator($"tr[data-message='{ack.Id}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr[data-type='837']")).ToHaveCountAsync(1);
+        await AccessibleAsync(page, "messages-01-search");
+
+        await page.Locator("[data-filter='direction']").SelectOptionAsync("Inbound");
+        await page.Locator("[data-action='search']").ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-type='837']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"tr[data-message='{ack.Id}']")).ToBeVisibleAsync();
+
+        await page.Locator($"tr[data-message='{ack.Id}'] a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Message x12 277CA");
+        await Assertions.Expect(page.Locator("pre.raw")).ToContainTextAsync("STC");
+        await Assertions.Expect(page.Locator($"li[data-link='{claim.Id}'] a")).ToHaveTextAsync($"Claim {pcn}");
+        await AccessibleAsync(page, "messages-02-detail");
+
+        var timeline = await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Timeline.Count).SingleAsync());
+        await page.Locator("[data-action='replay']").ClickAsync();
+        await Assertions.Expect(page.Locator("section.replay-result")).ToContainTextAsync("already holds this file");
+        await AccessibleAsync(page, "messages-03-replayed");
+        Assert.Equal(timeline, await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Timeline.Count).SingleAsync()));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Sha256 == ack.Sha256)));
+
+        var admin = await factory.InDatabaseAsync(db => db.Users.SingleAsync(u => u.UserName == ConsoleBrowserFactory.AdminUser));
+        Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e =>
+            e.Action == "phi.read" && e.EntityType == "message" && e.EntityId == ack.Id.ToString() && e.ActorId == admin.Id.ToString())));
+        var replayed = await factory.InDatabaseAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "message.replayed" && e.EntityId == ack.Id.ToString()));
+        Assert.Equal(admin.Id.ToString(), replayed.ActorId);
+        Assert.True(System.Text.Json.JsonDocument.Parse(replayed.Details!).RootElement.GetProperty("duplicate").GetBoolean());
+
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сообщение x12 277CA");
+        await AccessibleAsync(page, "messages-04-detail-ru");
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_a_message_but_sees_no_replay_and_the_service_refuses_one()
+    {
+        var (claim, _, _) = await RejectedClaimAsync(factory, "Auditor Dental");
+        var ack = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.TransactionType == "277CA" && m.LinkedIds.Contains(claim.Id)));
+        var (auditor, userName) = await CreateUserAsync(factory, "Audrey Auditor", ConsoleRoles.Auditor);
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page, userName, "Colleague-Password-1");
+
+        await page.GotoAsync($"/console/messages/{ack.Id}");
+        await Assertions.Expect(page.Locator("pre.raw")).ToContainTextAsync("STC");
+        await Assertions.Expect(page.Locator("[data-action='replay']")).ToHaveCountAsync(0);
+
+        var replay = Replay(auditor, ConsoleRoles.Auditor);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => replay.ReplayAsync(ack.Id, default));
+        Assert.False(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "message.replayed" && e.ActorId == auditor.ToString())));
+    }
+
+    [Fact]
+    public async Task Replay_refuses_an_outbound_file_and_reports_an_unknown_one()
+    {
+        var (claim, _, _) = await RejectedClaimAsync(factory, "Outbound Dental");
+        var submission = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Direction == MessageDirection.Outbound && m.TransactionType == "837"
+            && m.LinkedIds.Contains(claim.Id)));
+        var admin = await factory.InDatabaseAsync(db => db.Users.SingleAsync(u => u.UserName == ConsoleBrowserFactory.AdminUser));
+        var replay = Replay(admin.Id, ConsoleRoles.Admin);
+
+        var outbound = await replay.ReplayAsync(submission.Id, default);
+        Assert.False(outbound.Replayed);
+        Assert.Equal("not-inbound", outbound.Refusal);
+        Assert.Null(outbound.Result);
+        Assert.Equal("not-found", (await replay.ReplayAsync(Guid.NewGuid(), default)).Refusal);
+        Assert.True(await factory.InDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "message.replayed" && e.EntityId == submission.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task The_search_finds_by_each_control_number_by_patient_and_by_date_and_pages()
+    {
+        var (claim, pcn, _) = await RejectedClaimAsync(factory, "Search Dental");
+        var ack = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.TransactionType == "277CA" && m.LinkedIds.Contains(claim.Id)));
+        var patient = await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.PatientId).SingleAsync());
+        var search = new MessageSearch(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>());
+
+        Assert.Contains((await search.SearchAsync(new MessageFilter { ControlNumber = ack.InterchangeControlNumber }, default)).Rows, r => r.Id == ack.Id);
+        Assert.Contains((await search.SearchAsync(new MessageFilter { ControlNumber = ack.GroupControlNumber }, default)).Rows, r => r.Id == ack.Id);
+        Assert.Contains((await search.SearchAsync(new MessageFilter { ControlNumber = ack.TransactionControlNumbers[0] }, default)).Rows, r => r.Id == ack.Id);
+        Assert.Contains((await search.SearchAsync(new MessageFilter { Claim = claim.Id.ToString() }, default)).Rows, r => r.Id == ack.Id);
+        var byPatient = await search.SearchAsync(new MessageFilter { PatientId = patient, TransactionType = "277CA" }, default);
+        Assert.Equal([ack.Id], byPatient.Rows.Select(r => r.Id));
+        Assert.Empty((await search.SearchAsync(new MessageFilter { Claim = pcn, Direction = MessageDirection.Outbound, TransactionType = "277CA" }, default)).Rows);
+        var today = DateOnly.FromDateTime(ack.ReceivedAt.UtcDateTime);
+        Assert.Contains((await search.SearchAsync(new MessageFilter { Claim = pcn, From = today, To = today }, default)).Rows, r => r.Id == ack.Id);
+        Assert.Empty((await search.SearchAsync(new MessageFilter { Claim = pcn, From = today.AddDays(1) }, default)).Rows);
+        Assert.Empty((await search.SearchAsync(new MessageFilter { Claim = pcn, To = today.AddDays(-1) }, default)).Rows);
+
+        var all = await search.SearchAsync(new MessageFilter(), default);
+        Assert.True(all.Rows.Count <= MessageSearch.PageSize);
+        Assert.Empty((await search.SearchAsync(new MessageFilter { Page = all.Total / MessageSearch.PageSize + 1 }, default)).Rows);
+    }
+
+    private MessageReplay Replay(Guid user, string role) => new(
+        factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        SessionOf(user, role), TimeProvider.System);
+}
