@@ -161,7 +161,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         string? note;
         try
         {
-            note = await ApplyAsync(payment, claim, remittance, now, ct);
+            note = await ApplyAsync(payment, claim, remittance, refusalsReduce: false, now, ct);
         }
         catch (DomainException e)
         {
