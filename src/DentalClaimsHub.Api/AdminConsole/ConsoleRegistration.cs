@@ -75,6 +75,10 @@ public static class ConsoleRegistration
         services.AddScoped<WorkQueue>();
         services.AddScoped<ClaimAssignments>();
         services.AddScoped<Claims.ClaimView>();
+        services.AddScoped<X12View.X12ViewBuilder>();
+        services.AddScoped<X12View.X12CodeExplainer>();
+        services.AddScoped<X12View.X12Highlighter>();
+        services.AddScoped<X12View.ClaimX12Views>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }
