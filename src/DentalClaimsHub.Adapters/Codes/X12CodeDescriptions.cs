@@ -12,7 +12,10 @@ public sealed partial class X12CodeDescriptions
 {
     /// <summary>The files this class reads, by code set name.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        ["carc.json", "rarc.json", "claim-status-category.json", "claim-status.json", "entity-identifier.json"];
+        [
+            "carc.json", "rarc.json", "claim-status-category.json", "claim-status.json", "entity-identifier.json",
+            "ack999-segment-error.json", "ack999-element-error.json", "ack999-transaction.json",
+        ];
 
     private readonly FrozenDictionary<string, string> _carc;
     private readonly FrozenDictionary<string, string> _rarc;
@@ -20,19 +23,40 @@ public sealed partial class X12CodeDescriptions
     private readonly FrozenDictionary<string, ClaimStatusKind> _categoryKinds;
     private readonly FrozenDictionary<string, string> _statuses;
     private readonly FrozenDictionary<string, string> _entities;
+    private readonly FrozenDictionary<string, (FrozenDictionary<string, string> English, FrozenDictionary<string, string> Russian)> _sets;
 
-    /// <summary>Loads the five code set files from <paramref name="directory"/>.</summary>
+    /// <summary>Loads the code set files in <see cref="FileNames"/> from <paramref name="directory"/>.</summary>
     /// <exception cref="InvalidDataException">A file is missing or breaks the rules in <c>schemas/codes/README.md</c>.</exception>
     public X12CodeDescriptions(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        _carc = Load(directory, "carc").Descriptions.ToFrozenDictionary(StringComparer.Ordinal);
-        _rarc = Load(directory, "rarc").Descriptions.ToFrozenDictionary(StringComparer.Ordinal);
-        var categories = Load(directory, "claim-status-category", withKind: true);
-        _categories = categories.Descriptions.ToFrozenDictionary(StringComparer.Ordinal);
-        _categoryKinds = categories.CategoryKinds.ToFrozenDictionary(StringComparer.Ordinal);
-        _statuses = Load(directory, "claim-status").Descriptions.ToFrozenDictionary(StringComparer.Ordinal);
-        _entities = Load(directory, "entity-identifier").Descriptions.ToFrozenDictionary(StringComparer.Ordinal);
+        var files = FileNames.Select(f => Path.GetFileNameWithoutExtension(f))
+            .ToDictionary(set => set, set => Load(directory, set, withKind: set == "claim-status-category"), StringComparer.Ordinal);
+        _sets = files.ToFrozenDictionary(
+            p => p.Key,
+            p => (p.Value.Descriptions.ToFrozenDictionary(StringComparer.Ordinal), p.Value.Russian.ToFrozenDictionary(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
+        _carc = _sets["carc"].English;
+        _rarc = _sets["rarc"].English;
+        _categories = _sets["claim-status-category"].English;
+        _categoryKinds = files["claim-status-category"].CategoryKinds.ToFrozenDictionary(StringComparer.Ordinal);
+        _statuses = _sets["claim-status"].English;
+        _entities = _sets["entity-identifier"].English;
+    }
+
+    /// <summary>
+    /// The description of <paramref name="code"/> in the code set <paramref name="codeSet"/> (a file name without
+    /// <c>.json</c>, e.g. <c>carc</c>, <c>ack999-element-error</c>) in Russian when <paramref name="russian"/> and the file
+    /// holds a <c>ru</c> wording, else in English; null for an unknown set or code.
+    /// </summary>
+    public string? Describe(string codeSet, string? code, bool russian = false)
+    {
+        if (code is null || !_sets.TryGetValue(codeSet, out var set))
+            return null;
+        var key = code.Trim();
+        if (russian && set.Russian.TryGetValue(key, out var ru))
+            return ru;
+        return set.English.TryGetValue(key, out var en) ? en : null;
     }
 
     /// <summary>Loads from the <c>schemas/codes</c> folder found by <see cref="FindCodesDirectory"/>.</summary>

@@ -27,13 +27,17 @@ internal sealed partial class X12CodeSetFile
         ["data-search"] = ClaimStatusKind.DataSearch,
     };
 
-    private X12CodeSetFile(Dictionary<string, string> descriptions, Dictionary<string, ClaimStatusKind> kinds)
+    private X12CodeSetFile(Dictionary<string, string> descriptions, Dictionary<string, string> russian, Dictionary<string, ClaimStatusKind> kinds)
     {
         Descriptions = descriptions;
+        Russian = russian;
         CategoryKinds = kinds;
     }
 
     public Dictionary<string, string> Descriptions { get; }
+
+    /// <summary>The optional Russian wordings (<c>ru</c>) by code; codes without one are absent.</summary>
+    public Dictionary<string, string> Russian { get; }
 
     public Dictionary<string, ClaimStatusKind> CategoryKinds { get; }
 
@@ -63,6 +67,7 @@ internal sealed partial class X12CodeSetFile
             errors.Add($"codeSet must be \"{codeSet}\"");
 
         var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var russian = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = new Dictionary<string, ClaimStatusKind>(StringComparer.Ordinal);
         var entries = document?.Entries ?? [];
         if (entries.Count == 0)
@@ -88,6 +93,15 @@ internal sealed partial class X12CodeSetFile
             if (!descriptions.TryAdd(entry.Code, entry.Description ?? ""))
                 errors.Add($"{at}: duplicate code");
 
+            if (entry.Ru is not null)
+            {
+                if (string.IsNullOrWhiteSpace(entry.Ru) || entry.Ru != entry.Ru.Trim() || entry.Ru.Length > MaxDescriptionLength
+                    || entry.Ru.Any(char.IsControl))
+                    errors.Add($"{at}: ru must be one trimmed, non-empty line of at most {MaxDescriptionLength} characters");
+                else
+                    russian.TryAdd(entry.Code, entry.Ru);
+            }
+
             if (withKind)
             {
                 if (entry.Kind is not null && Kinds.TryGetValue(entry.Kind, out var kind))
@@ -104,7 +118,7 @@ internal sealed partial class X12CodeSetFile
         if (errors.Count > 0)
             throw new InvalidDataException($"{name}: {string.Join("; ", errors)}.");
 
-        return new X12CodeSetFile(descriptions, kinds);
+        return new X12CodeSetFile(descriptions, russian, kinds);
     }
 
     [GeneratedRegex("^[A-Z0-9]{1,5}$", RegexOptions.CultureInvariant)]
@@ -112,5 +126,5 @@ internal sealed partial class X12CodeSetFile
 
     private sealed record Document(string? CodeSet, List<Entry>? Entries);
 
-    private sealed record Entry(string? Code, string? Description, string? Kind);
+    private sealed record Entry(string? Code, string? Description, string? Kind, string? Ru);
 }

@@ -85,6 +85,10 @@ public static class ConsoleRegistration
         services.AddScoped<Remittances.RemittanceList>();
         services.AddScoped<Remittances.PaymentAssignment>();
         services.AddScoped<Payers.PayerOverview>();
+        services.AddScoped<X12View.X12ViewBuilder>();
+        services.AddScoped<X12View.X12CodeExplainer>();
+        services.AddScoped<X12View.X12Highlighter>();
+        services.AddScoped<X12View.ClaimX12Views>();
         services.AddHostedService<ConsoleBootstrap>();
         return builder;
     }

@@ -43,9 +43,12 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Claim {pcn}");
         await Assertions.Expect(page.Locator("dl.facts [data-state='Rejected']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("277CA A3:21");
+        // Messages an acknowledgement points into open by themselves: the 277CA's STC and the 837's CLM are marked in words.
         var ack = page.Locator("details.message", new() { HasText = "277" });
-        await ack.First.Locator("summary").ClickAsync();
-        await Assertions.Expect(ack.First.Locator("pre.raw")).ToContainTextAsync("STC");
+        await Assertions.Expect(ack.First.Locator("li.hit[data-segment='STC']")).ToContainTextAsync("⚠ STC status A3");
+        var clm = page.Locator("details.message", new() { HasText = "837" }).Locator($"li.hit[data-segment='CLM']");
+        await Assertions.Expect(clm).ToContainTextAsync("Rejected");
+        await Assertions.Expect(clm.Locator("span[data-element='CLM02']")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^CLM02 "));
         await AccessibleAsync(page, "03-claim");
 
         await page.Locator("[data-culture='ru']").ClickAsync();
