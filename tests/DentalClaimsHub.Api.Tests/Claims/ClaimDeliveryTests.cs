@@ -222,7 +222,7 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var plan = (await response.Content.ReadFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>())!;
 
         PreAuthorizations.PreAuthorizationResponse? decided = null;
-        for (var i = 0; i < 100 && decided?.Status != "approved"; i++)
+        for (var i = 0; i < 300 && decided?.Status != "approved"; i++)
         {
             await Task.Delay(100);
             decided = await practice.Client.GetFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}");

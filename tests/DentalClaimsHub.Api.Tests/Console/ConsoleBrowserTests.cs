@@ -121,6 +121,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         // An X-ray goes with the fix: a PNG (checked by its signature, as the API does).
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
         await page.Locator("[data-field='attachment']").SetInputFilesAsync(new FilePayload { Name = "bitewing-31.png", MimeType = "image/png", Buffer = png });
+        await Assertions.Expect(page.Locator("[data-attachment-ready]")).ToContainTextAsync("bitewing-31.png");
         await page.Locator("[data-field='report-type']").SelectOptionAsync("RB");
         await page.ClickAsync("[data-action='resubmit']");
         await Assertions.Expect(page.Locator("[data-problem='lines[1].tooth']")).ToHaveCountAsync(0);
