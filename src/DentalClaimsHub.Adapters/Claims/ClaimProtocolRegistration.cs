@@ -10,7 +10,8 @@ public static class ClaimProtocolRegistration
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, FhirClaimProtocol>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, DmsClaimProtocol>(sp => new DmsClaimProtocol(
-            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<DmsMailOptions>())));
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<DmsMailOptions>(),
+            sp.GetService<Dms.Mappings.DmsMappingCatalog>(), () => sp.GetService<Dms.Reference.DmsReference>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClaimProtocol, X12ClaimProtocol>(sp => new X12ClaimProtocol(
             sp.GetRequiredService<X12.ControlNumbers.IControlNumberAllocator>(), sp.GetRequiredService<Transports.CaqhCore.CaqhCoreTransport>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<X12.Claims.Claim837Submitter>(), sp.GetRequiredService<Transports.SftpUpload>())));

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
+using DentalClaimsHub.Adapters.Dms.Mappings;
+using DentalClaimsHub.Adapters.Dms.Reference;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.Resilience;
@@ -14,10 +17,16 @@ namespace DentalClaimsHub.Adapters.Claims;
 /// treatment plan. CSV with <c>;</c> in the insurer's encoding (windows-1251 for most), dates dd.MM.yyyy, FDI teeth,
 /// 804н codes, amounts with a decimal comma; attachments listed per claim. Uploaded to the profile's file drop under a
 /// name that carries the delivery's payload id, so a resend overwrites the same file instead of adding one.
-/// The column layout is the hub's default until the insurer's own layout comes from <c>mappings/dms</c>.
+/// A guarantee-letter request follows the insurer's <c>guaranteeLetters.request</c> layout in <c>mappings/dms</c> (XLSX,
+/// XML or CSV, its columns, its file name) when the mapping has one; registries and requests without one use the hub's
+/// default CSV layout.
 /// </summary>
-public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider time, DmsMailOptions? mail = null) : IClaimProtocol
+public sealed class DmsClaimProtocol(
+    IHttpClientFactory clients, TimeProvider time, DmsMailOptions? mail = null, DmsMappingCatalog? mappings = null, Func<DmsReference?>? reference = null)
+    : IClaimProtocol
 {
+    private const string RequestType = "dms-guarantee-letter-request";
+
     private static readonly string[] Columns =
     [
         "№ п/п", "Номер счёта", "Фамилия", "Имя", "Отчество", "Дата рождения", "№ полиса", "№ гарантийного письма", "Дата оказания",
@@ -49,6 +58,14 @@ public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider ti
 
         var plan = first.Predetermination;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (plan && RequestLayout(first.Payer) is { } layout)
+        {
+            var request = DmsGuaranteeRequest.Build(batch, today, reference?.Invoke());
+            return Task.FromResult(new ClaimTransmission(RequestType, layout.File.ContentType, DmsGuaranteeRequest.Render(request, layout),
+                SenderId: first.Practice.Inn!.Value.Value, ReceiverId: dms.InsurerCode,
+                TransactionControlNumbers: [.. batch.Select(s => s.Claim.PatientControlNumber)]));
+        }
+
         var text = new StringBuilder();
         text.Append(plan ? "Запрос гарантийного письма" : "Реестр оказанных медицинских услуг").Append("\r\n");
         text.Append("Страховая компания;").Append(Cell(first.Payer.DisplayName)).Append(";Код;").Append(Cell(dms.InsurerCode)).Append("\r\n");
@@ -83,7 +100,7 @@ public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider ti
 
         text.Append("Итого;;;;;;;;;;;;;;;").Append(Money(total)).Append(";;\r\n");
         var encoding = Encoding.GetEncoding(dms.OutboundEncoding);
-        return Task.FromResult(new ClaimTransmission(plan ? "dms-guarantee-letter-request" : "dms-registry",
+        return Task.FromResult(new ClaimTransmission(plan ? RequestType : "dms-registry",
             $"text/csv; charset={encoding.WebName}", encoding.GetBytes(text.ToString()), SenderId: first.Practice.Inn!.Value.Value,
             ReceiverId: dms.InsurerCode, TransactionControlNumbers: [.. batch.Select(s => s.Claim.PatientControlNumber)]));
     }
@@ -93,8 +110,12 @@ public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider ti
         ArgumentNullException.ThrowIfNull(payer);
         ArgumentNullException.ThrowIfNull(content);
         var dms = payer.Dms ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no ДМС settings.");
-        var kind = content.TransactionType == "dms-guarantee-letter-request" ? "gp-request" : "reestr";
-        var fileName = $"{dms.InsurerCode}_{kind}_{payloadId}.csv";
+        var kind = content.TransactionType == RequestType ? "gp-request" : "reestr";
+        var layout = kind == "gp-request" ? RequestLayout(payer) : null;
+        var fileName = layout is not null && string.Equals(layout.File.ContentType, content.ContentType, StringComparison.Ordinal)
+            ? DmsGuaranteeRequest.FileName(layout, dms.InsurerCode, content.TransactionControlNumbers?.FirstOrDefault() ?? payloadId,
+                DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), payloadId)
+            : $"{dms.InsurerCode}_{kind}_{payloadId}.csv";
         if (dms.Delivery == DmsDeliveryKind.Email)
         {
             return await DmsMail.SendAsync(mail ?? new DmsMailOptions(), payer, dms.DeliveryTarget, fileName, content, payloadId,
@@ -121,6 +142,10 @@ public sealed class DmsClaimProtocol(IHttpClientFactory clients, TimeProvider ti
         response.EnsureSuccessStatusCode();
         return new ClaimReceipt(fileName);
     }
+
+    // The insurer's request layout, found as the registry generator finds the registry's: through the profile's mapping id.
+    private DmsGuaranteeRequestLayout? RequestLayout(PayerProfile payer) =>
+        payer.Dms is { } dms ? mappings?.Find(dms.RegistryMapping)?.GuaranteeLetters?.Request : null;
 
     private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 

@@ -379,13 +379,21 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
 
         var sent = await practice.Client.GetFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}");
         Assert.Equal("submitted", sent!.Status);
-        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_gp-request_", StringComparison.Ordinal)
-            && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
-        var text = Encoding.GetEncoding(1251).GetString(file.Content);
-        Assert.StartsWith("Запрос гарантийного письма\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($";{pcn};Петров;Олег;J;14.03.1987;", text, StringComparison.Ordinal);
-        Assert.Contains(";;A16.07.004;;46;;1;18500,00;18500,00;K08.1;", text, StringComparison.Ordinal);
-        Assert.Equal("dms-plan", factory.Simulator.Ledger.Claims.Single(c => c.PatientControlNumber == pcn).Frequency);
+        // demo-dms-insurer's mapping (demo-med) asks for its own XLSX request: named by its pattern, one row per planned service.
+        var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith($"DEMO-MED_zapros-gp_{pcn}_", StringComparison.Ordinal));
+        Assert.EndsWith(".xlsx", file.FileName, StringComparison.Ordinal);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file.Content), useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().Select(row => row.Values.Select(cell => Convert.ToString(cell, System.Globalization.CultureInfo.InvariantCulture)).ToList())
+            .ToList();
+        var header = rows.FindIndex(row => row.Contains("№ запроса"));
+        Assert.True(header >= 0, "the request has its header row");
+        var line = rows[header + 1];
+        Assert.Equal(pcn, line[rows[header].IndexOf("№ запроса")]);
+        Assert.Equal("A16.07.004", line[rows[header].IndexOf("Код услуги")]);
+        Assert.Equal("46", line[rows[header].IndexOf("№ зуба")]);
+        Assert.Equal("K08.1", line[rows[header].IndexOf("МКБ-10")]);
+        Assert.Equal("Итого", rows[^1][0]);
+        // The simulator's ledger reads only the hub-default CSV request, so an XLSX request is not in it (see the report).
     }
 
     private static string Text(MimeKit.MimePart part)

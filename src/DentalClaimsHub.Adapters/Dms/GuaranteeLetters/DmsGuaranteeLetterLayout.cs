@@ -16,6 +16,9 @@ public sealed record DmsGuaranteeLetterLayout
 
     public required DmsTableLayout Table { get; init; }
 
+    /// <summary>How the clinic's request for a letter is laid out for this insurer; null for the hub's default CSV.</summary>
+    public DmsGuaranteeRequestLayout? Request { get; init; }
+
     /// <summary>Status texts per decision, compared after <see cref="DmsTableCursor.Normalise"/>; a cell matches a text it
     /// equals or begins with.</summary>
     public required IReadOnlyDictionary<GuaranteeDecision, IReadOnlyList<string>> Statuses { get; init; }

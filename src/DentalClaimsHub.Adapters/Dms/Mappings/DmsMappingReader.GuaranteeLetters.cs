@@ -39,6 +39,7 @@ internal static partial class DmsMappingReader
             statusMap.RejectUnknownFields();
         }
 
+        var request = map.Map("request") is { } requestMap ? ReadGuaranteeRequest(requestMap) : null;
         map.RejectUnknownFields();
         if (table is null)
         {
@@ -55,6 +56,22 @@ internal static partial class DmsMappingReader
             map.Sink.Add(map.StartOf("columns"), map.FieldPath("columns.approvedAmount"), "an approved amount per service needs a serviceCode column.");
         }
 
-        return new DmsGuaranteeLetterLayout { Table = table, Statuses = statuses };
+        return new DmsGuaranteeLetterLayout { Table = table, Statuses = statuses, Request = request };
     }
+
+    private static readonly RenderedFileRules GuaranteeRequestRules = new("guarantee-letter request", DmsGuaranteeRequestLayout.Fields,
+        DmsGuaranteeRequestLayout.Required, DmsGuaranteeRequestLayout.Header, DmsGuaranteeRequestLayout.Placeholders, "Запрос ГП", Discount: false);
+
+    /// <summary>The <c>guaranteeLetters.request:</c> sub-section: how the clinic's request for a letter is laid out.</summary>
+    private static DmsGuaranteeRequestLayout? ReadGuaranteeRequest(YamlMap map)
+    {
+        var fileName = map.Checked("fileName", required: false, IsRequestFileName,
+            $"must be 1–100 characters without an extension, / \\ : * ? \" < > |, containing {{id}}; placeholders {string.Join(", ", DmsGuaranteeRequestLayout.FileNamePlaceholders.Select(p => $"{{{p}}}"))}");
+        var file = ReadRenderedFile(map, GuaranteeRequestRules);
+        return file is null ? null : new DmsGuaranteeRequestLayout { File = file, FileName = fileName ?? DmsGuaranteeRequestLayout.DefaultFileName };
+    }
+
+    private static bool IsRequestFileName(string text) =>
+        text.Length is > 0 and <= 100 && text.Contains("{id}", StringComparison.Ordinal) && text.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '.']) < 0
+        && Placeholder().Matches(text).All(match => DmsGuaranteeRequestLayout.FileNamePlaceholders.Contains(match.Groups[1].Value, StringComparer.Ordinal));
 }

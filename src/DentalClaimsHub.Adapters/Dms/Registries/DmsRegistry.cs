@@ -58,6 +58,12 @@ public sealed record DmsRegistryLine
 
     public required string Policy { get; init; }
 
+    /// <summary>The patient's birth date; only a guarantee-letter request shows it.</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>Tooth surfaces (M, O, D, B, L…), when the service is on surfaces; only a guarantee-letter request shows them.</summary>
+    public string? Surfaces { get; init; }
+
     /// <summary>Гарантийное письмо (guarantee letter) number, when the service needed one.</summary>
     public string? GuaranteeNumber { get; init; }
 

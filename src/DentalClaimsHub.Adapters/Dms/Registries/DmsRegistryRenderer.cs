@@ -52,6 +52,8 @@ public static partial class DmsRegistryRenderer
             "firstName" => line.FirstName,
             "middleName" => line.MiddleName,
             "policy" => line.Policy,
+            "birthDate" => line.BirthDate is { } born ? Date(born, layout) : null,
+            "surfaces" => line.Surfaces,
             "guaranteeNumber" => line.GuaranteeNumber,
             "guaranteeDate" => line.GuaranteeDate is { } issued ? Date(issued, layout) : null,
             "serviceDate" => Date(line.ServiceDate, layout),
