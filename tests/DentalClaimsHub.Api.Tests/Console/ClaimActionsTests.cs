@@ -67,20 +67,12 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.False(await factory.InDatabaseAsync(db => db.ClaimActivities.AnyAsync(a => a.ClaimId == claim)));
     }
 
-    private ClaimActions Actions(Guid user, string role)
-    {
-        var identity = new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, user.ToString()), new System.Security.Claims.Claim(ClaimTypes.Role, role)], "test");
-        return new ClaimActions(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(),
-            new ConsoleSession(new FixedAuthentication(new ClaimsPrincipal(identity))), TimeProvider.System);
-    }
+    private ClaimActions Actions(Guid user, string role) =>
+        new(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System);
 
     private Task<ClaimState> StateAsync(Guid claim) =>
         factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.State).SingleAsync());
 
-    private async Task<Guid> RejectedClaimAsync() => (await ConsoleScenarios.RejectedClaimAsync(factory, "Actions Dental", "REJMEMBER0002")).Claim.Id;
+    private async Task<Guid> RejectedClaimAsync() => (await ConsolePageTesting.RejectedClaimAsync(factory, "Actions Dental", "REJMEMBER0002")).Claim.Id;
 
-    private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
 }

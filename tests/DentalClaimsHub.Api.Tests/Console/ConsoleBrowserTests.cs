@@ -177,24 +177,10 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/login"));
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
+        where T : class => ConsolePageTesting.EventuallyAsync(read);
 
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("Nothing was written within 5 s.");
-        return null!;
-    }
-
-    private static Task SignInAsync(IPage page) => ConsoleScenarios.SignInAsync(page);
+    private Task SignInAsync(IPage page) => ConsolePageTesting.SignInAsync(factory, page);
 
     private async Task<Guid> CreateUserAsync(string userName, string displayName, string role, string password = "Colleague-Password-1")
     {
@@ -207,14 +193,11 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
         return user.Id;
     }
 
-    private Task<(ClaimResponse Claim, string Pcn)> RejectedClaimAsync(string practiceName) => ConsoleScenarios.RejectedClaimAsync(factory, practiceName);
-
-    /// <summary>A screenshot for the artifacts, then an axe scan that must find nothing serious or critical.</summary>
-    internal static async Task AccessibleAsync(IPage page, string step)
+    private async Task<(ClaimResponse Claim, string Pcn)> RejectedClaimAsync(string practiceName)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserFactory.ArtifactsDirectory, step + ".png"), FullPage = true });
-        var results = await page.RunAxe();
-        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, $"{step}: " + string.Join("\n", bad.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        var (claim, pcn, _) = await ConsolePageTesting.RejectedClaimAsync(factory, practiceName);
+        return (claim, pcn);
     }
+
+    internal static Task AccessibleAsync(IPage page, string step) => ConsolePageTesting.AccessibleAsync(page, step);
 }

@@ -27,7 +27,7 @@ public sealed class ConsoleDeniedClaimTests(ConsoleBrowserFactory factory) : ICl
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await ConsoleScenarios.SignInAsync(page);
+        await ConsolePageTesting.SignInAsync(factory, page);
         var row = page.Locator($"tr[data-claim='{claim.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^835 (CO|PR|OA|PI)-"));
 

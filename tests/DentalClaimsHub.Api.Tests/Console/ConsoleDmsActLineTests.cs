@@ -23,7 +23,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await ConsoleScenarios.SignInAsync(page);
+        await ConsolePageTesting.SignInAsync(factory, page);
         var row = page.Locator($"tr[data-item='{line.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("ДМС акт unmatched");
         await Assertions.Expect(row).ToContainTextAsync("4,500.00 RUB");

@@ -38,7 +38,7 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await ConsoleScenarios.SignInAsync(page);
+        await ConsolePageTesting.SignInAsync(factory, page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Roster imports" }).ClickAsync();
         var row = page.Locator($"tr[data-import='{importId}']");

@@ -41,12 +41,13 @@ internal static class ConsolePageTesting
     }
 
     /// <summary>A claim to demo-x12-dental that the simulated payer's 277CA rejects (A3:21), its 999 and 277CA pushed back through /inbound.</summary>
-    public static async Task<(ClaimResponse Claim, string Pcn, string AckIcn)> RejectedClaimAsync(ConsoleBrowserFactory factory, string practiceName)
+    public static async Task<(ClaimResponse Claim, string Pcn, string AckIcn)> RejectedClaimAsync(ConsoleBrowserFactory factory, string practiceName,
+        string member = "REJMEMBER0001")
     {
         var practice = await factory.CreatePracticeAsync(practiceName);
         var pcn = "REJ-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         factory.Simulator.UseForMemberPrefix("REJMEMBER", ClaimAcknowledgements.Reject277Ca);
-        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: "REJMEMBER0001");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: member);
         await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
         var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
         var acks = factory.Simulator.Acknowledgements.Pending;

@@ -43,5 +43,5 @@ public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IC
         await Assertions.Expect(retry.Locator("p.error")).ToBeVisibleAsync();
     }
 
-    private static Task SignInAsync(IPage page, string user, string password) => ConsoleScenarios.SignInAsync(page, user, password);
+    private Task SignInAsync(IPage page, string user, string password) => ConsolePageTesting.SignInAsync(factory, page, user, password);
 }

@@ -59,7 +59,7 @@ public sealed class DashboardTests(ConsoleBrowserFactory factory) : IClassFixtur
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
-        await ConsoleScenarios.SignInAsync(page);
+        await ConsolePageTesting.SignInAsync(factory, page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-chart='by-state'] rect.bar")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-chart='reasons']")).ToContainTextAsync("277CA A3:21");
