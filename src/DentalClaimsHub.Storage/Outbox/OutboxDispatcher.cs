@@ -117,7 +117,20 @@ public sealed partial class OutboxDispatcher(
             ?? throw new InvalidOperationException($"Outbox message type '{row.MessageType}' cannot be resolved.");
         var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)
             ?? throw new InvalidOperationException($"Outbox message {row.MessageId} has an empty body.");
-        await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Value.PublishTimeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+        }
+
+        try
+        {
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The transport did not take outbox message {row.MessageId} within {options.Value.PublishTimeout}.");
+        }
     }
 
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
