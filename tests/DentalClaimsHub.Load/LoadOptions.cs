@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace DentalClaimsHub.Load;
 
-/// <summary>Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE --scenario eligibility|claims|remit835 --simulator URL --count N</c>.</summary>
+/// <summary>
+/// Command line: <c>--api URL --rate N --seconds S --warmup S --patients N --payer ID --sample FILE
+/// --scenario eligibility|claims|remit835|roster|proof --simulator URL --count N --faults kill,broker,postgres</c>.
+/// </summary>
 public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, TimeSpan Warmup, int Patients, string PayerId, string Sample270,
     string Scenario = "eligibility")
 {
@@ -11,6 +14,9 @@ public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, Tim
 
     /// <summary>Claims the remittance scenario pays in one 835.</summary>
     public int Count { get; init; } = 10_000;
+
+    /// <summary>The proof's scenarios, in order (<c>--faults kill,broker,postgres</c>).</summary>
+    public IReadOnlyList<string> Faults { get; init; } = ["kill", "broker", "postgres"];
 
     public string DateOfService { get; } = "2026-11-23";
 
@@ -36,6 +42,7 @@ public sealed record LoadOptions(string ApiUrl, int Rate, TimeSpan Duration, Tim
         {
             SimulatorUrl = Value("--simulator", "http://127.0.0.1:5190"),
             Count = Number("--count", 10_000),
+            Faults = Value("--faults", "kill,broker,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
 }

@@ -15,6 +15,17 @@ using Microsoft.Extensions.Logging;
 //   hub:      POST /v1/eligibility (force=true) at the same rate (what the client sees);
 // and prints both and the difference — the latency the hub adds.
 var options = LoadOptions.Parse(args);
+if (options.Scenario == "proof")
+{
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    return await ScaleProof.RunAsync(ScaleProof.FindRoot(), options.Count, options.Faults, cancel.Token);
+}
+
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddHubStorage();

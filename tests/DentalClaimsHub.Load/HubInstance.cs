@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DentalClaimsHub.Load;
+
+/// <summary>
+/// One hub API instance as an OS process (the Release build), so it can be killed with SIGKILL and started again on the
+/// same port. Its output is kept in memory (the last lines are printed when something goes wrong).
+/// </summary>
+public sealed class HubInstance(string name, string apiDll, int port, IReadOnlyDictionary<string, string> environment) : IDisposable
+{
+    private readonly Queue<string> _tail = new();
+    private Process? _process;
+
+    public string Name { get; } = name;
+
+    public Uri Url { get; } = new($"http://127.0.0.1:{port}");
+
+    public int Starts { get; private set; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public void Start()
+    {
+        var bin = Path.GetDirectoryName(apiDll)!;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { apiDll, "--urls", Url.ToString().TrimEnd('/'), "--contentRoot", bin },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Starts++;
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
+    public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!IsRunning)
+            {
+                throw new InvalidOperationException($"{Name} exited while starting:\n{Tail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/health/ready", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"{Name} was not ready within {timeout}:\n{Tail()}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash or the OOM killer does.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+    }
+
+    /// <summary>The process's last lines of output.</summary>
+    public string Tail()
+    {
+        lock (_tail)
+        {
+            return string.Join('\n', _tail);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process?.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_tail)
+        {
+            _tail.Enqueue(line.Length > 500 ? line[..500] : line);
+            while (_tail.Count > 60)
+            {
+                _tail.Dequeue();
+            }
+        }
+    }
+
+    public override string ToString() => new StringBuilder().Append(Name).Append(" (").Append(Url).Append(')').ToString();
+}
