@@ -7,13 +7,14 @@ namespace DentalClaimsHub.Api.Tests.Health;
 public sealed class HealthAndDocsTests(HubApiFactory factory) : IClassFixture<HubApiFactory>
 {
     [Fact]
-    public async Task Ready_DatabaseReachable_ReportsHealthyPostgres()
+    public async Task Ready_DatabaseAndBusReachable_ReportsHealthyPostgresAndBroker()
     {
         var response = await factory.CreateClient().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", json.GetProperty("checks").GetProperty("postgresql").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.GetProperty("checks").GetProperty("broker").GetProperty("status").GetString());
     }
 
     [Fact]
