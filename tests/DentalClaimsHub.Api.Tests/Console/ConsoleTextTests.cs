@@ -43,6 +43,7 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerTransport>(), t => Assert.Contains("Transport." + t, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerCapability>(), c => Assert.Contains("Capability." + c, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Rosters.RosterKind>(), k => Assert.Contains("RosterKind." + k, en.Keys));
+        Assert.All(Enum.GetNames<AttachmentTransmission>(), t => Assert.Contains("Transmission." + t, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Api.AdminConsole.Webhooks.WebhookDeliveryView>(), s => Assert.Contains("WebhookStatus." + s, en.Keys));
     }
 
