@@ -85,6 +85,7 @@ public static class ConsoleRegistration
         services.AddScoped<Remittances.RemittanceList>();
         services.AddScoped<Remittances.PaymentAssignment>();
         services.AddScoped<Payers.PayerOverview>();
+        services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<X12View.X12ViewBuilder>();
         services.AddScoped<X12View.X12CodeExplainer>();
         services.AddScoped<X12View.X12Highlighter>();

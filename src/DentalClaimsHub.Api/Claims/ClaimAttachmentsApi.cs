@@ -1,14 +1,11 @@
 using System.Security.Claims;
-using System.Text;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Validation;
-using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
-using DentalClaimsHub.Storage.Attachments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,16 +26,8 @@ public sealed class ClaimAttachmentOptions
 /// </summary>
 public static class ClaimAttachmentsApi
 {
-    /// <summary>Content types a payer's attachment channel takes, with how to recognise each from its first bytes.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Accepted = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["image/jpeg"] = "JPEG image",
-        ["image/png"] = "PNG image",
-        ["image/tiff"] = "TIFF image",
-        ["application/pdf"] = "PDF document",
-        ["application/dicom"] = "DICOM image",
-        ["text/plain"] = "plain-text narrative",
-    };
+    /// <summary>Content types a payer's attachment channel takes (see <see cref="ClaimDocuments.Accepted"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Accepted => ClaimDocuments.Accepted;
 
     public static WebApplication MapClaimAttachmentsApi(this WebApplication app)
     {
@@ -94,7 +83,7 @@ public static class ClaimAttachmentsApi
             return TooLarge(max);
         }
 
-        var contentType = file.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
+        var contentType = ClaimDocuments.Normalize(file.ContentType);
         byte[] content;
         await using (var stream = file.OpenReadStream())
         using (var buffer = new MemoryStream((int)file.Length))
@@ -103,27 +92,29 @@ public static class ClaimAttachmentsApi
             content = buffer.ToArray();
         }
 
-        if (!Accepted.ContainsKey(contentType))
+        if (ClaimDocuments.CheckFile(contentType, content) is { } bad)
         {
-            errors.Add("$.file", $"Content type '{contentType}' is not accepted; send one of {string.Join(", ", Accepted.Keys)}.");
-        }
-        else if (!Matches(contentType, content))
-        {
-            errors.Add("$.file", $"The file is declared {contentType} but does not look like a {Accepted[contentType]}.");
+            errors.Add("$.file", bad);
         }
 
-        var controlNumber = PatientValidation.Blank(form["controlNumber"]) ?? $"ATT{Guid.CreateVersion7(time.GetUtcNow()):N}"[..18].ToUpperInvariant();
-        var declared = claim.Attachments.FirstOrDefault(a => a.ControlNumber == controlNumber);
-        var reportType = PatientValidation.Blank(form["reportType"]) ?? declared?.ReportType;
-        if (reportType is null)
+        var controlNumber = PatientValidation.Blank(form["controlNumber"]);
+        var reportType = PatientValidation.Blank(form["reportType"]);
+        if (reportType is null && (controlNumber is null || claim.Attachments.All(a => a.ControlNumber != controlNumber)))
         {
             errors.Add("$.reportType", "Give the PWK01 report type (RB radiology films, DG diagnostic report, OZ support data…).");
         }
 
-        var transmission = AttachmentTransmission.Electronic;
-        if (PatientValidation.Blank(form["transmission"]) is { } named && !ClaimIntake.TryParseTransmission(named, out transmission))
+        AttachmentTransmission? transmission = null;
+        if (PatientValidation.Blank(form["transmission"]) is { } named)
         {
-            errors.Add("$.transmission", ClaimIntake.TransmissionRule);
+            if (ClaimIntake.TryParseTransmission(named, out var parsed))
+            {
+                transmission = parsed;
+            }
+            else
+            {
+                errors.Add("$.transmission", ClaimIntake.TransmissionRule);
+            }
         }
 
         if (!errors.IsEmpty)
@@ -131,28 +122,19 @@ public static class ClaimAttachmentsApi
             return errors.ToResult();
         }
 
-        var now = time.GetUtcNow();
-        var fileName = PatientValidation.Blank(Path.GetFileName(file.FileName)) is { } name && name.Length > 255 ? name[^255..] : PatientValidation.Blank(Path.GetFileName(file.FileName));
-        var stored = AttachmentFile.Create(practiceId, claim.Id, controlNumber, contentType, fileName, content, now);
-        ClaimAttachment attachment;
-        try
+        var (attachment, refusal) = ClaimDocuments.Attach(db, claim, controlNumber, reportType, transmission, contentType, file.FileName, content,
+            time.GetUtcNow());
+        if (refusal is { Conflict: true })
         {
-            attachment = new ClaimAttachment(reportType!, declared?.Transmission ?? transmission, controlNumber, contentType, content.LongLength,
-                stored.StorageKey, stored.FileName);
-            claim.AttachDocument(attachment, now);
-        }
-        catch (DomainException ex) when (ex.ParamName is "reportType" or "controlNumber" or "ControlNumber" or "ReportType")
-        {
-            return errors.Add(ex.ParamName.StartsWith("r", StringComparison.OrdinalIgnoreCase) ? "$.reportType" : "$.controlNumber", ex.Message).ToResult();
-        }
-        catch (DomainException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim cannot take this attachment", detail: ex.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The claim cannot take this attachment", detail: refusal.Message);
         }
 
-        // A newer upload for the same control number supersedes the older file.
-        db.AttachmentFiles.RemoveRange(db.AttachmentFiles.Where(f => f.ClaimId == claim.Id && f.ControlNumber == controlNumber));
-        db.AttachmentFiles.Add(stored);
+        if (refusal is not null || attachment is null)
+        {
+            return errors.Add("$." + refusal!.Field, refusal.Message).ToResult();
+        }
+
+        controlNumber = attachment.ControlNumber;
         audit.Record(user, "claim.attachment.added", "claim", claim.Id,
             System.Text.Json.JsonSerializer.Serialize(new { controlNumber, contentType, size = content.LongLength }));
         await db.SaveChangesAsync(cancellationToken);
@@ -177,29 +159,7 @@ public static class ClaimAttachmentsApi
     }
 
     /// <summary>True when <paramref name="content"/> starts the way a <paramref name="contentType"/> file does.</summary>
-    public static bool Matches(string contentType, ReadOnlySpan<byte> content) => contentType switch
-    {
-        "image/jpeg" => content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-        "image/png" => content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        "image/tiff" => content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8),
-        "application/pdf" => content.StartsWith("%PDF-"u8),
-        "application/dicom" => content.Length > 132 && content.Slice(128, 4).SequenceEqual("DICM"u8),
-        "text/plain" => !content.Contains((byte)0) && IsUtf8(content),
-        _ => false,
-    };
-
-    private static bool IsUtf8(ReadOnlySpan<byte> content)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
+    public static bool Matches(string contentType, ReadOnlySpan<byte> content) => ClaimDocuments.Matches(contentType, content);
 
     private static ProblemHttpResult TooLarge(long max) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Attachment too large",

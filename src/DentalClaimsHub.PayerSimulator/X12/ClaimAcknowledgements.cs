@@ -92,15 +92,69 @@ public sealed class ClaimAcknowledgements(TimeProvider time, ScenarioSelector sc
     private void Add(string kind, string isa13, string payload) =>
         _pending.Enqueue(new PendingAcknowledgement(Interlocked.Increment(ref _id), kind, isa13, payload));
 
-    // A whole-file rejection as a payer's front end sends it for a business reason: every set IK5*R, AK9*R.
+    // A whole-file rejection as a payer's front end sends it for a business reason: every set IK5*R, AK9*R. A set whose
+    // subscriber's member id the payer refuses says where: IK3 on its NM1*IL (2010BA), IK4 on NM109 (element 67) with code 7,
+    // invalid code value; the bad value itself (IK404) is left out, as it is a member id.
     private string Rejected999(X12ValidationReport report, X12Message message)
     {
         var accepted = Ack999Builder.Build(report, _controlNumbers, time) ?? "";
         var separator = message.ElementSeparator;
-        return string.Join('\n', accepted.Split('\n').Select(line =>
-            line.StartsWith($"IK5{separator}A", StringComparison.Ordinal) ? $"IK5{separator}R{separator}5~"
-            : line.StartsWith($"AK9{separator}", StringComparison.Ordinal) ? RejectAk9(line, separator)
-            : line));
+        var refused = RefusedMembers(message);
+        string? set = null;
+        var lines = new List<string>();
+        var added = 0;
+        foreach (var line in accepted.Split('\n'))
+        {
+            if (line.StartsWith($"AK2{separator}", StringComparison.Ordinal))
+            {
+                set = line.TrimEnd('~').Split(separator).ElementAtOrDefault(2);
+            }
+
+            if (line.StartsWith($"IK5{separator}", StringComparison.Ordinal) && set is not null && refused.TryGetValue(set, out var position))
+            {
+                lines.Add(string.Join(separator, "IK3", "NM1", position.ToString(CultureInfo.InvariantCulture), "2010BA", "8") + "~");
+                lines.Add(string.Join(separator, "IK4", "9", "67", "7") + "~");
+                added += 2;
+            }
+
+            lines.Add(line.StartsWith($"IK5{separator}A", StringComparison.Ordinal) ? $"IK5{separator}R{separator}5~"
+                : line.StartsWith($"AK9{separator}", StringComparison.Ordinal) ? RejectAk9(line, separator)
+                : line.StartsWith($"SE{separator}", StringComparison.Ordinal) ? Recount(line, separator, added)
+                : line);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    // ST02 → the position (ST = 1) of the NM1*IL whose member id is in the reject-999 scenario.
+    private Dictionary<string, int> RefusedMembers(X12Message message)
+    {
+        var refused = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? st02 = null;
+        var position = 0;
+        foreach (var s in message.Segments)
+        {
+            if (s[0] == "ST")
+            {
+                (st02, position) = (X12Message.Element(s, 2), 0);
+            }
+
+            position++;
+            if (st02 is not null && s[0] == "NM1" && X12Message.Element(s, 1) == "IL" && !refused.ContainsKey(st02)
+                && scenarios.Select("x12.claims", X12Message.Element(s, 9)) == Reject999)
+            {
+                refused[st02] = position;
+            }
+        }
+
+        return refused;
+    }
+
+    // SE01 counts the set's segments: the IK3/IK4 pairs added to it.
+    private static string Recount(string line, char separator, int added)
+    {
+        var parts = line.TrimEnd('~').Split(separator);
+        return added == 0 ? line : $"SE{separator}{int.Parse(parts[1], CultureInfo.InvariantCulture) + added}{separator}{parts[2]}~";
     }
 
     private static string RejectAk9(string line, char separator)

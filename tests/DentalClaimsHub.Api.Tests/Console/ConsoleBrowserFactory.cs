@@ -10,7 +10,7 @@ namespace DentalClaimsHub.Api.Tests.Console;
 /// The hub on a real Kestrel port (a browser cannot reach the in-memory test server) with the simulated payers, a known
 /// first administrator, and Debian's Chromium driven by Playwright (headless; no browser download).
 /// </summary>
-public sealed class ConsoleBrowserFactory : ClaimDeliveryFactory
+public class ConsoleBrowserFactory : ClaimDeliveryFactory
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "Console-Test-Password-1";

@@ -5,6 +5,8 @@ using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Storage.AdminConsole;
+using DentalClaimsHub.Storage.Messages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -59,6 +61,29 @@ internal static class ConsolePageTesting
         }
 
         return (await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected"), pcn, icn);
+    }
+
+    /// <summary>A claim to demo-x12-dental whose 837 the simulated payer's 999 rejects (IK3 on the subscriber's NM1, IK4 on NM109).</summary>
+    public static async Task<(ClaimResponse Claim, string Pcn)> Rejected999ClaimAsync(ConsoleBrowserFactory factory, string practiceName,
+        string member = "R999MEMBER01")
+    {
+        var practice = await factory.CreatePracticeAsync(practiceName);
+        var pcn = "R99-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        factory.Simulator.UseForMemberPrefix("R999MEMBER", ClaimAcknowledgements.Reject999);
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, memberId: member);
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "submitted");
+        var insurer = await factory.CreateInsurerClientAsync("demo-x12-dental");
+        var icn = await factory.InDatabaseAsync(db => db.Messages.AsNoTracking()
+            .Where(m => m.PracticeId == practice.Id && m.Direction == MessageDirection.Outbound && m.Protocol == "x12")
+            .Select(m => m.InterchangeControlNumber).SingleAsync());
+        var ack = factory.Simulator.Acknowledgements.Pending.Single(a => a.Kind == "999" && a.InterchangeControlNumber == icn);
+        Assert.DoesNotContain(factory.Simulator.Acknowledgements.Pending, a => a.Kind == "277CA" && a.InterchangeControlNumber == icn);
+        var segments = ack.Payload.Split('~', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var (st, se) = (segments.FindIndex(x => x.StartsWith("ST*", StringComparison.Ordinal)), segments.FindIndex(x => x.StartsWith("SE*", StringComparison.Ordinal)));
+        Assert.Equal($"SE*{se - st + 1}*", segments[se][..(segments[se].LastIndexOf('*') + 1)]);
+        var response = await insurer.PostAsync("/inbound/demo-x12-dental/x12", new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "rejected"), pcn);
     }
 
     public static async Task<(Guid Id, string UserName)> CreateUserAsync(ConsoleBrowserFactory factory, string displayName, string role,

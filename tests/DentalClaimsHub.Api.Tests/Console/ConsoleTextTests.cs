@@ -36,6 +36,15 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.AdminConsole.ClaimActivityKind>(), s => Assert.Contains("Activity." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.Rosters.RosterImportStatus>(), s => Assert.Contains("RosterStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.EligibilityCheckStatus>(), s => Assert.Contains("EligibilityStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.RemittanceStatus>(), s => Assert.Contains("RemittanceStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.ClaimPaymentStatus>(), s => Assert.Contains("PaymentStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerKind>(), k => Assert.Contains("PayerKind." + k, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerProtocol>(), p => Assert.Contains("Protocol." + p, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerTransport>(), t => Assert.Contains("Transport." + t, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerCapability>(), c => Assert.Contains("Capability." + c, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Rosters.RosterKind>(), k => Assert.Contains("RosterKind." + k, en.Keys));
+        Assert.All(Enum.GetNames<AttachmentTransmission>(), t => Assert.Contains("Transmission." + t, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Api.AdminConsole.Webhooks.WebhookDeliveryView>(), s => Assert.Contains("WebhookStatus." + s, en.Keys));
     }
 
     [Fact]

@@ -41,12 +41,16 @@ public sealed class PayersPageTests(ConsoleBrowserFactory factory) : IClassFixtu
         var row = page.Locator($"tr[data-payer='{payer}']");
         await Assertions.Expect(row.Locator("[data-circuit]")).ToHaveAttributeAsync("data-circuit", "Closed");
         await Assertions.Expect(row).ToContainTextAsync("HttpRequestException");
-        await Assertions.Expect(page.Locator("tr[data-payer='demo-x12-dental']")).ToBeVisibleAsync();
+        var x12 = page.Locator("tr[data-payer='demo-x12-dental']");
+        await Assertions.Expect(x12.Locator("[data-kind]")).ToHaveTextAsync("X12 (US payer)");
+        await Assertions.Expect(x12.Locator("[data-capability='Claims']")).ToHaveTextAsync("Claims: X12 (ASC X12 005010) / CAQH CORE batch");
         await AccessibleAsync(page, "payers-01-list");
 
         await page.Locator("[data-culture='ru']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Плательщики");
         await Assertions.Expect(row.Locator("[data-circuit]")).ToHaveTextAsync("Замкнут (исправен)");
+        await Assertions.Expect(x12.Locator("[data-capability='Eligibility']")).ToHaveTextAsync("Проверка покрытия: X12 (ASC X12 005010) / CAQH CORE в реальном времени");
+        await Assertions.Expect(x12.Locator("[data-kind]")).ToHaveTextAsync("X12 (плательщик США)");
         await AccessibleAsync(page, "payers-02-list-ru");
     }
 }

@@ -32,11 +32,14 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("unmatched=true"));
         var row = page.Locator($"tr[data-remittance='{remittanceId}']");
         await Assertions.Expect(row).ToContainTextAsync("1 / 2");
+        await Assertions.Expect(row.Locator("[data-status]")).ToHaveTextAsync("Posted");
         await AccessibleAsync(page, "remittances-01-list");
 
         await row.Locator("a").ClickAsync();
         var unmatched = page.Locator("tr.unmatched");
         await Assertions.Expect(unmatched).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"tr[data-payment] [data-payment-status='ProcessedAsPrimary']")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tr[data-payment] [data-payment-status]").First).ToHaveTextAsync("Processed as primary (1)");
         await Assertions.Expect(page.Locator("tr[data-payment]", new() { HasText = matched.PatientControlNumber }).Locator("a"))
             .ToHaveTextAsync(matched.PatientControlNumber);
         await unmatched.Locator("input[data-find]").FillAsync(target.PatientControlNumber[..6]);
@@ -74,6 +77,9 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
 
         await page.GotoAsync($"/console/remittances/{remittanceId}");
         await Assertions.Expect(page.Locator("tr.unmatched")).ToContainTextAsync("Needs review");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("dd[data-status='Posted']")).ToHaveTextAsync("Разнесён");
+        await Assertions.Expect(page.Locator("tr.unmatched [data-payment-status]")).ToHaveTextAsync("Обработана как основная (1)");
         await Assertions.Expect(page.Locator("input[data-find]")).ToHaveCountAsync(0);
 
         var paymentId = await factory.InDatabaseAsync(db => db.ClaimPayments.AsNoTracking()

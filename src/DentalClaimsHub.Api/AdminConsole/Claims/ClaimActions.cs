@@ -1,5 +1,6 @@
 using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.Identity;
+using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Hosting;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
@@ -107,6 +108,31 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
             ConsoleAudit.RecordAction(db, user, now, frontDoor ? "claim.resubmitted" : "claim.corrected", "claim", claim.Id, claim.PracticeId,
                 new { claim = target.Id, frequency = target.Frequency.ToString() });
             return ClaimActionResult.Done(target.Id);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Sends in the document for an attachment the claim declared (PWK06 control number) — in any state, as the API's upload
+    /// does: the payer matches it to the claim by that number. A newer document for the number replaces the older one.
+    /// </summary>
+    public Task<ClaimActionResult> AddDocumentAsync(Guid claimId, string controlNumber, NewAttachment document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return ActAsync(claimId, (db, claim, user, now) =>
+        {
+            if (claim.Attachments.All(a => a.ControlNumber != controlNumber))
+            {
+                return Task.FromResult(ClaimActionResult.Failed("document", $"The claim declares no attachment '{controlNumber}'."));
+            }
+
+            if (Attach(db, claim, document, now, controlNumber) is { } refused)
+            {
+                return Task.FromResult(ClaimActionResult.Failed("document", refused));
+            }
+
+            ConsoleAudit.RecordAction(db, user, now, "claim.attachment.added", "claim", claim.Id, claim.PracticeId,
+                new { controlNumber, contentType = ClaimDocuments.Normalize(document.ContentType), size = document.Content.LongLength });
+            return Task.FromResult(ClaimActionResult.Done(claim.Id));
         }, ct);
     }
 
@@ -302,41 +328,18 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
         return problems;
     }
 
-    // The same checks as the API's upload (accepted types, the file's own signature, the size cap), then stored with the claim.
-    private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now)
+    // The API's upload rules (accepted types, the file's own signature) through the same code, plus the console's size cap.
+    private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now, string? controlNumber = null)
     {
-        var contentType = document.ContentType.Split(';')[0].Trim().ToLowerInvariant();
-        if (!DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Accepted.TryGetValue(contentType, out var kind))
-        {
-            return $"A {contentType} file is not accepted; send one of {string.Join(", ", DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Accepted.Values)}.";
-        }
-
-        if (!DentalClaimsHub.Api.Claims.ClaimAttachmentsApi.Matches(contentType, document.Content))
-        {
-            return $"The file does not look like a {kind}.";
-        }
-
         if (document.Content.LongLength > MaxAttachmentBytes)
         {
             return $"The file is larger than {MaxAttachmentBytes / (1024 * 1024)} MB.";
         }
 
-        var controlNumber = $"ATT{Guid.CreateVersion7(now):N}"[..18].ToUpperInvariant();
-        var fileName = Path.GetFileName(document.FileName) is { Length: > 0 } name ? name[^Math.Min(name.Length, 255)..] : null;
-        var stored = DentalClaimsHub.Storage.Attachments.AttachmentFile.Create(claim.PracticeId, claim.Id, controlNumber, contentType, fileName,
-            document.Content, now);
-        try
-        {
-            claim.AttachDocument(new ClaimAttachment(document.ReportType.Trim().ToUpperInvariant(), AttachmentTransmission.Electronic, controlNumber,
-                contentType, document.Content.LongLength, stored.StorageKey, stored.FileName), now);
-        }
-        catch (DomainException e)
-        {
-            return e.Message;
-        }
-
-        db.AttachmentFiles.Add(stored);
-        return null;
+        var reportType = controlNumber is null ? document.ReportType.Trim().ToUpperInvariant() : null;
+        var (_, refusal) = ClaimDocuments.Attach(db, claim, controlNumber, reportType, controlNumber is null ? AttachmentTransmission.Electronic : null,
+            ClaimDocuments.Normalize(document.ContentType), document.FileName, document.Content, now);
+        return refusal?.Message;
     }
 
     /// <summary>The largest document the console takes (the API's default cap).</summary>
