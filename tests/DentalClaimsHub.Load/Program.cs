@@ -42,9 +42,11 @@ Console.CancelKeyPress += (_, e) =>
 var payer = host.Services.GetRequiredService<PayerProfileCatalog>().Get(options.PayerId);
 var transport = host.Services.GetRequiredService<CaqhCoreTransport>();
 var sample270 = File.ReadAllText(options.Sample270);
-using var hub = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+// --api takes one hub or several (comma-separated): then requests go round-robin to the instances.
+var instances = options.ApiUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToList();
+using var hub = new HttpClient(new RoundRobinHandler(instances, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }))
 {
-    BaseAddress = new Uri(options.ApiUrl),
+    BaseAddress = instances[0],
     Timeout = TimeSpan.FromSeconds(60),
 };
 

@@ -31,6 +31,7 @@ public static class ScaleProof
     private const string Payer = "demo-x12-dental";
     private const int Patients = 16;
     private const int InFlight = 16;
+    private static readonly TimeSpan Stall = TimeSpan.FromMinutes(2);
 
     public sealed record Result(string Scenario, string Fault, int Claims, TimeSpan Intake, TimeSpan AllAcknowledged, int Accepted,
         int AtPayer, int Duplicates, int Acknowledged, int Failovers, int ResentDiscarded, IReadOnlyList<string> Problems)
@@ -192,13 +193,21 @@ public static class ScaleProof
         }
 
         var intake = clock.Elapsed;
+        // Waits while claims keep moving: it gives up after two minutes without progress (or 30 minutes in all).
         var acknowledged = 0;
         TimeSpan? all = null;
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (DateTime.UtcNow < deadline && !(all is not null && injected.IsCompleted))
+        var progressAt = DateTime.UtcNow;
+        var giveUp = DateTime.UtcNow.AddMinutes(30);
+        while (DateTime.UtcNow < giveUp && DateTime.UtcNow - progressAt < Stall && !(all is not null && injected.IsCompleted))
         {
-            acknowledged = await TryCountAsync(database, db => db.Claims.CountAsync(
+            var now = await TryCountAsync(database, db => db.Claims.CountAsync(
                 c => c.PatientControlNumber.StartsWith(prefix) && c.State == ClaimState.Acknowledged, cancellationToken)) ?? acknowledged;
+            if (now != acknowledged || !injected.IsCompleted)
+            {
+                progressAt = DateTime.UtcNow;
+            }
+
+            acknowledged = now;
             all ??= acknowledged == count ? clock.Elapsed : null;
             await Task.Delay(250, cancellationToken);
         }
@@ -226,7 +235,7 @@ public static class ScaleProof
         if (acknowledged != count)
         {
             var states = await TryCountStatesAsync(database, prefix);
-            problems.Add($"{acknowledged} of {count} claims Acknowledged after 5 minutes ({states})");
+            problems.Add($"{acknowledged} of {count} claims Acknowledged, no progress for {Stall.TotalMinutes:0} minutes ({states})");
         }
 
         var stored = await TryCountAsync(database, db => db.Claims.CountAsync(c => c.PatientControlNumber.StartsWith(prefix), cancellationToken));
@@ -443,13 +452,13 @@ public static class ScaleProof
         /// </summary>
         public async Task PumpAcknowledgementsAsync(Sim simulator, string database, CancellationToken cancellationToken)
         {
-            var pushed = new HashSet<long>();
+            var pushed = new ConcurrentDictionary<long, bool>();
             var turn = 0;
             while (!cancellationToken.IsCancellationRequested)
             {
                 try
                 {
-                    var waiting = simulator.Acknowledgements.Pending.Where(a => a.Kind == "999" && !pushed.Contains(a.Id)).ToList();
+                    var waiting = simulator.Acknowledgements.Pending.Where(a => a.Kind == "999" && !pushed.ContainsKey(a.Id)).ToList();
                     if (waiting.Count > 0)
                     {
                         var interchanges = waiting.Select(a => a.InterchangeControlNumber).ToList();
@@ -459,16 +468,25 @@ public static class ScaleProof
                                           where m.Direction == MessageDirection.Outbound && m.PayerId == Payer
                                               && interchanges.Contains(m.InterchangeControlNumber!) && d.Status == ClaimDeliveryStatus.Sent
                                           select m.InterchangeControlNumber).ToListAsync(cancellationToken);
-                        foreach (var ack in waiting.Where(a => sent.Contains(a.InterchangeControlNumber)))
-                        {
-                            var http = _insurer[turn++ % _insurer.Length];
-                            using var response = await http.PostAsync($"/inbound/{Payer}/x12",
-                                new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"), cancellationToken);
-                            if (response.IsSuccessStatusCode)
+                        // Four files in flight, spread over the instances, as an insurer's gateway would push them.
+                        await Parallel.ForEachAsync(waiting.Where(a => sent.Contains(a.InterchangeControlNumber)),
+                            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (ack, ct) =>
                             {
-                                pushed.Add(ack.Id);
-                            }
-                        }
+                                var http = _insurer[Interlocked.Increment(ref turn) % _insurer.Length];
+                                try
+                                {
+                                    using var response = await http.PostAsync($"/inbound/{Payer}/x12",
+                                        new StringContent(ack.Payload, Encoding.UTF8, "application/edi-x12"), ct);
+                                    if (response.IsSuccessStatusCode)
+                                    {
+                                        pushed[ack.Id] = true;
+                                    }
+                                }
+                                catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException && !ct.IsCancellationRequested)
+                                {
+                                    // That instance is down: the next round pushes the file again.
+                                }
+                            });
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or NpgsqlException or InvalidOperationException or TimeoutException

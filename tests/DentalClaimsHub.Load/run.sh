@@ -5,6 +5,8 @@
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
 # SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end)
 # or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS).
+# INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
+# PostgreSQL database and a fresh broker virtual host; the load goes round-robin to them.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -55,22 +57,48 @@ dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaim
 pids+=($!)
 wait_for "$sim_url/__health"
 
-echo "== hub on $api_url"
-# Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
-env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-  "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
-  "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
-  dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" \
-  --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api.log" 2>&1 &
-pids+=($!)
-wait_for "$api_url/health/ready" || { tail -n 40 "$work/api.log"; exit 1; }
+instances="${INSTANCES:-1}"
+transport=()
+if [ "$instances" -gt 1 ]; then
+  echo "== RabbitMQ (virtual host dch-load)"
+  amqp="$("$root/hub" broker | tail -n 1)"
+  mgmt="http://127.0.0.1:$(( ${amqp##*:} + 2 ))"
+  mgmt="${mgmt%/}"
+  curl -fsS -u dch:dch -X DELETE "$mgmt/api/vhosts/dch-load" >/dev/null 2>&1 || true
+  curl -fsS -u dch:dch -X PUT -H 'content-type: application/json' -d '{}' "$mgmt/api/vhosts/dch-load" >/dev/null
+  curl -fsS -u dch:dch -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
+    "$mgmt/api/permissions/dch-load/dch" >/dev/null
+  transport=(Messaging__Transport=RabbitMq "Messaging__RabbitMq__Url=${amqp%/}/dch-load")
+fi
+
+api_urls=()
+hub_pids=()
+base_port="${api_url##*:}"
+for ((i = 0; i < instances; i++)); do
+  url="http://127.0.0.1:$((base_port + i))"
+  echo "== hub on $url"
+  # Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
+  env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" "${transport[@]}" \
+    dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$url" \
+    --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api-$i.log" 2>&1 &
+  pids+=($!)
+  hub_pids+=($!)
+  # One at a time: the first applies the migrations.
+  wait_for "$url/health/ready" || { tail -n 40 "$work/api-$i.log"; exit 1; }
+  api_urls+=("$url")
+done
+api_list=$(IFS=,; echo "${api_urls[*]}")
 
 echo "== load"
 cd "$root"
 status=0
-dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
+dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|Roster import" "$work/api.log" | sed 's/^/hub: /' || true
-grep -h "VmHWM" "/proc/${pids[1]}/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
+grep -h "Inbound 835\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
+for pid in "${hub_pids[@]}"; do
+  grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
+done
 exit $status
