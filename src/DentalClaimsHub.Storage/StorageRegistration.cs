@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DentalClaimsHub.Storage.ControlNumbers;
 using DentalClaimsHub.Storage.Inbox;
 using DentalClaimsHub.Storage.Outbox;
@@ -45,7 +46,13 @@ public static class StorageRegistration
     }
 
     public static DbContextOptionsBuilder UseHubDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithHubDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithHubDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing => tracing
+                    // Commands outside any trace are the background loops' polls (the outbox, the sweeper, the status
+                    // poller, every half second on every instance): as root spans they would drown the traces that matter.
+                    .ConfigureCommandFilter(_ => Activity.Current is not null)
+                    .ConfigureBatchFilter(_ => Activity.Current is not null)
+                    .EnableFirstResponseEvent(false))))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
