@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.PayerSimulator.X12;
@@ -5,6 +8,7 @@ using DentalClaimsHub.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using Polly.CircuitBreaker;
 
 namespace DentalClaimsHub.Api.Tests.Telemetry;
 
@@ -56,6 +60,45 @@ public sealed class MetricsTests(TelemetryFactory factory) : IClassFixture<Telem
         Assert.Equal(ofPayer, Metric(metrics, "dch.claims.delivered").Single(p => Tags(p)["payer.id"] == Payer).GetSumLong());
 
         await factory.InDatabaseAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE locked_by = 'elsewhere'"));
+    }
+
+    [Fact]
+    public async Task Collect_PayerUnreachable_CircuitReadsOpenAndEveryCallIsCountedByOutcome()
+    {
+        const string payer = "telemetry-unreachable";
+        var http = factory.Services.GetRequiredService<IHttpClientFactory>().CreateClient(PayerHttp.ClientName);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var failures = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{closedPort}/")
+                    .ForPayer(payer, idempotent: false, PayerOperations.Eligibility);
+                using var response = await http.SendAsync(request);
+                failures.Add("answered " + (int)response.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException or BrokenCircuitException)
+            {
+                failures.Add(e.GetType().Name);
+            }
+        }
+
+        var (metrics, _, _) = await CollectStableAsync();
+
+        Assert.Contains(nameof(BrokenCircuitException), failures);
+        Assert.Equal(2, Metric(metrics, "dch.payer.circuit.state").Single(p => Tags(p)["payer.id"] == payer).GetGaugeLastValueLong());
+        var calls = Metric(metrics, "dch.payer.request.duration").Where(p => Tags(p)["payer.id"] == payer)
+            .ToDictionary(p => Tags(p)["outcome"] ?? "", p => p.GetHistogramCount());
+        Assert.Equal(8, calls.Values.Sum());
+        Assert.Equal(failures.Count(f => f == nameof(HttpRequestException)), calls["transport_error"]);
+        Assert.Equal(failures.Count(f => f == nameof(BrokenCircuitException)), calls["circuit_open"]);
+        Assert.All(Metric(metrics, "dch.payer.request.duration").Where(p => Tags(p)["payer.id"] == payer),
+            p => Assert.Equal("eligibility", Tags(p)["payer.operation"]));
     }
 
     [Fact]
