@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DentalClaimsHub.Storage.ControlNumbers;
 using DentalClaimsHub.Storage.Inbox;
 using DentalClaimsHub.Storage.Outbox;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +47,13 @@ public static class StorageRegistration
     }
 
     public static DbContextOptionsBuilder UseHubDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithHubDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithHubDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing => tracing
+                    // Commands outside any trace are the background loops' polls (the outbox, the sweeper, the status
+                    // poller, every half second on every instance): as root spans they would drown the traces that matter.
+                    .ConfigureCommandFilter(_ => Activity.Current is not null)
+                    .ConfigureBatchFilter(_ => Activity.Current is not null)
+                    .EnableFirstResponseEvent(false))))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
@@ -78,13 +86,22 @@ public static class StorageRegistration
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// The connection string the context was configured with, password included. <c>GetConnectionString()</c> answers
+    /// the data source's copy, which Npgsql strips of the password once a data source is built (tracing configures one).
+    /// </summary>
+    public static string FullConnectionString(this DatabaseFacade database) =>
+        RelationalOptionsExtension.Extract(database.GetService<IDbContextOptions>()).ConnectionString
+        ?? database.GetConnectionString()
+        ?? throw new InvalidOperationException("The context has no connection string.");
+
     /// <summary>Creates the database when missing, then applies pending migrations.</summary>
     public static async Task MigrateHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, cancellationToken);
+        await EnsureDatabaseExistsAsync(db.Database.FullConnectionString(), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 

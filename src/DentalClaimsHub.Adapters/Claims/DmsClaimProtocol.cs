@@ -129,7 +129,8 @@ public sealed class DmsClaimProtocol(
 
         var body = new ByteArrayContent(content.Content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(content.ContentType);
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = body }.ForPayer(payer.Id, idempotent: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = body }.ForPayer(payer.Id, idempotent: false,
+            kind == "gp-request" ? PayerOperations.GuaranteeLetterRequest : PayerOperations.ClaimSubmission);
         request.Headers.Add("X-File-Name", fileName);
         request.Headers.Add("X-Request-Id", payloadId);
         using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);

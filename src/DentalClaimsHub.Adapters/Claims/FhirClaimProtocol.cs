@@ -63,7 +63,7 @@ public sealed class FhirClaimProtocol(IHttpClientFactory clients, TimeProvider t
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root + (submit ? "Claim/$submit" : "Claim")))
         {
             Content = payload,
-        }.ForPayer(payer.Id, idempotent: false);
+        }.ForPayer(payer.Id, idempotent: false, PayerOperations.ClaimSubmission);
         request.Headers.Accept.ParseAdd(FhirJson);
         request.Headers.Add("X-Request-Id", payloadId);
         if (!submit && content.TransactionControlNumbers is [var controlNumber, ..])

@@ -58,7 +58,8 @@ public static class ClaimsApi
     }
 
     private static async Task<IResult> CreateAsync(ClaimRequest request, HubDbContext db, PayerProfileCatalog payers, AuditTrail audit,
-        ClaimsPrincipal user, TimeProvider time, HttpContext http, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        ClaimMetrics metrics, ClaimsPrincipal user, TimeProvider time, HttpContext http, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -83,7 +84,15 @@ public static class ClaimsApi
         Queue(claim, context!);
         db.Claims.Add(claim);
         audit.Record(user, "claim.submitted", "claim", claim.Id);
-        return await idempotent!.CreatedAsync(db, http, $"/v1/claims/{claim.Id}", claim.ToResponse(), claim.Id, context!.Now, cancellationToken);
+        System.Diagnostics.Activity.Current?.SetTag("dch.claim.id", claim.Id.ToString());
+        var created = await idempotent!.CreatedAsync(db, http, $"/v1/claims/{claim.Id}", claim.ToResponse(), claim.Id, context!.Now,
+            cancellationToken);
+        if (created is IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created })
+        {
+            metrics.Submitted(claim.PayerId);
+        }
+
+        return created;
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,

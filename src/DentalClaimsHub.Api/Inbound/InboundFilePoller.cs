@@ -1,5 +1,7 @@
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
+using DentalClaimsHub.Api.Telemetry;
+using DentalClaimsHub.Storage.Telemetry;
 using Renci.SshNet.Sftp;
 
 namespace DentalClaimsHub.Api.Inbound;
@@ -116,8 +118,17 @@ public sealed partial class InboundFilePoller(IServiceScopeFactory scopes, Payer
             LogSkipped(logger, payer.Id, source, content.Length);
         }
 
+        // Each file is a trace of its own: what it changes (claim states, their outbox events) follows from it.
+        using var activity = HubActivitySources.Inbound.StartRoot("inbound file");
+        activity?.SetTag("payer.id", payer.Id);
+        activity?.SetTag("dch.inbound.source", source);
+        activity?.SetTag("dch.inbound.bytes", content.Length);
         await using var scope = scopes.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().IngestAsync(payer.Id, content, source, cancellationToken);
+        activity?.SetTag("dch.message.id", result.MessageId.ToString());
+        activity?.SetTag("dch.message.type", result.TransactionType);
+        activity?.SetTag("dch.inbound.duplicate", result.Duplicate);
+        activity?.SetTag("dch.claim.count", result.ClaimsUpdated);
         LogTaken(logger, payer.Id, source, result.MessageId, result.TransactionType, result.Duplicate);
     }
 

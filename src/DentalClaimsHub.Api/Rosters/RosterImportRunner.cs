@@ -126,7 +126,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
 
     private async Task ApplyAsync(HubDbContext db, RosterImport import, DmsRosterReader reader, FileStream file, CancellationToken cancellationToken)
     {
-        var connectionString = db.Database.GetConnectionString()!;
+        var connectionString = db.Database.FullConnectionString();
         var progress = new ProgressWriter(connectionString, import.Id, file, time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -17,6 +17,9 @@ public sealed record ReceivedRequest(
     int ResponseLength,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>The request's headers (names case-insensitive; repeated values joined with commas).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
 }

@@ -87,7 +87,10 @@ public sealed class SimulatorRoutes
         }
 
         var record = new ReceivedRequest(
-            request.Method, request.Path, request.ContentType, request.Body, response.StatusCode, response.Body.Length, time.GetUtcNow());
+            request.Method, request.Path, request.ContentType, request.Body, response.StatusCode, response.Body.Length, time.GetUtcNow())
+        {
+            Headers = request.Headers,
+        };
         received.Enqueue(record);
         RequestHandled?.Invoke(record);
         return (response, ToMessage(response));

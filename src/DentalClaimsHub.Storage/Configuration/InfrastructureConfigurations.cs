@@ -35,6 +35,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Body).HasColumnType("jsonb");
         b.Property(m => m.OrderingKey).HasMaxLength(200);
         b.Property(m => m.LockedBy).HasMaxLength(200);
+        b.Property(m => m.TraceParent).HasMaxLength(55);
+        b.Property(m => m.TraceState).HasMaxLength(OutboxExtensions.MaxTraceStateLength);
         b.HasIndex(m => m.Sequence).HasFilter("dispatched_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
         b.HasIndex(m => new { m.OrderingKey, m.Sequence }).HasFilter("dispatched_at IS NULL").HasDatabaseName("ix_outbox_messages_pending_key");
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using DentalClaimsHub.Storage.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +14,8 @@ namespace DentalClaimsHub.Storage.Outbox;
 /// Publishes committed outbox rows through MassTransit, in order per ordering key, and marks them dispatched.
 /// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and a lease, so several instances share the work; a crash
 /// after publishing but before marking re-publishes with the same message id, which consumers' inbox turns into a no-op.
+/// Each row is published inside a span parented by the trace context stored on the row, so MassTransit carries the
+/// writer's trace on to the consumer.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -65,6 +69,7 @@ public sealed partial class OutboxDispatcher(
         var published = 0;
         foreach (var row in rows)
         {
+            using var activity = StartPublishActivity(row);
             try
             {
                 await PublishAsync(row, cancellationToken);
@@ -75,6 +80,7 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                 LogPublishFailed(logger, row.MessageId, row.MessageType, ex);
                 var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(row.Attempts, 8))));
                 await db.Database.ExecuteSqlAsync(
@@ -109,6 +115,31 @@ public sealed partial class OutboxDispatcher(
             """).AsNoTracking().ToListAsync(cancellationToken);
         rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return rows;
+    }
+
+    // A row written outside any trace (or before traces were stored) starts a trace of its own.
+    private static Activity? StartPublishActivity(OutboxMessage row)
+    {
+        var parent = ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var context) ? context : default;
+        var activity = parent == default
+            ? HubDiagnostics.Outbox.StartRoot("outbox publish")
+            : HubDiagnostics.Outbox.StartActivity("outbox publish", ActivityKind.Internal, parent);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("messaging.message.id", row.MessageId.ToString());
+            activity.SetTag("dch.outbox.sequence", row.Sequence);
+            activity.SetTag("dch.outbox.message_type", ShortTypeName(row.MessageType));
+            activity.SetTag("dch.outbox.attempt", row.Attempts + 1);
+        }
+
+        return activity;
+    }
+
+    // "DentalClaimsHub.Domain.Claims.ClaimStateChanged, DentalClaimsHub.Domain" → "ClaimStateChanged".
+    private static string ShortTypeName(string typeName)
+    {
+        var name = typeName.Split(',', 2)[0];
+        return name[(name.LastIndexOf('.') + 1)..];
     }
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)

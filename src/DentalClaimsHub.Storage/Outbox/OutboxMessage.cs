@@ -36,8 +36,17 @@ public sealed class OutboxMessage
 
     public string? LockedBy { get; private set; }
 
+    /// <summary>
+    /// W3C <c>traceparent</c> of the activity that wrote the row (the API request, say): the dispatcher publishes under it,
+    /// so the consumer's work joins the writer's trace even when another instance publishes it later.
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
+    /// <summary>W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; private set; }
+
     internal static OutboxMessage Create(Guid messageId, string messageType, string body, Guid? practiceId, string? orderingKey,
-        DateTimeOffset now) =>
+        DateTimeOffset now, string? traceParent = null, string? traceState = null) =>
         new()
         {
             MessageId = messageId,
@@ -46,5 +55,7 @@ public sealed class OutboxMessage
             PracticeId = practiceId,
             OrderingKey = orderingKey,
             CreatedAt = now,
+            TraceParent = traceParent,
+            TraceState = traceParent is null ? null : traceState,
         };
 }

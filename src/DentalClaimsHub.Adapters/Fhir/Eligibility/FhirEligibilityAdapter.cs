@@ -2,6 +2,7 @@ using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Fhir.Transport;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
+using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Domain.Eligibility;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
@@ -38,7 +39,7 @@ public sealed partial class FhirEligibilityAdapter(
             inquiry.Check.MarkSent(inquiry.TraceNumber);
         }
 
-        using var client = _clients.Create(payer, idempotent: true);
+        using var client = _clients.Create(payer, idempotent: true, PayerOperations.Eligibility);
         var answer = await ExchangeAsync(client, inquiry, submit, cancellationToken);
         var response = answer switch
         {

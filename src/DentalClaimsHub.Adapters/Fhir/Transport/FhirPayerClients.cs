@@ -15,12 +15,13 @@ public sealed class FhirPayerClients(IHttpMessageHandlerFactory handlers)
     /// <summary>A client for <paramref name="payer"/>'s FHIR base URL; dispose it after the exchange.</summary>
     /// <param name="payer">The payer profile; its <c>fhir.baseUrl</c> must be set.</param>
     /// <param name="idempotent">Whether the pipeline may retry the requests (true for inquiries, never for claims).</param>
-    public FhirClient Create(PayerProfile payer, bool idempotent)
+    /// <param name="operation">What the exchange is for (<see cref="PayerOperations"/>), for the payer call metrics.</param>
+    public FhirClient Create(PayerProfile payer, bool idempotent, string operation)
     {
         ArgumentNullException.ThrowIfNull(payer);
         var baseUrl = payer.Fhir?.BaseUrl
             ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no fhir.baseUrl.");
-        var handler = new PayerTagHandler(payer.Id, idempotent, handlers.CreateHandler(PayerHttp.ClientName));
+        var handler = new PayerTagHandler(payer.Id, idempotent, operation, handlers.CreateHandler(PayerHttp.ClientName));
 
         // Time-outs are the pipeline's: the HttpClient itself never gives up first.
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -39,7 +39,7 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
             Content = core.Envelope == CoreEnvelopeStyle.Mime
                 ? CoreMimeCodec.Write(message, username, password)
                 : new StringContent(CoreSoapCodec.Write(message, username, password), Encoding.UTF8, CoreSoapCodec.MediaType),
-        }.ForPayer(payer.Id, idempotent: realTime);
+        }.ForPayer(payer.Id, idempotent: realTime, PayerOperations.OfCorePayload(payloadType));
 
         using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode && !IsSoap(response) && response.Content.Headers.ContentType?.MediaType != "multipart/form-data")

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace DentalClaimsHub.Adapters.Transports.Resilience;
 
@@ -47,18 +50,35 @@ public sealed class PayerCircuits(TimeProvider time)
     }
 }
 
-/// <summary>Outermost handler of the payer client: records each exchange's outcome (after retries) in <see cref="PayerCircuits"/>.</summary>
-internal sealed class PayerOutcomeHandler(PayerCircuits circuits) : DelegatingHandler
+/// <summary>
+/// Outermost handler of the payer client: records each exchange's outcome (after retries) in <see cref="PayerCircuits"/>,
+/// and traces and times it in <see cref="PayerTelemetry"/>.
+/// </summary>
+internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry telemetry) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var payer = PayerHttp.PayerOf(request);
+        var operation = PayerHttp.OperationOf(request);
+        using var activity = PayerTelemetry.Source.StartActivity("payer " + operation);
+        activity?.SetTag("payer.id", payer);
+        activity?.SetTag("payer.operation", operation);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = PayerTelemetry.Outcomes.Error;
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
+            outcome = (int)response.StatusCode switch
+            {
+                >= 500 => PayerTelemetry.Outcomes.ServerError,
+                >= 400 => PayerTelemetry.Outcomes.ClientError,
+                _ => PayerTelemetry.Outcomes.Success,
+            };
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.RequestTimeout)
             {
                 circuits.Failed(payer, $"HTTP {(int)response.StatusCode}");
+                activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");
             }
             else
             {
@@ -69,8 +89,30 @@ internal sealed class PayerOutcomeHandler(PayerCircuits circuits) : DelegatingHa
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            outcome = Outcome(e);
             circuits.Failed(payer, e.GetType().Name);
+            // The type only: a message may quote the payer's answer.
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            outcome = PayerTelemetry.Outcomes.Canceled;
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("dch.payer.outcome", outcome);
+            telemetry.RecordCall(payer, operation, outcome, Stopwatch.GetElapsedTime(started));
+        }
     }
+
+    private static string Outcome(Exception e) => e switch
+    {
+        BrokenCircuitException => PayerTelemetry.Outcomes.CircuitOpen,
+        TimeoutRejectedException or TimeoutException or OperationCanceledException => PayerTelemetry.Outcomes.Timeout,
+        RateLimiterRejectedException => PayerTelemetry.Outcomes.Rejected,
+        HttpRequestException => PayerTelemetry.Outcomes.TransportError,
+        _ => PayerTelemetry.Outcomes.Error,
+    };
 }

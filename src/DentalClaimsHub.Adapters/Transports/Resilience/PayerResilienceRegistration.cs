@@ -21,14 +21,20 @@ public static class PayerResilienceRegistration
     public static IServiceCollection AddPayerTransports(this IServiceCollection services)
     {
         services.TryAddSingleton<PayerCircuits>();
+        services.AddMetrics();
+        services.TryAddSingleton<PayerTelemetry>();
         services.AddTransient<PayerOutcomeHandler>();
         services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<PayerOutcomeHandler>()
             .AddResilienceHandler("payer", (pipeline, context) =>
             {
-                var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(context.InstanceName);
+                var payerId = context.InstanceName;
+                var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(payerId);
+                var telemetry = context.ServiceProvider.GetRequiredService<PayerTelemetry>();
+                telemetry.CircuitChanged(payerId, CircuitState.Closed); // a new pipeline starts with a closed breaker
                 Configure(pipeline, profile?.Resilience ?? ResilienceSettings.Default,
-                    context.ServiceProvider.GetRequiredService<PayerCircuits>().BreakerFor(context.InstanceName));
+                    context.ServiceProvider.GetRequiredService<PayerCircuits>().BreakerFor(payerId),
+                    state => telemetry.CircuitChanged(payerId, state));
             })
             .SelectPipelineBy(_ => PayerHttp.PayerOf);
         services.TryAddSingleton<PayerSecrets>();
@@ -38,7 +44,7 @@ public static class PayerResilienceRegistration
     }
 
     internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings,
-        CircuitBreakerStateProvider? breakerState = null)
+        CircuitBreakerStateProvider? breakerState = null, Action<CircuitState>? breakerChanged = null)
     {
         pipeline.AddConcurrencyLimiter(settings.MaxConcurrency, queueLimit: settings.MaxConcurrency * 4);
         if (settings.RetryCount > 0)
@@ -61,8 +67,17 @@ public static class PayerResilienceRegistration
             BreakDuration = settings.BreakDuration,
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             StateProvider = breakerState,
+            OnOpened = _ => Changed(breakerChanged, CircuitState.Open),
+            OnHalfOpened = _ => Changed(breakerChanged, CircuitState.HalfOpen),
+            OnClosed = _ => Changed(breakerChanged, CircuitState.Closed),
         });
         pipeline.AddTimeout(settings.Timeout);
+    }
+
+    private static ValueTask Changed(Action<CircuitState>? breakerChanged, CircuitState state)
+    {
+        breakerChanged?.Invoke(state);
+        return ValueTask.CompletedTask;
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using DentalClaimsHub.Api.PreAuthorizations;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain;
@@ -53,6 +55,7 @@ public sealed partial class ClaimDeliveryService(
     PayerProfileCatalog payers,
     IEnumerable<IClaimProtocol> protocols,
     TimeProvider time,
+    ClaimMetrics metrics,
     ILogger<ClaimDeliveryService> logger)
 {
     public const string Actor = "hub:submitter";
@@ -84,6 +87,20 @@ public sealed partial class ClaimDeliveryService(
     public async Task<DeliveryOutcome> DeliverAsync(IReadOnlyList<Guid> claimIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimIds);
+        using var activity = HubActivitySources.Claims.StartActivity("claim deliver");
+        activity?.SetTag("dch.claim.count", claimIds.Count);
+        if (claimIds.Count == 1)
+        {
+            activity?.SetTag("dch.claim.id", claimIds[0].ToString());
+        }
+
+        var outcome = await DeliverUnderLockAsync(claimIds, cancellationToken);
+        activity?.SetTag("dch.delivery.outcome", outcome.ToString());
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DeliverUnderLockAsync(IReadOnlyList<Guid> claimIds, CancellationToken cancellationToken)
+    {
         tenant.UseSystem();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var locked = new List<Guid>(claimIds.Count);
@@ -217,6 +234,10 @@ public sealed partial class ClaimDeliveryService(
     private async Task<DeliveryOutcome> SendAsync(ClaimDelivery delivery, ClaimTransmission transmission, List<Claim> claims, PayerProfile payer,
         IClaimProtocol protocol, CancellationToken cancellationToken)
     {
+        var activity = Activity.Current;
+        activity?.SetTag("payer.id", payer.Id);
+        activity?.SetTag("dch.delivery.id", delivery.Id.ToString());
+        activity?.SetTag("dch.delivery.attempt", delivery.Attempts + 1);
         ClaimReceipt receipt;
         try
         {
@@ -224,6 +245,7 @@ public sealed partial class ClaimDeliveryService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             delivery.RecordAttemptFailed(ex.Message, time.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             LogSendFailed(logger, delivery.Id, payer.Id, delivery.Attempts, delivery.NextAttemptAt, ex.GetType().Name);
@@ -248,6 +270,7 @@ public sealed partial class ClaimDeliveryService(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.Delivered(payer.Id, claims.Count);
         LogSent(logger, claims.Count, payer.Id, delivery.Id, receipt.Receipt);
         return DeliveryOutcome.Sent;
     }

@@ -1,7 +1,9 @@
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
+using DentalClaimsHub.Storage.Telemetry;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -87,6 +89,14 @@ public sealed partial class ClaimDeliverySweeper(IServiceScopeFactory scopes, IO
                 .Select(c => (c.Id, c.PracticeId, c.PayerId, c.Purpose, c.UpdatedAt)).ToList();
         }
 
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // Re-delivery is work of its own, not the (long gone) request's: each sweep that finds claims is a new trace.
+        using var activity = HubActivitySources.Claims.StartRoot("claims sweep");
+        activity?.SetTag("dch.claim.count", due.Count);
         var single = new List<Guid>();
         var batches = new List<List<Guid>>();
         foreach (var group in due.GroupBy(c => (c.PracticeId, c.PayerId, c.Purpose)))

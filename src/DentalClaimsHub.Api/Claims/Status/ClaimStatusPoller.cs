@@ -1,11 +1,13 @@
 using DentalClaimsHub.Adapters.Claims.Status;
 using DentalClaimsHub.Adapters.Codes;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Claims.Status;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.ClaimStatus;
+using DentalClaimsHub.Storage.Telemetry;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -102,6 +104,14 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
             }
         }
 
+        if (leased.Count == 0)
+        {
+            return 0;
+        }
+
+        // A pass that asks about claims is a trace of its own, each question a span in it.
+        using var activity = HubActivitySources.ClaimStatus.StartRoot("claim status pass");
+        activity?.SetTag("dch.claim.count", leased.Count);
         await Parallel.ForEachAsync(leased, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
             async (item, ct) => await PollAsync(item.ClaimId, item.Payer, ct));
         return leased.Count;
@@ -109,6 +119,9 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
 
     private async Task PollAsync(Guid claimId, PayerProfile payer, CancellationToken cancellationToken)
     {
+        using var activity = HubActivitySources.ClaimStatus.StartActivity("claim status poll");
+        activity?.SetTag("dch.claim.id", claimId.ToString());
+        activity?.SetTag("payer.id", payer.Id);
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
