@@ -26,8 +26,8 @@ public sealed class TestBroker : IAsyncDisposable
 
     public static async Task<TestBroker> CreateAsync(string purpose)
     {
-        var amqp = new Uri(Setting("DCH_RABBITMQ", "an AMQP address, e.g. amqp://dch:dch@127.0.0.1:55672/"));
-        var management = new Uri(Setting("DCH_RABBITMQ_MANAGEMENT", "the management API, e.g. http://dch:dch@127.0.0.1:55674/"));
+        var amqp = new Uri(Setting("DCH_RABBITMQ", "an AMQP address, e.g. amqp://dch:dch@127.0.0.1:5782/"));
+        var management = new Uri(Setting("DCH_RABBITMQ_MANAGEMENT", "the management API, e.g. http://dch:dch@127.0.0.1:5784/"));
         var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority) + "/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
