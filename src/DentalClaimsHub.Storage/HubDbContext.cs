@@ -131,7 +131,13 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
             EnqueueClaimEvents();
             await FanOutWebhooksAsync(cancellationToken);
             wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            var bulk = acceptAllChangesOnSuccess ? TakeBulkInserts() : null;
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (bulk is not null)
+            {
+                await CopyAsync(bulk, cancellationToken);
+                written += LastCopiedRows;
+            }
         }
         finally
         {

@@ -60,6 +60,7 @@ echo "== hub on $api_url"
 env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
   "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
   "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
+  "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" \
   dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$api_url" \
   --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api.log" 2>&1 &
 pids+=($!)
@@ -71,6 +72,6 @@ status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_url" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|Roster import" "$work/api.log" | sed 's/^/hub: /' || true
+grep -h "Inbound 835\|835 posting\|Roster import" "$work/api.log" | sed 's/^/hub: /' || true
 grep -h "VmHWM" "/proc/${pids[1]}/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 exit $status
