@@ -72,18 +72,78 @@ public sealed partial class HubDbContextBulkInsertTests(StorageDatabase database
         Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(failure.InnerException).SqlState);
     }
 
+    [Fact]
+    public async Task SaveChanges_ManyClaimsChangedInATransaction_UpdatesThemAndReadsTheirNewVersions()
+    {
+        var (claims, _) = await SubmitAndPayAsync("UPD-", transaction: false, adjudicate: false);
+        await using (var db = database.CreateContext())
+        {
+            var ids = claims.Select(c => c.Id).ToList();
+            var loaded = await db.Claims.Where(c => ids.Contains(c.Id)).ToListAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var claim in loaded)
+            {
+                claim.AcceptImplied("hub:remittance", Now.AddMinutes(5), "PAYER-" + claim.PatientControlNumber);
+                claim.RecordAdjudication(ClaimState.Paid, "hub:remittance", Now.AddMinutes(5), null, "Paid in full.");
+            }
+
+            await db.SaveChangesAsync();
+            // A second change in the same unit needs the versions the first save left: a stale one would fail here.
+            loaded[0].Close("tester", Now.AddMinutes(6), "done");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var stored = await check.Claims.AsNoTracking().Where(c => claims.Select(x => x.Id).Contains(c.Id)).ToListAsync();
+        Assert.Equal(Claims, stored.Count(c => c.State is ClaimState.Paid or ClaimState.Closed));
+        Assert.Single(stored, c => c.State == ClaimState.Closed);
+        Assert.All(stored, c => Assert.Equal(("PAYER-" + c.PatientControlNumber, Now.AddMinutes(c.State == ClaimState.Closed ? 6 : 5)),
+            (c.PayerClaimNumber, c.UpdatedAt)));
+        Assert.All(stored, c => Assert.Equal(ClaimState.Paid, c.Timeline.Single(t => t.Sequence == 6).To));
+    }
+
+    [Fact]
+    public async Task SaveChanges_ManyClaimsOneChangedMeanwhile_FailsAsAConcurrencyConflict()
+    {
+        var (claims, _) = await SubmitAndPayAsync("CNF-", transaction: false, adjudicate: false);
+        await using var db = database.CreateContext();
+        var ids = claims.Select(c => c.Id).ToList();
+        var loaded = await db.Claims.Where(c => ids.Contains(c.Id)).ToListAsync();
+        await using (var other = database.CreateContext())
+        {
+            var claim = await other.Claims.SingleAsync(c => c.Id == ids[7]);
+            claim.AcceptImplied("someone else", Now.AddMinutes(5));
+            await other.SaveChangesAsync();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var claim in loaded)
+        {
+            claim.AcceptImplied("hub:remittance", Now.AddMinutes(6));
+        }
+
+        var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+        Assert.StartsWith($"1 of {Claims} claims were changed by someone else", conflict.Message, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> CreateContextPaymentIdAsync(Claim claim)
     {
         await using var db = database.CreateContext();
         return await db.ClaimPayments.Where(p => p.ClaimId == claim.Id).Select(p => p.Id).SingleAsync();
     }
 
-    private async Task<(List<Claim> Claims, List<EntityState> Outbox)> SubmitAndPayAsync(string prefix, bool transaction)
+    private async Task<(List<Claim> Claims, List<EntityState> Outbox)> SubmitAndPayAsync(string prefix, bool transaction, bool adjudicate = true)
     {
         await using var db = database.CreateContext();
-        var claims = Enumerable.Range(0, Claims).Select(i => NewClaim($"{prefix}{i:D4}")).ToList();
+        var claims = Enumerable.Range(0, Claims).Select(i => NewClaim($"{prefix}{i:D4}", adjudicate)).ToList();
         db.Claims.AddRange(claims);
-        db.Remittances.Add(Remittance(claims, prefix));
+        if (adjudicate)
+        {
+            db.Remittances.Add(Remittance(claims, prefix));
+        }
+
         await using (var tx = transaction ? await db.Database.BeginTransactionAsync() : null)
         {
             await db.SaveChangesAsync();
@@ -96,7 +156,7 @@ public sealed partial class HubDbContextBulkInsertTests(StorageDatabase database
         return (claims, db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.State).ToList());
     }
 
-    private Claim NewClaim(string controlNumber)
+    private Claim NewClaim(string controlNumber, bool adjudicate = true)
     {
         var claim = Claim.Create(_practice, _patient, _coverage, "BULKPAYER", "USD", "tester", Now, controlNumber);
         claim.SetDiagnoses([Icd10Code.Parse("K02.52")], Now);
@@ -110,8 +170,12 @@ public sealed partial class HubDbContextBulkInsertTests(StorageDatabase database
         claim.Validate("tester", Now.AddMinutes(1), new DateOnly(2026, 11, 20));
         claim.Queue("tester", Now.AddMinutes(2));
         claim.MarkSubmitted("tester", Now.AddMinutes(3));
-        claim.AcceptImplied("hub:remittance", Now.AddMinutes(4), "PCN-" + controlNumber);
-        claim.RecordAdjudication(ClaimState.Paid, "hub:remittance", Now.AddMinutes(4), null, "Paid in full.");
+        if (adjudicate)
+        {
+            claim.AcceptImplied("hub:remittance", Now.AddMinutes(4), "PCN-" + controlNumber);
+            claim.RecordAdjudication(ClaimState.Paid, "hub:remittance", Now.AddMinutes(4), null, "Paid in full.");
+        }
+
         return claim;
     }
 
