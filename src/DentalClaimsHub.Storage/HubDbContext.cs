@@ -131,7 +131,20 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
             EnqueueClaimEvents();
             await FanOutWebhooksAsync(cancellationToken);
             wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            var updates = acceptAllChangesOnSuccess ? TakeBulkClaimUpdates() : null;
+            var bulk = acceptAllChangesOnSuccess ? TakeBulkInserts() : null;
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (updates is not null)
+            {
+                await UpdateClaimsAsync(updates, cancellationToken);
+                written += updates.Sum(u => u.Rows.Count);
+            }
+
+            if (bulk is not null)
+            {
+                await CopyAsync(bulk, cancellationToken);
+                written += LastCopiedRows;
+            }
         }
         finally
         {

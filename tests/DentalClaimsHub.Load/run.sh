@@ -80,7 +80,8 @@ for ((i = 0; i < instances; i++)); do
   # Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
   env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
-    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" "${transport[@]}" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" "${transport[@]}" \
     dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$url" \
     --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api-$i.log" 2>&1 &
   pids+=($!)
@@ -97,7 +98,7 @@ status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
+grep -h "Inbound 835\|835 posting\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
 for pid in "${hub_pids[@]}"; do
   grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 done

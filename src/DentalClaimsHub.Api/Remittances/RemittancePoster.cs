@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DentalClaimsHub.Adapters.X12.Remittances;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
@@ -23,7 +24,7 @@ public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int Cl
 /// predetermination (CLP02 25) records the plan's decision. A payment without a claim waits in the review queue.
 /// Runs inside the caller's transaction; the caller saves.
 /// </summary>
-public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader, RemittanceReasons reasons)
+public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader, RemittanceReasons reasons, ILogger<RemittancePoster> logger)
 {
     public const string Actor = "hub:remittance";
     private const int MatchChunk = 2000;
@@ -31,7 +32,9 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     /// <summary>Reads every 835 transaction set in <paramref name="document"/> and posts it.</summary>
     public async Task<RemittancePosting> PostAsync(string payer, X12Document document, StoredMessage stored, DateTimeOffset now, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var report = reader.Read(document, payer, now, stored.Id);
+        var read = clock.Elapsed;
         var notes = new List<string>(report.Transactions.Count == 0 ? report.Problems : []);
         var ids = new List<Guid>();
         var updated = 0;
@@ -43,6 +46,9 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             ids.Add(transaction.Remittance.Id);
         }
 
+        logger.LogDebug("835 posting {MessageId}: {Payments} claim payments read in {ReadMs} ms, matched and applied in {ApplyMs} ms",
+            stored.Id, report.Transactions.Sum(t => t.Remittance.ClaimPayments.Count), (long)read.TotalMilliseconds,
+            (long)(clock.Elapsed - read).TotalMilliseconds);
         return new RemittancePosting(ids, updated, notes);
     }
 
@@ -59,7 +65,10 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         List<Guid> candidates = remittance.PayeeId is { } payee && Npi.TryParse(payee, out var npi)
             ? await db.Practices.AsNoTracking().Where(p => p.Npi == npi).Select(p => p.Id).ToListAsync(ct)
             : [];
+        var clock = Stopwatch.StartNew();
         var claims = candidates.Count == 0 ? [] : await LoadClaimsAsync(remittance, candidates, ct);
+        logger.LogDebug("835 posting {RemittanceId}: {Claims} claims loaded in {LoadMs} ms", remittance.Id, claims.Count,
+            (long)clock.Elapsed.TotalMilliseconds);
         // With several candidates and no claim to tell them apart, nobody gets it: it waits in the hub-wide review queue.
         if (candidates.Count == 1 || claims.Count > 0)
         {

@@ -71,8 +71,8 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         catch (DmsActException exception)
         {
             // Kept raw like every message that crosses the border, the unreadable ones too.
-            var failed = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", content, ContentType(fileName), now, payerId, practiceId);
-            failed.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(new[] { exception.Message }));
+            var failed = DmsInboundFile.Message("act", content, fileName, now, payerId, practiceId);
+            DmsInboundFile.MarkUnreadable(failed, exception.Message);
             db.Messages.Add(failed);
             await db.SaveChangesAsync(cancellationToken);
             throw;
@@ -92,7 +92,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
                 $"Act № {number} from {payerId} was already imported from another file; a corrected act needs its own number.");
         }
 
-        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", content, ContentType(fileName), now, payerId, practice);
+        var stored = DmsInboundFile.Message("act", content, fileName, now, payerId, practice);
         db.Messages.Add(stored);
         // A corrected claim keeps its PCN in its replacement: the live one answers.
         var claims = (await db.Claims.IgnoreQueryFilters()
@@ -247,16 +247,6 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         return Domain.Remittances.Remittance.Create(payerId, new PaymentInfo(PaymentMethod.Wire, total, null, trace.Length > 50 ? trace[^50..] : trace),
             payments, now, rawMessageId: messageId, sourceReference: number is null ? $"act {act.Id:N}"[..40] : $"act {number}");
     }
-
-    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".xls" => "application/vnd.ms-excel",
-        ".csv" => "text/csv",
-        ".xml" => "application/xml",
-        ".zip" => "application/zip",
-        _ => "application/octet-stream",
-    };
 
     private sealed record DmsActsMatch(Claim Claim, ClaimLine ClaimLine);
 }

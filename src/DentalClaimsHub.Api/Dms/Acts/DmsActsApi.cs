@@ -9,7 +9,6 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.DmsActs;
 using DmsActLine = DentalClaimsHub.Storage.DmsActs.DmsActLine;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.Acts;
@@ -21,7 +20,20 @@ namespace DentalClaimsHub.Api.Dms.Acts;
 /// </summary>
 public static class DmsActsApi
 {
-    private const long MaxBytes = 10 << 20;
+    private static readonly DmsUploadWording Wording = new("act",
+        payer => $"The hub has no act layout for insurer '{payer}' (payer profile dms.registryMapping → mappings/dms, acts).",
+        "Act file too large", "A reconciliation act", "The act cannot be read");
+
+    private static readonly DmsUpload<DmsActImporter, DmsActLayout, DmsActView> Upload = new(Wording,
+        (importer, payer) => importer.Layout(payer),
+        (importer, payer, practiceId, content, fileName, layout, cancellationToken) =>
+            importer.ImportAsync(payer, practiceId, content, fileName, layout, cancellationToken),
+        exception => exception switch
+        {
+            DmsActException unreadable => Wording.Unreadable(unreadable.Row, unreadable.Message),
+            DmsActRefusedException refused => TypedResults.Problem(statusCode: refused.Status, title: refused.Title, detail: refused.Message),
+            _ => null,
+        });
 
     public static WebApplicationBuilder AddDmsActs(this WebApplicationBuilder builder)
     {
@@ -36,13 +48,13 @@ public static class DmsActsApi
 
     public static WebApplication MapDmsActsApi(this WebApplication app)
     {
-        app.MapPost("/inbound/{payer}/acts", ReceiveFromInsurerAsync).RequireScope(Scopes.Inbound).WithTags("Inbound")
+        app.MapPost("/inbound/{payer}/acts", Upload.FromInsurerAsync).RequireScope(Scopes.Inbound).WithTags("Inbound")
             .WithName("ReceiveDmsAct").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Takes the insurer's reconciliation act (multipart file) and applies it to the claims of the clinic it answers.")
             .Produces<DmsActView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var group = app.MapGroup("/v1/dms/acts").WithTags("ДМС acts");
-        group.MapPost("/import", ImportFromPracticeAsync).RequireScope(Scopes.ClaimsWrite).WithName("ImportDmsAct").DisableAntiforgery()
+        group.MapPost("/import", Upload.FromPracticeAsync).RequireScope(Scopes.ClaimsWrite).WithName("ImportDmsAct").DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Imports a ДМС insurer's reconciliation act (принято / снято with reasons): multipart file and insurer (payer id).")
             .Produces<DmsActView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -60,97 +72,6 @@ public static class DmsActsApi
             .WithSummary("The clinic agrees with a refusal and writes it off (note required).").Produces<DmsActLineView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
-    }
-
-    private static async Task<IResult> ReceiveFromInsurerAsync(string payer, HttpRequest request, DmsActImporter importer, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
-    {
-        if (user.ForbidOtherInsurer(payer) is { } forbidden)
-        {
-            return forbidden;
-        }
-
-        return await ImportAsync(request, payer, null, importer, new ValidationErrors(), cancellationToken);
-    }
-
-    private static async Task<IResult> ImportFromPracticeAsync(HttpRequest request, DmsActImporter importer, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
-    {
-        if (user.GetPracticeId() is not { } practiceId)
-        {
-            return PatientsApi.PracticeKeyRequired();
-        }
-
-        var errors = new ValidationErrors();
-        string? payer = null;
-        if (request.HasFormContentType && request.ContentLength is null or <= MaxBytes + (1 << 20))
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            payer = PatientValidation.Blank(form["insurer"]);
-            if (payer is null)
-            {
-                errors.Add("$.insurer", "Name the ДМС insurer (its payer id) whose act this is.");
-            }
-        }
-
-        return await ImportAsync(request, payer ?? "", practiceId, importer, errors, cancellationToken);
-    }
-
-    private static async Task<IResult> ImportAsync(HttpRequest request, string payer, Guid? practiceId, DmsActImporter importer,
-        ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBytes + (1 << 20))
-        {
-            return TooLarge();
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return errors.Add("$.file", "Send multipart/form-data with the act in a part named 'file'.").ToResult();
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBytes + (1 << 20);
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
-        var layout = payer.Length == 0 ? null : importer.Layout(payer);
-        if (payer.Length > 0 && layout is null)
-        {
-            errors.Add("$.insurer", $"The hub has no act layout for insurer '{payer}' (payer profile dms.registryMapping → mappings/dms, acts).");
-        }
-
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            errors.Add("$.file", "Send the act in a part named 'file' (not empty).");
-        }
-        else if (file.Length > MaxBytes)
-        {
-            return TooLarge();
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return errors.ToResult();
-        }
-
-        using var content = new MemoryStream();
-        await file!.CopyToAsync(content, cancellationToken);
-        try
-        {
-            return TypedResults.Ok(await importer.ImportAsync(payer, practiceId, content.ToArray(), file.FileName, layout!, cancellationToken));
-        }
-        catch (DmsActException exception)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The act cannot be read",
-                detail: exception.Row is { } row ? $"Row {row}: {exception.Message}" : exception.Message);
-        }
-        catch (DmsActRefusedException exception)
-        {
-            return TypedResults.Problem(statusCode: exception.Status, title: exception.Title, detail: exception.Message);
-        }
     }
 
     private static async Task<IResult> WorkItemsAsync(string? status, string? insurer, HubDbContext db, ClaimsPrincipal user,
@@ -223,8 +144,4 @@ public static class DmsActsApi
 
     private static IResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Act not found", detail: $"No ДМС act {id} here.");
-
-    private static IResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Act file too large",
-            detail: $"A reconciliation act may be at most {MaxBytes >> 20} MiB.");
 }

@@ -33,7 +33,7 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     {
         var now = time.GetUtcNow();
         // Kept raw like every message that crosses the border, the unreadable ones too.
-        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "gp-answer", content, ContentType(fileName), now, payerId, practiceId);
+        var stored = DmsInboundFile.Message("gp-answer", content, fileName, now, payerId, practiceId);
         db.Messages.Add(stored);
         DmsGuaranteeLetterFile file;
         try
@@ -43,7 +43,7 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
         }
         catch (DmsGuaranteeLetterException exception)
         {
-            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(new[] { exception.Message }));
+            DmsInboundFile.MarkUnreadable(stored, exception.Message);
             await db.SaveChangesAsync(cancellationToken);
             throw;
         }
@@ -165,16 +165,6 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     // The plan keeps at most 2,000 characters of the payer's note.
     private static string Note(DmsGuaranteeLetter letter, string fallback) =>
         letter.Note is { Length: > 0 } note ? note.Length <= 2000 ? note : note[..2000] : fallback;
-
-    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".xls" => "application/vnd.ms-excel",
-        ".csv" => "text/csv",
-        ".xml" => "application/xml",
-        ".zip" => "application/zip",
-        _ => "application/octet-stream",
-    };
 
     private static GuaranteeLetterReportLine Line(DmsGuaranteeLetter letter, string outcome, Guid? planId, string message) =>
         new(letter.Row, letter.Request, outcome, null, null, message, planId);
