@@ -81,12 +81,7 @@ public sealed class EligibilityService(
         var current = answered
             ? await work
             : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
-        // The answer may land between the deadline and that read: a final check is answered, not deferred to a poll.
-        return new EligibilityOutcome
-        {
-            Subject = subject, Check = current,
-            Answered = answered || current.Status is EligibilityCheckStatus.Completed or EligibilityCheckStatus.Failed,
-        };
+        return new EligibilityOutcome { Subject = subject, Check = current, Answered = answered };
     }
 
     // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.
