@@ -62,13 +62,13 @@ transport=()
 if [ "$instances" -gt 1 ]; then
   echo "== RabbitMQ (virtual host dch-load)"
   amqp="$("$root/hub" broker | tail -n 1)"
+  amqp="${amqp%/}"
   mgmt="http://127.0.0.1:$(( ${amqp##*:} + 2 ))"
-  mgmt="${mgmt%/}"
   curl -fsS -u dch:dch -X DELETE "$mgmt/api/vhosts/dch-load" >/dev/null 2>&1 || true
   curl -fsS -u dch:dch -X PUT -H 'content-type: application/json' -d '{}' "$mgmt/api/vhosts/dch-load" >/dev/null
   curl -fsS -u dch:dch -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
     "$mgmt/api/permissions/dch-load/dch" >/dev/null
-  transport=(Messaging__Transport=RabbitMq "Messaging__RabbitMq__Url=${amqp%/}/dch-load")
+  transport=(Messaging__Transport=RabbitMq "Messaging__RabbitMq__Url=$amqp/dch-load")
 fi
 
 api_urls=()
