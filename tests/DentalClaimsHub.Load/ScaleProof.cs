@@ -12,6 +12,8 @@ using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Tenancy;
+using DentalClaimsHub.Testing.Broker;
+using DentalClaimsHub.Testing.Processes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sim = DentalClaimsHub.PayerSimulator.PayerSimulator;
@@ -43,10 +45,6 @@ public static class ScaleProof
     {
         var server = Environment.GetEnvironmentVariable("DCH_DATABASE")
             ?? throw new InvalidOperationException("DCH_DATABASE is not set: run the proofs through ./hub test --scale.");
-        var amqp = Environment.GetEnvironmentVariable("DCH_RABBITMQ")
-            ?? throw new InvalidOperationException("DCH_RABBITMQ is not set: run the proofs through ./hub test --scale.");
-        var management = new Uri(Environment.GetEnvironmentVariable("DCH_RABBITMQ_MANAGEMENT")
-            ?? throw new InvalidOperationException("DCH_RABBITMQ_MANAGEMENT is not set: run the proofs through ./hub test --scale."));
         var apiDll = Path.Combine(root, "src", "DentalClaimsHub.Api", "bin", "Release", "net10.0", "DentalClaimsHub.Api.dll");
         if (!File.Exists(apiDll))
         {
@@ -54,9 +52,8 @@ public static class ScaleProof
         }
 
         var database = await FreshDatabaseAsync(server, "dentalclaimshub_scale");
-        using var broker = new BrokerAdmin(management);
-        var vhost = await broker.FreshVirtualHostAsync("dch-scale", new Uri(amqp).UserInfo.Split(':')[0]);
-        var brokerUrl = new UriBuilder(amqp) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri.AbsoluteUri;
+        await using var broker = await TestBroker.CreateAsync("scale proof");
+        var brokerUrl = broker.Url;
         await using var simulator = Sim.Start();
         simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(50);
         var environment = new Dictionary<string, string>
@@ -82,8 +79,8 @@ public static class ScaleProof
         await first.WaitReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
         second.Start();
         await second.WaitReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
-        var consumers = await broker.ConsumersAsync(vhost, "ClaimSubmitter");
-        Console.WriteLine($"two hub instances ready: {first}, {second}; {consumers} consumers share the ClaimSubmitter queue on {vhost}");
+        var consumers = await broker.ConsumersAsync("ClaimSubmitter");
+        Console.WriteLine($"two hub instances ready: {first}, {second}; {consumers} consumers share the ClaimSubmitter queue on {broker.VirtualHost}");
 
         var (practiceKey, insurerKey) = await SeedKeysAsync(database, cancellationToken);
         var client = new ProofClient(instances, practiceKey, insurerKey);
@@ -521,40 +518,5 @@ public static class ScaleProof
                 ? JsonNode.Parse(text)!["id"]!.GetValue<Guid>()
                 : throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
         }
-    }
-
-    /// <summary>The broker's management API: a fresh virtual host for the proof, consumer counts.</summary>
-    private sealed class BrokerAdmin : IDisposable
-    {
-        private readonly HttpClient _http;
-
-        public BrokerAdmin(Uri management)
-        {
-            _http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority) + "/") };
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        }
-
-        public async Task<string> FreshVirtualHostAsync(string name, string user)
-        {
-            var path = $"api/vhosts/{Uri.EscapeDataString(name)}";
-            using (await _http.DeleteAsync(path))
-            {
-            }
-
-            (await _http.PutAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-            (await _http.PutAsync($"api/permissions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(user)}",
-                new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-            return name;
-        }
-
-        public async Task<int> ConsumersAsync(string vhost, string queue)
-        {
-            var queues = JsonNode.Parse(await _http.GetStringAsync($"api/queues/{Uri.EscapeDataString(vhost)}"))!.AsArray();
-            return queues.Where(q => q!["name"]!.GetValue<string>().Contains(queue, StringComparison.Ordinal))
-                .Sum(q => q!["consumers"]?.GetValue<int>() ?? 0);
-        }
-
-        public void Dispose() => _http.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace DentalClaimsHub.Testing.Broker;
 
@@ -40,9 +41,17 @@ public sealed class TestBroker : IAsyncDisposable
         return new TestBroker(http, name, url);
     }
 
-    /// <summary>How many messages wait in the named queue of this virtual host (ready + unacknowledged), per the broker.</summary>
+    /// <summary>The broker's description of every queue of this virtual host (the management API's JSON).</summary>
     public async Task<string> QueuesJsonAsync() =>
         await _management.GetStringAsync($"api/queues/{Uri.EscapeDataString(VirtualHost)}");
+
+    /// <summary>How many consumers the broker counts on the queues of this virtual host whose name contains <paramref name="queue"/>.</summary>
+    public async Task<int> ConsumersAsync(string queue)
+    {
+        var queues = JsonNode.Parse(await QueuesJsonAsync())!.AsArray();
+        return queues.Where(q => q!["name"]!.GetValue<string>().Contains(queue, StringComparison.Ordinal))
+            .Sum(q => q!["consumers"]?.GetValue<int>() ?? 0);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace DentalClaimsHub.Load;
+namespace DentalClaimsHub.Testing.Processes;
 
 /// <summary>
 /// One hub API instance as an OS process (the Release build), so it can be killed with SIGKILL and started again on the
