@@ -130,7 +130,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
 
         // The delivery pipeline sends it: the page shows Submitted once the payer has it.
         var submitted = page.Locator("dl.facts [data-state='Submitted']");
-        for (var i = 0; i < 50 && await submitted.CountAsync() == 0; i++)
+        for (var i = 0; i < 100 && await submitted.CountAsync() == 0; i++)
         {
             await Task.Delay(200);
             await page.ReloadAsync();

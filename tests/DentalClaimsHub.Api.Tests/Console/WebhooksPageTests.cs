@@ -66,8 +66,12 @@ public sealed class WebhooksPageTests(ConsoleWebhookFactory factory) : IClassFix
         await row.Locator("[data-action='retry']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-retry-result]")).ToContainTextAsync("scheduled again");
         await page.Locator("[data-filter='status']").SelectOptionAsync("Delivered");
-        var delivered = page.Locator($"tr[data-delivery='{deliveryId}']");
-        for (var i = 0; i < 50 && await delivered.CountAsync() == 0; i++)
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=Delivered"));
+
+        // The row of the failed list may still be on screen while the filter re-renders, so wait for this delivery's row
+        // as delivered, refreshing while the sender has not sent it yet (a loaded CI machine takes seconds).
+        var delivered = page.Locator($"tr[data-delivery='{deliveryId}'][data-status='Delivered']");
+        for (var i = 0; i < 100 && await delivered.CountAsync() == 0; i++)
         {
             await Task.Delay(200);
             await page.Locator("[data-action='refresh']").ClickAsync();
