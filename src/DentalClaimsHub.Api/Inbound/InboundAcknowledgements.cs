@@ -27,9 +27,21 @@ internal static class InboundAcknowledgements
         return (sent, delivery);
     }
 
+    // An acknowledgement naming a delivery whose receipt we never recorded is the payer's receipt (see ClaimDeliveryLocks):
+    // its claims become Submitted first, so the acknowledgement applies to them instead of being dropped.
+    private static async Task ConfirmIfPreparedAsync(HubDbContext db, Storage.Delivery.ClaimDelivery? delivery, string evidence, DateTimeOffset now,
+        Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
+    {
+        if (delivery is { Status: Storage.Delivery.ClaimDeliveryStatus.Prepared }
+            && await ClaimDeliveryLocks.ConfirmByAcknowledgementAsync(db, delivery.Id, delivery.ClaimIds, evidence, now, cancellationToken) is > 0 and var submitted)
+        {
+            metrics.Delivered(delivery.PayerId, submitted);
+        }
+    }
+
     // TA1*<our ISA13>*date*time*<A|E|R>*<note code>: R rejects the whole interchange, so every claim it carried.
     public static async Task<int> ApplyTa1Async(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
+        List<string> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var updated = 0;
         foreach (var ta1 in segments.Where(s => s.Id == "TA1"))
@@ -42,6 +54,7 @@ internal static class InboundAcknowledgements
                 continue;
             }
 
+            await ConfirmIfPreparedAsync(db, delivery, $"TA1 {ta1[4]} {stored.InterchangeControlNumber}", now, metrics, cancellationToken);
             if (ta1[4] != "R")
             {
                 continue;
@@ -64,7 +77,7 @@ internal static class InboundAcknowledgements
 
     // 999: AK1*HC*<our GS06>, AK2*837*<ST02> … IK3/IK4 … IK5*<A|E|R|M|W|X>.
     public static async Task<int> ApplyAckAsync(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, CancellationToken cancellationToken)
+        List<string> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var group = segments.FirstOrDefault(s => s.Id == "AK1")?[2];
         var (sent, delivery) = group is null ? (null, null) : await SentAsync(db, payer, m => m.GroupControlNumber == group, cancellationToken);
@@ -74,6 +87,7 @@ internal static class InboundAcknowledgements
             return 0;
         }
 
+        await ConfirmIfPreparedAsync(db, delivery, $"999 {stored.InterchangeControlNumber}", now, metrics, cancellationToken);
         var updated = 0;
         string? st02 = null;
         var problems = new List<string>();
@@ -118,7 +132,7 @@ internal static class InboundAcknowledgements
 
     // 277CA: per claim (HL PT) TRN*2*<CLM01>, STC*<category>:<status>…, REF*1K*<payer claim number>.
     public static async Task<int> ApplyClaimAckAsync(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, Adapters.Codes.X12CodeDescriptions codes, CancellationToken cancellationToken)
+        List<string> notes, DateTimeOffset now, Adapters.Codes.X12CodeDescriptions codes, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var updated = 0;
         var inPatient = false;
@@ -131,6 +145,18 @@ internal static class InboundAcknowledgements
             if (pcn is null || status is null)
             {
                 return;
+            }
+
+            // Looked at untracked first: a claim still Queued is confirmed (under its delivery lock) before it is loaded.
+            var queued = await db.Claims.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => c.PayerId == payer && c.PatientControlNumber == pcn && c.State == ClaimState.Queued).Select(c => (Guid?)c.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (queued is { } queuedId)
+            {
+                var prepared = await db.ClaimDeliveries.AsNoTracking()
+                    .Where(d => d.Status == Storage.Delivery.ClaimDeliveryStatus.Prepared && d.PayerId == payer && d.ClaimIds.Contains(queuedId))
+                    .FirstOrDefaultAsync(cancellationToken);
+                await ConfirmIfPreparedAsync(db, prepared, $"277CA {stored.InterchangeControlNumber}", now, metrics, cancellationToken);
             }
 
             var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.PayerId == payer && c.PatientControlNumber == pcn, cancellationToken);

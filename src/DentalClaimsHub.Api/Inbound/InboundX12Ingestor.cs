@@ -19,8 +19,8 @@ namespace DentalClaimsHub.Api.Inbound;
 /// message (PartiallyParsed / Failed with the reasons) and reported, never dropped.
 /// </summary>
 public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X12Parser parser, RemittancePoster remittances,
-    Adapters.Codes.X12CodeDescriptions codes, InboundAcknowledger acknowledger, Adapters.X12.ClaimStatus.ClaimStatus277Reader statusReader, Adapters.Profiles.PayerProfileCatalog payers, TimeProvider time,
-    ILogger<InboundX12Ingestor> logger)
+    Adapters.Codes.X12CodeDescriptions codes, InboundAcknowledger acknowledger, Adapters.X12.ClaimStatus.ClaimStatus277Reader statusReader, Adapters.Profiles.PayerProfileCatalog payers, Claims.ClaimMetrics metrics,
+    TimeProvider time, ILogger<InboundX12Ingestor> logger)
 {
     /// <summary>The largest file taken in one piece (an 835 of ~100,000 claim payments).</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
@@ -83,13 +83,13 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
         switch (type)
         {
             case "TA1":
-                updated = await InboundAcknowledgements.ApplyTa1Async(db, payer, document.Segments, stored, notes, now, ct);
+                updated = await InboundAcknowledgements.ApplyTa1Async(db, payer, document.Segments, stored, notes, now, metrics, ct);
                 break;
             case "999":
-                updated = await InboundAcknowledgements.ApplyAckAsync(db, payer, document.Segments, stored, notes, now, ct);
+                updated = await InboundAcknowledgements.ApplyAckAsync(db, payer, document.Segments, stored, notes, now, metrics, ct);
                 break;
             case "277CA":
-                updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, codes, ct);
+                updated = await InboundAcknowledgements.ApplyClaimAckAsync(db, payer, document.Segments, stored, notes, now, codes, metrics, ct);
                 break;
             case "277":
                 updated = await ApplyStatusAsync(payer, content, stored, notes, now, ct);

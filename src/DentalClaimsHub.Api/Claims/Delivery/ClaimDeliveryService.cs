@@ -108,7 +108,7 @@ public sealed partial class ClaimDeliveryService(
         {
             foreach (var claimId in claimIds.Distinct())
             {
-                if (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey(claimId)}) AS \"Value\"").SingleAsync(cancellationToken))
+                if (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({ClaimDeliveryLocks.Key(claimId)}) AS \"Value\"").SingleAsync(cancellationToken))
                 {
                     locked.Add(claimId);
                 }
@@ -121,7 +121,7 @@ public sealed partial class ClaimDeliveryService(
             // Pooled connections are not reset on return: session locks must be released explicitly.
             foreach (var claimId in locked)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey(claimId)})", CancellationToken.None);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ClaimDeliveryLocks.Key(claimId)})", CancellationToken.None);
             }
 
             await db.Database.CloseConnectionAsync();
@@ -333,14 +333,6 @@ public sealed partial class ClaimDeliveryService(
     }
 
     private static string ProtocolName(PayerProtocol protocol) => protocol.ToString().ToLowerInvariant();
-
-    // A 64-bit key from the claim id; a collision only serialises two unrelated claims for a moment.
-    private static long LockKey(Guid claimId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        claimId.TryWriteBytes(bytes);
-        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prepared delivery {DeliveryId} of {Claims} claims to payer {PayerId} (ISA13 {ControlNumber})")]
     private static partial void LogPrepared(ILogger logger, int claims, string payerId, Guid deliveryId, string? controlNumber);
