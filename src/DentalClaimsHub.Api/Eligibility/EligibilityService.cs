@@ -81,7 +81,12 @@ public sealed class EligibilityService(
         var current = answered
             ? await work
             : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
-        return new EligibilityOutcome { Subject = subject, Check = current, Answered = answered };
+        // The answer may land between the deadline and that read: a final check is answered at once, not deferred to a poll.
+        return new EligibilityOutcome
+        {
+            Subject = subject, Check = current,
+            Answered = answered || current.Status is EligibilityCheckStatus.Completed or EligibilityCheckStatus.Failed,
+        };
     }
 
     // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.

@@ -2,32 +2,42 @@ using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using DentalClaimsHub.PayerSimulator.X12;
+using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 
-/// <summary>A host whose eligibility deadline has already passed when the payer is asked: every answer comes by polling.</summary>
-public sealed class ZeroDeadlineFactory : HubApiFactory
+/// <summary>
+/// The simulated payers with a five-second eligibility deadline, and the simulator's slow X12 answers taking eight seconds
+/// (well within the demo payer's own twenty-second timeout, so the answer does come).
+/// </summary>
+public sealed class ShortDeadlineFactory : SimulatedPayersFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hub:Eligibility:Deadline", "00:00:00")];
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    public ShortDeadlineFactory() => Simulator.CoreRealtime.SlowAnswerDelay = TimeSpan.FromSeconds(8);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Hub:Eligibility:Deadline", Deadline.ToString())];
 }
 
-public sealed class EligibilityDeadlineTests(ZeroDeadlineFactory factory) : IClassFixture<ZeroDeadlineFactory>
+/// <summary>
+/// CAQH CORE real time within a deadline: a payer slower than it gets 202 with a Location to poll, and the answer arrives
+/// there; an answer that is final by the time the deadline is looked at is given at once (200), never as 202 "completed".
+/// </summary>
+public sealed class EligibilityDeadlineTests(ShortDeadlineFactory factory) : IClassFixture<ShortDeadlineFactory>
 {
     [Fact]
-    public async Task Check_PastTheDeadline_Returns202WithLocationAndTheAnswerArrivesByPolling()
+    public async Task Check_SlowerThanTheDeadline_Returns202WithLocationAndTheAnswerArrivesByPolling()
     {
+        factory.Simulator.UseForMemberPrefix("DLSLOW", CoreRealtimeModule.EligibilityTimeout);
         var practice = await factory.CreatePracticeAsync();
-        var request = new EligibilityRequest
-        {
-            Patient = TestData.NewPatientRequest(),
-            Coverage = TestData.NewDmsCoverageRequest(),
-            DateOfService = new DateOnly(2026, 6, 15),
-        };
 
-        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", X12.X12Checks.Request(Member("DLSLOW")));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!;
+        Assert.Contains(accepted.Status, new[] { "requested", "sent" });
+        Assert.Null(accepted.Result);
         Assert.Equal($"/v1/eligibility/{accepted.Id}", response.Headers.Location?.OriginalString);
         EligibilityResponse? polled = null;
         for (var attempt = 0; attempt < 100 && polled?.Status != "completed"; attempt++)
@@ -38,5 +48,56 @@ public sealed class EligibilityDeadlineTests(ZeroDeadlineFactory factory) : ICla
 
         Assert.Equal("completed", polled!.Status);
         Assert.Equal("active", polled.Result!.CoverageStatus);
+    }
+
+    [Fact]
+    public async Task Check_AnsweredWithinTheDeadline_Returns200WithTheAnswer()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        // The host's first call to a payer pays for connections and JIT; the deadline is about the payer, not that.
+        await practice.Client.PostAsJsonAsync("/v1/eligibility", X12.X12Checks.Request(Member("DLWARM")));
+
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", X12.X12Checks.Request(Member("DLFAST")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answered = (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!;
+        Assert.Equal(("completed", "active"), (answered.Status, answered.Result!.CoverageStatus));
+    }
+}
+
+/// <summary>A host whose eligibility deadline has passed before the payer is even asked.</summary>
+public sealed class ZeroDeadlineFactory : HubApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hub:Eligibility:Deadline", "00:00:00")];
+}
+
+/// <summary>
+/// With no time to wait, the roster-based (ДМС) answer, which takes milliseconds, races the deadline on every request:
+/// whichever wins, a 202 is only ever given for a check still on its way (requested or sent), and a final one is answered 200.
+/// </summary>
+public sealed class EligibilityZeroDeadlineTests(ZeroDeadlineFactory factory) : IClassFixture<ZeroDeadlineFactory>
+{
+    [Fact]
+    public async Task Check_AnswerRacingTheDeadline_IsEither202PendingOr200Final()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var outcomes = new List<(HttpStatusCode, string)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var request = new EligibilityRequest
+            {
+                Patient = TestData.NewPatientRequest(), Coverage = TestData.NewDmsCoverageRequest(), DateOfService = new DateOnly(2026, 6, 15),
+            };
+            var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
+            var body = (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!;
+            outcomes.Add((response.StatusCode, body.Status));
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                Assert.NotNull(response.Headers.Location);
+            }
+        }
+
+        Assert.All(outcomes, o => Assert.Contains(o,
+            new[] { (HttpStatusCode.Accepted, "requested"), (HttpStatusCode.Accepted, "sent"), (HttpStatusCode.OK, "completed") }));
     }
 }
