@@ -2,9 +2,11 @@ using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Dms.Rosters;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Hosting;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Domain.Rosters;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Rosters;
+using DentalClaimsHub.Storage.Telemetry;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -69,8 +71,29 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             return false;
         }
 
+        using var activity = HubActivitySources.Rosters.StartRoot("roster import");
+        activity?.SetTag("dch.roster.import_id", importId.ToString());
         await RunAsync(importId, cancellationToken);
         return true;
+    }
+
+    // The outcome on the import's span: applied, rejected (row errors) or failed (the file or the job).
+    private static void Outcome(RosterImport import, string outcome, int? rows = null)
+    {
+        if (System.Diagnostics.Activity.Current is { } activity && activity.Source == HubActivitySources.Rosters)
+        {
+            activity.SetTag("payer.id", import.PayerId);
+            activity.SetTag("dch.roster.outcome", outcome);
+            if (rows is { } count)
+            {
+                activity.SetTag("dch.roster.rows", count);
+            }
+
+            if (outcome != "applied")
+            {
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome);
+            }
+        }
     }
 
     private async Task RunAsync(Guid importId, CancellationToken cancellationToken)
@@ -83,6 +106,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         if (import.Attempts > 3)
         {
             import.Fail("the import was interrupted three times; send the file again.", null, [], 0, time.GetUtcNow());
+            Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -91,6 +115,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         if (layout is null)
         {
             import.Fail($"the insurer '{import.PayerId}' has no roster layout in mappings/dms.", null, [], 0, time.GetUtcNow());
+            Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -109,6 +134,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         catch (DmsRosterException exception)
         {
             import.Fail(exception.Message, exception.Row, [], 0, time.GetUtcNow());
+            Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Roster import {ImportId} failed: the file could not be read", import.Id);
             return;
@@ -141,6 +167,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         {
             await transaction.RollbackAsync(cancellationToken);
             import.Fail(exception.Message, exception.Row, [], reader.LastRow, time.GetUtcNow());
+            Outcome(import, "failed", reader.LastRow);
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -154,6 +181,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
                 : "the import was not marked partial";
             import.Fail($"{errors.Count} row(s) could not be read, so nothing was applied ({why}); the rows are listed.", errors[0].Row, errors, rows,
                 time.GetUtcNow());
+            Outcome(import, "rejected", rows);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Roster import {ImportId} rejected: {ErrorCount} of {Rows} rows have errors", import.Id, errors.Count, rows);
             return;
@@ -164,6 +192,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             time.GetUtcNow(), cancellationToken);
         var report = errors.Select(e => e with { Blocking = false }).Concat(notices).OrderBy(e => e.Row).ToList();
         import.Complete(outcome, report, errors.Count + noticeCount, time.GetUtcNow());
+        Outcome(import, "applied", rows);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -14,4 +14,10 @@ public static class HubActivitySources
 
     /// <summary>Inbound files picked up from payers' drops.</summary>
     public static readonly ActivitySource Inbound = new(HubDiagnostics.SourcePrefix + "Inbound");
+
+    /// <summary>Webhook deliveries to practices: one trace per attempt, the HTTP call (and its traceparent) inside.</summary>
+    public static readonly ActivitySource Webhooks = new(HubDiagnostics.SourcePrefix + "Webhooks");
+
+    /// <summary>ДМС roster imports run in the background: one trace per import job.</summary>
+    public static readonly ActivitySource Rosters = new(HubDiagnostics.SourcePrefix + "Rosters");
 }

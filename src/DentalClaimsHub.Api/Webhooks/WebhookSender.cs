@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Telemetry;
 using DentalClaimsHub.Storage.Tenancy;
 using DentalClaimsHub.Storage.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +121,12 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
         var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
         var settings = options.Value;
+        // Each attempt is a trace of its own (the sender's loop is not any request's work); the receiver gets its traceparent.
+        using var activity = HubActivitySources.Webhooks.StartRoot("webhook send", ActivityKind.Internal);
+        activity?.SetTag("dch.webhook.delivery_id", delivery.Id.ToString());
+        activity?.SetTag("dch.webhook.event_type", delivery.EventType);
+        activity?.SetTag("dch.webhook.attempt", delivery.Attempts.Count + 1);
+        activity?.SetTag("dch.practice.id", delivery.PracticeId.ToString());
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         int? status = null;
@@ -141,13 +149,22 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
         }
 
         var attempt = new WebhookAttempt(started, status, error, clock.ElapsedMilliseconds);
+        if (status is { } code)
+        {
+            activity?.SetTag("http.response.status_code", code);
+        }
+
         if (error is null)
         {
             delivery.Succeeded(attempt);
+            activity?.SetTag("dch.webhook.outcome", "delivered");
         }
         else
         {
             delivery.Failed(attempt, started + Backoff(delivery.Attempts.Count + 1, settings), settings.RetryWindow);
+            var parked = delivery.Status == WebhookDeliveryStatus.Parked;
+            activity?.SetTag("dch.webhook.outcome", parked ? "parked" : "will-retry");
+            activity?.SetStatus(ActivityStatusCode.Error, status is null ? "no answer" : $"HTTP {status}");
             LogAttemptFailed(logger, delivery.Id, delivery.EventType, delivery.Attempts.Count, error, delivery.Status == WebhookDeliveryStatus.Parked);
         }
 

@@ -35,6 +35,9 @@ public sealed class TelemetryFactory : ClaimDeliveryFactory
         new("Telemetry:Gauges:OutboxCacheFor", "00:00:00"),
         new("Telemetry:Gauges:ClaimStatesCacheFor", "00:00:00"),
         new("Hub:Claims:Delivery:QueuedGrace", "00:10:00"),
+        new("Hub:Webhooks:AllowHttp", "true"),
+        new("Hub:Webhooks:PollInterval", "00:00:00.100"),
+        new("Hub:Webhooks:FirstRetryDelay", "00:00:00.200"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

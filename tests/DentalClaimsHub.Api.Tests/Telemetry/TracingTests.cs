@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.Api.Tests.Webhooks;
+using DentalClaimsHub.Api.Webhooks;
+using DentalClaimsHub.Testing;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
 
@@ -70,6 +75,53 @@ public sealed class TracingTests(TelemetryFactory factory) : IClassFixture<Telem
             TestData.PatientBirthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         ];
         Assert.DoesNotContain(texts, text => phi.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task WebhookDelivery_EachAttemptIsATraceWithItsOutcome_AndTheReceiverGetsItsTraceparent()
+    {
+        using var receiver = new WebhookReceiver { FailuresPerEvent = 1 };
+        var practice = await factory.CreatePracticeAsync("Traced Hooks Dental");
+        var registered = await practice.Client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest { Url = receiver.Url, Events = ["claim.created"] });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await ClaimSubmissions.SubmitAsync(practice);
+
+        var failed = await WaitForSpanAsync(s => s.DisplayName == "webhook send" && Tag(s, "dch.practice.id") == practice.Id.ToString()
+            && Tag(s, "dch.webhook.attempt") == "1");
+        var delivered = await WaitForSpanAsync(s => s.DisplayName == "webhook send" && Tag(s, "dch.webhook.delivery_id") == Tag(failed, "dch.webhook.delivery_id")
+            && Tag(s, "dch.webhook.attempt") == "2");
+        Assert.Equal(("will-retry", "500", ActivityStatusCode.Error), (Tag(failed, "dch.webhook.outcome"), Tag(failed, "http.response.status_code"), failed.Status));
+        Assert.Equal(("delivered", "200", "claim.created"), (Tag(delivered, "dch.webhook.outcome"), Tag(delivered, "http.response.status_code"),
+            Tag(delivered, "dch.webhook.event_type")));
+        Assert.NotEqual(failed.TraceId, delivered.TraceId);
+        Assert.Equal(default, delivered.ParentSpanId);
+
+        // The HTTP call runs inside the attempt's span and carries the trace to the practice's endpoint.
+        var http = await WaitForSpanAsync(s => s.TraceId == delivered.TraceId && s.Kind == ActivityKind.Client && s.Source.Name == "System.Net.Http");
+        Assert.Equal(delivered.SpanId, http.ParentSpanId);
+        Assert.Equal($"00-{delivered.TraceId}-{http.SpanId}-01", receiver.Received[^1].Traceparent);
+    }
+
+    [Fact]
+    public async Task RosterImport_TheBackgroundJobIsATraceWithItsOutcomeAndRowCount_AndNoCellOfTheFile()
+    {
+        var practice = await factory.CreatePracticeAsync("Traced Roster Dental");
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(File.ReadAllBytes(Path.Combine(RepositoryPaths.Samples, "dms", "demo-med", "prikreplenie-2026-12-01.xlsx")));
+        form.Add(file, "file", "prikreplenie.xlsx");
+        form.Add(new StringContent("demo-dms-insurer"), "insurer");
+        form.Add(new StringContent("true"), "partial");
+        using var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var import = (await posted.Content.ReadFromJsonAsync<Api.Rosters.RosterImportView>())!;
+
+        var span = await WaitForSpanAsync(s => s.DisplayName == "roster import" && Tag(s, "dch.roster.import_id") == import.Id.ToString());
+        Assert.Equal(("applied", "demo-dms-insurer", ActivityStatusCode.Unset), (Tag(span, "dch.roster.outcome"), Tag(span, "payer.id"), span.Status));
+        Assert.True(int.Parse(Tag(span, "dch.roster.rows")!, CultureInfo.InvariantCulture) >= 5);
+        Assert.Equal(default, span.ParentSpanId);
+        var texts = factory.Spans.Snapshot().Where(s => s.TraceId == span.TraceId)
+            .SelectMany(s => s.TagObjects.Select(t => Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? "")).ToList();
+        Assert.DoesNotContain(texts, t => t.Any(c => c is >= 'А' and <= 'я'));
     }
 
     private static string? Tag(Activity span, string name) => Convert.ToString(span.GetTagItem(name), CultureInfo.InvariantCulture);

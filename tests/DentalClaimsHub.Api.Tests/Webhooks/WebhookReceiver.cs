@@ -10,7 +10,11 @@ using WireMock.Util;
 namespace DentalClaimsHub.Api.Tests.Webhooks;
 
 /// <summary>One request the receiver got and what it answered.</summary>
-public sealed record ReceivedHook(string EventId, string EventType, string Signature, string Body, int Answer, DateTimeOffset At);
+public sealed record ReceivedHook(string EventId, string EventType, string Signature, string Body, int Answer, DateTimeOffset At)
+{
+    /// <summary>The W3C trace context the hub sent with the request, if any.</summary>
+    public string? Traceparent { get; init; }
+}
 
 /// <summary>
 /// A practice's webhook endpoint over real HTTP: answers 500 to the first <see cref="FailuresPerEvent"/> attempts of each
@@ -43,7 +47,7 @@ public sealed class WebhookReceiver : IDisposable
         var attempt = _attempts.AddOrUpdate(id, 1, (_, n) => n + 1);
         var status = AlwaysFail || attempt <= FailuresPerEvent ? HttpStatusCode.InternalServerError : HttpStatusCode.OK;
         _received.Enqueue(new ReceivedHook(id, Header(request, "DCH-Event-Type"), Header(request, "DCH-Signature"), request.Body ?? "", (int)status,
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow) { Traceparent = Header(request, "traceparent") });
         return new ResponseMessage
         {
             StatusCode = (int)status,
