@@ -21,7 +21,6 @@ public static class MessagingRegistration
         Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var messaging = ReadOptions(builder.Configuration);
-        builder.Services.AddSingleton(messaging);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.PostConfigure<OutboxOptions>(outbox =>
         {

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Patients;
@@ -18,6 +15,7 @@ using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.Tenancy;
 using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Postgres;
+using DentalClaimsHub.Testing.Processes;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -40,13 +38,25 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         await using var database = await TestDatabase.CreateAsync(nameof(ClaimCrashTests));
         await using var simulator = PayerSimulator.PayerSimulator.Start();
         simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(150);
-        var port = FreePort();
-        var hub = new HubProcess(database.ConnectionString, simulator.Url, port, output);
+        using var hub = new HubInstance("hub", ApiDll(), HubInstance.FreePort(), new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Hub"] = database.ConnectionString,
+            ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
+            ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
+            ["Hub__Variables__SIMULATOR_URL"] = simulator.Url,
+            ["Hub__SeedDemo"] = "false",
+            ["Hub__Claims__Delivery__SweepInterval"] = "00:00:00.500",
+            ["Hub__Claims__Delivery__QueuedGrace"] = "00:00:01",
+            ["DEMO_X12_USER"] = "crash-test",
+            ["DEMO_X12_PASSWORD"] = "not-a-real-password",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        });
         try
         {
             hub.Start();
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
-            await hub.WaitReadyAsync(http);
+            using var http = new HttpClient { BaseAddress = hub.Url, Timeout = TimeSpan.FromSeconds(20) };
+            await hub.WaitReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SeedPracticeAsync(database.ConnectionString));
             var subjects = new List<(Guid Patient, Guid Coverage)>();
             for (var i = 0; i < Patients; i++)
@@ -100,9 +110,10 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
             Assert.Equal(0, simulator.Ledger.Duplicates);
             Assert.Equal(Claims, await CountAsync(database.ConnectionString, db => db.Claims.CountAsync()));
         }
-        finally
+        catch
         {
-            hub.Kill();
+            output.WriteLine(hub.Tail());
+            throw;
         }
     }
 
@@ -213,102 +224,11 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         return HubDbContext.Create(options.Options, TenantContext.System());
     }
 
-    private static int FreePort()
+    /// <summary>The API host built in the same configuration as this test assembly.</summary>
+    private static string ApiDll()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The API host as a separate OS process, built in the same configuration as this test assembly.</summary>
-    private sealed class HubProcess(string connectionString, string simulatorUrl, int port, ITestOutputHelper output)
-    {
-        private readonly StringBuilder _log = new();
-        private Process? _process;
-
-        public void Start()
-        {
-            var configuration = typeof(ClaimCrashTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
-                StringComparison.Ordinal) ? "Release" : "Debug";
-            var bin = Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Api", "bin", configuration, "net10.0");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { Path.Combine(bin, "DentalClaimsHub.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", bin },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                Environment =
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                    ["ConnectionStrings__Hub"] = connectionString,
-                    ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
-                    ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
-                    ["Hub__Variables__SIMULATOR_URL"] = simulatorUrl,
-                    ["Hub__SeedDemo"] = "false",
-                    ["Hub__Claims__Delivery__SweepInterval"] = "00:00:00.500",
-                    ["Hub__Claims__Delivery__QueuedGrace"] = "00:00:01",
-                    ["DEMO_X12_USER"] = "crash-test",
-                    ["DEMO_X12_PASSWORD"] = "not-a-real-password",
-                    ["Serilog__MinimumLevel__Default"] = "Warning",
-                },
-            };
-            _process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");
-            _process.OutputDataReceived += (_, e) => Append(e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public async Task WaitReadyAsync(HttpClient http)
-        {
-            for (var i = 0; i < 240; i++)
-            {
-                try
-                {
-                    if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                await Task.Delay(250);
-            }
-
-            lock (_log)
-            {
-                output.WriteLine(_log.ToString());
-            }
-
-            Assert.Fail("The hub process did not become ready.");
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crash or OOM kill does.</summary>
-        public void Kill()
-        {
-            if (_process is { HasExited: false } process)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_log)
-            {
-                if (_log.Length < 200_000)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
+        var configuration = typeof(ClaimCrashTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Api", "bin", configuration, "net10.0", "DentalClaimsHub.Api.dll");
     }
 }
