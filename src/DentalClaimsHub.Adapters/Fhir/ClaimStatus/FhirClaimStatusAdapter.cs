@@ -30,7 +30,9 @@ public sealed partial class FhirClaimStatusAdapter(
     TimeProvider time,
     ILogger<FhirClaimStatusAdapter> logger) : IClaimStatusAdapter
 {
-    private static readonly FhirJsonDeserializer Reader = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    // Lazy: building it loads the FHIR model, which a host that only asks X12 payers (it gets this adapter too) never needs.
+    private static readonly Lazy<FhirJsonDeserializer> Reader =
+        new(() => new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable)));
     private readonly FhirPayerClients _clients = new(handlers);
     private readonly FhirStatusTaskBuilder _builder = new(time);
 
@@ -101,7 +103,7 @@ public sealed partial class FhirClaimStatusAdapter(
         {
             // The SDK treats 202 as a failure; for a Task it means "taken, answer later", with the Task (if any) in the body.
             var status = recorder.Exchanges.LastOrDefault()?.ResponseBody is { Length: > 0 } body
-                && Reader.TryDeserializeResource(System.Text.Encoding.UTF8.GetString(body), out var resource, out _)
+                && Reader.Value.TryDeserializeResource(System.Text.Encoding.UTF8.GetString(body), out var resource, out _)
                 && resource is FhirTask { Status: { } taskStatus }
                     ? Words(taskStatus)
                     : "accepted";
@@ -257,7 +259,8 @@ public sealed partial class FhirClaimStatusAdapter(
                     query.ClaimId)
                 {
                     ControlNumbers = [query.PatientControlNumber],
-                    Unusable = type is null || !success,
+                    // An OperationOutcome is a readable answer (not-found, a refusal) even on an error status.
+                    Unusable = type is null || !success && type != "OperationOutcome",
                     Problems = type is null ? ["Not a FHIR JSON resource."] : null,
                 });
             }

@@ -174,7 +174,7 @@ public sealed class FhirClaimStatusAdapterTests : IDisposable
         Assert.Equal(ClaimStatusOutcome.NotFound, result.Outcome);
         Assert.StartsWith("FHIR status Task: the payer has no such claim", result.Summary, StringComparison.Ordinal);
         Assert.Equal([(true, "Task"), (false, "OperationOutcome")], _messages.Records.Select(r => (r.Outbound, r.ResourceType)));
-        Assert.True(_messages.Records[1].Unusable);
+        Assert.False(_messages.Records[1].Unusable);
     }
 
     [Fact]
@@ -199,6 +199,8 @@ public sealed class FhirClaimStatusAdapterTests : IDisposable
 
         Assert.Equal(ClaimStatusFailureKind.Rejected, result.Failure?.Kind);
         Assert.Contains("HTTP 404", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal([(true, "Task", false), (false, "unreadable", true)],
+            _messages.Records.Select(r => (r.Outbound, r.ResourceType, r.Unusable)));
     }
 
     [Fact]
