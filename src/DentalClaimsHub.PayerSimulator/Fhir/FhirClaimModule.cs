@@ -13,9 +13,10 @@ namespace DentalClaimsHub.PayerSimulator.Fhir;
 /// <c>POST /fhir/Claim/$submit</c> (a collection Bundle with the Claim first). Each new claim goes to the ledger and gets a
 /// <c>ClaimResponse</c>: <c>queued</c> with a payer claim number for a claim, <c>complete</c> with a pre-authorisation
 /// reference and per-item benefit amounts (80% of the net) for a predetermination. A repeat of an identifier already
-/// taken in — a resend — is answered with the first response and not counted again, as real payers dedupe.
+/// taken in — a resend — is answered with the first response and not counted again, as real payers dedupe. Status Tasks
+/// about the claims it took in are answered in <c>FhirClaimModule.Status.cs</c>.
 /// </summary>
-public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISimulatorModule
+public sealed partial class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISimulatorModule
 {
     public const string ClaimsAccept = "fhir.claims.accept";
     public const string ClaimsReject = "fhir.claims.reject";
@@ -38,9 +39,14 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
         scenarios.Register(PlansQueued);
         routes.Map("POST", ClaimPath, request => Handle(request, scenarios, submit: false));
         routes.Map("POST", ClaimSubmitPath, request => Handle(request, scenarios, submit: true));
+        RegisterStatus(routes, scenarios);
     }
 
-    internal void Clear() => _answers.Clear();
+    internal void Clear()
+    {
+        _answers.Clear();
+        ClearStatus();
+    }
 
     private SimulatorResponse Handle(SimulatorRequest request, ScenarioSelector scenarios, bool submit)
     {
@@ -80,6 +86,11 @@ public sealed class FhirClaimModule(TimeProvider time, ClaimLedger ledger) : ISi
         if (ReferenceEquals(answer, fresh))
         {
             ledger.Record(identifier, use, claim["total"]?["value"]?.ToString() ?? "", null, time.GetUtcNow());
+            if (use == "claim")
+            {
+                Received(identifier, claim, answer);
+            }
+
             return SimulatorResponse.Json(submit ? 200 : 201, answer.DeepClone(), FhirJson);
         }
 

@@ -1,5 +1,6 @@
 using DentalClaimsHub.Adapters.Claims.Status;
 using DentalClaimsHub.Adapters.DependencyInjection;
+using DentalClaimsHub.Adapters.Fhir.Messages;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Adapters.X12.ControlNumbers;
@@ -44,6 +45,7 @@ public sealed class X12ClaimStatusAdapterTests : IDisposable
         services.AddSingleton(X12SchemaRegistry.LoadDefault());
         services.AddSingleton<IControlNumberAllocator, CountingAllocator>();
         services.AddScoped<IX12MessageLog>(_ => _messages);
+        services.AddScoped<IFhirMessageLog, UnusedFhirLog>(); // the FHIR adapter is built beside it, never asked
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _services.CreateScope();
     }
@@ -202,6 +204,11 @@ public sealed class X12ClaimStatusAdapterTests : IDisposable
                 return Guid.NewGuid();
             }
         }
+    }
+
+    private sealed class UnusedFhirLog : IFhirMessageLog
+    {
+        public Guid Record(FhirMessageRecord message) => throw new InvalidOperationException("FHIR is not asked here.");
     }
 
     private sealed class CountingAllocator : IControlNumberAllocator

@@ -16,12 +16,20 @@ public sealed class FhirPayerClients(IHttpMessageHandlerFactory handlers)
     /// <param name="payer">The payer profile; its <c>fhir.baseUrl</c> must be set.</param>
     /// <param name="idempotent">Whether the pipeline may retry the requests (true for inquiries, never for claims).</param>
     /// <param name="operation">What the exchange is for (<see cref="PayerOperations"/>), for the payer call metrics.</param>
-    public FhirClient Create(PayerProfile payer, bool idempotent, string operation)
+    /// <param name="recorder">
+    /// When given, keeps the raw bodies of every exchange (an unused recorder: the client takes it over and disposes it).
+    /// </param>
+    public FhirClient Create(PayerProfile payer, bool idempotent, string operation, FhirExchangeRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(payer);
         var baseUrl = payer.Fhir?.BaseUrl
             ?? throw new InvalidOperationException($"Payer '{payer.Id}' has no fhir.baseUrl.");
-        var handler = new PayerTagHandler(payer.Id, idempotent, operation, handlers.CreateHandler(PayerHttp.ClientName));
+        HttpMessageHandler handler = new PayerTagHandler(payer.Id, idempotent, operation, handlers.CreateHandler(PayerHttp.ClientName));
+        if (recorder is not null)
+        {
+            recorder.InnerHandler = handler;
+            handler = recorder;
+        }
 
         // Time-outs are the pipeline's: the HttpClient itself never gives up first.
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -18,6 +18,11 @@ public static class ClaimStatusAnswers
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(codes);
+        if (result.Summary is { Length: > 0 } summary)
+        {
+            return summary;
+        }
+
         return result.Current is { } current
             ? $"277 {current.Category}:{current.Code}{(current.Entity is { Length: > 0 } e ? ":" + e : "")}: "
               + codes.DescribeStatus(string.Join(':', new[] { current.Category, current.Code, current.Entity ?? "" }.Where(p => p.Length > 0)))

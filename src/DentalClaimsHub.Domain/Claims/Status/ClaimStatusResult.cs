@@ -28,6 +28,12 @@ public sealed record ClaimStatusResult
     /// <summary>Set when the inquiry produced no answer to read.</summary>
     public ClaimStatusFailure? Failure { get; init; }
 
+    /// <summary>
+    /// The answer in its own protocol's words when that protocol has no X12 status codes to describe it by (FHIR: the
+    /// ClaimResponse outcome and disposition); null for a 277, whose statuses are described from the code lists.
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>What was wrong or skipped in the answer; empty when it read cleanly.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -1,0 +1,77 @@
+using DentalClaimsHub.Api.Claims.Status;
+using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.PayerSimulator.Fhir;
+using DentalClaimsHub.Storage.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DentalClaimsHub.Api.Tests.Remittances;
+
+/// <summary>
+/// A claim a FHIR payer is silent on (status-fhir-dental: asked after 1 s) is asked about with an R4 status Task through the
+/// simulator over HTTP, and the answer moves the claim with the payer's words on its timeline.
+/// </summary>
+public sealed class FhirClaimStatusPollingTests(StatusPollingFactory factory) : IClassFixture<StatusPollingFactory>
+{
+    private const string Payer = "status-fhir-dental";
+
+    private static string NewPcn(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+    [Fact]
+    public async Task Poll_SilentFhirPayer_IsAskedWithAStatusTaskAndTheClaimGoesPending()
+    {
+        var practice = await factory.CreatePracticeAsync("FHIR Status Dental");
+        var pcn = NewPcn("FSP-");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, Payer);
+        var accepted = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+        Assert.StartsWith("FCN", accepted.PayerClaimNumber, StringComparison.Ordinal);
+
+        var pending = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "pending");
+
+        var entry = pending.Timeline[^1];
+        Assert.Equal(ClaimStatusPoller.Actor, entry.Actor);
+        Assert.StartsWith("FHIR ClaimResponse partial (P1): in adjudication", entry.Reason, StringComparison.Ordinal);
+        var asked = factory.Simulator.Received(FhirClaimModule.TaskPath).Where(r => r.BodyText.Contains(pcn, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(asked);
+        Assert.Contains("http://terminology.hl7.org/CodeSystem/financialtaskcode", asked[0].BodyText, StringComparison.Ordinal);
+        Assert.Contains(accepted.PayerClaimNumber!, asked[0].BodyText, StringComparison.Ordinal);
+        var stored = await factory.InDatabaseAsync(db => db.Messages.AsNoTracking()
+            .Where(m => m.LinkedIds.Contains(claim.Id) && m.Protocol == "fhir" && m.TransactionType != "Claim")
+            .OrderBy(m => m.ReceivedAt).Select(m => new { m.Direction, m.TransactionType, m.ParseStatus }).ToListAsync());
+        Assert.Contains(stored, m => m is { Direction: MessageDirection.Outbound, TransactionType: "Task" });
+        Assert.Contains(stored, m => m is { Direction: MessageDirection.Inbound, TransactionType: "Task", ParseStatus: MessageParseStatus.Parsed });
+        Assert.Contains(stored, m => m is { Direction: MessageDirection.Inbound, TransactionType: "ClaimResponse" });
+    }
+
+    [Fact]
+    public async Task Poll_FhirPayerReportsTheClaimDenied_ClaimDeniedWithTheReasons()
+    {
+        factory.Simulator.UseForMemberPrefix("FSD-", FhirClaimModule.StatusDenied);
+        var practice = await factory.CreatePracticeAsync("FHIR Status Denied Dental");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, NewPcn("FSD-"), Payer);
+
+        var denied = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "denied");
+
+        Assert.Equal(ClaimStatusPoller.Actor, denied.Timeline[^1].Actor);
+        Assert.StartsWith("FHIR ClaimResponse complete (F2): adjudicated, denied (ar001)", denied.Timeline[^1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Poll_FhirPayerStillWorking_ClaimStaysAcceptedAndThePollSaysSo()
+    {
+        factory.Simulator.UseForMemberPrefix("FSW-", FhirClaimModule.StatusInProgress);
+        var practice = await factory.CreatePracticeAsync("FHIR Status Waiting Dental");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, NewPcn("FSW-"), Payer);
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+
+        string? said = null;
+        for (var i = 0; i < 150 && said is null; i++)
+        {
+            await Task.Delay(100);
+            said = await factory.InDatabaseAsync(db => db.ClaimStatusPolls.AsNoTracking()
+                .Where(p => p.ClaimId == claim.Id && p.Polls > 0).Select(p => p.LastResult).FirstOrDefaultAsync());
+        }
+
+        Assert.Equal("FHIR status Task in-progress: the payer has not answered yet", said);
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+    }
+}
