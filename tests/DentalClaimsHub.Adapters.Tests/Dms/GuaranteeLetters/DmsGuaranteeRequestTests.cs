@@ -10,6 +10,7 @@ using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.PayerSimulator.Dms;
 using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Snapshots;
 using MiniExcelLibs;
@@ -68,6 +69,54 @@ public sealed class DmsGuaranteeRequestTests
         var request = DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value);
         var changed = request with { Lines = [.. request.Lines.Select(line => line with { Quantity = line.Quantity + 1 })] };
         Assert.NotEqual(first, DmsGuaranteeRequest.Render(changed, layout));
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Render_InsurerLayout_TheSimulatedInsurerReadsThePlansLines(string mapping)
+    {
+        var layout = Layout(mapping);
+        var bytes = DmsGuaranteeRequest.Render(DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value), layout);
+
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request." + layout.File.Extension, bytes));
+
+        Assert.Equal("GP-PLAN-0001", plan.Request);
+        Assert.Equal([("A16.07.002", "36", 4200.50m), ("A16.07.002", "46", 4200m), ("A06.07.003", null, 1300m)],
+            plan.Services.Select(s => (s.Code, s.Tooth, s.Amount)));
+    }
+
+    [Fact]
+    public async Task Protocol_HubDefaultCsv_TheSimulatedInsurerReadsThePlanButNotARegistry()
+    {
+        var protocol = new DmsClaimProtocol(new NoHttp(), new FixedTime(), mappings: Catalog.Value, reference: () => Reference.Value);
+        var request = await protocol.BuildAsync(Plan(Payer("no-such-mapping")), CancellationToken.None);
+        var claims = Plan(Payer("no-such-mapping"));
+        claims[0] = claims[0] with { Predetermination = false };
+        var registry = await protocol.BuildAsync(claims, CancellationToken.None);
+
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request.csv", request.Content));
+
+        Assert.Equal(("GP-PLAN-0001", 3), (plan.Request, plan.Services.Count));
+        Assert.Empty(GuaranteeRequestReader.Read("registry.csv", registry.Content));
+    }
+
+    [Theory]
+    [InlineData("demo-med")]
+    [InlineData("severnaya-zashchita")]
+    public void SimulatedAnswer_InsurerAnswerLayout_ReadsBackWithTheMapping(string mapping)
+    {
+        var bytes = DmsGuaranteeRequest.Render(DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value), Layout(mapping));
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request", bytes));
+        var answer = GuaranteeAnswerWriter.Write(mapping, plan,
+            new GuaranteeAnswer("ГП-77", RequestDate, RequestDate, RequestDate.AddDays(30), 9700.50m))!.Value;
+
+        var read = DmsGuaranteeLetterReader.Read(new MemoryStream(answer.Content), answer.FileName, Catalog.Value.Find(mapping)!.GuaranteeLetters!);
+
+        Assert.Empty(read.Errors);
+        var letter = Assert.Single(read.Letters);
+        Assert.Equal(("GP-PLAN-0001", GuaranteeDecision.Approved, "ГП-77", RequestDate.AddDays(30), 9700.50m),
+            (letter.Request, letter.Decision, letter.Number, letter.ValidTo, letter.Limit));
+        Assert.Equal(mapping == "demo-med" ? 3 : 0, letter.Services.Count);
     }
 
     [Fact]
