@@ -119,6 +119,21 @@ public sealed class DmsGuaranteeRequestTests
         Assert.Equal(mapping == "demo-med" ? 3 : 0, letter.Services.Count);
     }
 
+    [Theory]
+    [InlineData("demo-med")]
+    [InlineData("no-such-mapping")]
+    public async Task Protocol_PlanLineOutsideTheReference_IsNotRenderedButReturnedNamingTheLineAndCode(string mapping)
+    {
+        var protocol = new DmsClaimProtocol(new NoHttp(), new FixedTime(), mappings: Catalog.Value, reference: () => Reference.Value);
+        var plan = Plan(Payer(mapping), xray: "A06.07.999");
+
+        var refused = await Assert.ThrowsAsync<ClaimBuildException>(() => protocol.BuildAsync(plan, CancellationToken.None));
+
+        Assert.Equal(plan[0].Claim.Id, refused.ClaimId);
+        Assert.Equal("Plan GP-PLAN-0001 line 3: A06.07.999 is not in the hub's dental 804н reference, so the guarantee-letter request cannot name it.",
+            refused.Message);
+    }
+
     [Fact]
     public void Build_Plan_NormalisesCodesNamesThemFromTheReferenceAndSplitsTheLineCharge()
     {
@@ -178,7 +193,7 @@ public sealed class DmsGuaranteeRequestTests
     };
 
     // A made-up plan (names and policy invented): two fillings and an X-ray of two teeth; the X-ray (two films, no tooth) has no planned date.
-    private static List<ClaimSubmission> Plan(PayerProfile? payer = null)
+    private static List<ClaimSubmission> Plan(PayerProfile? payer = null, string xray = "A06.07.003")
     {
         var sample = Claim("Зябликова", "Ульяна", "ПР-0001", null, null, [new Icd10Code("K02.1"), new Icd10Code("K04.0")]);
         var claim = Domain.Claims.Claim.Create(PracticeId, sample.Patient.Id, sample.Coverage.Id, "demo-dms-insurer", "RUB", "test", Now,
@@ -187,7 +202,7 @@ public sealed class DmsGuaranteeRequestTests
         claim.SetDiagnoses([new Icd10Code("K02.1"), new Icd10Code("K04.0")], Now);
         claim.AddLine(Service("A16.07.002", 4200.50m, new DateOnly(2026, 11, 10), tooth: "36") with { Surfaces = SurfaceSet.Parse("MO") }, Now);
         claim.AddLine(Service("A16.07.002", 4200m, new DateOnly(2026, 11, 10), tooth: "46", diagnosis: 2), Now);
-        claim.AddLine(Service("A06.07.003", 1300m, new DateOnly(2026, 11, 10), units: 2) with { ServiceDate = null }, Now);
+        claim.AddLine(Service(xray, 1300m, new DateOnly(2026, 11, 10), units: 2) with { ServiceDate = null }, Now);
         var practice = Practice.Create("ООО «Клиника Тест»", "RU", "Europe/Moscow", Now, inn: Inn.Parse("7707083893"), id: PracticeId);
         return [new ClaimSubmission(claim, practice, sample.Patient, sample.Coverage, payer ?? Payer("demo-med")) { Predetermination = true }];
     }
