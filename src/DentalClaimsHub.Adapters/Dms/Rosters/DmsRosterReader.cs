@@ -77,7 +77,43 @@ public sealed class DmsRosterReader : IDisposable
     }
 
     /// <summary>The people, one entry per data row, in file order.</summary>
-    public IEnumerable<DmsRosterEntry> Entries()
+    public IEnumerable<DmsRosterEntry> Entries() => layout.Blocks is null ? Rows().Select(row => row.Entry) : Blocks(Rows());
+
+    // One-person blocks: a continuation row that starts the same person's later period ends the period above it on that
+    // date ("from 15.12 the programme is …"), as a membership carries one programme at a time. A block is a few rows.
+    private static IEnumerable<DmsRosterEntry> Blocks(IEnumerable<(DmsRosterEntry Entry, bool StartsBlock)> rows)
+    {
+        var block = new List<DmsRosterEntry>();
+        foreach (var (entry, startsBlock) in rows)
+        {
+            if (startsBlock || block.Count >= 1_000)
+            {
+                foreach (var done in block)
+                {
+                    yield return done;
+                }
+
+                block.Clear();
+            }
+
+            if (block.Count > 0 && entry.Member is { AttachedFrom: { } from } member
+                && block.FindLastIndex(e => e.Member is { } m && m.PolicyKey == member.PolicyKey && m.Name.NormalisedKey == member.Name.NormalisedKey)
+                    is var last and >= 0
+                && block[last].Member is { DetachedFrom: null, AttachedFrom: { } earlier } previous && earlier < from)
+            {
+                block[last] = block[last] with { Member = previous with { DetachedFrom = from } };
+            }
+
+            block.Add(entry);
+        }
+
+        foreach (var done in block)
+        {
+            yield return done;
+        }
+    }
+
+    private IEnumerable<(DmsRosterEntry Entry, bool StartsBlock)> Rows()
     {
         IEnumerator<DmsRecord> records;
         try
@@ -114,6 +150,7 @@ public sealed class DmsRosterReader : IDisposable
                     continue;
                 }
 
+                var startsBlock = true;
                 if (layout.Blocks is { } blocks)
                 {
                     if (record[blocks.Start] is not null)
@@ -122,24 +159,25 @@ public sealed class DmsRosterReader : IDisposable
                     }
                     else if (blockStart is null)
                     {
-                        yield return new DmsRosterEntry(record.Row, null, new DmsRowError(record.Row, Title(blocks.Start), null,
-                            "a continuation row (its first cell empty) comes before any person's first row."));
+                        yield return (new DmsRosterEntry(record.Row, null, new DmsRowError(record.Row, Title(blocks.Start), null,
+                            "a continuation row (its first cell empty) comes before any person's first row.")), true);
                         continue;
                     }
                     else
                     {
                         record = record.CarryFrom(blockStart, blocks.Carry);
+                        startsBlock = false;
                     }
                 }
 
                 if (Header.Kind != RosterKind.Mixed)
                 {
-                    yield return Read(record, Header.Kind);
+                    yield return (Read(record, Header.Kind), startsBlock);
                     continue;
                 }
 
                 var (kind, error) = RowKind(record, section);
-                yield return error is not null ? new DmsRosterEntry(record.Row, null, error) with { Kind = RosterKind.Mixed } : Read(record, kind);
+                yield return (error is not null ? new DmsRosterEntry(record.Row, null, error) { Kind = RosterKind.Mixed } : Read(record, kind), startsBlock);
             }
         }
     }
