@@ -58,6 +58,10 @@ public sealed class DmsClaimProtocol(
 
         var plan = first.Predetermination;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (plan && reference?.Invoke() is { } known)
+        {
+            RefuseUnknownCodes(batch, known);
+        }
         if (plan && RequestLayout(first.Payer) is { } layout)
         {
             var request = DmsGuaranteeRequest.Build(batch, today, reference?.Invoke());
@@ -142,6 +146,24 @@ public sealed class DmsClaimProtocol(
 
         response.EnsureSuccessStatusCode();
         return new ClaimReceipt(fileName);
+    }
+
+    // The API refuses such plans at the door; a plan stored before the reference changed goes back to the practice here
+    // rather than out with a service the insurer cannot match.
+    private static void RefuseUnknownCodes(IReadOnlyList<ClaimSubmission> batch, DmsReference reference)
+    {
+        foreach (var submission in batch)
+        {
+            foreach (var line in submission.Claim.Lines.OrderBy(line => line.LineNumber))
+            {
+                if (!reference.TryNormaliseService(line.Procedure.Code, out var code) || !reference.IsKnownService(code))
+                {
+                    throw new ClaimBuildException(
+                        $"Plan {submission.Claim.PatientControlNumber} line {line.LineNumber}: {line.Procedure.Code} is not in the hub's dental 804н "
+                        + "reference, so the guarantee-letter request cannot name it.", null, submission.Claim.Id);
+                }
+            }
+        }
     }
 
     // The insurer's request layout, found as the registry generator finds the registry's: through the profile's mapping id.

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DentalClaimsHub.Adapters.Dms.Reference;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
@@ -65,8 +66,8 @@ public static class PreAuthorizationsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(ClaimRequest request, HubDbContext db, PayerProfileCatalog payers, AuditTrail audit,
-        ClaimsPrincipal user, TimeProvider time, HttpContext http, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(ClaimRequest request, HubDbContext db, PayerProfileCatalog payers, DmsReference reference,
+        AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -84,13 +85,19 @@ public static class PreAuthorizationsApi
         var context = await ClaimsApi.IntakeContextAsync(request, practiceId, db, payers, user, time, errors, cancellationToken,
             ClaimPurpose.Predetermination);
         var plan = context is null ? null : ClaimIntake.TryBuild(request, context, errors);
-        if (plan is null)
+        var kind = plan is not null && payers.Get(plan.PayerId).Kind == PayerKind.Dms
+            ? PreAuthorizationKind.GuaranteeLetter : PreAuthorizationKind.Predetermination;
+        if (plan is not null && kind == PreAuthorizationKind.GuaranteeLetter)
+        {
+            GuaranteeRequestCodes.Check(request.Lines!, reference, errors);
+        }
+
+        if (plan is null || !errors.IsEmpty)
         {
             return errors.ToResult();
         }
 
         ClaimsApi.Queue(plan, context!);
-        var kind = payers.Get(plan.PayerId).Kind == PayerKind.Dms ? PreAuthorizationKind.GuaranteeLetter : PreAuthorizationKind.Predetermination;
         var preAuthorization = PreAuthorization.Create(practiceId, plan.PatientId, plan.CoverageId, plan.PayerId, kind, plan.Currency, context!.Now,
             Guid.CreateVersion7(context.Now), plan.Id);
         foreach (var line in plan.Lines)

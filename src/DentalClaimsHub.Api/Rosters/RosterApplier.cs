@@ -187,7 +187,9 @@ public static class RosterApplier
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // Dropped first: a mixed file stages its attachments and then its detachments in one transaction.
     private const string StageTable = """
+        DROP TABLE IF EXISTS roster_stage;
         CREATE TEMP TABLE roster_stage (
             row_no int NOT NULL, id uuid NOT NULL, policy_key text NOT NULL, policy_number text NOT NULL, name_key text NOT NULL,
             last_name text NOT NULL, first_name text NOT NULL, middle_name text, birth_date date, sex text NOT NULL,

@@ -146,11 +146,16 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             import.Describe(header.Kind.ToString().ToLowerInvariant(), header.Format.ToString().ToLowerInvariant(), header.Encoding,
                 header.DocumentNumber, header.DocumentDate, header.Contract, header.AsOf);
             await db.SaveChangesAsync(cancellationToken);
-            await ApplyAsync(db, import, reader, file, cancellationToken);
+            await ApplyAsync(db, import, reader, file, () =>
+            {
+                file.Position = 0;
+                return DmsRosterReader.Open(file, import.FileName, layout, password, fullListDate: today);
+            }, cancellationToken);
         }
     }
 
-    private async Task ApplyAsync(HubDbContext db, RosterImport import, DmsRosterReader reader, FileStream file, CancellationToken cancellationToken)
+    private async Task ApplyAsync(HubDbContext db, RosterImport import, DmsRosterReader reader, FileStream file, Func<DmsRosterReader> reopen,
+        CancellationToken cancellationToken)
     {
         var connectionString = db.Database.FullConnectionString();
         var progress = new ProgressWriter(connectionString, import.Id, file, time);
@@ -159,9 +164,12 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         int rows;
         List<RosterImportError> errors;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var mixed = reader.Header.Kind == RosterKind.Mixed;
         try
         {
-            (rows, errors) = await RosterApplier.StageAsync(connection, reader.Entries(), progress.Report, cancellationToken);
+            // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
+            var entries = mixed ? reader.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : reader.Entries();
+            (rows, errors) = await RosterApplier.StageAsync(connection, entries, progress.Report, cancellationToken);
         }
         catch (DmsRosterException exception)
         {
@@ -188,8 +196,22 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         }
 
         var staged = clock.Elapsed;
-        var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, kind, reader.Header.AsOf, reader.Header.Contract, rows,
-            time.GetUtcNow(), cancellationToken);
+        var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
+            reader.Header.Contract, rows, time.GetUtcNow(), cancellationToken);
+        if (mixed)
+        {
+            using var again = reopen();
+            var (detachRows, _) = await RosterApplier.StageAsync(connection,
+                again.Entries().Where(e => e.Error is null && e.Kind == RosterKind.Detach), progress.Report, cancellationToken);
+            var (detached, detachNotices, detachNoticeCount) = await RosterApplier.ApplyAsync(connection, import, RosterKind.Detach, reader.Header.AsOf,
+                reader.Header.Contract, detachRows, time.GetUtcNow(), cancellationToken);
+            rows += detachRows;
+            outcome = new RosterImportOutcome(rows, outcome.Attached + detached.Attached, outcome.Detached + detached.Detached,
+                outcome.Changed + detached.Changed, outcome.Unchanged + detached.Unchanged, outcome.Duplicates + detached.Duplicates);
+            notices.AddRange(detachNotices);
+            noticeCount += detachNoticeCount;
+        }
+
         var report = errors.Select(e => e with { Blocking = false }).Concat(notices).OrderBy(e => e.Row).ToList();
         import.Complete(outcome, report, errors.Count + noticeCount, time.GetUtcNow());
         Outcome(import, "applied", rows);

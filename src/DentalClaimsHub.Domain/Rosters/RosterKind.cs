@@ -14,4 +14,7 @@ public enum RosterKind
 
     /// <summary>Changes to already attached people (programme, policy, name).</summary>
     Change = 4,
+
+    /// <summary>Прикрепление and открепление in one file: a column or a section heading says which for each row.</summary>
+    Mixed = 5,
 }

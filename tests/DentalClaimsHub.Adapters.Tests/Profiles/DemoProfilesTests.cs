@@ -16,7 +16,7 @@ public sealed class DemoProfilesTests
         var result = PayerProfileCatalog.Load(PayersDirectory, new Dictionary<string, string>());
 
         Assert.Empty(result.Errors);
-        Assert.Equal(["demo-dms-insurer", "demo-fhir-dental", "demo-x12-dental", "dms-baltika", "dms-severnaya", "dms-volga"], result.Profiles.Select(p => p.Id).Order());
+        Assert.Equal(["demo-dms-insurer", "demo-fhir-dental", "demo-x12-dental", "dms-baltika", "dms-severnaya", "dms-volga", "dms-yug"], result.Profiles.Select(p => p.Id).Order());
     }
 
     [Fact]

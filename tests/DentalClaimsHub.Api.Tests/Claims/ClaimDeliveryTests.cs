@@ -365,8 +365,12 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         {
             Content = JsonContent.Create(new ClaimRequest
             {
-                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 18500m, Diagnoses = ["K08.1"],
-                Lines = [new ClaimLineRequest { Code = "A16.07.004", Tooth = "46", Fee = 18500m, DiagnosisPointers = [1] }],
+                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 19800m, Diagnoses = ["K08.1"],
+                Lines =
+                [
+                    new ClaimLineRequest { Code = "A16.07.004", Tooth = "46", Fee = 18500m, DiagnosisPointers = [1] },
+                    new ClaimLineRequest { Code = "A06.07.003", Units = 2, Fee = 1300m, DiagnosisPointers = [1] },
+                ],
             }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -393,7 +397,33 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         Assert.Equal("46", line[rows[header].IndexOf("№ зуба")]);
         Assert.Equal("K08.1", line[rows[header].IndexOf("МКБ-10")]);
         Assert.Equal("Итого", rows[^1][0]);
-        // The simulator's ledger reads only the hub-default CSV request, so an XLSX request is not in it (see the report).
+
+        // The insurer read the XLSX request: the plan's lines, and the plan once in its ledger.
+        var seen = factory.Simulator.Dms.Plans[pcn];
+        Assert.Equal([("A16.07.004", "46", 18500m), ("A06.07.003", null, 1300m)], seen.Services.Select(s => (s.Code, s.Tooth, s.Amount)));
+        Assert.Equal(("dms-plan", 1, "19800.00"), factory.Simulator.Ledger.Claims.Where(c => c.PatientControlNumber == pcn)
+            .Select(c => (c.Frequency, c.Count, c.Total)).Single());
+
+        // Its answer, in demo-med's answer layout (XLSX, a row per service), comes back through the insurer's inbound endpoint.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var answer = factory.Simulator.Dms.Answer(pcn, "demo-med",
+            new PayerSimulator.Dms.GuaranteeAnswer("ГП-2026/0046", today, today, today.AddDays(60), 18500m, new HashSet<string> { "A06.07.003" }))!.Value;
+        var insurer = await factory.CreateInsurerClientAsync("demo-dms-insurer");
+        var upload = new ByteArrayContent(answer.Content);
+        upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(answer.ContentType);
+        var imported = await insurer.PostAsync("/inbound/demo-dms-insurer/guarantee-letters",
+            new MultipartFormDataContent { { upload, "file", answer.FileName } });
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var result = (await imported.Content.ReadFromJsonAsync<DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterImportResult>())!;
+        Assert.Equal((1, 0), (result.Counts.PartlyApproved, result.Counts.Problems));
+
+        var decided = (await practice.Client.GetFromJsonAsync<PreAuthorizations.PreAuthorizationResponse>($"/v1/preauthorizations/{plan.Id}"))!;
+        Assert.Equal(("partiallyApproved", "ГП-2026/0046"), (decided.Status, decided.ReferenceNumber));
+        Assert.Equal((today, today.AddDays(60)), (decided.ValidFrom, decided.ValidTo));
+        Assert.Equal((18500m, "RUB"), (decided.Limit!.Amount!.Value, decided.Limit.Currency));
+        Assert.Equal(["approved", "denied"], decided.Lines.Select(l => l.Decision));
+        Assert.Equal(18500m, decided.Lines[0].ApprovedAmount!.Amount);
+        Assert.Equal(18500m, decided.TotalApproved.Amount);
     }
 
     private static string Text(MimeKit.MimePart part)

@@ -98,6 +98,60 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
     }
 
     [Fact]
+    public async Task Mixed_AttachesAndDetachesPerRow_AndABrokenMixedFileChangesNothing()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var attached = await ImportAsync(practice, "dms-yug", YugAttachedBefore(), "prikreplenie-11.csv");
+        Assert.Equal(("completed", 2), (attached.Status, attached.Counts.Attached));
+
+        var broken = await ImportAsync(practice, "dms-yug", Sample("invalid/yug-polis/izmeneniya-bad-action.csv"), "izmeneniya-bad.csv");
+
+        Assert.Equal(("failed", "mixed"), (broken.Status, broken.Kind));
+        Assert.Equal([8, 9], broken.Errors.Select(e => e.Row));
+        Assert.Equal(2, await MembershipsAsync(practice.Id));
+        Assert.Null((await YugAsync(practice.Id, "ЮП000077")).Single().DetachedFrom);
+
+        var mixed = await ImportAsync(practice, "dms-yug", Sample("yug-polis/izmeneniya-2026-12-01.csv"), "izmeneniya.csv");
+
+        Assert.Equal(("completed", "mixed"), (mixed.Status, mixed.Kind));
+        Assert.Equal(new RosterImportCounts(Attached: 2, Detached: 2, Changed: 0, Unchanged: 0, Duplicates: 0), mixed.Counts);
+        Assert.Empty(mixed.Errors);
+        Assert.Equal(new DateOnly(2026, 12, 15), (await YugAsync(practice.Id, "ЮП000077")).Single().DetachedFrom);
+        Assert.Equal(new DateOnly(2026, 12, 1), (await YugAsync(practice.Id, "ЮП000078")).Single().DetachedFrom);
+        var abramova = (await YugAsync(practice.Id, "ЮП000101")).Single();
+        Assert.Equal((new DateOnly(2026, 12, 1), null, "DENT-FULL"), (abramova.AttachedFrom, abramova.DetachedFrom, abramova.ProgramCode));
+
+        var sections = await ImportAsync(practice, "dms-yug", Sample("yug-polis/razdely-2026-12-01.csv"), "razdely.csv");
+        Assert.Equal(("completed", 2), (sections.Status, sections.Counts.Attached));
+        Assert.Equal(2, sections.Errors.Count(e => e.Reason.Contains("not applied", StringComparison.Ordinal))); // 079 and 080 were never attached
+    }
+
+    [Fact]
+    public async Task Blocks_ContinuationRowsBecomeThePersonsLaterPeriods()
+    {
+        var practice = await factory.CreatePracticeAsync();
+
+        var import = await ImportAsync(practice, "dms-yug", Sample("yug-polis/bloki-prikreplenie-2026-12-01.csv"), "bloki.csv");
+
+        Assert.Equal(("completed", "attach"), (import.Status, import.Kind));
+        var zhukova = (await YugAsync(practice.Id, "ЮП000105")).OrderBy(m => m.AttachedFrom).ToList();
+        Assert.Equal([(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 15), "POLY"), (new DateOnly(2026, 12, 15), (DateOnly?)null, "DENT-FULL")],
+            zhukova.Select(m => (m.AttachedFrom, m.DetachedFrom, m.ProgramCode)));
+        Assert.All(zhukova, m => Assert.Equal(("Жукова", new DateOnly(1993, 6, 14)), (m.LastName, m.BirthDate)));
+        Assert.Equal(2, (await YugAsync(practice.Id, "ЮП000106")).Count);
+        Assert.Single(await YugAsync(practice.Id, "ЮП000107"));
+    }
+
+    // ЮП-000077 and ЮП-000078 attached from November, before the mixed file detaches them.
+    private static byte[] YugAttachedBefore() => Encoding.GetEncoding(1251).GetBytes(string.Join("\r\n",
+        "Письмо № ЮП-1100 от 25.10.2026;;;;;;;", "Прикрепление с 01.11.2026;;;;;;;", "Договор № ЮП-ДМС-88/2026;;;;;;;",
+        "№ полиса;ФИО;Дата рождения;Пол;Программа;Дата прикрепления;Дата открепления;Действие",
+        "ЮП-000077;Гусев Роман Ильич;12.12.1972;М;ЮП-СТОМ;;;", "ЮП-000078;Дроздова Нина Павловна;01.07.1966;Ж;ЮП-СТОМ;;;", ""));
+
+    private Task<List<DmsMembership>> YugAsync(Guid practiceId, string policyKey) =>
+        factory.InDatabaseAsync(db => db.DmsMemberships.Where(m => m.PracticeId == practiceId && m.PolicyKey == policyKey).ToListAsync());
+
+    [Fact]
     public async Task Insurer_PushesXmlForAClinicByInn_SeesItsImportWithoutCells()
     {
         var practice = await factory.CreatePracticeAsync();

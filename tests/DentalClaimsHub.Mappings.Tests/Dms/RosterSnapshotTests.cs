@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Dms.Rosters;
+using DentalClaimsHub.Domain.Rosters;
 using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Snapshots;
 
@@ -106,9 +107,11 @@ public sealed class RosterSnapshotTests
                 continue;
             }
 
+            // A mixed file's rows each say what they do.
+            var does = h.Kind == RosterKind.Mixed ? entry.Kind.ToString().ToUpperInvariant() + " " : "";
             var m = entry.Member!;
             text.Append(CultureInfo.InvariantCulture,
-                $"row {entry.Row}: {m.PolicyKey} | {m.Name.Last} / {m.Name.First} / {m.Name.Middle ?? "-"} | born {D(m.BirthDate)} | {m.Sex} | "
+                $"row {entry.Row}: {does}{m.PolicyKey} | {m.Name.Last} / {m.Name.First} / {m.Name.Middle ?? "-"} | born {D(m.BirthDate)} | {m.Sex} | "
                 + $"{m.ProgramCode ?? "-"} «{m.ProgramName ?? "-"}» | franchise {m.FranchisePercent?.ToString(CultureInfo.InvariantCulture) ?? "-"} | "
                 + $"exclusions [{string.Join("; ", m.Exclusions)}] | from {D(m.AttachedFrom)} to {D(m.DetachedFrom)} | holder {m.Policyholder ?? "-"}\n");
         }

@@ -12,23 +12,41 @@ public static partial class DmsFile
     // No insurer's list comes near this; a ZIP entry inflating past it is a ZIP bomb or damage.
     private const long MaxEntryBytes = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>How deep archives may nest (a ZIP in a ZIP is depth 2): insurers' mail gateways re-wrap, nobody nests deeper.</summary>
+    public const int MaxZipDepth = 3;
+
+    /// <summary>What all the levels of one upload may inflate to together: a nested ZIP bomb multiplies per level, so the cap
+    /// is on the sum, not per entry.</summary>
+    public const long MaxInflatedBytes = MaxEntryBytes;
+
     private static readonly string[] ReadableExtensions = [".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".xml"];
 
     /// <summary>
     /// For a ZIP that is not itself an XLSX (with a password or without): the one spreadsheet, CSV or XML entry in it,
-    /// decrypted into a stream the caller disposes. An XLSX or any other file gives null, with
-    /// <paramref name="content"/> (which must be seekable) back at its starting position.
+    /// decrypted into a stream the caller disposes. A ZIP whose one entry is itself a ZIP is opened in turn (the same
+    /// password tried), up to <see cref="MaxZipDepth"/> levels and <see cref="MaxInflatedBytes"/> inflated in all. An XLSX
+    /// or any other file gives null, with <paramref name="content"/> (which must be seekable) back at its starting position.
     /// </summary>
     /// <exception cref="DmsFileException">Several or no readable entries (their names are listed), a missing or wrong
-    /// password, a damaged archive.</exception>
-    public static (string FileName, Stream Content)? Unwrap(Stream content, string? password)
+    /// password, a damaged archive, archives nested too deep or inflating past the cap.</exception>
+    public static (string FileName, Stream Content)? Unwrap(Stream content, string? password) => Unwrap(content, password, MaxInflatedBytes);
+
+    /// <summary>As <see cref="Unwrap(Stream, string?)"/> with a lower cap on what all levels may inflate to.</summary>
+    public static (string FileName, Stream Content)? Unwrap(Stream content, string? password, long maxInflatedBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxInflatedBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxInflatedBytes, MaxInflatedBytes);
         ArgumentNullException.ThrowIfNull(content);
         if (!content.CanSeek)
         {
             throw new ArgumentException("Unwrapping needs a seekable stream.", nameof(content));
         }
 
+        return Unwrap(content, password, 1, new InflateBudget(maxInflatedBytes));
+    }
+
+    private static (string FileName, Stream Content)? Unwrap(Stream content, string? password, int depth, InflateBudget budget)
+    {
         var start = content.Position;
         Span<byte> signature = stackalloc byte[4];
         var read = content.ReadAtLeast(signature, 4, throwOnEndOfStream: false);
@@ -38,9 +56,10 @@ public static partial class DmsFile
             return null;
         }
 
+        (string FileName, Stream Content)? extracted;
         try
         {
-            return Extract(content, start, password);
+            extracted = Extract(content, start, password, budget);
         }
         catch (SharpZipBaseException e)
         {
@@ -50,9 +69,37 @@ public static partial class DmsFile
         {
             throw new DmsFileException("The ZIP archive is damaged.", inner: e);
         }
+
+        if (extracted is not { } entry || !IsZipName(entry.FileName))
+        {
+            return extracted;
+        }
+
+        // The one entry is an archive itself: open it too, within the depth and the shared inflation budget.
+        using (entry.Content)
+        {
+            if (depth >= MaxZipDepth)
+            {
+                throw new DmsFileException(
+                    $"The ZIP archive nests archives more than {MaxZipDepth} deep ({entry.FileName} at level {depth + 1}); nothing was read.");
+            }
+
+            return Unwrap(entry.Content, password, depth + 1, budget)
+                ?? throw new DmsFileException($"The ZIP archive's entry {entry.FileName} is named as a ZIP but is not one.");
+        }
     }
 
-    private static (string FileName, Stream Content)? Extract(Stream content, long start, string? password)
+    private static bool IsZipName(string fileName) => Path.GetExtension(fileName).Equals(".zip", StringComparison.OrdinalIgnoreCase);
+
+    // Bytes inflated so far over every level of one upload.
+    private sealed class InflateBudget(long limit)
+    {
+        public long Limit { get; } = limit;
+
+        public long Used { get; set; }
+    }
+
+    private static (string FileName, Stream Content)? Extract(Stream content, long start, string? password, InflateBudget budget)
     {
         // Archives made by Russian Windows name their entries in CP866 unless the UTF-8 flag is set.
         var codec = StringCodec.FromCodePage(866);
@@ -93,7 +140,7 @@ public static partial class DmsFile
                 try
                 {
                     using var input = zip.GetInputStream(entry);
-                    CopyBounded(input, copy, copy is MemoryStream ? entry.Size : MaxEntryBytes, fileName);
+                    CopyBounded(input, copy, copy is MemoryStream ? entry.Size : MaxEntryBytes, fileName, budget);
                     copy.Position = 0;
                     return (fileName, copy);
                 }
@@ -125,7 +172,7 @@ public static partial class DmsFile
     }
 
     // Copies no more than the entry declared (in memory) or the cap (to disk), whatever the compressed data inflates to.
-    private static void CopyBounded(Stream input, Stream copy, long limit, string fileName)
+    private static void CopyBounded(Stream input, Stream copy, long limit, string fileName, InflateBudget budget)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -133,9 +180,16 @@ public static partial class DmsFile
         while ((read = input.Read(buffer)) > 0)
         {
             total += read;
+            budget.Used += read;
             if (total > limit)
             {
                 throw new DmsFileException($"The ZIP entry {fileName} inflates to more than it declares or than {MaxEntryBytes} bytes.");
+            }
+
+            if (budget.Used > budget.Limit)
+            {
+                throw new DmsFileException(
+                    $"The ZIP archive inflates to more than {budget.Limit} bytes over its nested archives (a ZIP bomb or damage); nothing was read.");
             }
 
             copy.Write(buffer, 0, read);
@@ -149,7 +203,7 @@ public static partial class DmsFile
         return !name.StartsWith("__MACOSX/", StringComparison.Ordinal)
             && !file.StartsWith('.')
             && !file.StartsWith("~$", StringComparison.Ordinal)
-            && ReadableExtensions.Contains(Path.GetExtension(file).ToLowerInvariant());
+            && (ReadableExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()) || IsZipName(file));
     }
 
     private static string Names(IEnumerable<ZipEntry> entries) =>

@@ -74,7 +74,7 @@ internal static partial class DmsMappingReader
         RosterKind? defaultKind = null;
         if (map.Map("kind", required: true) is { } kindMap)
         {
-            foreach (var (key, kind) in new[] { ("detach", RosterKind.Detach), ("attach", RosterKind.Attach), ("full", RosterKind.Full) })
+            foreach (var (key, kind) in new[] { ("mixed", RosterKind.Mixed), ("detach", RosterKind.Detach), ("attach", RosterKind.Attach), ("full", RosterKind.Full) })
             {
                 if (kindMap.Pattern(key) is { } pattern)
                 {
@@ -89,11 +89,12 @@ internal static partial class DmsMappingReader
                     "attach" => RosterKind.Attach,
                     "detach" => RosterKind.Detach,
                     "full" => RosterKind.Full,
+                    "mixed" => RosterKind.Mixed,
                     _ => null,
                 };
                 if (defaultKind is null)
                 {
-                    kindMap.Sink.Add(kindMap.StartOf("default"), kindMap.FieldPath("default"), $"'{fallback}' is invalid: use attach, detach or full.");
+                    kindMap.Sink.Add(kindMap.StartOf("default"), kindMap.FieldPath("default"), $"'{fallback}' is invalid: use attach, detach, full or mixed.");
                 }
             }
 
@@ -141,11 +142,28 @@ internal static partial class DmsMappingReader
             sex.RejectUnknownFields();
         }
 
+        var rowKinds = map.Map("rowKind") is { } rowKindMap ? ReadRowKinds(rowKindMap) : null;
+        var mixed = kinds.ContainsKey(RosterKind.Mixed) || defaultKind == RosterKind.Mixed;
+        if (mixed && rowKinds is null && !map.Has("rowKind"))
+        {
+            map.Sink.Add(map.StartOf("kind"), map.FieldPath("rowKind"), "a mapping that knows mixed files must say how a row attaches or detaches (rowKind).");
+        }
+        else if (!mixed && map.Has("rowKind"))
+        {
+            map.Sink.Add(map.StartOf("rowKind"), map.FieldPath("rowKind"), "rowKind applies to mixed files only: add kind.mixed or kind.default: mixed.");
+        }
+
         if (table is null || name is null)
         {
             return null;
         }
 
+        if (rowKinds is { Column: true } && !table.Columns.ContainsKey("action"))
+        {
+            map.Sink.Add(map.StartOf("rowKind"), map.FieldPath("rowKind.column"), "a per-row attach/detach column needs columns.action.");
+        }
+
+        var blocks = map.Map("blocks") is { } blockMap ? ReadBlocks(blockMap, table) : null;
         var joined = name == "joined";
         var needed = joined ? new[] { "policy", "fullName", "birthDate" } : ["policy", "lastName", "firstName", "birthDate"];
         foreach (var field in needed.Where(field => !table.Columns.ContainsKey(field)))
@@ -163,8 +181,52 @@ internal static partial class DmsMappingReader
             Franchise = franchise,
             Exclusions = exclusions,
             Programs = programs,
+            RowKinds = rowKinds,
+            Blocks = blocks,
         };
         return male is null || female is null ? layout : layout with { Male = male, Female = female };
+    }
+
+    /// <summary>The <c>rosters.rowKind:</c> section: how a mixed file says attach or detach per row.</summary>
+    private static DmsRowKindLayout? ReadRowKinds(YamlMap map)
+    {
+        var column = map.Bool("column", false);
+        var sections = map.Bool("sections", false);
+        var attach = map.Pattern("attach", required: true);
+        var detach = map.Pattern("detach", required: true);
+        map.RejectUnknownFields();
+        if (!column && !sections)
+        {
+            map.Sink.Add(map.StartOf("column"), map.FieldPath("column"), "say where a row's kind is written: column: true (columns.action), sections: true, or both.");
+            return null;
+        }
+
+        return attach is null || detach is null ? null : new DmsRowKindLayout(column, sections, attach, detach);
+    }
+
+    /// <summary>The <c>rosters.blocks:</c> section: one-person blocks whose continuation rows take the person's data.</summary>
+    private static DmsBlockLayout? ReadBlocks(YamlMap map, DmsTableLayout table)
+    {
+        var start = map.String("start", required: true);
+        var carry = map.Strings("carry", required: true);
+        map.RejectUnknownFields();
+        if (start is not null && !table.Columns.ContainsKey(start))
+        {
+            map.Sink.Add(map.StartOf("start"), map.FieldPath("start"), $"'{start}' is not one of this layout's columns.");
+            return null;
+        }
+
+        foreach (var field in (carry ?? []).Where(field => !table.Columns.ContainsKey(field)))
+        {
+            map.Sink.Add(map.StartOf("carry"), map.FieldPath("carry"), $"'{field}' is not one of this layout's columns.");
+        }
+
+        if (start is not null && carry is not null && !carry.Contains(start, StringComparer.Ordinal))
+        {
+            map.Sink.Add(map.StartOf("carry"), map.FieldPath("carry"), $"continuation rows must carry the block's start field '{start}'.");
+        }
+
+        return start is null || carry is null ? null : new DmsBlockLayout(start, carry);
     }
 
     /// <summary>The table part every inbound file kind shares (see <see cref="DmsTableLayout"/>).</summary>

@@ -12,7 +12,7 @@ public sealed record DmsRosterLayout
     public static readonly IReadOnlyList<string> Fields =
     [
         "policy", "fullName", "lastName", "firstName", "middleName", "birthDate", "sex", "attachedFrom", "detachedFrom", "servedUntil",
-        "program", "policyholder", "contract", "clinic", "phone", "address", "notes",
+        "program", "policyholder", "contract", "clinic", "phone", "address", "notes", "action",
     ];
 
     public required DmsTableLayout Table { get; init; }
@@ -29,6 +29,12 @@ public sealed record DmsRosterLayout
 
     /// <summary>The kind when no pattern matches; null makes such a file an error.</summary>
     public RosterKind? DefaultKind { get; init; }
+
+    /// <summary>How a mixed file (<see cref="RosterKind.Mixed"/>) says per row whether it attaches or detaches.</summary>
+    public DmsRowKindLayout? RowKinds { get; init; }
+
+    /// <summary>How a file of one-person blocks carries a person's data onto its continuation rows; null for a plain table.</summary>
+    public DmsBlockLayout? Blocks { get; init; }
 
     /// <summary>Franchise percent in free text, with a <c>percent</c> group.</summary>
     public Regex? Franchise { get; init; }
@@ -47,3 +53,17 @@ public sealed record DmsRosterLayout
 
 /// <summary>An insurer programme (by a pattern over its code or name) translated to our code and name.</summary>
 public sealed record DmsProgramRule(Regex Match, string Code, string Name);
+
+/// <summary>
+/// Per-row attach/detach in a mixed roster: the <c>action</c> column's cell (when <see cref="Column"/>), or the last section
+/// heading above the row — a row whose only filled cell matches a pattern (when <see cref="Sections"/>). The cell wins over
+/// the heading.
+/// </summary>
+public sealed record DmsRowKindLayout(bool Column, bool Sections, Regex Attach, Regex Detach);
+
+/// <summary>
+/// One-person blocks: a row with <see cref="Start"/> filled opens a person's block; the rows below it with that cell empty
+/// continue the block (another programme, a continued note) and take the <see cref="Carry"/> fields they leave empty from
+/// the block's first row. Unlike fillDown, nothing crosses into the next person's block.
+/// </summary>
+public sealed record DmsBlockLayout(string Start, IReadOnlyList<string> Carry);

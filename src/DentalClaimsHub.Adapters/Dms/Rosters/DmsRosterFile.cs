@@ -20,7 +20,11 @@ public sealed record DmsRosterHeader(
     DateOnly? PeriodTo);
 
 /// <summary>One row of a roster: a person, or why the row could not be read.</summary>
-public sealed record DmsRosterEntry(int Row, RosterMember? Member, DmsRowError? Error);
+public sealed record DmsRosterEntry(int Row, RosterMember? Member, DmsRowError? Error)
+{
+    /// <summary>What the row does: the file's kind, or in a <see cref="RosterKind.Mixed"/> file Attach or Detach as the row says.</summary>
+    public RosterKind Kind { get; init; }
+}
 
 /// <summary>A problem with one row: the row number as the insurer sees it, the column title, the cell and the reason.
 /// The value is personal data: it goes into the import report, never into logs.</summary>

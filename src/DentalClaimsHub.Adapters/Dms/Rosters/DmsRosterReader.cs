@@ -77,7 +77,43 @@ public sealed class DmsRosterReader : IDisposable
     }
 
     /// <summary>The people, one entry per data row, in file order.</summary>
-    public IEnumerable<DmsRosterEntry> Entries()
+    public IEnumerable<DmsRosterEntry> Entries() => layout.Blocks is null ? Rows().Select(row => row.Entry) : Blocks(Rows());
+
+    // One-person blocks: a continuation row that starts the same person's later period ends the period above it on that
+    // date ("from 15.12 the programme is …"), as a membership carries one programme at a time. A block is a few rows.
+    private static IEnumerable<DmsRosterEntry> Blocks(IEnumerable<(DmsRosterEntry Entry, bool StartsBlock)> rows)
+    {
+        var block = new List<DmsRosterEntry>();
+        foreach (var (entry, startsBlock) in rows)
+        {
+            if (startsBlock || block.Count >= 1_000)
+            {
+                foreach (var done in block)
+                {
+                    yield return done;
+                }
+
+                block.Clear();
+            }
+
+            if (block.Count > 0 && entry.Member is { AttachedFrom: { } from } member
+                && block.FindLastIndex(e => e.Member is { } m && m.PolicyKey == member.PolicyKey && m.Name.NormalisedKey == member.Name.NormalisedKey)
+                    is var last and >= 0
+                && block[last].Member is { DetachedFrom: null, AttachedFrom: { } earlier } previous && earlier < from)
+            {
+                block[last] = block[last] with { Member = previous with { DetachedFrom = from } };
+            }
+
+            block.Add(entry);
+        }
+
+        foreach (var done in block)
+        {
+            yield return done;
+        }
+    }
+
+    private IEnumerable<(DmsRosterEntry Entry, bool StartsBlock)> Rows()
     {
         IEnumerator<DmsRecord> records;
         try
@@ -91,6 +127,8 @@ public sealed class DmsRosterReader : IDisposable
 
         using (records)
         {
+            RosterKind? section = null;
+            DmsRecord? blockStart = null;
             while (true)
             {
                 try
@@ -105,9 +143,76 @@ public sealed class DmsRosterReader : IDisposable
                     throw new DmsRosterException(exception.Message, exception.Row ?? cursor.LastRow, exception);
                 }
 
-                yield return Read(records.Current);
+                var record = records.Current;
+                if (layout.RowKinds is { Sections: true } sections && SectionHeading(record, sections) is { } heading)
+                {
+                    section = heading;
+                    continue;
+                }
+
+                var startsBlock = true;
+                if (layout.Blocks is { } blocks)
+                {
+                    if (record[blocks.Start] is not null)
+                    {
+                        blockStart = record;
+                    }
+                    else if (blockStart is null)
+                    {
+                        yield return (new DmsRosterEntry(record.Row, null, new DmsRowError(record.Row, Title(blocks.Start), null,
+                            "a continuation row (its first cell empty) comes before any person's first row.")), true);
+                        continue;
+                    }
+                    else
+                    {
+                        record = record.CarryFrom(blockStart, blocks.Carry);
+                        startsBlock = false;
+                    }
+                }
+
+                if (Header.Kind != RosterKind.Mixed)
+                {
+                    yield return (Read(record, Header.Kind), startsBlock);
+                    continue;
+                }
+
+                var (kind, error) = RowKind(record, section);
+                yield return (error is not null ? new DmsRosterEntry(record.Row, null, error) { Kind = RosterKind.Mixed } : Read(record, kind), startsBlock);
             }
         }
+    }
+
+    // A section heading: a row whose only filled cell says attach or detach ("Прикрепление с 01.12.2026", "ОТКРЕПИТЬ:").
+    private static RosterKind? SectionHeading(DmsRecord record, DmsRowKindLayout rowKinds)
+    {
+        using var filled = record.Filled.GetEnumerator();
+        if (!filled.MoveNext())
+        {
+            return null;
+        }
+
+        var text = filled.Current;
+        return filled.MoveNext() ? null
+            : rowKinds.Detach.IsMatch(text) ? RosterKind.Detach
+            : rowKinds.Attach.IsMatch(text) ? RosterKind.Attach
+            : null;
+    }
+
+    private (RosterKind Kind, DmsRowError? Error) RowKind(DmsRecord record, RosterKind? section)
+    {
+        var rowKinds = layout.RowKinds!;
+        if (rowKinds.Column && record["action"] is { } action)
+        {
+            return rowKinds.Detach.IsMatch(action) ? (RosterKind.Detach, null)
+                : rowKinds.Attach.IsMatch(action) ? (RosterKind.Attach, null)
+                : (RosterKind.Mixed, new DmsRowError(record.Row, Title("action"), action, "says neither attach nor detach in this insurer's words."));
+        }
+
+        return section is { } kind
+            ? (kind, null)
+            : (RosterKind.Mixed, new DmsRowError(record.Row, Title(rowKinds.Column ? "action" : "policy"), null,
+                rowKinds.Column ? "the row does not say whether it attaches or detaches (the cell is empty and no section heading is above it)."
+                    : "no section heading above the row says whether it attaches or detaches."));
     }
 
     public void Dispose()
@@ -116,10 +221,11 @@ public sealed class DmsRosterReader : IDisposable
         file.Dispose();
     }
 
-    private DmsRosterEntry Read(DmsRecord record)
+    private DmsRosterEntry Read(DmsRecord record, RosterKind kind)
     {
         var row = record.Row;
-        DmsRosterEntry Error(string field, string? value, string reason) => new(row, null, new DmsRowError(row, Title(field), value, reason));
+        DmsRosterEntry Error(string field, string? value, string reason) =>
+            new(row, null, new DmsRowError(row, Title(field), value, reason)) { Kind = kind };
 
         var policy = record["policy"];
         if (policy is null)
@@ -165,7 +271,7 @@ public sealed class DmsRosterReader : IDisposable
 
             birthDate = parsed;
         }
-        else if (Header.Kind != RosterKind.Detach)
+        else if (kind != RosterKind.Detach)
         {
             return Error("birthDate", null, "the birth date is empty.");
         }
@@ -175,10 +281,10 @@ public sealed class DmsRosterReader : IDisposable
             return Error("birthDate", birth, "the birth date is not plausible.");
         }
 
-        var dates = ReadPeriod(record, out var dateError);
+        var dates = ReadPeriod(record, kind, out var dateError);
         if (dateError is not null)
         {
-            return new DmsRosterEntry(row, null, dateError);
+            return new DmsRosterEntry(row, null, dateError) { Kind = kind };
         }
 
         var (attachedFrom, detachedFrom) = dates;
@@ -211,7 +317,7 @@ public sealed class DmsRosterReader : IDisposable
                 Phone = record["phone"],
                 Address = record["address"],
             };
-            return new DmsRosterEntry(row, member, null);
+            return new DmsRosterEntry(row, member, null) { Kind = kind };
         }
         catch (DomainException exception) when (exception.ParamName == nameof(RosterMember.DetachedFrom))
         {
@@ -224,7 +330,7 @@ public sealed class DmsRosterReader : IDisposable
         }
     }
 
-    private (DateOnly? From, DateOnly? To) ReadPeriod(DmsRecord record, out DmsRowError? error)
+    private (DateOnly? From, DateOnly? To) ReadPeriod(DmsRecord record, RosterKind kind, out DmsRowError? error)
     {
         error = null;
         DateOnly? Cell(string field, out DmsRowError? problem)
@@ -264,7 +370,7 @@ public sealed class DmsRosterReader : IDisposable
         }
 
         to ??= until?.AddDays(1);
-        switch (Header.Kind)
+        switch (kind)
         {
             case RosterKind.Detach:
                 to ??= Header.AsOf;
@@ -277,7 +383,7 @@ public sealed class DmsRosterReader : IDisposable
                 break;
             default:
                 from ??= Header.AsOf ?? Header.PeriodFrom;
-                if (from is null && Header.Kind == RosterKind.Attach)
+                if (from is null && kind == RosterKind.Attach)
                 {
                     error = new DmsRowError(record.Row, Title("attachedFrom"), null,
                         "an attachment needs its date: the row has none and the text above the table gives none.");
@@ -410,7 +516,7 @@ public sealed class DmsRosterReader : IDisposable
 
         var kindText = $"{text}\n{Path.GetFileNameWithoutExtension(fileName)}";
         RosterKind? kind = null;
-        foreach (var candidate in new[] { RosterKind.Detach, RosterKind.Attach, RosterKind.Full })
+        foreach (var candidate in new[] { RosterKind.Mixed, RosterKind.Detach, RosterKind.Attach, RosterKind.Full })
         {
             if (layout.Kinds.TryGetValue(candidate, out var pattern) && pattern.IsMatch(kindText))
             {

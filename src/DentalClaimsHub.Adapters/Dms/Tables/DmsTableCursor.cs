@@ -255,6 +255,26 @@ public sealed class DmsRecord(int row, IReadOnlyDictionary<string, int> indexOfF
     public int Row { get; } = row;
 
     public string? this[string field] => indexOfField.TryGetValue(field, out var i) ? values[i] : null;
+
+    /// <summary>The filled cells' values, in field order.</summary>
+    public IEnumerable<string> Filled => values.OfType<string>();
+
+    /// <summary>This row with each of <paramref name="fields"/> it leaves empty taken from <paramref name="from"/>.</summary>
+    public DmsRecord CarryFrom(DmsRecord from, IEnumerable<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(fields);
+        var copy = (string?[])values.Clone();
+        foreach (var field in fields)
+        {
+            if (indexOfField.TryGetValue(field, out var i) && copy[i] is null)
+            {
+                copy[i] = from[field];
+            }
+        }
+
+        return new DmsRecord(Row, indexOfField, copy);
+    }
 }
 
 /// <summary>A file that has no usable table: no header, a header without a required column.</summary>

@@ -106,6 +106,79 @@ public sealed class DmsFileZipTests
         Assert.Equal(0, stream.Position);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Unwrap_ZipInAZip_UpToThreeLevels_GivesTheInnermostEntry(int levels)
+    {
+        var archive = Zip(null, 0, ("Прикрепление 01.02.2026.csv", RosterCsv));
+        for (var level = 2; level <= levels; level++)
+        {
+            archive = Zip(null, 0, ($"вложение-{level}.zip", archive), ("readme.txt.pdf", [1]));
+        }
+
+        var unwrapped = DmsFile.Unwrap(new MemoryStream(archive), null);
+
+        Assert.NotNull(unwrapped);
+        using var content = unwrapped.Value.Content;
+        Assert.Equal("Прикрепление 01.02.2026.csv", unwrapped.Value.FileName);
+        Assert.Equal(RosterCsv, ((MemoryStream)content).ToArray());
+    }
+
+    [Fact]
+    public void Unwrap_PasswordZipAroundAPlainZip_OpensBoth()
+    {
+        var archive = Zip("s3cret", 256, ("inner.zip", Zip(null, 0, ("roster.csv", RosterCsv))));
+
+        var unwrapped = DmsFile.Unwrap(new MemoryStream(archive), "s3cret");
+
+        Assert.Equal("roster.csv", unwrapped!.Value.FileName);
+        unwrapped.Value.Content.Dispose();
+    }
+
+    [Fact]
+    public void Unwrap_FourLevels_IsRefusedNamingTheDepth()
+    {
+        var archive = Zip(null, 0, ("roster.csv", RosterCsv));
+        for (var level = 2; level <= 4; level++)
+        {
+            archive = Zip(null, 0, ($"level-{level}.zip", archive));
+        }
+
+        var error = Assert.Throws<DmsFileException>(() => DmsFile.Unwrap(new MemoryStream(archive), null));
+
+        Assert.Equal("The ZIP archive nests archives more than 3 deep (level-2.zip at level 4); nothing was read.", error.Message);
+    }
+
+    [Fact]
+    public void Unwrap_NestedBomb_StopsAtTheSharedCapWithAClearError()
+    {
+        // 400 KB of zeros compress to a few hundred bytes, wrapped twice: past a 300 KB cap on all levels together it stops
+        // with a clear error; with room for it the same archive opens.
+        var zeros = new byte[400_000];
+        var archive = Zip(null, 0, ("roster.csv", zeros));
+        archive = Zip(null, 0, ("b.zip", archive));
+        archive = Zip(null, 0, ("a.zip", archive));
+
+        var error = Assert.Throws<DmsFileException>(() => DmsFile.Unwrap(new MemoryStream(archive), null, maxInflatedBytes: 300_000));
+        var fits = DmsFile.Unwrap(new MemoryStream(archive), null, maxInflatedBytes: 500_000);
+
+        Assert.Equal("The ZIP archive inflates to more than 300000 bytes over its nested archives (a ZIP bomb or damage); nothing was read.",
+            error.Message);
+        Assert.Equal(zeros.Length, fits!.Value.Content.Length);
+        fits.Value.Content.Dispose();
+    }
+
+    [Fact]
+    public void Unwrap_EntryNamedZipThatIsNot_SaysSo()
+    {
+        var archive = Zip(null, 0, ("inner.zip", RosterCsv));
+
+        var error = Assert.Throws<DmsFileException>(() => DmsFile.Unwrap(new MemoryStream(archive), null));
+
+        Assert.Equal("The ZIP archive's entry inner.zip is named as a ZIP but is not one.", error.Message);
+    }
+
     [Fact]
     public void Detect_ZipOfOtherFiles_AsksToUnwrapFirst()
     {

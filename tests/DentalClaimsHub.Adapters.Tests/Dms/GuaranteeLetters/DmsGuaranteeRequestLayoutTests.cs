@@ -38,13 +38,23 @@ public sealed class DmsGuaranteeRequestLayoutTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
+    // Insurers whose profile sends claims (registries) or plans (guarantee-letter requests); a roster-only insurer needs neither layout.
+    private static HashSet<string> MappingsOfInsurersUsing(Adapters.Profiles.PayerCapability capability) =>
+    [
+        .. Adapters.Profiles.PayerProfileCatalog.LoadOrThrow(Path.Combine(RepositoryPaths.Mappings, "payers"), new Dictionary<string, string>()).Profiles
+            .Where(p => p.Dms is not null && p.Capabilities.ContainsKey(capability))
+            .Select(p => Path.GetFileNameWithoutExtension(p.Dms!.RegistryMapping)),
+    ];
+
     [Fact]
-    public void Load_RepositoryMappings_EveryInsurerHasARequestLayout_InDifferentFormats()
+    public void Load_RepositoryMappings_EveryInsurerTakingPlansHasARequestLayout_InDifferentFormats()
     {
         var (catalog, errors) = DmsMappingCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "dms"));
 
         Assert.Empty(errors);
-        Assert.All(catalog.Mappings, mapping => Assert.NotNull(mapping.GuaranteeLetters?.Request));
+        var planned = MappingsOfInsurersUsing(Adapters.Profiles.PayerCapability.Preauthorizations);
+        Assert.Equal(4, planned.Count);
+        Assert.All(catalog.Mappings.Where(mapping => planned.Contains(mapping.Id)), mapping => Assert.NotNull(mapping.GuaranteeLetters?.Request));
         var demo = catalog.Find("demo-med")!.GuaranteeLetters!.Request!;
         Assert.Equal(DmsRegistryFormat.Xlsx, demo.File.Format);
         Assert.Equal("Запрос ГП", demo.File.Sheet);

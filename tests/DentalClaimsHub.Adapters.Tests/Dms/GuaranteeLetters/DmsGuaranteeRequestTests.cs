@@ -10,6 +10,7 @@ using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.PayerSimulator.Dms;
 using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Snapshots;
 using MiniExcelLibs;
@@ -68,6 +69,69 @@ public sealed class DmsGuaranteeRequestTests
         var request = DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value);
         var changed = request with { Lines = [.. request.Lines.Select(line => line with { Quantity = line.Quantity + 1 })] };
         Assert.NotEqual(first, DmsGuaranteeRequest.Render(changed, layout));
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Render_InsurerLayout_TheSimulatedInsurerReadsThePlansLines(string mapping)
+    {
+        var layout = Layout(mapping);
+        var bytes = DmsGuaranteeRequest.Render(DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value), layout);
+
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request." + layout.File.Extension, bytes));
+
+        Assert.Equal("GP-PLAN-0001", plan.Request);
+        Assert.Equal([("A16.07.002", "36", 4200.50m), ("A16.07.002", "46", 4200m), ("A06.07.003", null, 1300m)],
+            plan.Services.Select(s => (s.Code, s.Tooth, s.Amount)));
+    }
+
+    [Fact]
+    public async Task Protocol_HubDefaultCsv_TheSimulatedInsurerReadsThePlanButNotARegistry()
+    {
+        var protocol = new DmsClaimProtocol(new NoHttp(), new FixedTime(), mappings: Catalog.Value, reference: () => Reference.Value);
+        var request = await protocol.BuildAsync(Plan(Payer("no-such-mapping")), CancellationToken.None);
+        var claims = Plan(Payer("no-such-mapping"));
+        claims[0] = claims[0] with { Predetermination = false };
+        var registry = await protocol.BuildAsync(claims, CancellationToken.None);
+
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request.csv", request.Content));
+
+        Assert.Equal(("GP-PLAN-0001", 3), (plan.Request, plan.Services.Count));
+        Assert.Empty(GuaranteeRequestReader.Read("registry.csv", registry.Content));
+    }
+
+    [Theory]
+    [InlineData("demo-med")]
+    [InlineData("severnaya-zashchita")]
+    public void SimulatedAnswer_InsurerAnswerLayout_ReadsBackWithTheMapping(string mapping)
+    {
+        var bytes = DmsGuaranteeRequest.Render(DmsGuaranteeRequest.Build(Plan(), RequestDate, Reference.Value), Layout(mapping));
+        var plan = Assert.Single(GuaranteeRequestReader.Read("request", bytes));
+        var answer = GuaranteeAnswerWriter.Write(mapping, plan,
+            new GuaranteeAnswer("ГП-77", RequestDate, RequestDate, RequestDate.AddDays(30), 9700.50m))!.Value;
+
+        var read = DmsGuaranteeLetterReader.Read(new MemoryStream(answer.Content), answer.FileName, Catalog.Value.Find(mapping)!.GuaranteeLetters!);
+
+        Assert.Empty(read.Errors);
+        var letter = Assert.Single(read.Letters);
+        Assert.Equal(("GP-PLAN-0001", GuaranteeDecision.Approved, "ГП-77", RequestDate.AddDays(30), 9700.50m),
+            (letter.Request, letter.Decision, letter.Number, letter.ValidTo, letter.Limit));
+        Assert.Equal(mapping == "demo-med" ? 3 : 0, letter.Services.Count);
+    }
+
+    [Theory]
+    [InlineData("demo-med")]
+    [InlineData("no-such-mapping")]
+    public async Task Protocol_PlanLineOutsideTheReference_IsNotRenderedButReturnedNamingTheLineAndCode(string mapping)
+    {
+        var protocol = new DmsClaimProtocol(new NoHttp(), new FixedTime(), mappings: Catalog.Value, reference: () => Reference.Value);
+        var plan = Plan(Payer(mapping), xray: "A06.07.999");
+
+        var refused = await Assert.ThrowsAsync<ClaimBuildException>(() => protocol.BuildAsync(plan, CancellationToken.None));
+
+        Assert.Equal(plan[0].Claim.Id, refused.ClaimId);
+        Assert.Equal("Plan GP-PLAN-0001 line 3: A06.07.999 is not in the hub's dental 804н reference, so the guarantee-letter request cannot name it.",
+            refused.Message);
     }
 
     [Fact]
@@ -129,7 +193,7 @@ public sealed class DmsGuaranteeRequestTests
     };
 
     // A made-up plan (names and policy invented): two fillings and an X-ray of two teeth; the X-ray (two films, no tooth) has no planned date.
-    private static List<ClaimSubmission> Plan(PayerProfile? payer = null)
+    private static List<ClaimSubmission> Plan(PayerProfile? payer = null, string xray = "A06.07.003")
     {
         var sample = Claim("Зябликова", "Ульяна", "ПР-0001", null, null, [new Icd10Code("K02.1"), new Icd10Code("K04.0")]);
         var claim = Domain.Claims.Claim.Create(PracticeId, sample.Patient.Id, sample.Coverage.Id, "demo-dms-insurer", "RUB", "test", Now,
@@ -138,7 +202,7 @@ public sealed class DmsGuaranteeRequestTests
         claim.SetDiagnoses([new Icd10Code("K02.1"), new Icd10Code("K04.0")], Now);
         claim.AddLine(Service("A16.07.002", 4200.50m, new DateOnly(2026, 11, 10), tooth: "36") with { Surfaces = SurfaceSet.Parse("MO") }, Now);
         claim.AddLine(Service("A16.07.002", 4200m, new DateOnly(2026, 11, 10), tooth: "46", diagnosis: 2), Now);
-        claim.AddLine(Service("A06.07.003", 1300m, new DateOnly(2026, 11, 10), units: 2) with { ServiceDate = null }, Now);
+        claim.AddLine(Service(xray, 1300m, new DateOnly(2026, 11, 10), units: 2) with { ServiceDate = null }, Now);
         var practice = Practice.Create("ООО «Клиника Тест»", "RU", "Europe/Moscow", Now, inn: Inn.Parse("7707083893"), id: PracticeId);
         return [new ClaimSubmission(claim, practice, sample.Patient, sample.Coverage, payer ?? Payer("demo-med")) { Predetermination = true }];
     }

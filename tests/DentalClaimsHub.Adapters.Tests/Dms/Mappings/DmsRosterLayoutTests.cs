@@ -52,12 +52,59 @@ public sealed class DmsRosterLayoutTests : IDisposable
     [InlineData("(?<percent>\\d+)%", "(\\d+)%", "rosters.freeText.franchise", "(?<percent>")]
     [InlineData("'^№\\s*полиса$'", "'^№(полиса'", "rosters.header.cell", "not a valid regular expression")]
     [InlineData("fillDown: [program]", "fillDown: [clinic]", "rosters.fillDown", "'clinic' is not one of this layout's columns")]
-    [InlineData("kind: { detach: 'откреп', default: full }", "kind: { default: sometimes }", "rosters.kind.default", "use attach, detach or full")]
+    [InlineData("kind: { detach: 'откреп', default: full }", "kind: { default: sometimes }", "rosters.kind.default", "use attach, detach, full or mixed")]
     [InlineData("program: [Программа]", "programme: [Программа]", "rosters.columns.programme", "unknown field")]
     public void Load_BrokenSection_ReportsTheFieldAndTheRule(string good, string bad, string field, string message)
     {
         Assert.Contains(good, Valid, StringComparison.Ordinal);
         var errors = LoadErrors(Valid.Replace(good, bad, StringComparison.Ordinal));
+
+        Assert.Contains(errors, error => error.Field == field && error.Message.Contains(message, StringComparison.Ordinal) && error.Line > 0);
+    }
+
+    private const string Mixed = """
+        insurer: СК «Проба»
+        rosters:
+          formats: [csv]
+          header: { cell: '^№\s*полиса$' }
+          kind: { mixed: 'изменения', attach: 'прикреп' }
+          rowKind: { column: true, sections: true, attach: '^прикреп', detach: '^откреп' }
+          blocks: { start: fullName, carry: [fullName, policy, birthDate] }
+          name: joined
+          columns:
+            policy: ['№ полиса']
+            fullName: [ФИО]
+            birthDate: ['Дата рождения']
+            action: [Действие]
+
+        """;
+
+    [Fact]
+    public void Load_MixedWithBlocks_BecomesTheLayout()
+    {
+        var layout = Load(Mixed).Rosters!;
+
+        Assert.Matches(layout.Kinds[RosterKind.Mixed], "Изменения в списке");
+        Assert.Equal((true, true), (layout.RowKinds!.Column, layout.RowKinds.Sections));
+        Assert.Matches(layout.RowKinds.Detach, "ОТКРЕПИТЬ с 01.12.2026");
+        Assert.Equal("fullName", layout.Blocks!.Start);
+        Assert.Equal(["fullName", "policy", "birthDate"], layout.Blocks.Carry);
+    }
+
+    [Theory]
+    [InlineData("kind: { mixed: 'изменения', attach: 'прикреп' }", "kind: { attach: 'прикреп' }", "rosters.rowKind", "mixed files only")]
+    [InlineData("  rowKind: { column: true, sections: true, attach: '^прикреп', detach: '^откреп' }\n", "", "rosters.rowKind", "must say how a row")]
+    [InlineData("column: true, sections: true", "column: false, sections: false", "rosters.rowKind.column", "say where a row's kind is written")]
+    [InlineData("detach: '^откреп' }", "detach: '^(откреп' }", "rosters.rowKind.detach", "not a valid regular expression")]
+    [InlineData("    action: [Действие]\n", "", "rosters.rowKind.column", "needs columns.action")]
+    [InlineData("start: fullName,", "start: program,", "rosters.blocks.start", "'program' is not one of this layout's columns")]
+    [InlineData("carry: [fullName, policy, birthDate]", "carry: [policy, birthDate]", "rosters.blocks.carry", "must carry the block's start field")]
+    [InlineData("carry: [fullName, policy, birthDate]", "carry: [fullName, sex]", "rosters.blocks.carry", "'sex' is not one of this layout's columns")]
+    [InlineData("blocks: { start: fullName,", "blocks: { begin: fullName,", "rosters.blocks.begin", "unknown field")]
+    public void Load_BrokenMixedOrBlocks_ReportsTheFieldAndTheRule(string good, string bad, string field, string message)
+    {
+        Assert.Contains(good, Mixed, StringComparison.Ordinal);
+        var errors = LoadErrors(Mixed.Replace(good, bad, StringComparison.Ordinal));
 
         Assert.Contains(errors, error => error.Field == field && error.Message.Contains(message, StringComparison.Ordinal) && error.Line > 0);
     }

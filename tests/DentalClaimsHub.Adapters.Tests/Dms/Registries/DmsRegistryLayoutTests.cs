@@ -25,13 +25,15 @@ public sealed class DmsRegistryLayoutTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public void Load_RepositoryMappings_EveryInsurerHasAValidRegistryLayout()
+    public void Load_RepositoryMappings_EveryInsurerTakingClaimsHasAValidRegistryLayout()
     {
         var (catalog, errors) = DmsMappingCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "dms"));
 
         Assert.Empty(errors);
         Assert.NotEmpty(catalog.Mappings);
-        Assert.All(catalog.Mappings, mapping => Assert.NotNull(mapping.Registry));
+        var billed = MappingsOfInsurersUsing(Adapters.Profiles.PayerCapability.Claims);
+        Assert.Equal(4, billed.Count);
+        Assert.All(catalog.Mappings.Where(mapping => billed.Contains(mapping.Id)), mapping => Assert.NotNull(mapping.Registry));
         var demo = catalog.Find("demo-med.yaml")!.Registry!;
         Assert.Equal(DmsRegistryFormat.Xlsx, demo.Format);
         Assert.True(demo.JoinedName);
@@ -43,6 +45,14 @@ public sealed class DmsRegistryLayoutTests : IDisposable
         Assert.Equal("windows-1251", baltika.Encoding);
         Assert.Equal("Услуга", baltika.Xml!.Record);
     }
+
+    // Insurers whose profile sends claims (registries) or plans (guarantee-letter requests); a roster-only insurer needs neither layout.
+    private static HashSet<string> MappingsOfInsurersUsing(Adapters.Profiles.PayerCapability capability) =>
+    [
+        .. Adapters.Profiles.PayerProfileCatalog.LoadOrThrow(Path.Combine(RepositoryPaths.Mappings, "payers"), new Dictionary<string, string>()).Profiles
+            .Where(p => p.Dms is not null && p.Capabilities.ContainsKey(capability))
+            .Select(p => Path.GetFileNameWithoutExtension(p.Dms!.RegistryMapping)),
+    ];
 
     [Fact]
     public void Load_MinimalCsvLayout_TakesTheDefaults()

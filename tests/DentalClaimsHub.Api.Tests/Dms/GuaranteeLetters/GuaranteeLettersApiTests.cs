@@ -82,6 +82,43 @@ public sealed class GuaranteeLettersApiTests(ClaimDeliveryFactory factory) : ICl
     }
 
     [Fact]
+    public async Task Submit_PlanLineWithA804nCodeOutsideTheReference_IsAProblemNamingTheLineAndCode_AndNothingIsSent()
+    {
+        var practice = await factory.CreatePracticeAsync("Клиника Код");
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Inn.Parse("7707083893"), null));
+        var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest("Кодов", "Иван")))
+            .Content.ReadFromJsonAsync<PatientResponse>();
+        var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages", TestData.NewDmsCoverageRequest()))
+            .Content.ReadFromJsonAsync<CoverageResponse>();
+        var pcn = "GU-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/preauthorizations")
+        {
+            // Line 2 is a well-formed 804н code (typed with a Cyrillic А) that the dental reference does not hold.
+            Content = JsonContent.Create(new ClaimRequest
+            {
+                PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 5700m, Diagnoses = ["K02.1"],
+                Lines =
+                [
+                    new ClaimLineRequest { Code = "B01.065.001", Fee = 1200m },
+                    new ClaimLineRequest { Code = "А16.07.999", Tooth = "36", Fee = 4500m, DiagnosisPointers = [1] },
+                ],
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var response = await practice.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
+        var error = Assert.Single(Assert.Single(problem.Errors, e => e.Key == "$.lines[1].code").Value);
+        Assert.StartsWith("Line 2: A16.07.999 is not in the hub's dental 804н reference", error, StringComparison.Ordinal);
+        Assert.Single(problem.Errors);
+        Assert.DoesNotContain(factory.Simulator.Dms.Files, f => f.FileName.Contains(pcn, StringComparison.Ordinal));
+        Assert.False(await factory.InDatabaseAsync(db => db.Claims.AnyAsync(c => c.PatientControlNumber == pcn)));
+    }
+
+    [Fact]
     public async Task Import_AnotherInsurersEndpoint_IsForbiddenAndAnUnreadableFileIs422()
     {
         var insurer = await factory.CreateInsurerClientAsync("demo-dms-insurer");
