@@ -56,4 +56,19 @@ public sealed class ConsoleTextTests
             .Distinct();
         Assert.DoesNotContain(used, k => !en.ContainsKey(k));
     }
+
+    [Fact]
+    public void Every_counted_text_has_one_few_and_many_forms_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var counted = Directory.EnumerateFiles(Path.Combine(Folder, "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\.Count\\(\"([A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("Webhooks.Showing", counted);
+        var forms = Enum.GetNames<DentalClaimsHub.Api.AdminConsole.PluralForm>();
+        Assert.All(counted, k => Assert.All(forms, f => Assert.True(en.ContainsKey($"{k}.{f}") && ru.ContainsKey($"{k}.{f}"), $"{k}.{f}")));
+        // A counted text is never also asked for without its form.
+        Assert.All(counted, k => Assert.False(en.ContainsKey(k), k));
+    }
 }
