@@ -144,7 +144,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             }
 
             stored.Link(claim.Id);
-            updated += Claims.Status.ClaimStatusAnswers.Apply(claim, result, Claims.Status.ClaimStatusAnswers.Describe(result, codes),
+            updated += Claims.Status.ClaimStatusAnswers.Apply(claim, result, Claims.Status.ClaimStatusAnswers.Reason(result, codes),
                 Claims.Status.ClaimStatusPoller.Actor, now, stored.Id) ? 1 : 0;
         }
 
