@@ -76,6 +76,8 @@ public static class ConsoleRegistration
         services.AddScoped<ClaimAssignments>();
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Claims.ClaimActions>();
+        services.AddScoped<Claims.TimelineReasonText>();
+        services.AddScoped<Claims.ClaimRuleText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();

@@ -65,7 +65,8 @@ internal static class InboundAcknowledgements
                 var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
                 if (claim is { State: ClaimState.Submitted })
                 {
-                    claim.Reject(ClaimDeliveryService.Actor, now, $"TA1 rejected interchange {icn} (note code {ta1[5]})", stored.Id);
+                    claim.Reject(ClaimDeliveryService.Actor, now, new TimelineReason(
+                        $"TA1 rejected interchange {icn} (note code {ta1[5]})", TimelineReasonCodes.Ta1Rejected, [icn, ta1[5]]), stored.Id);
                     stored.Link(claim.Id);
                     updated++;
                 }
@@ -117,8 +118,10 @@ internal static class InboundAcknowledgements
                     }
                     else
                     {
-                        claim.Reject(ClaimDeliveryService.Actor, now,
-                            $"999 rejected transaction set {st02} (IK5 {segment[1]}{(problems.Count > 0 ? ": " + string.Join("; ", problems) : "")})", stored.Id);
+                        var said = string.Join("; ", problems);
+                        claim.Reject(ClaimDeliveryService.Actor, now, new TimelineReason(
+                            $"999 rejected transaction set {st02} (IK5 {segment[1]}{(problems.Count > 0 ? ": " + said : "")})",
+                            TimelineReasonCodes.Ack999Rejected, [st02, segment[1], said]), stored.Id);
                     }
 
                     stored.Link(claim.Id);
@@ -169,7 +172,9 @@ internal static class InboundAcknowledgements
             var category = status.Split(':')[0];
             if (RejectCategories.Contains(category))
             {
-                claim.Reject(ClaimDeliveryService.Actor, now, $"277CA {status}: {codes.DescribeStatus(status)}", stored.Id);
+                var parts = status.Split(':');
+                claim.Reject(ClaimDeliveryService.Actor, now, new TimelineReason($"277CA {status}: {codes.DescribeStatus(status)}",
+                    TimelineReasonCodes.ClaimAckRejected, [string.Join(':', parts.Take(2)), parts.Length > 2 ? parts[2] : ""]), stored.Id);
             }
             else
             {

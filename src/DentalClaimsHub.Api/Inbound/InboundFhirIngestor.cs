@@ -92,7 +92,8 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
         {
             if (claim.CanTransitionTo(ClaimState.Rejected))
             {
-                claim.Reject(actor, now, "ClaimResponse error: " + (reason.Length > 0 ? reason : "no reason given"), stored.Id);
+                claim.Reject(actor, now, new TimelineReason("ClaimResponse error: " + (reason.Length > 0 ? reason : "no reason given"),
+                    TimelineReasonCodes.FhirError, [reason]), stored.Id);
             }
             else
             {
@@ -120,7 +121,8 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
         }
         else if (answer.Outcome == "queued" && claim.State == ClaimState.Accepted)
         {
-            claim.MarkPending(actor, now, "The payer queued the claim for review" + (reason.Length > 0 ? ": " + reason : "."), stored.Id);
+            claim.MarkPending(actor, now, new TimelineReason("The payer queued the claim for review" + (reason.Length > 0 ? ": " + reason : "."),
+                TimelineReasonCodes.FhirQueued, [reason]), stored.Id);
         }
 
         return claim.Timeline.Count > before;

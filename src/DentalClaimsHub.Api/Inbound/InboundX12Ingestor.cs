@@ -69,14 +69,75 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             .WithEnvelope(sender, isa?[8].Trim(), icn, document.Segments.FirstOrDefault(s => s.Id == "GS")?[6],
                 document.Segments.Where(s => s.Id == "ST").Select(s => s[2]));
         db.Messages.Add(stored);
-        var notes = new List<string>();
         if (isa is null)
         {
-            notes.Add("Not an X12 interchange (no ISA header): kept for review.");
-            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(notes));
-            return new InboundResult(stored.Id, false, type, 0, notes);
+            List<string> failed = ["Not an X12 interchange (no ISA header): kept for review."];
+            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(failed));
+            return new InboundResult(stored.Id, false, type, 0, failed);
         }
 
+        var (updated, remittanceIds, notes) = await ApplyStoredAsync(payer, content, document, stored, type, now, ct);
+        InboundAcknowledgement? answer = null;
+        if (type is not ("999" or "TA1") && payers.Find(payer)?.X12?.Identifiers.Send999 == true)
+        {
+            answer = await acknowledger.AcknowledgeAsync(payer, content, document, stored, ct);
+            if (answer is not null)
+            {
+                db.Messages.Add(answer.Message);
+            }
+        }
+
+        return new InboundResult(stored.Id, false, type, updated, notes)
+        {
+            RemittanceIds = remittanceIds, AcknowledgementMessageId = answer?.Message.Id, Acknowledgement = answer?.Text,
+        };
+    }
+
+    /// <summary>
+    /// True for an inbound file the hub kept but did not apply: it failed to parse or was only partly understood, and no
+    /// claim, remittance or other record was linked to it. Such a file may be applied again (<see cref="ReapplyAsync"/>).
+    /// </summary>
+    public static bool IsHeld(StoredMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Direction == MessageDirection.Inbound && message.ParseStatus != MessageParseStatus.Parsed && message.LinkedIds.Count == 0;
+    }
+
+    /// <summary>
+    /// Runs a held stored file (<see cref="IsHeld"/>) through the ingest again, under the payer's lock, as the same stored
+    /// message (no new copy, no acknowledgement sent again). A file that is no longer held (something was applied from it,
+    /// by a first pass or a concurrent replay) is answered as a duplicate and changes nothing.
+    /// </summary>
+    public async Task<InboundResult> ReapplyAsync(string payer, Guid messageId, string source, CancellationToken cancellationToken)
+    {
+        tenant.UseSystem();
+        var result = await InboundTransaction.RunAsync(db, payer, async ct =>
+        {
+            var stored = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
+            if (!IsHeld(stored) || stored.Protocol != "x12")
+            {
+                return new InboundResult(stored.Id, true, stored.TransactionType, 0, ["Already applied: not applied again."]);
+            }
+
+            var document = parser.Parse(Encoding.UTF8.GetString(stored.Content));
+            if (document.Interchanges.FirstOrDefault()?.Header is null)
+            {
+                return new InboundResult(stored.Id, false, stored.TransactionType, 0, ["Not an X12 interchange (no ISA header): kept for review."]);
+            }
+
+            var (updated, remittanceIds, notes) = await ApplyStoredAsync(payer, stored.Content, document, stored, TypeOf(document), time.GetUtcNow(), ct);
+            return new InboundResult(stored.Id, false, stored.TransactionType, updated, notes) { RemittanceIds = remittanceIds };
+        }, cancellationToken);
+        logger.LogInformation("Held inbound {TransactionType} {MessageId} from {PayerId} re-applied via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated",
+            result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated);
+        return result;
+    }
+
+    // Applies a parsed interchange to the claims, plans and remittances it names, linking them to the stored file.
+    private async Task<(int Updated, IReadOnlyList<Guid> RemittanceIds, List<string> Notes)> ApplyStoredAsync(string payer, byte[] content,
+        X12Document document, StoredMessage stored, string type, DateTimeOffset now, CancellationToken ct)
+    {
+        var notes = new List<string>();
         notes.AddRange(document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(i => i.ToString()));
         var updated = 0;
         IReadOnlyList<Guid> remittanceIds = [];
@@ -106,20 +167,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
 
         stored.MarkParsed(notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
             notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
-        InboundAcknowledgement? answer = null;
-        if (type is not ("999" or "TA1") && payers.Find(payer)?.X12?.Identifiers.Send999 == true)
-        {
-            answer = await acknowledger.AcknowledgeAsync(payer, content, document, stored, ct);
-            if (answer is not null)
-            {
-                db.Messages.Add(answer.Message);
-            }
-        }
-
-        return new InboundResult(stored.Id, false, type, updated, notes)
-        {
-            RemittanceIds = remittanceIds, AcknowledgementMessageId = answer?.Message.Id, Acknowledgement = answer?.Text,
-        };
+        return (updated, remittanceIds, notes);
     }
 
     // An unsolicited 277 (005010X212): each claim's status applied as an answer to our own 276 would be.
@@ -144,7 +192,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             }
 
             stored.Link(claim.Id);
-            updated += Claims.Status.ClaimStatusAnswers.Apply(claim, result, Claims.Status.ClaimStatusAnswers.Describe(result, codes),
+            updated += Claims.Status.ClaimStatusAnswers.Apply(claim, result, Claims.Status.ClaimStatusAnswers.Reason(result, codes),
                 Claims.Status.ClaimStatusPoller.Actor, now, stored.Id) ? 1 : 0;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DentalClaimsHub.Adapters.X12.Remittances;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
@@ -263,7 +264,8 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
                     return $"Reversal recorded; the claim is {claim.State}, its state is unchanged.";
                 }
 
-                claim.MarkPending(Actor, now, $"Payer reversed its earlier adjudication (CLP02 22, {payment.Paid} taken back).", source);
+                claim.MarkPending(Actor, now, new TimelineReason($"Payer reversed its earlier adjudication (CLP02 22, {payment.Paid} taken back).",
+                    TimelineReasonCodes.Reversal, [payment.Paid.Amount.ToString(CultureInfo.InvariantCulture), payment.Paid.Currency]), source);
                 return null;
             case ClaimPaymentStatus.PredeterminationPricingOnly:
                 return await RecordPredeterminationAsync(payment, claim, now, ct);
@@ -295,7 +297,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             return $"The claim is {claim.State}: payment recorded, state unchanged.";
         }
 
-        claim.RecordAdjudication(outcome, Actor, now, claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null, reasons.Describe(payment), source);
+        claim.RecordAdjudication(outcome, Actor, now, claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null, reasons.Reason(payment), source);
         return null;
     }
 
@@ -328,7 +330,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId);
         if (claim.CanTransitionTo(ClaimState.Closed) && claim.State is not (ClaimState.Submitted or ClaimState.Acknowledged))
         {
-            claim.Close(Actor, now, "Predetermination answered (835 CLP02 25).");
+            claim.Close(Actor, now, new TimelineReason("Predetermination answered (835 CLP02 25).", TimelineReasonCodes.Predetermination));
         }
 
         return $"Predetermination decided: {plan.Status}.";

@@ -1,4 +1,6 @@
+using System.Globalization;
 using DentalClaimsHub.Adapters.Codes;
+using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Remittances;
 
 namespace DentalClaimsHub.Api.Remittances;
@@ -14,11 +16,8 @@ public sealed class RemittanceReasons(X12CodeDescriptions codes)
     public string? Describe(ClaimPayment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        var adjustments = payment.AllAdjustments
-            .Where(a => payment.Status == ClaimPaymentStatus.Denied || a.Group is not (AdjustmentGroup.ContractualObligation or AdjustmentGroup.PatientResponsibility)
-                || a.ReasonCode is not ("45" or "1" or "2" or "3"))
-            .Select(Adjustment).Distinct().ToList();
-        var remarks = payment.RemarkCodes.Concat(payment.ServiceLines.SelectMany(l => l.RemarkCodes)).Distinct().Select(Remark).ToList();
+        var adjustments = Explaining(payment).Select(Adjustment).Distinct().ToList();
+        var remarks = Remarks(payment).Select(Remark).ToList();
         var head = payment.Status == ClaimPaymentStatus.Denied ? "Denied (CLP02 4)" : $"Paid {payment.Paid} of {payment.Charge}";
         if (adjustments.Count == 0 && remarks.Count == 0)
         {
@@ -38,6 +37,31 @@ public sealed class RemittanceReasons(X12CodeDescriptions codes)
 
         return $"{head}: {string.Join(" — ", parts)}";
     }
+
+    /// <summary><see cref="Describe"/> with the codes it words (<see cref="TimelineReasonCodes.Remittance"/>), for the timeline.</summary>
+    public TimelineReason? Reason(ClaimPayment payment)
+    {
+        if (Describe(payment) is not { } text)
+        {
+            return null;
+        }
+
+        var adjustments = Explaining(payment).Select(a => $"{a.Group.ToX12Code()}-{a.ReasonCode}").Distinct().ToList();
+        return new TimelineReason(text, TimelineReasonCodes.Remittance,
+        [
+            adjustments.FirstOrDefault() ?? "", string.Join(',', adjustments), string.Join(',', Remarks(payment)),
+            payment.Paid.Amount.ToString(CultureInfo.InvariantCulture), payment.Charge.Amount.ToString(CultureInfo.InvariantCulture), payment.Charge.Currency,
+        ]);
+    }
+
+    // The adjustments that explain the outcome: all of a denial's; otherwise not the routine contractual write-off and patient shares.
+    private static IEnumerable<Adjustment> Explaining(ClaimPayment payment) =>
+        payment.AllAdjustments.Where(a => payment.Status == ClaimPaymentStatus.Denied
+            || a.Group is not (AdjustmentGroup.ContractualObligation or AdjustmentGroup.PatientResponsibility)
+            || a.ReasonCode is not ("45" or "1" or "2" or "3"));
+
+    private static IEnumerable<string> Remarks(ClaimPayment payment) =>
+        payment.RemarkCodes.Concat(payment.ServiceLines.SelectMany(l => l.RemarkCodes)).Distinct();
 
     /// <summary>One line's adjustments and remarks, for a plan line's decision note; null when there are none.</summary>
     public string? DescribeLine(ServiceLinePayment line)

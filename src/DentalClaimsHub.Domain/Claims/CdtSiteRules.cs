@@ -116,7 +116,7 @@ public static class CdtSiteRules
         var site = SiteOf(code);
         if (site == CdtSite.Tooth && line.Tooth is null)
         {
-            yield return new($"{path}.tooth", $"{code} is done on a tooth: give the tooth number.");
+            yield return new($"{path}.tooth", $"{code} is done on a tooth: give the tooth number.") { Rule = ClaimRules.ToothNeeded, Args = [$"{code}"] };
         }
 
         if (site is (CdtSite.Quadrant or CdtSite.Arch or CdtSite.NoTooth) && line.Tooth is not null)
@@ -126,17 +126,21 @@ public static class CdtSiteRules
                 CdtSite.Quadrant => $"{code} is done per quadrant: give the area, not a tooth number.",
                 CdtSite.Arch => $"{code} is done per arch: give the area, not a tooth number.",
                 _ => $"{code} is not done on one tooth: leave the tooth number out.",
-            });
+            })
+            {
+                Rule = site switch { CdtSite.Quadrant => ClaimRules.QuadrantNotTooth, CdtSite.Arch => ClaimRules.ArchNotTooth, _ => ClaimRules.NoTooth },
+                Args = [$"{code}"],
+            };
         }
 
         if (site == CdtSite.Quadrant && line.Area?.ToQuadrant() is null)
         {
-            yield return new($"{path}.area", $"{code} is done per quadrant: give the area 10, 20, 30 or 40.");
+            yield return new($"{path}.area", $"{code} is done per quadrant: give the area 10, 20, 30 or 40.") { Rule = ClaimRules.QuadrantNeeded, Args = [$"{code}"] };
         }
 
         if (site == CdtSite.Arch && line.Area is not (OralCavityArea.Maxillary or OralCavityArea.Mandibular))
         {
-            yield return new($"{path}.area", $"{code} is done per arch: give the area 01 (upper) or 02 (lower).");
+            yield return new($"{path}.area", $"{code} is done per arch: give the area 01 (upper) or 02 (lower).") { Rule = ClaimRules.ArchNeeded, Args = [$"{code}"] };
         }
 
         if (line.Tooth is { } tooth)
@@ -154,23 +158,35 @@ public static class CdtSiteRules
         if (AnteriorOnly(code) is { } anteriorCode && anteriorCode != anterior)
         {
             yield return new($"{path}.tooth",
-                $"{code} is for {(anteriorCode ? "anterior" : "posterior")} teeth; tooth {tooth} is {(anterior ? "anterior" : "posterior")}.");
+                $"{code} is for {(anteriorCode ? "anterior" : "posterior")} teeth; tooth {tooth} is {(anterior ? "anterior" : "posterior")}.")
+            {
+                Rule = anteriorCode ? ClaimRules.AnteriorOnly : ClaimRules.PosteriorOnly, Args = [$"{code}", $"{tooth}"],
+            };
         }
 
         if (anterior && line.Surfaces.Contains(Surface.Occlusal))
         {
-            yield return new($"{path}.surfaces", $"Tooth {tooth} is anterior: it has no occlusal (O) surface; use I for incisal.");
+            yield return new($"{path}.surfaces", $"Tooth {tooth} is anterior: it has no occlusal (O) surface; use I for incisal.")
+            {
+                Rule = ClaimRules.AnteriorOcclusal, Args = [$"{tooth}"],
+            };
         }
 
         if (!anterior && line.Surfaces.Contains(Surface.Incisal))
         {
-            yield return new($"{path}.surfaces", $"Tooth {tooth} is posterior: it has no incisal (I) surface; use O for occlusal.");
+            yield return new($"{path}.surfaces", $"Tooth {tooth} is posterior: it has no incisal (I) surface; use O for occlusal.")
+            {
+                Rule = ClaimRules.PosteriorIncisal, Args = [$"{tooth}"],
+            };
         }
 
         if (SurfaceCountOf(code) is var (min, max) && (line.Surfaces.Count < min || line.Surfaces.Count > (max ?? int.MaxValue)))
         {
             var expected = max is null ? $"{min} or more surfaces" : min == 1 ? "one surface" : $"{min} surfaces";
-            yield return new($"{path}.surfaces", $"{code} is a restoration of {expected}; the line gives {line.Surfaces.Count} ({line.Surfaces}).");
+            yield return new($"{path}.surfaces", $"{code} is a restoration of {expected}; the line gives {line.Surfaces.Count} ({line.Surfaces}).")
+            {
+                Rule = ClaimRules.SurfaceCount, Args = [$"{code}", $"{min}", max is null ? "" : $"{max}", $"{line.Surfaces.Count}", $"{line.Surfaces}"],
+            };
         }
     }
 }

@@ -36,7 +36,8 @@ public sealed partial class Claim
         corrected.Frequency = ClaimFrequency.Replacement;
         corrected.OriginalClaimId = Id;
         corrected.OriginalPayerClaimNumber = PayerClaimNumber;
-        Move(ClaimState.Corrected, actor, now, reason ?? $"{ClaimFrequency.Replacement} claim {corrected.PatientControlNumber}", null);
+        Move(ClaimState.Corrected, actor, now, reason is not null ? reason
+            : new TimelineReason($"{ClaimFrequency.Replacement} claim {corrected.PatientControlNumber}", TimelineReasonCodes.FollowUp, [nameof(ClaimFrequency.Replacement), corrected.PatientControlNumber]), null);
     }
 
     /// <summary>Marks this claim Voided and returns the draft void claim (frequency 8) that cancels it at the payer.</summary>
@@ -69,7 +70,8 @@ public sealed partial class Claim
             copy._lines.Add(ClaimLine.Create(copy.Id, line.LineNumber, line.ToDetails() with { LineControlNumber = null }));
         }
 
-        Move(mark, actor, now, reason ?? $"{frequency} claim {copy.PatientControlNumber}", null);
+        Move(mark, actor, now, reason is not null ? reason
+            : new TimelineReason($"{frequency} claim {copy.PatientControlNumber}", TimelineReasonCodes.FollowUp, [frequency.ToString(), copy.PatientControlNumber]), null);
         return copy;
     }
 

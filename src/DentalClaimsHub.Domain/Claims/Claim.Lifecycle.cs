@@ -10,7 +10,7 @@ public sealed partial class Claim
     /// Moves the claim to <paramref name="to"/>. Validation still runs the rules; Corrected and Voided must go through
     /// <see cref="CreateReplacement"/> and <see cref="CreateVoid"/> because they create the follow-up claim.
     /// </summary>
-    public void TransitionTo(ClaimState to, string actor, DateTimeOffset now, string? reason = null, Guid? rawMessageId = null)
+    public void TransitionTo(ClaimState to, string actor, DateTimeOffset now, TimelineReason? reason = null, Guid? rawMessageId = null)
     {
         switch (to)
         {
@@ -73,16 +73,20 @@ public sealed partial class Claim
     }
 
     /// <summary>The payer or an acknowledgement rejected the claim; the reason is required.</summary>
-    public void Reject(string actor, DateTimeOffset now, string reason, Guid? rawMessageId = null) =>
-        Move(ClaimState.Rejected, actor, now, Guard.Required(reason, nameof(reason), 2000), rawMessageId);
+    public void Reject(string actor, DateTimeOffset now, TimelineReason reason, Guid? rawMessageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        Guard.Required(reason.Text, nameof(reason), 2000);
+        Move(ClaimState.Rejected, actor, now, reason, rawMessageId);
+    }
 
     /// <summary>The payer reports the claim pending adjudication (277).</summary>
-    public void MarkPending(string actor, DateTimeOffset now, string? reason = null, Guid? rawMessageId = null) =>
+    public void MarkPending(string actor, DateTimeOffset now, TimelineReason? reason = null, Guid? rawMessageId = null) =>
         Move(ClaimState.Pending, actor, now, reason, rawMessageId);
 
     /// <summary>Records the adjudication outcome of a remittance: Paid, PartiallyPaid or Denied.</summary>
     public void RecordAdjudication(
-        ClaimState outcome, string actor, DateTimeOffset now, string? payerClaimNumber = null, string? reason = null, Guid? rawMessageId = null)
+        ClaimState outcome, string actor, DateTimeOffset now, string? payerClaimNumber = null, TimelineReason? reason = null, Guid? rawMessageId = null)
     {
         if (outcome is not (ClaimState.Paid or ClaimState.PartiallyPaid or ClaimState.Denied))
         {
@@ -95,12 +99,12 @@ public sealed partial class Claim
     }
 
     /// <summary>Ends the claim's life.</summary>
-    public void Close(string actor, DateTimeOffset now, string? reason = null) => Move(ClaimState.Closed, actor, now, reason, null);
+    public void Close(string actor, DateTimeOffset now, TimelineReason? reason = null) => Move(ClaimState.Closed, actor, now, reason, null);
 
     /// <summary>Brings a validated, queued or rejected claim back to Draft so it can be fixed.</summary>
-    public void ReturnToDraft(string actor, DateTimeOffset now, string? reason = null) => Move(ClaimState.Draft, actor, now, reason, null);
+    public void ReturnToDraft(string actor, DateTimeOffset now, TimelineReason? reason = null) => Move(ClaimState.Draft, actor, now, reason, null);
 
-    private void Move(ClaimState to, string actor, DateTimeOffset now, string? reason, Guid? rawMessageId)
+    private void Move(ClaimState to, string actor, DateTimeOffset now, TimelineReason? reason, Guid? rawMessageId)
     {
         EnsureAllowed(to);
         Append(State, to, actor, now, reason, rawMessageId);
@@ -116,7 +120,7 @@ public sealed partial class Claim
         }
     }
 
-    private void Append(ClaimState? from, ClaimState to, string actor, DateTimeOffset now, string? reason, Guid? rawMessageId) =>
+    private void Append(ClaimState? from, ClaimState to, string actor, DateTimeOffset now, TimelineReason? reason, Guid? rawMessageId) =>
         _timeline.Add(new ClaimTimelineEntry(Id, _timeline.Count + 1, from, to, now, actor, reason, rawMessageId));
 
     private void SetPayerClaimNumber(string? payerClaimNumber)

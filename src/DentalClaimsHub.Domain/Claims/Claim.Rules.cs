@@ -1,3 +1,4 @@
+using System.Globalization;
 using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Domain.Claims;
@@ -14,37 +15,49 @@ public sealed partial class Claim
         var problems = new List<ClaimRuleViolation>();
         if (_lines.Count == 0)
         {
-            problems.Add(new("lines", "A claim needs at least one line."));
+            problems.Add(new("lines", "A claim needs at least one line.") { Rule = ClaimRules.NoLines });
         }
 
         if (_lines.Count > MaxLines)
         {
-            problems.Add(new("lines", $"A dental claim holds at most {MaxLines} lines, this one has {_lines.Count}."));
+            problems.Add(new("lines", $"A dental claim holds at most {MaxLines} lines, this one has {_lines.Count}.")
+            {
+                Rule = ClaimRules.TooManyLines, Args = [$"{MaxLines}", $"{_lines.Count}"],
+            });
         }
 
         if (_diagnoses.Count > MaxDiagnoses)
         {
-            problems.Add(new("diagnoses", $"At most {MaxDiagnoses} diagnoses, got {_diagnoses.Count}."));
+            problems.Add(new("diagnoses", $"At most {MaxDiagnoses} diagnoses, got {_diagnoses.Count}.")
+            {
+                Rule = ClaimRules.TooManyDiagnoses, Args = [$"{MaxDiagnoses}", $"{_diagnoses.Count}"],
+            });
         }
 
         if (_lines.Select(l => l.Procedure.System).Distinct().Count() > 1)
         {
-            problems.Add(new("lines", "All lines must use one code system (CDT or 804н)."));
+            problems.Add(new("lines", "All lines must use one code system (CDT or 804н).") { Rule = ClaimRules.MixedCodeSystems });
         }
 
         if (Purpose == ClaimPurpose.Predetermination && Frequency != ClaimFrequency.Original)
         {
-            problems.Add(new("frequency", "A predetermination is not replaced or voided; send a new treatment plan."));
+            problems.Add(new("frequency", "A predetermination is not replaced or voided; send a new treatment plan.") { Rule = ClaimRules.PlanFollowUp });
         }
 
         if (Frequency != ClaimFrequency.Original && string.IsNullOrEmpty(OriginalPayerClaimNumber))
         {
-            problems.Add(new("originalPayerClaimNumber", "A replacement or void needs the payer's number of the original claim."));
+            problems.Add(new("originalPayerClaimNumber", "A replacement or void needs the payer's number of the original claim.")
+            {
+                Rule = ClaimRules.NoOriginalNumber,
+            });
         }
 
         if (Accident is { } accident && accident.Date > today)
         {
-            problems.Add(new("accident.date", $"Accident date {accident.Date:yyyy-MM-dd} is in the future."));
+            problems.Add(new("accident.date", $"Accident date {accident.Date:yyyy-MM-dd} is in the future.")
+            {
+                Rule = ClaimRules.AccidentInFuture, Args = [accident.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+            });
         }
 
         foreach (var line in _lines)
@@ -54,7 +67,7 @@ public sealed partial class Claim
 
         if (_lines.Select(l => l.LineControlNumber).Distinct(StringComparer.Ordinal).Count() != _lines.Count)
         {
-            problems.Add(new("lines", "Line control numbers must be unique within the claim."));
+            problems.Add(new("lines", "Line control numbers must be unique within the claim.") { Rule = ClaimRules.DuplicateLineControl });
         }
 
         return problems;
@@ -68,17 +81,23 @@ public sealed partial class Claim
         {
             if (line.ServiceDate is not { } serviceDate)
             {
-                problems.Add(new($"{path}.serviceDate", "A claim line needs its date of service."));
+                problems.Add(new($"{path}.serviceDate", "A claim line needs its date of service.") { Rule = ClaimRules.NoServiceDate });
             }
             else if (serviceDate > today)
             {
-                problems.Add(new($"{path}.serviceDate", $"Date of service {serviceDate:yyyy-MM-dd} is in the future."));
+                problems.Add(new($"{path}.serviceDate", $"Date of service {serviceDate:yyyy-MM-dd} is in the future.")
+                {
+                    Rule = ClaimRules.ServiceInFuture, Args = [serviceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                });
             }
         }
 
         foreach (var pointer in line.DiagnosisPointers.Where(p => p > _diagnoses.Count))
         {
-            problems.Add(new($"{path}.diagnosisPointers", $"Pointer {pointer} refers to a diagnosis the claim does not have."));
+            problems.Add(new($"{path}.diagnosisPointers", $"Pointer {pointer} refers to a diagnosis the claim does not have.")
+            {
+                Rule = ClaimRules.DiagnosisPointer, Args = [$"{pointer}"],
+            });
         }
 
         problems.AddRange(CdtSiteRules.Check(line, path));
@@ -86,7 +105,10 @@ public sealed partial class Claim
             && line.Procedure.AsCdt().Category == CdtCategory.Orthodontics
             && Orthodontics is null)
         {
-            problems.Add(new("orthodontics", $"Orthodontic procedure {line.Procedure} needs treatment months (DN1)."));
+            problems.Add(new("orthodontics", $"Orthodontic procedure {line.Procedure} needs treatment months (DN1).")
+            {
+                Rule = ClaimRules.OrthoMonths, Args = [$"{line.Procedure}"],
+            });
         }
     }
 }

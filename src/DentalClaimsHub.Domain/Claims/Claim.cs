@@ -147,7 +147,7 @@ public sealed partial class Claim
             CreatedAt = Guard.Utc(now),
             UpdatedAt = Guard.Utc(now),
         };
-        claim.Append(null, ClaimState.Draft, actor, now, "created", null);
+        claim.Append(null, ClaimState.Draft, actor, now, new TimelineReason("created", TimelineReasonCodes.Created), null);
         return claim;
     }
 }

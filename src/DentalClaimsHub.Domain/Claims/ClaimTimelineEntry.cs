@@ -12,7 +12,7 @@ public sealed class ClaimTimelineEntry
     }
 
     internal ClaimTimelineEntry(
-        Guid claimId, int sequence, ClaimState? from, ClaimState to, DateTimeOffset at, string actor, string? reason, Guid? rawMessageId)
+        Guid claimId, int sequence, ClaimState? from, ClaimState to, DateTimeOffset at, string actor, TimelineReason? reason, Guid? rawMessageId)
     {
         Id = Guid.NewGuid();
         ClaimId = claimId;
@@ -21,7 +21,9 @@ public sealed class ClaimTimelineEntry
         To = to;
         At = Guard.Utc(at);
         Actor = Guard.Required(actor, nameof(Actor), 120);
-        Reason = Guard.Optional(reason, nameof(Reason), 2000);
+        Reason = Guard.Optional(reason?.Text, nameof(Reason), 2000);
+        ReasonCode = reason?.Text is { Length: > 0 } ? Guard.Optional(reason.Code, nameof(ReasonCode), 40) : null;
+        ReasonArgs = ReasonCode is null ? [] : [.. reason!.Args];
         RawMessageId = rawMessageId;
     }
 
@@ -43,7 +45,14 @@ public sealed class ClaimTimelineEntry
     /// <summary>A user name, an API key name or a system component ("x12-277ca-consumer").</summary>
     public string Actor { get; private set; }
 
+    /// <summary>The reason in English, as the hub or a person wrote it.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>The kind of event behind <see cref="Reason"/> when the hub produced it (<see cref="TimelineReason.Code"/>); null for free text.</summary>
+    public string? ReasonCode { get; private set; }
+
+    /// <summary>The codes and numbers <see cref="ReasonCode"/> is worded with; empty without a code.</summary>
+    public string[] ReasonArgs { get; private set; } = [];
 
     /// <summary>The stored raw message that caused the change, if any.</summary>
     public Guid? RawMessageId { get; private set; }

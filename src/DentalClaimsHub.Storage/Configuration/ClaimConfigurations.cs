@@ -112,6 +112,8 @@ internal sealed class ClaimTimelineEntryConfiguration : IEntityTypeConfiguration
         b.Property(t => t.To).HasConversion<string>().HasMaxLength(24);
         b.Property(t => t.Actor).HasMaxLength(120);
         b.Property(t => t.Reason).HasMaxLength(2000);
+        b.Property(t => t.ReasonCode).HasMaxLength(40);
+        b.Property(t => t.ReasonArgs).IsRequired();
         b.HasIndex(t => new { t.ClaimId, t.Sequence }).IsUnique();
     }
 }

@@ -338,6 +338,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
+                    b.PrimitiveCollection<string[]>("ReasonArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_args");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason_code");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");

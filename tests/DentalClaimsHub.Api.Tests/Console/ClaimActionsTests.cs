@@ -68,7 +68,8 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
     }
 
     private ClaimActions Actions(Guid user, string role) =>
-        new(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System);
+        new(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System,
+            new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>()));
 
     private Task<ClaimState> StateAsync(Guid claim) =>
         factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.State).SingleAsync());

@@ -41,4 +41,31 @@ public sealed class Console999RejectionTests(ConsoleBrowserFactory factory) : IC
         await Assertions.Expect(claim837.Locator("li.hit")).ToHaveCountAsync(1);
         await AccessibleAsync(page, "999-02-claim");
     }
+
+    [Fact]
+    public async Task A_999_rejected_claim_reads_in_Russian_in_the_queue_and_on_its_timeline()
+    {
+        var (claim, pcn) = await Rejected999ClaimAsync(factory, "Russian Door Dental");
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+
+        var row = page.Locator($"tr[data-claim='{claim.Id}']");
+        await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("999 IK5 R");
+        var said = new System.Text.RegularExpressions.Regex(@"^999 отклонил набор транзакций \d+ \(IK5 R: [^)]+\) — IK3\*NM1\*\d+\*2010BA\*8; IK4\*9\*67\*7$");
+        await Assertions.Expect(row.Locator(".reason-text")).ToHaveTextAsync(said);
+        await Assertions.Expect(row).Not.ToContainTextAsync("rejected");
+        await AccessibleAsync(page, "999-03-queue-ru");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = pcn }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Заявка {pcn}");
+        var rejected = page.Locator("ol.timeline li[data-to='Rejected']");
+        await Assertions.Expect(rejected.Locator(".reason-text")).ToHaveTextAsync(said);
+        await Assertions.Expect(rejected).ToContainTextAsync("Отклонена");
+        await Assertions.Expect(page.Locator("ol.timeline li[data-to='Draft']").First.Locator(".reason-text")).ToHaveTextAsync("создана");
+        await Assertions.Expect(page.Locator("ol.timeline")).Not.ToContainTextAsync("rejected transaction set");
+        await AccessibleAsync(page, "999-04-claim-ru");
+    }
 }

@@ -45,6 +45,14 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Rosters.RosterKind>(), k => Assert.Contains("RosterKind." + k, en.Keys));
         Assert.All(Enum.GetNames<AttachmentTransmission>(), t => Assert.Contains("Transmission." + t, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Api.AdminConsole.Webhooks.WebhookDeliveryView>(), s => Assert.Contains("WebhookStatus." + s, en.Keys));
+        // Every kind of coded timeline reason has its words in both languages (the 835 and the 277 have sub-forms).
+        var ru = Read("ConsoleText.ru.resx");
+        var reasonKeys = TimelineReasonCodes.All.Where(c => c != TimelineReasonCodes.Remittance).Select(c => "Reason." + c)
+            .Concat(["Reason.835.Denied", "Reason.835.Paid", "Reason.835.Remarks", "Reason.277.None", "Reason.NoReasonGiven"]);
+        Assert.All(reasonKeys, k => Assert.True(en.ContainsKey(k) && ru.ContainsKey(k), k));
+        Assert.All(ClaimRules.All, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Dms.Acts.DmsRefusalCategory>().Append("unmatched"),
+            c => Assert.True(en.ContainsKey("RefusalCategory." + c) && ru.ContainsKey("RefusalCategory." + c), c));
     }
 
     [Fact]
@@ -55,5 +63,20 @@ public sealed class ConsoleTextTests
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\[\"([A-Za-z.]+)\"\\]").Select(m => m.Groups[1].Value))
             .Distinct();
         Assert.DoesNotContain(used, k => !en.ContainsKey(k));
+    }
+
+    [Fact]
+    public void Every_counted_text_has_one_few_and_many_forms_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var counted = Directory.EnumerateFiles(Path.Combine(Folder, "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\.Count\\(\"([A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("Webhooks.Showing", counted);
+        var forms = Enum.GetNames<DentalClaimsHub.Api.AdminConsole.PluralForm>();
+        Assert.All(counted, k => Assert.All(forms, f => Assert.True(en.ContainsKey($"{k}.{f}") && ru.ContainsKey($"{k}.{f}"), $"{k}.{f}")));
+        // A counted text is never also asked for without its form.
+        Assert.All(counted, k => Assert.False(en.ContainsKey(k), k));
     }
 }

@@ -1,4 +1,5 @@
 using DentalClaimsHub.Api.AdminConsole.Messages;
+using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.AdminConsole;
 using DentalClaimsHub.Storage.Messages;
@@ -123,6 +124,73 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         var all = await search.SearchAsync(new MessageFilter(), default);
         Assert.True(all.Rows.Count <= MessageSearch.PageSize);
         Assert.Empty((await search.SearchAsync(new MessageFilter { Page = all.Total / MessageSearch.PageSize + 1 }, default)).Rows);
+    }
+
+    [Fact]
+    public async Task Replay_applies_a_held_277CA_once_its_claim_exists_and_never_twice()
+    {
+        var (claim, pcn, _) = await RejectedClaimAsync(factory, "Held Dental");
+        var ack = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.TransactionType == "277CA" && m.LinkedIds.Contains(claim.Id)));
+        var text = System.Text.Encoding.UTF8.GetString(ack.Content);
+        // The same 277CA, under another interchange number, for a claim the hub does not have yet: kept, held, nothing applied.
+        var later = "H" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var (icn, otherIcn) = (text.Substring(90, 9), Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"TRN*2*{pcn}~", text, StringComparison.Ordinal);
+        var held = text[..90] + otherIcn + text[99..].Replace($"IEA*1*{icn}", $"IEA*1*{otherIcn}", StringComparison.Ordinal)
+            .Replace($"TRN*2*{pcn}~", $"TRN*2*{later}~", StringComparison.Ordinal);
+        InboundResult first;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            first = await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().IngestAsync(ack.PayerId!, System.Text.Encoding.UTF8.GetBytes(held), "test", default);
+        }
+
+        Assert.Equal((false, 0), (first.Duplicate, first.ClaimsUpdated));
+        var stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
+        Assert.Equal(MessageParseStatus.PartiallyParsed, stored.ParseStatus);
+        Assert.True(InboundX12Ingestor.IsHeld(stored));
+
+        // The claim it names is submitted afterwards (the payer answered before our copy caught up).
+        var laterClaim = await factory.InDatabaseAsync(async db =>
+        {
+            var original = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == claim.Id);
+            var now = DateTimeOffset.UtcNow;
+            var made = Domain.Claims.Claim.Create(original.PracticeId, original.PatientId, original.CoverageId, original.PayerId, "USD", "test", now, later);
+            made.SetDiagnoses([Domain.Values.Icd10Code.Parse("K02.52")], now);
+            made.AddLine(new Domain.Claims.ClaimLineDetails
+            {
+                Procedure = Domain.Values.ProcedureCode.Cdt(Domain.Values.CdtCode.Parse("D0120")), Fee = Domain.Values.Money.Usd(55m),
+                ServiceDate = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)),
+            }, now);
+            made.Validate("test", now, DateOnly.FromDateTime(now.UtcDateTime));
+            made.Queue("test", now);
+            made.MarkSubmitted("test", now);
+            db.Claims.Add(made);
+            await db.SaveChangesAsync();
+            return made.Id;
+        });
+
+        var admin = await factory.InDatabaseAsync(db => db.Users.SingleAsync(u => u.UserName == ConsoleBrowserFactory.AdminUser));
+        var replay = Replay(admin.Id, ConsoleRoles.Admin);
+        var applied = await replay.ReplayAsync(stored.Id, default);
+        Assert.True(applied.Replayed);
+        Assert.Equal((stored.Id, false, 1), (applied.Result!.MessageId, applied.Result.Duplicate, applied.Result.ClaimsUpdated));
+        var rejected = await factory.InDatabaseAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == laterClaim));
+        Assert.Equal(Domain.Claims.ClaimState.Rejected, rejected.State);
+        Assert.Equal(("277ca", stored.Id), (rejected.Timeline[^1].ReasonCode, rejected.Timeline[^1].RawMessageId));
+        stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
+        Assert.Equal([laterClaim], stored.LinkedIds);
+        Assert.False(InboundX12Ingestor.IsHeld(stored));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Sha256 == stored.Sha256)));
+
+        // Applied once: a second replay is answered as a duplicate and the claim's history does not grow.
+        var again = await replay.ReplayAsync(stored.Id, default);
+        Assert.True(again.Result!.Duplicate);
+        Assert.Equal(0, again.Result.ClaimsUpdated);
+        Assert.Equal(rejected.Timeline.Count, await factory.InDatabaseAsync(db => db.Set<Domain.Claims.ClaimTimelineEntry>().CountAsync(t => t.ClaimId == laterClaim)));
+        var audits = await factory.InDatabaseAsync(db => db.AuditEvents.Where(e => e.Action == "message.replayed" && e.EntityId == stored.Id.ToString())
+            .Select(e => e.Details!).ToListAsync());
+        Assert.Equal(2, audits.Count);
+        Assert.Contains(audits, d => System.Text.Json.JsonDocument.Parse(d).RootElement.GetProperty("reapplied").GetBoolean());
     }
 
     private MessageReplay Replay(Guid user, string role) => new(

@@ -45,7 +45,8 @@ public sealed record ClaimActionResult(Guid? ClaimId, IReadOnlyDictionary<string
 /// <item>note, mark appealed, write off (closes a rejected or denied claim: nobody will collect it).</item>
 /// </list>
 /// </summary>
-public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, OutboxSignal? outbox = null)
+public sealed class ClaimActions(
+    IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, ClaimRuleText rules, OutboxSignal? outbox = null)
 {
     public async Task<ClaimActionResult> FixAndResubmitAsync(Guid claimId, ClaimFix fix, CancellationToken ct)
     {
@@ -88,7 +89,7 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
                 {
                     foreach (var violation in e.Violations)
                     {
-                        problems.TryAdd(violation.Field, violation.Message);
+                        problems.TryAdd(violation.Field, rules.Render(violation));
                     }
                 }
             }
@@ -168,7 +169,7 @@ public sealed class ClaimActions(IDbContextFactory<HubDbContext> contexts, Conso
                     return Task.FromResult(ClaimActionResult.Failed("$", $"Only a rejected, denied or partly paid claim is written off; this one is {claim.State}."));
                 }
 
-                claim.Close(Actor(user), now, "Written off: " + text.Trim());
+                claim.Close(Actor(user), now, new TimelineReason("Written off: " + text.Trim(), TimelineReasonCodes.WrittenOff, [text.Trim()]));
                 db.ClaimActivities.Add(ClaimActivity.Create(claim.Id, claim.PracticeId, now, user, ClaimActivityKind.WrittenOff, text));
                 ConsoleAudit.RecordAction(db, user, now, "claim.written-off", "claim", claim.Id, claim.PracticeId);
                 return Task.FromResult(ClaimActionResult.Done(claim.Id));

@@ -13,8 +13,10 @@ public sealed record ReplayOutcome(bool Replayed, string? Refusal, InboundResult
 /// <summary>
 /// Feeds a stored inbound file's bytes through the same ingestor /inbound uses (X12 or FHIR), as if the payer had sent it
 /// again. The ingest deduplicates by SHA-256 (and X12 sender + ISA13), so a replay of a file the hub already stored is
-/// answered "already received" and changes nothing; it is idempotent exactly as the ingest is. Administrators only;
-/// every replay is audited with its outcome.
+/// answered "already received" and changes nothing; it is idempotent exactly as the ingest is. An X12 file the hub holds
+/// (kept but not applied: unreadable or only partly understood, nothing linked to it — <see cref="InboundX12Ingestor.IsHeld"/>)
+/// is applied again as the same stored file, which is what it was kept for; once anything is applied from it, it is no
+/// longer held and a further replay changes nothing. Administrators only; every replay is audited with its outcome.
 /// </summary>
 public sealed class MessageReplay(IDbContextFactory<HubDbContext> contexts, IServiceScopeFactory scopes, ConsoleSession session, TimeProvider time)
 {
@@ -45,10 +47,14 @@ public sealed class MessageReplay(IDbContextFactory<HubDbContext> contexts, ISer
             : message.Protocol is not ("x12" or "fhir") ? "protocol"
             : null;
         InboundResult? result = null;
+        var reapplied = false;
         if (refusal is null)
         {
             await using var scope = scopes.CreateAsyncScope();
-            result = message.Protocol == "x12"
+            reapplied = message.Protocol == "x12" && InboundX12Ingestor.IsHeld(message);
+            result = reapplied
+                ? await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().ReapplyAsync(message.PayerId!, message.Id, Source, ct)
+                : message.Protocol == "x12"
                 ? await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().IngestAsync(message.PayerId!, message.Content, Source, ct)
                 : await scope.ServiceProvider.GetRequiredService<InboundFhirIngestor>().IngestAsync(message.PayerId!, message.Content, Source, ct);
         }
@@ -58,7 +64,7 @@ public sealed class MessageReplay(IDbContextFactory<HubDbContext> contexts, ISer
         {
             ConsoleAudit.RecordAction(db, by, time.GetUtcNow(), "message.replayed", "message", messageId, message.PracticeId, new
             {
-                refusal, duplicate = result?.Duplicate, resultMessage = result?.MessageId, claimsUpdated = result?.ClaimsUpdated,
+                refusal, reapplied, duplicate = result?.Duplicate, resultMessage = result?.MessageId, claimsUpdated = result?.ClaimsUpdated,
             });
             await db.SaveChangesAsync(ct);
         }

@@ -62,6 +62,11 @@ public sealed record WorkItem(
     Guid? ActLineId = null,
     DmsActWorkStatus? LineStatus = null)
 {
+    /// <summary>The coded reason of the claim's last Rejected/Denied entry (<see cref="ClaimTimelineEntry.ReasonCode"/>), to word it per culture.</summary>
+    public string? ReasonCode { get; init; }
+
+    public IReadOnlyList<string> ReasonArgs { get; init; } = [];
+
     /// <summary>The item's own id: the claim's, or the act line's.</summary>
     public Guid Id => ActLineId ?? ClaimId;
 
@@ -70,6 +75,22 @@ public sealed record WorkItem(
 
 public sealed record ReasonCount(string Reason, int Count);
 
+// What the queue filters, groups, sorts and pages on, for claims and act lines alike (one UNION ALL in SQL).
+internal sealed class QueueEntry
+{
+    public Guid Id { get; init; }
+
+    public string PayerId { get; init; } = "";
+
+    public DateTimeOffset Since { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public string Key { get; init; } = "";
+
+    public Guid? AssigneeId { get; init; }
+}
+
 public sealed record WorkQueuePage(IReadOnlyList<WorkItem> Items, int Total, IReadOnlyList<ReasonCount> ReasonCounts);
 
 /// <summary>A practice, payer or user to offer in a filter.</summary>
@@ -77,31 +98,160 @@ public sealed record Choice(string Value, string Label);
 
 /// <summary>
 /// The billing specialists' queue: claims a payer rejected (TA1, 999, 277CA, FHIR) or denied (835, 277, ДМС), newest
-/// state first per claim, with the reason reduced to a groupable key, the age since it came back and the assignee.
-/// Counts per reason cover the whole filtered set, not just the page shown.
+/// state first per claim, with the reason reduced to a groupable key, the age since it came back and the assignee; and
+/// the lines of ДМС acts an insurer refused. Filtering, the counts per reason (over the whole filtered set, not just the
+/// page shown), sorting and paging happen in PostgreSQL: one query counts, one picks the page's ids, two read the page's
+/// claims and act lines. The reason key is computed in SQL from the coded timeline entry (<see cref="ClaimTimelineEntry.ReasonCode"/>).
 /// </summary>
 public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers, TimeProvider time)
 {
     public const int PageSize = 100;
 
+    private const string LinePrefix = "ДМС акт ";
+
     private static readonly ClaimState[] QueueStates = [ClaimState.Rejected, ClaimState.Denied];
+
+    private static bool IsLine(string key) => key.StartsWith(LinePrefix, StringComparison.Ordinal);
 
     public async Task<WorkQueuePage> LoadAsync(WorkQueueFilter filter, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateHubWideContext();
+        var now = time.GetUtcNow();
+        var entries = Entries(db, filter, now);
+
+        var counts = (await entries.GroupBy(e => e.Key).Select(g => new ReasonCount(g.Key, g.Count())).ToListAsync(ct))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Reason, StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrEmpty(filter.Reason))
+        {
+            entries = entries.Where(e => e.Key == filter.Reason);
+        }
+
+        var total = string.IsNullOrEmpty(filter.Reason) ? counts.Sum(c => c.Count) : counts.Where(c => c.Reason == filter.Reason).Sum(c => c.Count);
+        // Payers sort by the name the console shows, which lives in the payer profiles, not in the database.
+        var payerOrder = payers.Profiles.OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => p.Id).ToArray();
+        var sorted = filter.Sort switch
+        {
+            WorkQueueSort.Newest => entries.OrderByDescending(e => e.Since),
+            WorkQueueSort.AmountHighest => entries.OrderByDescending(e => e.Amount).ThenBy(e => e.Since),
+            WorkQueueSort.Payer => entries.OrderBy(e => Array.IndexOf(payerOrder, e.PayerId)).ThenBy(e => e.PayerId).ThenBy(e => e.Since),
+            WorkQueueSort.Reason => entries.OrderBy(e => e.Key).ThenBy(e => e.Since),
+            _ => entries.OrderBy(e => e.Since),
+        };
+        var picked = await sorted.ThenBy(e => e.Id).Skip(Math.Max(0, filter.Page) * PageSize).Take(PageSize)
+            .Select(e => new { e.Id, e.Key }).ToListAsync(ct);
+
+        var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var claimIds = picked.Where(p => !IsLine(p.Key)).Select(p => p.Id).ToList();
+        var lineIds = picked.Where(p => IsLine(p.Key)).Select(p => p.Id).ToList();
+        var found = (await ClaimItemsAsync(db, claimIds, userNames, now, ct)).Concat(await ActLineItemsAsync(db, lineIds, userNames, now, ct))
+            .ToDictionary(i => i.Id);
+        var items = picked.Where(p => found.ContainsKey(p.Id)).Select(p => found[p.Id] with { Reason = WorkReason.Parse(p.Key) }).ToList();
+        return new WorkQueuePage(items, total, counts);
+    }
+
+    // One row per queue item with only what filters, groups and sorts: claims in a queue state and open or disputed act lines.
+    private IQueryable<QueueEntry> Entries(HubDbContext db, WorkQueueFilter filter, DateTimeOffset now)
+    {
+        var dmsPayers = payers.Profiles.Where(p => p.Dms is not null).Select(p => p.Id).ToArray();
         var claims = db.Claims.AsNoTracking().IgnoreAutoIncludes().Where(c => QueueStates.Contains(c.State));
+        var lines = db.DmsActLines.AsNoTracking().Where(l => l.WorkStatus == DmsActWorkStatus.Open || l.WorkStatus == DmsActWorkStatus.Disputed);
         if (filter.PracticeId is { } practice)
         {
             claims = claims.Where(c => c.PracticeId == practice);
+            lines = lines.Where(l => l.PracticeId == practice);
         }
 
+        // Scalar subqueries only (no entity or constant in the projection): EF can then put both sides in one UNION ALL.
+        var lasts =
+            from c in claims
+            join a in db.WorkAssignments.AsNoTracking().Where(a => a.SubjectType == WorkAssignment.Claim) on c.Id equals a.SubjectId into assigned
+            from a in assigned.DefaultIfEmpty()
+            select new
+            {
+                c.Id,
+                c.PayerId,
+                c.State,
+                Code = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence).Select(t => t.ReasonCode).FirstOrDefault(),
+                First = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence)
+                    .Select(t => t.ReasonArgs.Length > 0 ? t.ReasonArgs[0] : "").FirstOrDefault() ?? "",
+                Second = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence)
+                    .Select(t => t.ReasonArgs.Length > 1 ? t.ReasonArgs[1] : "").FirstOrDefault() ?? "",
+                At = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence).Select(t => (DateTimeOffset?)t.At).FirstOrDefault(),
+                Amount = c.Lines.Sum(l => l.Fee.Amount),
+                AssigneeId = a == null ? (Guid?)null : a.AssigneeId,
+            };
+        var claimRows =
+            from r in lasts
+            // WorkReason: the message that said no and its code (TA1 note, 999 IK5, STC category:status, the first CARC).
+            let source = r.Code == TimelineReasonCodes.Ta1Rejected ? "TA1"
+                : r.Code == TimelineReasonCodes.Ack999Rejected ? "999"
+                : r.Code == TimelineReasonCodes.ClaimAckRejected ? "277CA"
+                : r.Code == TimelineReasonCodes.FhirError ? "FHIR"
+                : r.Code == TimelineReasonCodes.ClaimStatus && r.First != "" ? "277"
+                : r.State == ClaimState.Denied ? "835" : "other"
+            let reasonCode = r.Code == TimelineReasonCodes.Ta1Rejected ? r.Second
+                : r.Code == TimelineReasonCodes.Ack999Rejected ? "IK5 " + (r.Second == "" ? "R" : r.Second)
+                : r.Code == TimelineReasonCodes.ClaimAckRejected || (r.Code == TimelineReasonCodes.ClaimStatus && r.First != "") ? r.First
+                : r.Code == TimelineReasonCodes.FhirError ? "error"
+                : r.Code == TimelineReasonCodes.Remittance && r.First != "" ? r.First
+                : r.State == ClaimState.Denied ? "denied" : ""
+            select new QueueEntry
+            {
+                Id = r.Id,
+                PayerId = r.PayerId,
+                Since = r.At ?? now,
+                Amount = r.Amount,
+                Key = dmsPayers.Contains(r.PayerId)
+                    ? (source == "other" || reasonCode == "" ? "ДМС" : "ДМС " + reasonCode)
+                    : (reasonCode == "" ? source : source + " " + reasonCode),
+                AssigneeId = r.AssigneeId,
+            };
+        var lineRows =
+            from l in lines
+            join act in db.DmsActs.AsNoTracking() on l.ActId equals act.Id
+            join a in db.WorkAssignments.AsNoTracking().Where(a => a.SubjectType == WorkAssignment.DmsActLine) on l.Id equals a.SubjectId into assigned
+            from a in assigned.DefaultIfEmpty()
+            select new QueueEntry
+            {
+                Id = l.Id,
+                PayerId = act.PayerId,
+                Since = l.WorkedAt ?? act.ImportedAt,
+                Amount = l.Refused,
+                Key = LinePrefix + (l.ClaimId == null ? "unmatched" : l.Category ?? "other"),
+                AssigneeId = a == null ? null : a.AssigneeId,
+            };
+
+        var entries = claimRows.Concat(lineRows);
         if (!string.IsNullOrEmpty(filter.PayerId))
         {
-            claims = claims.Where(c => c.PayerId == filter.PayerId);
+            entries = entries.Where(e => e.PayerId == filter.PayerId);
+        }
+
+        if (filter.MinAgeDays is { } minAge)
+        {
+            var bornBefore = now.AddDays(-minAge);
+            entries = entries.Where(e => e.Since <= bornBefore);
+        }
+
+        if (filter.AssigneeId is { } assignee)
+        {
+            entries = assignee == Guid.Empty ? entries.Where(e => e.AssigneeId == null) : entries.Where(e => e.AssigneeId == assignee);
+        }
+
+        return entries;
+    }
+
+    private async Task<IEnumerable<WorkItem>> ClaimItemsAsync(HubDbContext db, List<Guid> ids, Dictionary<Guid, string> userNames, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
         }
 
         var rows = await (
-            from c in claims
+            from c in db.Claims.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id))
             join p in db.Practices.AsNoTracking() on c.PracticeId equals p.Id
             join patient in db.Patients.AsNoTracking() on c.PatientId equals patient.Id
             join a in db.WorkAssignments.AsNoTracking().Where(a => a.SubjectType == WorkAssignment.Claim) on c.Id equals a.SubjectId into assigned
@@ -117,71 +267,35 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
                 c.State,
                 c.Currency,
                 Amount = c.Lines.Sum(l => l.Fee.Amount),
-                Last = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence).Select(t => new { t.Reason, t.At }).FirstOrDefault(),
+                Last = c.Timeline.Where(t => t.To == c.State).OrderByDescending(t => t.Sequence)
+                    .Select(t => new { t.Reason, t.ReasonCode, t.ReasonArgs, t.At }).FirstOrDefault(),
                 AssigneeId = a == null ? (Guid?)null : a.AssigneeId,
                 Appealed = db.ClaimActivities.Any(x => x.ClaimId == c.Id && x.Kind == ClaimActivityKind.Appealed),
             }).ToListAsync(ct);
-
-        var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var now = time.GetUtcNow();
-        var actLines = await ActLinesAsync(db, filter, userNames, now, ct);
-        var items = rows.Select(r =>
+        return rows.Select(r =>
         {
-            var profile = payers.Find(r.PayerId);
             var since = r.Last?.At ?? now;
-            var reason = WorkReason.Of(r.State, r.Last?.Reason);
-            if (profile?.Dms is not null)
+            return new WorkItem(r.Id, r.PatientControlNumber, r.PracticeId, r.PracticeName, r.PayerId, payers.Find(r.PayerId)?.DisplayName ?? r.PayerId,
+                r.Name.ToString(), r.State, r.Amount, r.Currency, WorkReason.Of(r.State, r.Last?.Reason), r.Last?.Reason ?? "", since,
+                Math.Max(0, (int)(now - since).TotalDays), r.AssigneeId, r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.Appealed)
             {
-                reason = new WorkReason("ДМС", reason.Source == "other" ? "" : reason.Code);
-            }
-
-            return new WorkItem(r.Id, r.PatientControlNumber, r.PracticeId, r.PracticeName, r.PayerId, profile?.DisplayName ?? r.PayerId,
-                r.Name.ToString(), r.State, r.Amount, r.Currency, reason, r.Last?.Reason ?? "", since, Math.Max(0, (int)(now - since).TotalDays),
-                r.AssigneeId, r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.Appealed);
+                ReasonCode = r.Last?.ReasonCode,
+                ReasonArgs = r.Last?.ReasonArgs ?? [],
+            };
         });
-
-        items = items.Concat(actLines);
-        if (filter.MinAgeDays is { } minAge)
-        {
-            items = items.Where(i => i.AgeDays >= minAge);
-        }
-
-        if (filter.AssigneeId is { } assignee)
-        {
-            items = items.Where(i => assignee == Guid.Empty ? i.AssigneeId is null : i.AssigneeId == assignee);
-        }
-
-        var all = items.ToList();
-        var counts = all.GroupBy(i => i.Reason.Key).Select(g => new ReasonCount(g.Key, g.Count()))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Reason, StringComparer.Ordinal).ToList();
-        if (!string.IsNullOrEmpty(filter.Reason))
-        {
-            all = all.Where(i => i.Reason.Key == filter.Reason).ToList();
-        }
-
-        IEnumerable<WorkItem> sorted = filter.Sort switch
-        {
-            WorkQueueSort.Newest => all.OrderByDescending(i => i.Since),
-            WorkQueueSort.AmountHighest => all.OrderByDescending(i => i.Amount).ThenBy(i => i.Since),
-            WorkQueueSort.Payer => all.OrderBy(i => i.PayerName, StringComparer.CurrentCulture).ThenBy(i => i.Since),
-            WorkQueueSort.Reason => all.OrderBy(i => i.Reason.Key, StringComparer.Ordinal).ThenBy(i => i.Since),
-            _ => all.OrderBy(i => i.Since),
-        };
-        return new WorkQueuePage(sorted.Skip(Math.Max(0, filter.Page) * PageSize).Take(PageSize).ToList(), all.Count, counts);
     }
 
     // Refused or unmatched lines of ДМС acts that wait for the clinic (open) or that it contests with the insurer (disputed).
-    private async Task<IEnumerable<WorkItem>> ActLinesAsync(HubDbContext db, WorkQueueFilter filter, Dictionary<Guid, string> userNames,
+    private async Task<IEnumerable<WorkItem>> ActLineItemsAsync(HubDbContext db, List<Guid> ids, Dictionary<Guid, string> userNames,
         DateTimeOffset now, CancellationToken ct)
     {
-        var lines = db.DmsActLines.AsNoTracking().Where(l => l.WorkStatus == DmsActWorkStatus.Open || l.WorkStatus == DmsActWorkStatus.Disputed);
-        if (filter.PracticeId is { } practice)
+        if (ids.Count == 0)
         {
-            lines = lines.Where(l => l.PracticeId == practice);
+            return [];
         }
 
         var rows = await (
-            from l in lines
+            from l in db.DmsActLines.AsNoTracking().Where(l => ids.Contains(l.Id))
             join act in db.DmsActs.AsNoTracking() on l.ActId equals act.Id
             join p in db.Practices.AsNoTracking() on l.PracticeId equals p.Id
             join c in db.Claims.AsNoTracking().IgnoreAutoIncludes() on l.ClaimId equals c.Id into claims
@@ -190,7 +304,6 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
             from patient in patients.DefaultIfEmpty()
             join a in db.WorkAssignments.AsNoTracking().Where(a => a.SubjectType == WorkAssignment.DmsActLine) on l.Id equals a.SubjectId into assigned
             from a in assigned.DefaultIfEmpty()
-            where filter.PayerId == null || act.PayerId == filter.PayerId
             select new
             {
                 l.Id, l.ClaimId, l.ClaimNumber, l.PracticeId, PracticeName = p.Name, act.PayerId, PatientName = patient == null ? null : patient.Name,

@@ -14,7 +14,17 @@ public sealed partial record WorkReason(string Source, string Code)
 
     public override string ToString() => Key;
 
-    /// <summary>Reads the reason a claim's last Rejected/Denied timeline entry gives.</summary>
+    private static readonly string[] Sources = ["ДМС акт", "ДМС", "TA1", "999", "277CA", "277", "835", "FHIR", "other"];
+
+    /// <summary>A key back into its message and code ("999 IK5 R" → 999, IK5 R); an unknown key is all source.</summary>
+    public static WorkReason Parse(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var source = Sources.FirstOrDefault(s => key == s || key.StartsWith(s + " ", StringComparison.Ordinal));
+        return source is null ? new(key, "") : new(source, key.Length == source.Length ? "" : key[(source.Length + 1)..]);
+    }
+
+    /// <summary>Reads the reason a claim's last Rejected/Denied timeline entry gives, from its English text (entries written before reasons had codes).</summary>
     public static WorkReason Of(ClaimState state, string? text)
     {
         text ??= "";

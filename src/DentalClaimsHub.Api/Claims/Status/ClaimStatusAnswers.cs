@@ -29,8 +29,13 @@ public static class ClaimStatusAnswers
             : "277 without a claim status";
     }
 
+    /// <summary><see cref="Describe"/> with the status codes it words, for the timeline.</summary>
+    public static TimelineReason Reason(ClaimStatusResult result, X12CodeDescriptions codes) =>
+        new(Describe(result, codes), TimelineReasonCodes.ClaimStatus,
+            result.Current is { } current ? [$"{current.Category}:{current.Code}", current.Entity ?? ""] : []);
+
     /// <summary>Applies <paramref name="result"/>; true when the claim's state changed.</summary>
-    public static bool Apply(Claim claim, ClaimStatusResult result, string said, string actor, DateTimeOffset now, Guid? rawMessageId = null)
+    public static bool Apply(Claim claim, ClaimStatusResult result, TimelineReason said, string actor, DateTimeOffset now, Guid? rawMessageId = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(result);

@@ -159,9 +159,9 @@ public sealed partial class ClaimStatusPoller(IServiceScopeFactory scopes, Payer
         }
         else
         {
-            var said = ClaimStatusAnswers.Describe(result, codes);
+            var said = ClaimStatusAnswers.Reason(result, codes);
             ClaimStatusAnswers.Apply(claim, result, said, Actor, now);
-            poll.Answered(now, said, null, now + payer.ClaimStatus.Interval);
+            poll.Answered(now, said.Text, null, now + payer.ClaimStatus.Interval);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
