@@ -19,13 +19,21 @@ public static class HubSeed
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var practice = Practice.Create($"Load Test Dental {now:HHmmss}", "US", "America/Chicago", now, npi: Npi.Parse("1234567893"),
-            taxId: "741234567", id: Guid.CreateVersion7(now));
+        var key = AddPracticeWithKey(db, $"Load Test Dental {now:HHmmss}", "load test key", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+
+    /// <summary>Adds a US practice (valid NPI, tax id and address) and an API key for it to <paramref name="db"/>; returns the key.</summary>
+    public static string AddPracticeWithKey(HubDbContext db, string name, string keyLabel, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var practice = Practice.Create(name, "US", "America/Chicago", now, npi: Npi.Parse("1234567893"), taxId: "741234567",
+            id: Guid.CreateVersion7(now));
         practice.SetAddress(new Domain.Patients.Address("1200 Shore Dr", null, "Chicago", "IL", "60601", "US"));
         db.Practices.Add(practice);
         var (plain, prefix, hash) = ApiKeySecret.Generate();
-        db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, "load test key", Scopes.Practice, hash, prefix, now));
-        await db.SaveChangesAsync(cancellationToken);
+        db.ApiKeys.Add(ApiKey.ForPractice(practice.Id, keyLabel, Scopes.Practice, hash, prefix, now));
         return plain;
     }
 

@@ -28,9 +28,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "No PostgreSQL server for tests: run them through ./hub test, or set DCH_TEST_DATABASE to an Npgsql connection string.");
 
-    public static async Task<TestDatabase> CreateAsync(string purpose)
+    /// <summary>Creates the database on <paramref name="serverConnectionString"/>, or else on <see cref="ServerConnectionString"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(string purpose, string? serverConnectionString = null)
     {
-        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString ?? ServerConnectionString);
         var name = $"dch_t_{Sanitise(purpose)}_{Guid.NewGuid():N}"; // at most 51 characters: PostgreSQL allows 63
         var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
