@@ -52,13 +52,7 @@ public static class ClaimDeliveryLocks
             .ToListAsync(cancellationToken);
         foreach (var claim in claims)
         {
-            claim.MarkSubmitted(ClaimDeliveryService.Actor, now, delivery.MessageId);
-            if (claim.Purpose == ClaimPurpose.Predetermination
-                && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is
-                    { Status: Domain.PreAuthorizations.PreAuthorizationStatus.Draft } plan)
-            {
-                plan.MarkSubmitted(now);
-            }
+            await ClaimDeliveryService.MarkSubmittedAsync(db, claim, delivery.MessageId, now, cancellationToken);
         }
 
         return claims.Count;

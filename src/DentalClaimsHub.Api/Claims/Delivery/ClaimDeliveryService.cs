@@ -256,9 +256,7 @@ public sealed partial class ClaimDeliveryService(
         delivery.MarkSent(receipt.Receipt, now);
         foreach (var claim in claims)
         {
-            claim.MarkSubmitted(Actor, now, delivery.MessageId);
-            if (claim.Purpose == ClaimPurpose.Predetermination
-                && await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is { } plan)
+            if (await MarkSubmittedAsync(db, claim, delivery.MessageId, now, cancellationToken) is { } plan)
             {
                 ApplyPlanAnswer(plan, claim, receipt.Decision, now);
             }
@@ -275,14 +273,31 @@ public sealed partial class ClaimDeliveryService(
         return DeliveryOutcome.Sent;
     }
 
-    // The plan was sent; a payer that decides at once (FHIR ClaimResponse complete) gives the decision in the same answer.
-    private void ApplyPlanAnswer(PreAuthorization plan, Claim claim, PlanDecision? decision, DateTimeOffset now)
+    /// <summary>
+    /// What the payer's receipt of a transmission does to one claim in it: Submitted, with the transmission as its raw
+    /// message; for a predetermination its treatment plan goes from Draft to Submitted too, and is returned (null for a claim).
+    /// </summary>
+    internal static async Task<PreAuthorization?> MarkSubmittedAsync(HubDbContext db, Claim claim, Guid transmissionId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        claim.MarkSubmitted(Actor, now, transmissionId);
+        if (claim.Purpose != ClaimPurpose.Predetermination
+            || await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+
         if (plan.Status == PreAuthorizationStatus.Draft)
         {
             plan.MarkSubmitted(now);
         }
 
+        return plan;
+    }
+
+    // The plan was sent; a payer that decides at once (FHIR ClaimResponse complete) gives the decision in the same answer.
+    private void ApplyPlanAnswer(PreAuthorization plan, Claim claim, PlanDecision? decision, DateTimeOffset now)
+    {
         if (decision is null || plan.Status != PreAuthorizationStatus.Submitted)
         {
             return;
