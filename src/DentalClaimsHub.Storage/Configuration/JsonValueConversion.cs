@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,19 +23,36 @@ internal static class JsonValueConversion
         property.HasConversion(
                 value => value == null ? null : JsonSerializer.Serialize(value, Options),
                 json => json == null ? null : JsonSerializer.Deserialize<T>(json, Options),
-                typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)) ? CollectionComparer<T>() : RecordComparer<T>())
+                ElementType(typeof(T)) is { } element
+                    ? (ValueComparer<T?>)Activator.CreateInstance(typeof(ListComparer<,>).MakeGenericType(typeof(T), element))!
+                    : RecordComparer<T>())
             .HasColumnType("jsonb");
         return property;
     }
 
     private static string Json<T>(T? value) => JsonSerializer.Serialize(value, Options);
 
-    // A collection can change in place, so the snapshot is a deep copy and equality compares contents.
-    private static ValueComparer<T?> CollectionComparer<T>()
-        where T : class =>
-        new((a, b) => Json(a) == Json(b),
-            value => value == null ? 0 : Json(value).GetHashCode(StringComparison.Ordinal),
-            value => value == null ? null : JsonSerializer.Deserialize<T>(Json(value), Options));
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && type.GetGenericArguments() is [var element]
+            && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type)
+            && type.IsAssignableFrom(typeof(List<>).MakeGenericType(element))
+            ? Immutable(element)
+            : null;
+
+    // The list snapshot shares its elements (below), which is only right when an element cannot change in place.
+    private static Type Immutable(Type element)
+    {
+        if (element.IsPrimitive || element == typeof(string))
+        {
+            return element;
+        }
+
+        var settable = element.GetProperties().FirstOrDefault(p => p.SetMethod is { IsPublic: true } setter
+            && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)));
+        return settable is null
+            ? element
+            : throw new InvalidOperationException($"{element.Name}.{settable.Name} can be set: a jsonb list needs immutable elements.");
+    }
 
     // An immutable record only changes by being replaced: the snapshot is the instance itself and the same instance is
     // equal without serialising anything (a tracked check no longer costs two JSON round trips of its result per save).
@@ -43,4 +61,31 @@ internal static class JsonValueConversion
         new((a, b) => ReferenceEquals(a, b) || (a != null && b != null && Json(a) == Json(b)),
             value => value == null ? 0 : Json(value).GetHashCode(StringComparison.Ordinal),
             value => value);
+
+    // A list can change in place, so the snapshot is a copy of it; its elements are immutable values (records, record
+    // structs, strings), so the copy shares them and equality compares them element by element. This used to be a JSON
+    // round trip per list for every snapshot and two serialisations per comparison: loading 10,000 claims with their lines
+    // for an 835 made 90,000 such snapshots, and saving compared them all again.
+    private sealed class ListComparer<TList, TElement>() : ValueComparer<TList?>(
+        (a, b) => ReferenceEquals(a, b) || (a != null && b != null && a.SequenceEqual(b)),
+        value => Hash(value),
+        value => value == null ? null : (TList)(object)new List<TElement>(value))
+        where TList : class, IEnumerable<TElement>
+    {
+        private static int Hash(TList? value)
+        {
+            if (value == null)
+            {
+                return 0;
+            }
+
+            var hash = new HashCode();
+            foreach (var element in value)
+            {
+                hash.Add(element);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }
