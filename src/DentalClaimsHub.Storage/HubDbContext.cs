@@ -116,6 +116,7 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var profile = SaveProfile.Start();
         // Detect changes once here (not again in the base call) and note whether an outbox row is among them.
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         if (detect)
@@ -123,28 +124,38 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
             ChangeTracker.DetectChanges();
         }
 
+        profile.Mark(SaveStep.DetectChanges);
         ChangeTracker.AutoDetectChangesEnabled = false;
         int written;
         bool wroteOutbox;
+        List<ClaimUpdate>? updates;
+        List<(CopyTable Table, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> Rows)>? bulk;
         try
         {
             EnqueueClaimEvents();
+            profile.Mark(SaveStep.ClaimEvents);
             await FanOutWebhooksAsync(cancellationToken);
+            profile.Mark(SaveStep.Webhooks);
             wroteOutbox = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-            var updates = acceptAllChangesOnSuccess ? TakeBulkClaimUpdates() : null;
-            var bulk = acceptAllChangesOnSuccess ? TakeBulkInserts() : null;
+            updates = acceptAllChangesOnSuccess ? TakeBulkClaimUpdates() : null;
+            bulk = acceptAllChangesOnSuccess ? TakeBulkInserts() : null;
+            profile.Mark(SaveStep.TakeBulk);
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            profile.Mark(SaveStep.EntityFramework);
             if (updates is not null)
             {
                 await UpdateClaimsAsync(updates, cancellationToken);
                 written += updates.Sum(u => u.Rows.Count);
             }
 
+            profile.Mark(SaveStep.BulkUpdate);
             if (bulk is not null)
             {
                 await CopyAsync(bulk, cancellationToken);
                 written += LastCopiedRows;
             }
+
+            profile.Mark(SaveStep.Copy);
         }
         finally
         {
@@ -154,6 +165,11 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
         if (wroteOutbox && Database.CurrentTransaction is null)
         {
             _outboxSignal?.Notify();
+        }
+
+        if (updates is not null || bulk is not null)
+        {
+            profile.Log(this, written);
         }
 
         return written;

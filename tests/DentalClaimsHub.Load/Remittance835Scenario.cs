@@ -53,6 +53,16 @@ public static class Remittance835Scenario
         Console.WriteLine($"  835 from the payer: {x12.Length / 1048576.0:0.0} MB, {count} claim payments");
 
         var insurerKey = await InsurerKeyAsync(services, options.PayerId, cancellationToken);
+        // PUSH_WHEN=FILE holds the timed push until FILE exists, so a profiler can be attached to a hub that is idle again.
+        if (Environment.GetEnvironmentVariable("PUSH_WHEN") is { Length: > 0 } marker)
+        {
+            Console.WriteLine($"  waiting for {marker} before pushing the 835…");
+            while (!File.Exists(marker))
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
         using var insurer = new HttpClient { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         insurer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", insurerKey);
         var (first, firstBody) = await PushAsync(insurer, options.PayerId, x12, cancellationToken);

@@ -5,6 +5,7 @@
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
 # SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end)
 # or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS).
+# PUSH_WHEN=FILE (remit835) holds the timed push until FILE exists, e.g. to attach dotnet-trace to the idle hub first.
 # INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
 # PostgreSQL database and a fresh broker virtual host; the load goes round-robin to them.
 set -euo pipefail
@@ -81,7 +82,8 @@ for ((i = 0; i < instances; i++)); do
   env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
-    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" "${transport[@]}" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Storage.HubDbContext=Debug" "${transport[@]}" \
     dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$url" \
     --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api-$i.log" 2>&1 &
   pids+=($!)
@@ -98,7 +100,7 @@ status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|835 posting\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
+grep -h "Inbound 835\|835 posting\|Save of\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
 for pid in "${hub_pids[@]}"; do
   grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 done
