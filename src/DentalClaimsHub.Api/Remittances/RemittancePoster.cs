@@ -220,7 +220,8 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
         foreach (var chunk in pcns.Chunk(MatchChunk))
         {
-            var found = await db.Claims.AsSplitQuery()
+            // Lines to match service lines; not the timeline: new entries are numbered from the claim's TimelineLength.
+            var found = await db.Claims.IgnoreAutoIncludes().Include(c => c.Lines).AsSplitQuery()
                 .Where(c => c.PayerId == remittance.PayerId && practices.Contains(c.PracticeId) && chunk.Contains(c.PatientControlNumber))
                 .ToListAsync(ct);
             foreach (var claim in found)

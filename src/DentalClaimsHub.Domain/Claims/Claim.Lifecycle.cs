@@ -120,8 +120,11 @@ public sealed partial class Claim
         }
     }
 
-    private void Append(ClaimState? from, ClaimState to, string actor, DateTimeOffset now, TimelineReason? reason, Guid? rawMessageId) =>
-        _timeline.Add(new ClaimTimelineEntry(Id, _timeline.Count + 1, from, to, now, actor, reason, rawMessageId));
+    private void Append(ClaimState? from, ClaimState to, string actor, DateTimeOffset now, TimelineReason? reason, Guid? rawMessageId)
+    {
+        TimelineLength++;
+        _timeline.Add(new ClaimTimelineEntry(Id, TimelineLength, from, to, now, actor, reason, rawMessageId));
+    }
 
     private void SetPayerClaimNumber(string? payerClaimNumber)
     {

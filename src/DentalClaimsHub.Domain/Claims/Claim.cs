@@ -108,8 +108,14 @@ public sealed partial class Claim
 
     public IReadOnlyList<MissingTooth> MissingTeeth => _missingTeeth;
 
-    /// <summary>Every state change in order, starting with the creation entry.</summary>
+    /// <summary>
+    /// Every state change in order, starting with the creation entry. A claim read without its timeline (a large 835 loads
+    /// thousands of claims to change their state, never to show their history) holds here only the entries added since.
+    /// </summary>
     public IReadOnlyList<ClaimTimelineEntry> Timeline => _timeline;
+
+    /// <summary>How many entries the whole timeline has: the next entry's sequence number is one more, loaded or not.</summary>
+    public int TimelineLength { get; private set; }
 
     /// <summary>Σ line fees, in <see cref="Currency"/>.</summary>
     public Money Total => Money.Sum(_lines.Select(l => l.Fee), Currency);

@@ -67,6 +67,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Navigation(c => c.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         b.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.Property(c => c.TimelineLength);
         b.HasIndex(c => new { c.PracticeId, c.State, c.CreatedAt });
         b.HasIndex(c => new { c.PayerId, c.PatientControlNumber }).IsUnique();
         b.HasIndex(c => c.PayerClaimNumber);

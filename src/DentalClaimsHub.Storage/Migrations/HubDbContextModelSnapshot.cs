@@ -134,6 +134,10 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("state");
 
+                    b.Property<int>("TimelineLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeline_length");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

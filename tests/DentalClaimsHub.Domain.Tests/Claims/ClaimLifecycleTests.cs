@@ -158,6 +158,7 @@ public class ClaimLifecycleTests
              ClaimState.Accepted, ClaimState.Pending, ClaimState.Paid, ClaimState.Closed],
             claim.Timeline.Select(e => e.To));
         Assert.Equal(Enumerable.Range(1, 9), claim.Timeline.Select(e => e.Sequence));
+        Assert.Equal(9, claim.TimelineLength);
     }
 
     [Theory]

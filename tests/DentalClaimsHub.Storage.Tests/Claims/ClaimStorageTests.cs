@@ -137,6 +137,58 @@ public sealed class ClaimStorageTests(StorageDatabase database) : IClassFixture<
         Assert.Equal([ClaimState.Draft, ClaimState.Validated], again.Timeline.OrderBy(t => t.Sequence).Select(t => t.To));
     }
 
+
+    [Fact]
+    public async Task JsonListColumns_AReadClaimSavesNothing_AndAChangedListIsWritten()
+    {
+        var claim = NewClaim();
+        await using (var db = database.CreateContext())
+        {
+            db.Claims.Add(claim);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // Snapshots of the jsonb lists (diagnoses, attachments, missing teeth, line teeth and pointers) equal what was read.
+            var loaded = await db.Claims.SingleAsync(c => c.Id == claim.Id);
+            Assert.Equal(0, await db.SaveChangesAsync());
+            loaded.SetDiagnoses([Icd10Code.Parse("K02.52")], Now.AddMinutes(1));
+            Assert.True(await db.SaveChangesAsync() > 0);
+        }
+
+        await using var read = database.CreateContext();
+        var again = await read.Claims.SingleAsync(c => c.Id == claim.Id);
+        Assert.Equal([Icd10Code.Parse("K02.52")], again.Diagnoses);
+    }
+
+    [Fact]
+    public async Task ATransitionOfAClaimReadWithoutItsTimeline_ContinuesTheSequence()
+    {
+        var claim = NewClaim();
+        claim.TransitionTo(ClaimState.Validated, "tester", Now);
+        await using (var db = database.CreateContext())
+        {
+            db.Claims.Add(claim);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // As a large 835 reads its claims: lines only.
+            var loaded = await db.Claims.IgnoreAutoIncludes().Include(c => c.Lines).SingleAsync(c => c.Id == claim.Id);
+            Assert.Empty(loaded.Timeline);
+            Assert.Equal(2, loaded.TimelineLength);
+            loaded.TransitionTo(ClaimState.Queued, "tester", Now.AddMinutes(5));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var again = await read.Claims.SingleAsync(c => c.Id == claim.Id);
+        Assert.Equal([(1, ClaimState.Draft), (2, ClaimState.Validated), (3, ClaimState.Queued)],
+            again.Timeline.OrderBy(t => t.Sequence).Select(t => (t.Sequence, t.To)));
+        Assert.Equal(3, again.TimelineLength);
+    }
     [Fact]
     public async Task ADuplicatePatientControlNumberForThePayer_IsRejected()
     {
