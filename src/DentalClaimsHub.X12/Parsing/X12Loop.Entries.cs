@@ -1,4 +1,5 @@
 using System.Collections;
+using DentalClaimsHub.X12.Reading;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
@@ -16,17 +17,47 @@ public sealed partial class X12Loop
     private int _count;
     private int _initialCapacity = DefaultCapacity;
     private ChildList? _children;
+    private X12SegmentStore? _store;
 
     /// <summary>Number of children (segments and loops).</summary>
     internal int Count => _count;
 
-    /// <summary>The segment at <paramref name="index"/>; null when the child is a loop.</summary>
-    internal X12Segment? SegmentAt(int index) => _entries[index].Item switch
+    /// <summary>The segment at <paramref name="index"/>, created on first use; null when the child is a loop.</summary>
+    internal X12Segment? SegmentAt(int index)
     {
-        X12Segment segment => segment,
-        X12ParsedSegment parsed => parsed.Segment,
-        _ => null,
-    };
+        ref var entry = ref _entries[index];
+        return entry.Item switch
+        {
+            null => _store!.Get(entry.Row),
+            X12Segment segment => segment,
+            X12ParsedSegment parsed => parsed.Segment,
+            _ => null,
+        };
+    }
+
+    /// <summary>True when the child at <paramref name="index"/> is a segment with <paramref name="id"/>, without creating it.</summary>
+    internal bool IsSegment(int index, string id)
+    {
+        ref var entry = ref _entries[index];
+        return entry.Item switch
+        {
+            null => _store!.IdEquals(entry.Row, id),
+            X12Loop => false,
+            _ => SegmentAt(index)!.Id == id,
+        };
+    }
+
+    /// <summary>
+    /// Raw text of element <paramref name="element"/> of the segment at <paramref name="index"/>, without creating it;
+    /// empty for a loop.
+    /// </summary>
+    internal ReadOnlySpan<char> ElementSpanAt(int index, int element)
+    {
+        ref var entry = ref _entries[index];
+        return entry.Item is null
+            ? (element >= 1 ? _store!.ElementSpan(entry.Row, element) : default)
+            : SegmentAt(index) is { } segment && element >= 1 ? segment.ElementSpan(element) : default;
+    }
 
     /// <summary>The rule matched by the segment at <paramref name="index"/>; null for an unexpected segment or a loop.</summary>
     internal X12SegmentRule? RuleAt(int index) => _entries[index].Rule;
@@ -43,15 +74,25 @@ public sealed partial class X12Loop
             return node;
 
         // Another thread may create the wrapper at the same time: the first one stored wins.
-        var created = new X12ParsedSegment((X12Segment)item, entry.Rule) { Parent = this };
+        var created = new X12ParsedSegment(SegmentAt(index)!, entry.Rule) { Parent = this };
         return Interlocked.CompareExchange(ref entry.Item, created, item) is X12Node stored ? stored : created;
     }
 
-    /// <summary>A loop whose first allocation makes room for <paramref name="capacity"/> children.</summary>
-    internal X12Loop(X12LoopSchema? schema, string id, string name, int capacity)
-        : this(schema, id, name) => _initialCapacity = Math.Max(1, capacity);
+    /// <summary>
+    /// A loop of a parse whose segments are rows of <paramref name="store"/>, and whose first allocation makes room for
+    /// <paramref name="capacity"/> children.
+    /// </summary>
+    internal X12Loop(X12LoopSchema? schema, string id, string name, int capacity, X12SegmentStore store)
+        : this(schema, id, name)
+    {
+        _initialCapacity = Math.Max(1, capacity);
+        _store = store;
+    }
 
     internal void Add(X12Segment segment, X12SegmentRule? rule) => Append(new Entry { Item = segment, Rule = rule });
+
+    /// <summary>Adds the segment at <paramref name="row"/> of the loop's store.</summary>
+    internal void Add(int row, X12SegmentRule? rule) => Append(new Entry { Row = row, Rule = rule });
 
     internal void Add(X12Loop loop)
     {
@@ -66,11 +107,13 @@ public sealed partial class X12Loop
         _entries[_count++] = entry;
     }
 
-    // Item is the X12Loop, or the X12Segment until its X12ParsedSegment has been created, then that wrapper.
+    // Item is the X12Loop; or, for a segment, null while it is only row Row of the store, the X12Segment when the loop
+    // was given an object, then its X12ParsedSegment once that wrapper has been created.
     private struct Entry
     {
-        public object Item;
+        public object? Item;
         public X12SegmentRule? Rule;
+        public int Row;
     }
 
     /// <summary>The live, read-only view behind <see cref="Children"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DentalClaimsHub.X12.Reading;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
@@ -14,39 +15,42 @@ internal sealed class X12LoopBuilder
     private readonly X12TransactionSchema? _schema;
     private readonly X12SchemaRegistry _registry;
     private readonly List<X12Issue> _issues;
+    private readonly X12SegmentStore _store;
 
-    public X12LoopBuilder(X12Segment header, X12TransactionSchema? schema, X12SchemaRegistry registry, List<X12Issue> issues)
+    public X12LoopBuilder(
+        X12SegmentStore store, int header, X12TransactionSchema? schema, X12SchemaRegistry registry, List<X12Issue> issues)
     {
+        _store = store;
         _schema = schema;
         _registry = registry;
         _issues = issues;
         var rootSchema = schema?.Root;
-        Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set");
+        Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set", 4, store);
         Root.Add(header, rootSchema?.Leading);
         _stack.Add(new Frame(rootSchema, Root, rootSchema is null ? null : X12LoopTable.For(rootSchema)));
     }
 
     public X12Loop Root { get; }
 
-    public void Add(X12Segment segment)
+    /// <summary>Places the segment at <paramref name="row"/> of the store, whose identifier is <paramref name="id"/>.</summary>
+    public void Add(int row, string id)
     {
         if (_schema is null)
         {
-            Root.Add(segment, null);
+            Root.Add(row, null);
             return;
         }
 
-        if (TryPlace(segment, strict: true) || TryPlace(segment, strict: false))
+        if (TryPlace(row, id, strict: true) || TryPlace(row, id, strict: false))
             return;
 
         var top = _stack[^1];
-        top.Loop.Add(segment, null);
-        Report(segment, top);
+        top.Loop.Add(row, null);
+        Report(_store.Get(row), top);
     }
 
-    private bool TryPlace(X12Segment segment, bool strict)
+    private bool TryPlace(int row, string id, bool strict)
     {
-        var id = segment.Id;
         for (var depth = _stack.Count - 1; depth >= 0; depth--)
         {
             var frame = _stack[depth];
@@ -54,7 +58,7 @@ internal sealed class X12LoopBuilder
             // The leading segment opens a loop once; the next one opens a new occurrence of the loop.
             for (var index = Math.Max(frame.Position, 1); index < table.Count; index++)
             {
-                var accepts = strict ? table.Accepts(index, segment, id) : table.IsSegmentWithId(index, id, frame.Schema!);
+                var accepts = strict ? table.Accepts(index, _store, row, id) : table.IsSegmentWithId(index, id, frame.Schema!);
                 if (!accepts)
                     continue;
 
@@ -64,14 +68,14 @@ internal sealed class X12LoopBuilder
                 if (child is X12LoopSchema loopSchema)
                 {
                     var childTable = X12LoopTable.For(loopSchema);
-                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, childTable.CapacityHint);
+                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, childTable.CapacityHint, _store);
                     frame.Loop.Add(loop);
-                    loop.Add(segment, loopSchema.Leading);
+                    loop.Add(row, loopSchema.Leading);
                     _stack.Add(new Frame(loopSchema, loop, childTable));
                 }
                 else
                 {
-                    frame.Loop.Add(segment, (X12SegmentRule)child);
+                    frame.Loop.Add(row, (X12SegmentRule)child);
                 }
 
                 return true;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DentalClaimsHub.X12.Reading;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
@@ -79,8 +80,11 @@ internal sealed class X12LoopTable
     /// <summary>Position of <paramref name="child"/> (this very instance) among the children; -1 when it is not one.</summary>
     public int IndexOf(X12StructureNode child) => _positions.TryGetValue(child, out var index) ? index : -1;
 
-    /// <summary>Same as <see cref="X12StructureNode.Accepts"/> of child <paramref name="index"/>.</summary>
-    public bool Accepts(int index, X12Segment segment, string segmentId)
+    /// <summary>
+    /// Same as <see cref="X12StructureNode.Accepts"/> of child <paramref name="index"/> for the segment at
+    /// <paramref name="row"/> of <paramref name="store"/>.
+    /// </summary>
+    public bool Accepts(int index, X12SegmentStore store, int row, string segmentId)
     {
         if (!string.Equals(_ids[index], segmentId, StringComparison.Ordinal))
             return false;
@@ -90,10 +94,10 @@ internal sealed class X12LoopTable
             return true;
 
         if (_customQualifiers[index] is { } custom)
-            return custom.Matches(segment);
+            return custom.Matches(store.Get(row));
 
         // X12Segment's indexer yields "" for element 0 and below, whatever the id.
-        var value = element >= 1 ? segment.ElementSpan(element) : default;
+        var value = element >= 1 ? store.ElementSpan(row, element) : default;
         foreach (var candidate in _qualifierValues[index])
         {
             if (value.SequenceEqual(candidate))

@@ -54,6 +54,29 @@ public sealed class X12Reader : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Reads the next segment into <paramref name="store"/> as a row, creating no segment object unless the segment is an
+    /// ISA or holds non-ASCII text; false at the end of the input.
+    /// </summary>
+    internal bool TryReadInto(X12SegmentStore store, out int index, out string id)
+    {
+        if (!_tokenizer.Next())
+        {
+            index = -1;
+            id = "";
+            return false;
+        }
+
+        var count = _tokenizer.ElementCount;
+        id = Decode(_tokenizer.GetElement(0));
+        var delimiters = _tokenizer.Delimiters!.Value;
+        var bytes = _tokenizer.SegmentBytes;
+        index = id != "ISA" && _text.TryAppend(bytes, out var text, out var start)
+            ? store.Add(text, start, bytes.Length, count, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset)
+            : store.Add(ReadElements(id, count, delimiters));
+        return true;
+    }
+
     // The general path (the ISA, and segments with non-ASCII bytes): one string per element, decoded as UTF-8.
     private X12Segment ReadElements(string id, int count, X12Delimiters delimiters)
     {
