@@ -11,6 +11,7 @@ internal sealed class X12EnvelopeState(
     private X12FunctionalGroup? _group;
     private X12Transaction? _transaction;
     private X12LoopBuilder? _builder;
+    private readonly X12LoopEntries _entries = new(store);
 
     /// <summary>Takes the segment at <paramref name="row"/> of the store, whose identifier is <paramref name="id"/>.</summary>
     public void Add(int row, string id)
@@ -77,7 +78,7 @@ internal sealed class X12EnvelopeState(
         }
 
         if (_group is null) Orphan(st, "ST outside a functional group");
-        _builder = new X12LoopBuilder(store, row, schema, registry, issues);
+        _builder = new X12LoopBuilder(_entries, row, schema, registry, issues);
         _transaction = new X12Transaction(st, schema, _builder.Root);
         (_group ?? OrphanGroup(st)).Add(_transaction);
     }
@@ -92,6 +93,7 @@ internal sealed class X12EnvelopeState(
                 _transaction.Header.Ordinal, "ST", null, null, null, _transaction.Header.ByteOffset));
         }
 
+        _builder?.Complete();
         _transaction = null;
         _builder = null;
     }

@@ -24,7 +24,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
         {
             for (var i = 0; i < _count; i++)
             {
-                if (_entries[i].Item is not X12Loop)
+                if (!_entries[_start + i].IsLoop)
                     yield return (X12ParsedSegment)NodeAt(i);
             }
         }

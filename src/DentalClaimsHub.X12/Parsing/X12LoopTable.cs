@@ -52,21 +52,6 @@ internal sealed class X12LoopTable
     /// <summary>The table of <paramref name="schema"/>, built on first use and kept as long as the schema lives.</summary>
     public static X12LoopTable For(X12LoopSchema schema) => Tables.GetValue(schema, s => new X12LoopTable(s));
 
-    private int _capacityHint = 4;
-
-    /// <summary>
-    /// How many children to make room for in a new occurrence of the loop: the most seen so far in a finished
-    /// occurrence (at most 32), so that typical loops are allocated once at the right size.
-    /// </summary>
-    public int CapacityHint => _capacityHint;
-
-    /// <summary>Records the number of children of an occurrence that is complete.</summary>
-    public void Observe(int children)
-    {
-        if (children > _capacityHint && _capacityHint < 32)
-            _capacityHint = Math.Min(children, 32);
-    }
-
     /// <summary>Number of children.</summary>
     public int Count => _ids.Length;
 

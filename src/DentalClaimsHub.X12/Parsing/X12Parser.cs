@@ -25,7 +25,7 @@ public sealed class X12Parser(X12SchemaRegistry registry)
     {
         var issues = new List<X12Issue>();
         var interchanges = new List<X12Interchange>();
-        using var reader = X12Reader.Open(stream, options);
+        using var reader = X12Reader.OpenRetaining(stream, options);
         var segments = new X12SegmentStore();
         var state = new X12EnvelopeState(Registry, issues, interchanges, segments);
         while (reader.TryReadInto(segments, out var row, out var id))

@@ -21,9 +21,17 @@ public sealed class X12Reader : IDisposable
     private readonly (int Key, string? Value)[] _shortValues = new (int, string?)[4096];
 
     // Text of ASCII segments, packed into shared blocks (see X12TextBlocks).
-    private readonly X12TextBlocks _text = new();
+    private readonly X12TextBlocks _text;
 
-    private X12Reader(X12Tokenizer tokenizer) => _tokenizer = tokenizer;
+    private X12Reader(X12Tokenizer tokenizer, int textBlockSize = X12TextBlocks.StreamingBlockSize)
+    {
+        _tokenizer = tokenizer;
+        _text = new X12TextBlocks(textBlockSize);
+    }
+
+    /// <summary>A reader for a caller that keeps every segment (a parse): its text goes into large blocks.</summary>
+    internal static X12Reader OpenRetaining(Stream stream, X12ReaderOptions? options) =>
+        new(new X12Tokenizer(stream, options), X12TextBlocks.RetainedBlockSize);
 
     /// <summary>
     /// Opens a reader over <paramref name="stream"/>; the reader owns the stream unless <see cref="X12ReaderOptions.LeaveOpen"/>.
