@@ -63,8 +63,12 @@ internal sealed class X12LoopBuilder
             var frame = _stack[depth];
             var table = frame.Table!;
             // The leading segment opens a loop once; the next one opens a new occurrence of the loop.
-            for (var index = Math.Max(frame.Position, 1); index < table.Count; index++)
+            var from = Math.Max(frame.Position, 1);
+            foreach (var index in table.PositionsOf(id))
             {
+                if (index < from)
+                    continue;
+
                 var accepts = strict ? table.Accepts(index, store, row, id) : table.IsSegmentWithId(index, id, frame.Schema!);
                 if (!accepts)
                     continue;
@@ -76,7 +80,7 @@ internal sealed class X12LoopBuilder
                     var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, _entries);
                     loop.Parent = frame.Loop;
                     Children(depth).Add(new X12Entry(_entries.Add(loop), -1));
-                    Open(new Frame(loopSchema, loop, X12LoopTable.For(loopSchema)));
+                    Open(new Frame(loopSchema, loop, table.ChildTable(index, loopSchema)));
                     Children(depth + 1).Add(new X12Entry(row, 0));
                 }
                 else

@@ -19,6 +19,8 @@ internal sealed class X12LoopTable
     private readonly X12Usage[] _usages;
     private readonly int[] _limits;
     private readonly Dictionary<X12StructureNode, int> _positions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int[]> _positionsById = new(StringComparer.Ordinal);
+    private readonly X12LoopTable?[] _childTables;
 
     private X12LoopTable(X12LoopSchema schema)
     {
@@ -29,6 +31,7 @@ internal sealed class X12LoopTable
         _customQualifiers = new X12Qualifier?[children.Count];
         _usages = new X12Usage[children.Count];
         _limits = new int[children.Count];
+        _childTables = new X12LoopTable?[children.Count];
         for (var i = 0; i < children.Count; i++)
         {
             _ids[i] = children[i].LeadingSegmentId;
@@ -47,7 +50,16 @@ internal sealed class X12LoopTable
             if (qualifier is not null && !IsOrdinal(qualifier.Values))
                 _customQualifiers[i] = qualifier;
         }
+
+        foreach (var group in Enumerable.Range(0, children.Count).GroupBy(i => _ids[i], StringComparer.Ordinal))
+            _positionsById[group.Key] = [.. group];
     }
+
+    /// <summary>Positions of the children led by segment <paramref name="segmentId"/>, ascending.</summary>
+    public int[] PositionsOf(string segmentId) => _positionsById.GetValueOrDefault(segmentId, []);
+
+    /// <summary>The table of child <paramref name="index"/>, a loop, without a lookup once it has been asked for.</summary>
+    public X12LoopTable ChildTable(int index, X12LoopSchema child) => _childTables[index] ??= For(child);
 
     /// <summary>The table of <paramref name="schema"/>, built on first use and kept as long as the schema lives.</summary>
     public static X12LoopTable For(X12LoopSchema schema) => Tables.GetValue(schema, s => new X12LoopTable(s));
