@@ -79,7 +79,10 @@ public sealed class X12Reader : IDisposable
         id = Decode(_tokenizer.GetElement(0));
         var delimiters = _tokenizer.Delimiters!.Value;
         var bytes = _tokenizer.SegmentBytes;
-        index = id != "ISA" && _text.TryAppend(bytes, out var text, out var start)
+        // A row recounts its elements from its text; only a CR element separator before an LF terminator (the CR is
+        // trimmed from the text but counted) would give another count, so such a segment is kept as an object.
+        var recountable = delimiters is not { Element: '\r', Segment: '\n' };
+        index = id != "ISA" && recountable && _text.TryAppend(bytes, out var text, out var start)
             ? store.Add(text, start, bytes.Length, count, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset)
             : store.Add(ReadElements(id, count, delimiters));
         return true;

@@ -1,10 +1,11 @@
 using System.Collections;
+using System.Diagnostics;
 
 namespace DentalClaimsHub.X12.Reading;
 
 /// <summary>
-/// Every segment of a parsed file kept as a compact row (where its text lies in a shared character block, its element
-/// count, ordinal and byte offset) instead of an object each; the <see cref="X12Segment"/> of a row is created the first
+/// Every segment of a parsed file kept as a compact row (where its text lies in a shared character block, its ordinal
+/// and byte offset: 24 bytes) instead of an object each; the <see cref="X12Segment"/> of a row is created the first
 /// time it is asked for, then kept, so every caller gets the same instance.
 /// </summary>
 /// <remarks>
@@ -20,8 +21,8 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
 
     private Row[][] _rows = [];
     private X12Segment?[]?[] _segments = [];
-    private readonly List<char[]> _blocks = [];
-    private readonly List<X12Delimiters> _delimiters = [];
+    // A character block with the delimiters its segments use; one block appears twice when an ISA changes them.
+    private readonly List<(char[] Text, X12Delimiters Delimiters)> _blocks = [];
 
     public int Count { get; private set; }
 
@@ -38,21 +39,12 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
     /// <summary>Adds a segment whose text is <c>block[start..start+length]</c>; returns its index.</summary>
     public int Add(char[] block, int start, int length, int elementCount, X12Delimiters delimiters, int ordinal, long byteOffset)
     {
-        if (_blocks.Count == 0 || !ReferenceEquals(_blocks[^1], block))
-            _blocks.Add(block);
-        if (_delimiters.Count == 0 || _delimiters[^1] != delimiters)
-            _delimiters.Add(delimiters);
+        if (_blocks.Count == 0 || !ReferenceEquals(_blocks[^1].Text, block) || _blocks[^1].Delimiters != delimiters)
+            _blocks.Add((block, delimiters));
 
-        return Append(new Row
-        {
-            Block = _blocks.Count - 1,
-            Start = start,
-            Length = length,
-            ElementCount = elementCount,
-            Delimiters = _delimiters.Count - 1,
-            Ordinal = ordinal,
-            ByteOffset = byteOffset,
-        });
+        // The element count is not kept: it is the number of element separators plus one, counted again on creation.
+        Debug.Assert(elementCount == block.AsSpan(start, length).Count(delimiters.Element) + 1, "element count");
+        return Append(new Row { Block = _blocks.Count - 1, Start = start, Length = length, Ordinal = ordinal, ByteOffset = byteOffset });
     }
 
     /// <summary>Adds a segment that already exists as an object (the ISA, a segment with non-ASCII text); returns its index.</summary>
@@ -72,9 +64,11 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
             return existing;
 
         ref readonly var row = ref RowAt(index);
-        var text = _blocks[row.Block];
-        var id = Text.X12ShortStrings.Get(IdSpan(text, row));
-        var created = new X12Segment(id, text, row.Start, row.Length, row.ElementCount, _delimiters[row.Delimiters], row.Ordinal, row.ByteOffset);
+        var (text, delimiters) = _blocks[row.Block];
+        var span = new ReadOnlySpan<char>(text, row.Start, row.Length);
+        var id = Text.X12ShortStrings.Get(IdSpan(row));
+        var count = span.Count(delimiters.Element) + 1;
+        var created = new X12Segment(id, text, row.Start, row.Length, count, delimiters, row.Ordinal, row.ByteOffset);
         return Interlocked.CompareExchange(ref slot, created, null) ?? created;
     }
 
@@ -84,7 +78,7 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
         ref readonly var row = ref RowAt(index);
         return row.Block == Materialized
             ? Get(index).Id == id
-            : IdSpan(_blocks[row.Block], row).SequenceEqual(id);
+            : IdSpan(row).SequenceEqual(id);
     }
 
     /// <summary>Raw text of element <paramref name="element"/> (0 = identifier) of a segment, without creating it; empty when absent.</summary>
@@ -93,13 +87,20 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
         ref readonly var row = ref RowAt(index);
         if (row.Block == Materialized)
             return Get(index).ElementSpan(element);
-        if ((uint)element >= (uint)row.ElementCount)
+        if (element < 0)
             return default;
 
-        var separator = _delimiters[row.Delimiters].Element;
-        var rest = new ReadOnlySpan<char>(_blocks[row.Block], row.Start, row.Length);
+        var (text, delimiters) = _blocks[row.Block];
+        var separator = delimiters.Element;
+        var rest = new ReadOnlySpan<char>(text, row.Start, row.Length);
         for (var i = 0; i < element; i++)
-            rest = rest[(rest.IndexOf(separator) + 1)..];
+        {
+            var next = rest.IndexOf(separator);
+            if (next < 0)
+                return default;
+            rest = rest[(next + 1)..];
+        }
+
         var end = rest.IndexOf(separator);
         return end < 0 ? rest : rest[..end];
     }
@@ -112,10 +113,11 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private ReadOnlySpan<char> IdSpan(char[] text, in Row row)
+    private ReadOnlySpan<char> IdSpan(in Row row)
     {
+        var (text, delimiters) = _blocks[row.Block];
         var span = new ReadOnlySpan<char>(text, row.Start, row.Length);
-        var end = row.ElementCount > 1 ? span.IndexOf(_delimiters[row.Delimiters].Element) : -1;
+        var end = span.IndexOf(delimiters.Element);
         return end >= 0 ? span[..end] : span;
     }
 
@@ -148,8 +150,6 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
         public int Block;
         public int Start;
         public int Length;
-        public int ElementCount;
-        public int Delimiters;
         public int Ordinal;
         public long ByteOffset;
     }
