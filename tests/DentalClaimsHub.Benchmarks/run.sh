@@ -5,7 +5,8 @@
 # streaming a ~1 GB file.
 # The throughput runs twice: with .NET's default (concurrent) workstation GC, and with concurrent GC off
 # (DOTNET_gcConcurrent=0, the documented "batch" setting for throughput work such as the dch CLI). A parse keeps its
-# whole loop tree alive, so with the default GC a large part of a loop parse is spent promoting that tree.
+# whole loop tree alive; the default GC promotes (copies) what survives, which is why the tree keeps its segments and
+# children in large reference-free arrays and creates segment objects only when they are asked for.
 #   BIG_MB=1024 (size of the large file, 0 to skip)   SKIP_BDN=1 (skip BenchmarkDotNet)   DCH_BENCH_DIR=... (data folder)
 set -euo pipefail
 

@@ -1,68 +1,74 @@
+using DentalClaimsHub.X12.Reading;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
 
 /// <summary>Tracks the open interchange, group and transaction while segments stream in.</summary>
-internal sealed class X12EnvelopeState(X12SchemaRegistry registry, List<X12Issue> issues, List<X12Interchange> interchanges)
+internal sealed class X12EnvelopeState(
+    X12SchemaRegistry registry, List<X12Issue> issues, List<X12Interchange> interchanges, X12SegmentStore store)
 {
     private X12Interchange? _interchange;
     private X12FunctionalGroup? _group;
     private X12Transaction? _transaction;
     private X12LoopBuilder? _builder;
+    private readonly X12LoopEntries _entries = new(store);
 
-    public void Add(X12Segment segment)
+    /// <summary>Takes the segment at <paramref name="row"/> of the store, whose identifier is <paramref name="id"/>.</summary>
+    public void Add(int row, string id)
     {
-        switch (segment.Id)
+        // Only envelope segments (and what cannot be placed) become objects here; the rest stay rows of the store.
+        switch (id)
         {
             case "ISA":
                 CloseTransaction(null);
                 _group = null;
-                _interchange = new X12Interchange(segment);
+                _interchange = new X12Interchange(store.Get(row));
                 interchanges.Add(_interchange);
                 break;
             case "IEA":
                 CloseTransaction(null);
                 _group = null;
-                if (_interchange is not null) _interchange.Trailer = segment;
-                else Orphan(segment, "IEA without an ISA");
+                if (_interchange is not null) _interchange.Trailer = store.Get(row);
+                else Orphan(store.Get(row), "IEA without an ISA");
                 _interchange = null;
                 break;
             case "TA1" when _interchange is not null && _group is null:
-                _interchange.AddAcknowledgment(segment);
+                _interchange.AddAcknowledgment(store.Get(row));
                 break;
             case "GS":
                 CloseTransaction(null);
-                _group = new X12FunctionalGroup(segment);
-                if (_interchange is null) Orphan(segment, "GS outside an interchange");
+                _group = new X12FunctionalGroup(store.Get(row));
+                if (_interchange is null) Orphan(store.Get(row), "GS outside an interchange");
                 _interchange?.Add(_group);
                 break;
             case "GE":
                 CloseTransaction(null);
-                if (_group is not null) _group.Trailer = segment;
-                else Orphan(segment, "GE without a GS");
+                if (_group is not null) _group.Trailer = store.Get(row);
+                else Orphan(store.Get(row), "GE without a GS");
                 _group = null;
                 break;
             case "ST":
                 CloseTransaction(null);
-                OpenTransaction(segment);
+                OpenTransaction(row);
                 break;
             default:
                 if (_builder is null)
                 {
-                    Orphan(segment, $"segment {segment.Id} outside a transaction set");
+                    Orphan(store.Get(row), $"segment {id} outside a transaction set");
                     break;
                 }
 
-                _builder.Add(segment);
-                if (segment.Id == "SE") CloseTransaction(segment);
+                _builder.Add(row, id);
+                if (id == "SE") CloseTransaction(store.Get(row));
                 break;
         }
     }
 
     public void Finish() => CloseTransaction(null);
 
-    private void OpenTransaction(X12Segment st)
+    private void OpenTransaction(int row)
     {
+        var st = store.Get(row);
         var schema = registry.Find(_group?.Version, st[1], st[3]);
         if (schema is null)
         {
@@ -72,7 +78,7 @@ internal sealed class X12EnvelopeState(X12SchemaRegistry registry, List<X12Issue
         }
 
         if (_group is null) Orphan(st, "ST outside a functional group");
-        _builder = new X12LoopBuilder(st, schema, registry, issues);
+        _builder = new X12LoopBuilder(_entries, row, schema, registry, issues);
         _transaction = new X12Transaction(st, schema, _builder.Root);
         (_group ?? OrphanGroup(st)).Add(_transaction);
     }
@@ -87,6 +93,7 @@ internal sealed class X12EnvelopeState(X12SchemaRegistry registry, List<X12Issue
                 _transaction.Header.Ordinal, "ST", null, null, null, _transaction.Header.ByteOffset));
         }
 
+        _builder?.Complete();
         _transaction = null;
         _builder = null;
     }

@@ -4,73 +4,76 @@ using DentalClaimsHub.X12.Schemas;
 namespace DentalClaimsHub.X12.Parsing;
 
 /// <summary>
-/// Storage of a loop's children: one array of entries, each a nested loop or a segment with the rule it matched.
-/// The <see cref="X12ParsedSegment"/> of an entry is created the first time it is asked for, then kept, so a parse
-/// followed by validation creates no wrapper at all.
+/// Storage of a loop's children: a slice of a chunk shared by the whole parse (see <see cref="X12LoopEntries"/>), each
+/// entry a nested loop or a segment row with the rule it matched. Segments and their <see cref="X12ParsedSegment"/>
+/// wrappers are created the first time they are asked for, then kept, so a parse creates neither.
 /// </summary>
 public sealed partial class X12Loop
 {
-    private const int DefaultCapacity = 4;
-
-    private Entry[] _entries = [];
+    private X12LoopEntries? _pool;
+    private X12Entry[] _entries = [];
+    private int _start;
     private int _count;
-    private int _initialCapacity = DefaultCapacity;
     private ChildList? _children;
+
+    /// <summary>A loop of a parse; its children arrive with <see cref="SetEntries"/> once it is complete.</summary>
+    internal X12Loop(X12LoopSchema? schema, string id, string name, X12LoopEntries pool)
+        : this(schema, id, name) => _pool = pool;
 
     /// <summary>Number of children (segments and loops).</summary>
     internal int Count => _count;
 
-    /// <summary>The segment at <paramref name="index"/>; null when the child is a loop.</summary>
-    internal X12Segment? SegmentAt(int index) => _entries[index].Item switch
+    internal void SetEntries(X12LoopEntries pool, X12Entry[] chunk, int start, int count)
     {
-        X12Segment segment => segment,
-        X12ParsedSegment parsed => parsed.Segment,
-        _ => null,
-    };
+        _pool = pool;
+        _entries = chunk;
+        _start = start;
+        _count = count;
+    }
+
+    /// <summary>The segment at <paramref name="index"/>, created on first use; null when the child is a loop.</summary>
+    internal X12Segment? SegmentAt(int index)
+    {
+        var entry = _entries[_start + index];
+        return entry.IsLoop ? null : _pool!.Segments.Get(entry.Value);
+    }
+
+    /// <summary>True when the child at <paramref name="index"/> is a segment with <paramref name="id"/>, without creating it.</summary>
+    internal bool IsSegment(int index, string id)
+    {
+        var entry = _entries[_start + index];
+        return !entry.IsLoop && _pool!.Segments.IdEquals(entry.Value, id);
+    }
+
+    /// <summary>
+    /// Raw text of element <paramref name="element"/> (1-based) of the segment at <paramref name="index"/>, without
+    /// creating it; empty when absent or when the child is a loop.
+    /// </summary>
+    internal ReadOnlySpan<char> ElementSpanAt(int index, int element)
+    {
+        var entry = _entries[_start + index];
+        return entry.IsLoop || element < 1 ? default : _pool!.Segments.ElementSpan(entry.Value, element);
+    }
 
     /// <summary>The rule matched by the segment at <paramref name="index"/>; null for an unexpected segment or a loop.</summary>
-    internal X12SegmentRule? RuleAt(int index) => _entries[index].Rule;
+    internal X12SegmentRule? RuleAt(int index)
+    {
+        var entry = _entries[_start + index];
+        return entry.IsLoop || entry.Rule < 0 ? null : (X12SegmentRule)Schema!.Children[entry.Rule];
+    }
 
     /// <summary>The loop at <paramref name="index"/>; null when the child is a segment.</summary>
-    internal X12Loop? LoopAt(int index) => _entries[index].Item as X12Loop;
+    internal X12Loop? LoopAt(int index)
+    {
+        var entry = _entries[_start + index];
+        return entry.IsLoop ? _pool!.Loop(entry.Value) : null;
+    }
 
     /// <summary>The child at <paramref name="index"/> as a node, creating a segment's wrapper on first use.</summary>
     internal X12Node NodeAt(int index)
     {
-        ref var entry = ref _entries[index];
-        var item = entry.Item;
-        if (item is X12Node node)
-            return node;
-
-        // Another thread may create the wrapper at the same time: the first one stored wins.
-        var created = new X12ParsedSegment((X12Segment)item, entry.Rule) { Parent = this };
-        return Interlocked.CompareExchange(ref entry.Item, created, item) is X12Node stored ? stored : created;
-    }
-
-    /// <summary>A loop whose first allocation makes room for <paramref name="capacity"/> children.</summary>
-    internal X12Loop(X12LoopSchema? schema, string id, string name, int capacity)
-        : this(schema, id, name) => _initialCapacity = Math.Max(1, capacity);
-
-    internal void Add(X12Segment segment, X12SegmentRule? rule) => Append(new Entry { Item = segment, Rule = rule });
-
-    internal void Add(X12Loop loop)
-    {
-        loop.Parent = this;
-        Append(new Entry { Item = loop });
-    }
-
-    private void Append(Entry entry)
-    {
-        if (_count == _entries.Length)
-            Array.Resize(ref _entries, _entries.Length == 0 ? _initialCapacity : _entries.Length * 2);
-        _entries[_count++] = entry;
-    }
-
-    // Item is the X12Loop, or the X12Segment until its X12ParsedSegment has been created, then that wrapper.
-    private struct Entry
-    {
-        public object Item;
-        public X12SegmentRule? Rule;
+        var entry = _entries[_start + index];
+        return entry.IsLoop ? _pool!.Loop(entry.Value) : _pool!.ParsedSegment(entry.Value, this, RuleAt(index));
     }
 
     /// <summary>The live, read-only view behind <see cref="Children"/>.</summary>

@@ -24,7 +24,7 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
         {
             for (var i = 0; i < _count; i++)
             {
-                if (_entries[i].Item is not X12Loop)
+                if (!_entries[_start + i].IsLoop)
                     yield return (X12ParsedSegment)NodeAt(i);
             }
         }
@@ -48,8 +48,8 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (SegmentAt(i) is { } segment && segment.Id == id)
-                return segment;
+            if (IsSegment(i, id))
+                return SegmentAt(i);
         }
 
         return null;
@@ -60,8 +60,8 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (SegmentAt(i) is { } segment && segment.Id == id && segment.ElementEquals(element, qualifier))
-                return segment;
+            if (qualifier is not null && IsSegment(i, id) && ElementSpanAt(i, element).SequenceEqual(qualifier))
+                return SegmentAt(i);
         }
 
         return null;
@@ -72,8 +72,8 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
     {
         for (var i = 0; i < _count; i++)
         {
-            if (SegmentAt(i) is { } segment && segment.Id == id)
-                yield return segment;
+            if (IsSegment(i, id))
+                yield return SegmentAt(i)!;
         }
     }
 

@@ -8,70 +8,84 @@ namespace DentalClaimsHub.X12.Parsing;
 /// child at or after the current position of the innermost open loop that accepts it (leading segment + qualifier);
 /// otherwise enclosing loops are tried, closing the inner ones. Unmatched segments are kept and reported.
 /// </summary>
+/// <remarks>
+/// An open loop collects its children in a list kept per nesting level and reused; when it closes they are copied
+/// into the parse's shared entry chunks, so a loop costs one object and no array of its own.
+/// </remarks>
 internal sealed class X12LoopBuilder
 {
     private readonly List<Frame> _stack = [];
+    private readonly List<List<X12Entry>> _open = [];
     private readonly X12TransactionSchema? _schema;
     private readonly X12SchemaRegistry _registry;
     private readonly List<X12Issue> _issues;
+    private readonly X12LoopEntries _entries;
 
-    public X12LoopBuilder(X12Segment header, X12TransactionSchema? schema, X12SchemaRegistry registry, List<X12Issue> issues)
+    public X12LoopBuilder(
+        X12LoopEntries entries, int header, X12TransactionSchema? schema, X12SchemaRegistry registry, List<X12Issue> issues)
     {
+        _entries = entries;
         _schema = schema;
         _registry = registry;
         _issues = issues;
         var rootSchema = schema?.Root;
-        Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set");
-        Root.Add(header, rootSchema?.Leading);
-        _stack.Add(new Frame(rootSchema, Root, rootSchema is null ? null : X12LoopTable.For(rootSchema)));
+        Root = new X12Loop(rootSchema, "ST", rootSchema?.Name ?? "Transaction Set", entries);
+        Open(new Frame(rootSchema, Root, rootSchema is null ? null : X12LoopTable.For(rootSchema)));
+        Children(0).Add(new X12Entry(header, rootSchema is null ? -1 : 0));
     }
 
     public X12Loop Root { get; }
 
-    public void Add(X12Segment segment)
+    /// <summary>Places the segment at <paramref name="row"/> of the store, whose identifier is <paramref name="id"/>.</summary>
+    public void Add(int row, string id)
     {
         if (_schema is null)
         {
-            Root.Add(segment, null);
+            Children(0).Add(new X12Entry(row, -1));
             return;
         }
 
-        if (TryPlace(segment, strict: true) || TryPlace(segment, strict: false))
+        if (TryPlace(row, id, strict: true) || TryPlace(row, id, strict: false))
             return;
 
-        var top = _stack[^1];
-        top.Loop.Add(segment, null);
-        Report(segment, top);
+        Children(_stack.Count - 1).Add(new X12Entry(row, -1));
+        Report(_entries.Segments.Get(row), _stack[^1]);
     }
 
-    private bool TryPlace(X12Segment segment, bool strict)
+    /// <summary>Closes every open loop (at SE, or when the transaction set ends without one): the tree is then complete.</summary>
+    public void Complete() => Close(0);
+
+    private bool TryPlace(int row, string id, bool strict)
     {
-        var id = segment.Id;
+        var store = _entries.Segments;
         for (var depth = _stack.Count - 1; depth >= 0; depth--)
         {
             var frame = _stack[depth];
             var table = frame.Table!;
             // The leading segment opens a loop once; the next one opens a new occurrence of the loop.
-            for (var index = Math.Max(frame.Position, 1); index < table.Count; index++)
+            var from = Math.Max(frame.Position, 1);
+            foreach (var index in table.PositionsOf(id))
             {
-                var accepts = strict ? table.Accepts(index, segment, id) : table.IsSegmentWithId(index, id, frame.Schema!);
+                if (index < from)
+                    continue;
+
+                var accepts = strict ? table.Accepts(index, store, row, id) : table.IsSegmentWithId(index, id, frame.Schema!);
                 if (!accepts)
                     continue;
 
                 Close(depth + 1);
                 CollectionsMarshal.AsSpan(_stack)[depth].Position = index;
-                var child = frame.Schema!.Children[index];
-                if (child is X12LoopSchema loopSchema)
+                if (frame.Schema!.Children[index] is X12LoopSchema loopSchema)
                 {
-                    var childTable = X12LoopTable.For(loopSchema);
-                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, childTable.CapacityHint);
-                    frame.Loop.Add(loop);
-                    loop.Add(segment, loopSchema.Leading);
-                    _stack.Add(new Frame(loopSchema, loop, childTable));
+                    var loop = new X12Loop(loopSchema, loopSchema.Id, loopSchema.Name, _entries);
+                    loop.Parent = frame.Loop;
+                    Children(depth).Add(new X12Entry(_entries.Add(loop), -1));
+                    Open(new Frame(loopSchema, loop, table.ChildTable(index, loopSchema)));
+                    Children(depth + 1).Add(new X12Entry(row, 0));
                 }
                 else
                 {
-                    frame.Loop.Add(segment, (X12SegmentRule)child);
+                    Children(depth).Add(new X12Entry(row, index));
                 }
 
                 return true;
@@ -81,11 +95,24 @@ internal sealed class X12LoopBuilder
         return false;
     }
 
-    // Closes the open loops from stack position 'from' inwards, noting their sizes for the next occurrences.
+    private List<X12Entry> Children(int depth) => _open[depth];
+
+    private void Open(Frame frame)
+    {
+        _stack.Add(frame);
+        if (_open.Count < _stack.Count)
+            _open.Add([]);
+    }
+
+    // Closes the open loops from stack position 'from' inwards, handing each its children.
     private void Close(int from)
     {
-        for (var i = from; i < _stack.Count; i++)
-            _stack[i].Table?.Observe(_stack[i].Loop.Count);
+        for (var i = _stack.Count - 1; i >= from; i--)
+        {
+            _entries.Complete(_stack[i].Loop, _open[i]);
+            _open[i].Clear();
+        }
+
         _stack.RemoveRange(from, _stack.Count - from);
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DentalClaimsHub.X12.Reading;
 using DentalClaimsHub.X12.Schemas;
 
 namespace DentalClaimsHub.X12.Parsing;
@@ -18,6 +19,8 @@ internal sealed class X12LoopTable
     private readonly X12Usage[] _usages;
     private readonly int[] _limits;
     private readonly Dictionary<X12StructureNode, int> _positions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int[]> _positionsById = new(StringComparer.Ordinal);
+    private readonly X12LoopTable?[] _childTables;
 
     private X12LoopTable(X12LoopSchema schema)
     {
@@ -28,6 +31,7 @@ internal sealed class X12LoopTable
         _customQualifiers = new X12Qualifier?[children.Count];
         _usages = new X12Usage[children.Count];
         _limits = new int[children.Count];
+        _childTables = new X12LoopTable?[children.Count];
         for (var i = 0; i < children.Count; i++)
         {
             _ids[i] = children[i].LeadingSegmentId;
@@ -46,25 +50,19 @@ internal sealed class X12LoopTable
             if (qualifier is not null && !IsOrdinal(qualifier.Values))
                 _customQualifiers[i] = qualifier;
         }
+
+        foreach (var group in Enumerable.Range(0, children.Count).GroupBy(i => _ids[i], StringComparer.Ordinal))
+            _positionsById[group.Key] = [.. group];
     }
+
+    /// <summary>Positions of the children led by segment <paramref name="segmentId"/>, ascending.</summary>
+    public int[] PositionsOf(string segmentId) => _positionsById.GetValueOrDefault(segmentId, []);
+
+    /// <summary>The table of child <paramref name="index"/>, a loop, without a lookup once it has been asked for.</summary>
+    public X12LoopTable ChildTable(int index, X12LoopSchema child) => _childTables[index] ??= For(child);
 
     /// <summary>The table of <paramref name="schema"/>, built on first use and kept as long as the schema lives.</summary>
     public static X12LoopTable For(X12LoopSchema schema) => Tables.GetValue(schema, s => new X12LoopTable(s));
-
-    private int _capacityHint = 4;
-
-    /// <summary>
-    /// How many children to make room for in a new occurrence of the loop: the most seen so far in a finished
-    /// occurrence (at most 32), so that typical loops are allocated once at the right size.
-    /// </summary>
-    public int CapacityHint => _capacityHint;
-
-    /// <summary>Records the number of children of an occurrence that is complete.</summary>
-    public void Observe(int children)
-    {
-        if (children > _capacityHint && _capacityHint < 32)
-            _capacityHint = Math.Min(children, 32);
-    }
 
     /// <summary>Number of children.</summary>
     public int Count => _ids.Length;
@@ -79,8 +77,11 @@ internal sealed class X12LoopTable
     /// <summary>Position of <paramref name="child"/> (this very instance) among the children; -1 when it is not one.</summary>
     public int IndexOf(X12StructureNode child) => _positions.TryGetValue(child, out var index) ? index : -1;
 
-    /// <summary>Same as <see cref="X12StructureNode.Accepts"/> of child <paramref name="index"/>.</summary>
-    public bool Accepts(int index, X12Segment segment, string segmentId)
+    /// <summary>
+    /// Same as <see cref="X12StructureNode.Accepts"/> of child <paramref name="index"/> for the segment at
+    /// <paramref name="row"/> of <paramref name="store"/>.
+    /// </summary>
+    public bool Accepts(int index, X12SegmentStore store, int row, string segmentId)
     {
         if (!string.Equals(_ids[index], segmentId, StringComparison.Ordinal))
             return false;
@@ -90,10 +91,10 @@ internal sealed class X12LoopTable
             return true;
 
         if (_customQualifiers[index] is { } custom)
-            return custom.Matches(segment);
+            return custom.Matches(store.Get(row));
 
         // X12Segment's indexer yields "" for element 0 and below, whatever the id.
-        var value = element >= 1 ? segment.ElementSpan(element) : default;
+        var value = element >= 1 ? store.ElementSpan(row, element) : default;
         foreach (var candidate in _qualifierValues[index])
         {
             if (value.SequenceEqual(candidate))

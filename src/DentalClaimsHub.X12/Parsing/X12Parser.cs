@@ -25,14 +25,11 @@ public sealed class X12Parser(X12SchemaRegistry registry)
     {
         var issues = new List<X12Issue>();
         var interchanges = new List<X12Interchange>();
-        using var reader = X12Reader.Open(stream, options);
-        var state = new X12EnvelopeState(Registry, issues, interchanges);
-        var segments = new X12SegmentList();
-        while (reader.TryRead(out var segment))
-        {
-            segments.Add(segment);
-            state.Add(segment);
-        }
+        using var reader = X12Reader.OpenRetaining(stream, options);
+        var segments = new X12SegmentStore();
+        var state = new X12EnvelopeState(Registry, issues, interchanges, segments);
+        while (reader.TryReadInto(segments, out var row, out var id))
+            state.Add(row, id);
 
         state.Finish();
         var all = reader.Issues.Concat(issues).ToList();

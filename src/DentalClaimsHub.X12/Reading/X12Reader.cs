@@ -21,9 +21,17 @@ public sealed class X12Reader : IDisposable
     private readonly (int Key, string? Value)[] _shortValues = new (int, string?)[4096];
 
     // Text of ASCII segments, packed into shared blocks (see X12TextBlocks).
-    private readonly X12TextBlocks _text = new();
+    private readonly X12TextBlocks _text;
 
-    private X12Reader(X12Tokenizer tokenizer) => _tokenizer = tokenizer;
+    private X12Reader(X12Tokenizer tokenizer, int textBlockSize = X12TextBlocks.StreamingBlockSize)
+    {
+        _tokenizer = tokenizer;
+        _text = new X12TextBlocks(textBlockSize);
+    }
+
+    /// <summary>A reader for a caller that keeps every segment (a parse): its text goes into large blocks.</summary>
+    internal static X12Reader OpenRetaining(Stream stream, X12ReaderOptions? options) =>
+        new(new X12Tokenizer(stream, options), X12TextBlocks.RetainedBlockSize);
 
     /// <summary>
     /// Opens a reader over <paramref name="stream"/>; the reader owns the stream unless <see cref="X12ReaderOptions.LeaveOpen"/>.
@@ -51,6 +59,32 @@ public sealed class X12Reader : IDisposable
         segment = id != "ISA" && _text.TryAppend(_tokenizer.SegmentBytes, out var text, out var start)
             ? new X12Segment(id, text, start, _tokenizer.SegmentBytes.Length, count, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset)
             : ReadElements(id, count, delimiters);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the next segment into <paramref name="store"/> as a row, creating no segment object unless the segment is an
+    /// ISA or holds non-ASCII text; false at the end of the input.
+    /// </summary>
+    internal bool TryReadInto(X12SegmentStore store, out int index, out string id)
+    {
+        if (!_tokenizer.Next())
+        {
+            index = -1;
+            id = "";
+            return false;
+        }
+
+        var count = _tokenizer.ElementCount;
+        id = Decode(_tokenizer.GetElement(0));
+        var delimiters = _tokenizer.Delimiters!.Value;
+        var bytes = _tokenizer.SegmentBytes;
+        // A row recounts its elements from its text; only a CR element separator before an LF terminator (the CR is
+        // trimmed from the text but counted) would give another count, so such a segment is kept as an object.
+        var recountable = delimiters is not { Element: '\r', Segment: '\n' };
+        index = id != "ISA" && recountable && _text.TryAppend(bytes, out var text, out var start)
+            ? store.Add(text, start, bytes.Length, count, delimiters, _tokenizer.SegmentOrdinal, _tokenizer.SegmentOffset)
+            : store.Add(ReadElements(id, count, delimiters));
         return true;
     }
 

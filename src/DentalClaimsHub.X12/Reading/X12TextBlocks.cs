@@ -8,11 +8,18 @@ namespace DentalClaimsHub.X12.Reading;
 /// </summary>
 /// <remarks>
 /// A block is referenced only by the segments it holds: once they are no longer used, it is collected. Memory while
-/// streaming therefore stays bounded by what the caller keeps. Blocks stay below the large object heap threshold.
+/// streaming therefore stays bounded by what the caller keeps. Streaming blocks stay below the large object heap threshold.
 /// </remarks>
-internal sealed class X12TextBlocks
+internal sealed class X12TextBlocks(int blockSize = X12TextBlocks.StreamingBlockSize)
 {
-    private const int BlockSize = 16 * 1024;
+    /// <summary>Block size (characters) of a reader whose segments are dropped as it goes: blocks die young and cheap.</summary>
+    public const int StreamingBlockSize = 16 * 1024;
+
+    /// <summary>
+    /// Block size (characters) of a reader whose segments are all kept (a parse): above the large object heap threshold,
+    /// so the garbage collector never copies the text while promoting what the parse keeps.
+    /// </summary>
+    public const int RetainedBlockSize = 64 * 1024;
 
     private char[] _block = [];
     private int _used;
@@ -25,7 +32,7 @@ internal sealed class X12TextBlocks
     {
         if (bytes.Length > _block.Length - _used)
         {
-            _block = new char[Math.Max(BlockSize, bytes.Length)];
+            _block = new char[Math.Max(blockSize, bytes.Length)];
             _used = 0;
         }
 

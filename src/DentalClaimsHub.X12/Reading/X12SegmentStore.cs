@@ -1,0 +1,156 @@
+using System.Collections;
+using System.Diagnostics;
+
+namespace DentalClaimsHub.X12.Reading;
+
+/// <summary>
+/// Every segment of a parsed file kept as a compact row (where its text lies in a shared character block, its ordinal
+/// and byte offset: 24 bytes) instead of an object each; the <see cref="X12Segment"/> of a row is created the first
+/// time it is asked for, then kept, so every caller gets the same instance.
+/// </summary>
+/// <remarks>
+/// A parse keeps its whole tree alive: with .NET's default (concurrent) GC every object in it is marked and copied as it
+/// is promoted, so rows in reference-free pages instead of one object per segment make a large parse several times
+/// cheaper to keep. Rows are added by one thread (the parser); creating segments afterwards is safe from any thread.
+/// </remarks>
+internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
+{
+    private const int PageShift = 12;
+    private const int PageSize = 1 << PageShift;
+    private const int Materialized = -1;
+
+    private Row[][] _rows = [];
+    private X12Segment?[]?[] _segments = [];
+    // A character block with the delimiters its segments use; one block appears twice when an ISA changes them.
+    private readonly List<(char[] Text, X12Delimiters Delimiters)> _blocks = [];
+
+    public int Count { get; private set; }
+
+    public X12Segment this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return Get(index);
+        }
+    }
+
+    /// <summary>Adds a segment whose text is <c>block[start..start+length]</c>; returns its index.</summary>
+    public int Add(char[] block, int start, int length, int elementCount, X12Delimiters delimiters, int ordinal, long byteOffset)
+    {
+        if (_blocks.Count == 0 || !ReferenceEquals(_blocks[^1].Text, block) || _blocks[^1].Delimiters != delimiters)
+            _blocks.Add((block, delimiters));
+
+        // The element count is not kept: it is the number of element separators plus one, counted again on creation.
+        Debug.Assert(elementCount == block.AsSpan(start, length).Count(delimiters.Element) + 1, "element count");
+        return Append(new Row { Block = _blocks.Count - 1, Start = start, Length = length, Ordinal = ordinal, ByteOffset = byteOffset });
+    }
+
+    /// <summary>Adds a segment that already exists as an object (the ISA, a segment with non-ASCII text); returns its index.</summary>
+    public int Add(X12Segment segment)
+    {
+        var index = Append(new Row { Block = Materialized });
+        SlotPage(index >> PageShift)[index & (PageSize - 1)] = segment;
+        return index;
+    }
+
+    /// <summary>The segment at <paramref name="index"/>, created on first use.</summary>
+    public X12Segment Get(int index)
+    {
+        var page = SlotPage(index >> PageShift);
+        ref var slot = ref page[index & (PageSize - 1)];
+        if (Volatile.Read(ref slot) is { } existing)
+            return existing;
+
+        ref readonly var row = ref RowAt(index);
+        var (text, delimiters) = _blocks[row.Block];
+        var span = new ReadOnlySpan<char>(text, row.Start, row.Length);
+        var id = Text.X12ShortStrings.Get(IdSpan(row));
+        var count = span.Count(delimiters.Element) + 1;
+        var created = new X12Segment(id, text, row.Start, row.Length, count, delimiters, row.Ordinal, row.ByteOffset);
+        return Interlocked.CompareExchange(ref slot, created, null) ?? created;
+    }
+
+    /// <summary>True when the segment at <paramref name="index"/> has the identifier <paramref name="id"/>, without creating it.</summary>
+    public bool IdEquals(int index, string id)
+    {
+        ref readonly var row = ref RowAt(index);
+        return row.Block == Materialized
+            ? Get(index).Id == id
+            : IdSpan(row).SequenceEqual(id);
+    }
+
+    /// <summary>Raw text of element <paramref name="element"/> (0 = identifier) of a segment, without creating it; empty when absent.</summary>
+    public ReadOnlySpan<char> ElementSpan(int index, int element)
+    {
+        ref readonly var row = ref RowAt(index);
+        if (row.Block == Materialized)
+            return Get(index).ElementSpan(element);
+        if (element < 0)
+            return default;
+
+        var (text, delimiters) = _blocks[row.Block];
+        var separator = delimiters.Element;
+        var rest = new ReadOnlySpan<char>(text, row.Start, row.Length);
+        for (var i = 0; i < element; i++)
+        {
+            var next = rest.IndexOf(separator);
+            if (next < 0)
+                return default;
+            rest = rest[(next + 1)..];
+        }
+
+        var end = rest.IndexOf(separator);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    public IEnumerator<X12Segment> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+            yield return Get(i);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ReadOnlySpan<char> IdSpan(in Row row)
+    {
+        var (text, delimiters) = _blocks[row.Block];
+        var span = new ReadOnlySpan<char>(text, row.Start, row.Length);
+        var end = span.IndexOf(delimiters.Element);
+        return end >= 0 ? span[..end] : span;
+    }
+
+    private ref readonly Row RowAt(int index) => ref _rows[index >> PageShift][index & (PageSize - 1)];
+
+    private int Append(in Row row)
+    {
+        var index = Count;
+        var page = index >> PageShift;
+        if (page == _rows.Length)
+        {
+            Array.Resize(ref _rows, Math.Max(4, _rows.Length * 2));
+            Array.Resize(ref _segments, _rows.Length);
+        }
+
+        _rows[page] ??= new Row[PageSize];
+        _rows[page][index & (PageSize - 1)] = row;
+        Count = index + 1;
+        return index;
+    }
+
+    // Slot pages are created when a segment of the page is first asked for: a parse that is only walked by the schema
+    // layer's span APIs never creates them.
+    private X12Segment?[] SlotPage(int page) =>
+        Volatile.Read(ref _segments[page]) ?? Interlocked.CompareExchange(ref _segments[page], new X12Segment?[PageSize], null)
+        ?? _segments[page]!;
+
+    private struct Row
+    {
+        public int Block;
+        public int Start;
+        public int Length;
+        public int Ordinal;
+        public long ByteOffset;
+    }
+}

@@ -1,0 +1,76 @@
+using DentalClaimsHub.X12.Parsing;
+using DentalClaimsHub.X12.Tests.Samples;
+
+namespace DentalClaimsHub.X12.Tests.Parsing;
+
+/// <summary>
+/// A parse keeps segments as compact rows and creates their objects on first use: whoever asks first, and from
+/// whichever thread, every view of the document hands out the same instances with the same content.
+/// </summary>
+public sealed class X12ParsedSegmentIdentityTests
+{
+    private readonly X12Parser _parser = new(SampleFiles.Registry);
+
+    [Fact]
+    public void Segments_TreeAskedFirst_DocumentListHoldsTheSameInstances()
+    {
+        var document = _parser.Parse(SampleFiles.Read("837D-claims.x12"));
+        var tx = document.Transactions.Single();
+
+        var fromTree = tx.Segments.Select(s => s.Segment).ToList();
+        var fromDocument = document.Segments.Where(s => s.Ordinal >= tx.Header.Ordinal && s.Ordinal <= tx.Trailer!.Ordinal).ToList();
+
+        Assert.Equal(fromTree.Count, fromDocument.Count);
+        Assert.All(fromTree.Zip(fromDocument), pair => Assert.Same(pair.First, pair.Second));
+        Assert.Same(tx.Header, fromTree[0]);
+        Assert.Same(tx.Trailer, fromTree[^1]);
+    }
+
+    [Fact]
+    public void Segments_ReadBySeveralThreadsAtOnce_AreOneInstanceEach()
+    {
+        var document = _parser.Parse(SampleFiles.Read("835-remittance.x12"));
+        var claims = document.Transactions.SelectMany(t => t.Loops("2100")).ToList();
+
+        var seen = new X12Segment?[8][];
+        Parallel.For(0, seen.Length, run => seen[run] = [.. claims.Select(c => c.Segment("CLP")).Concat(document.Segments)]);
+
+        Assert.All(seen, run => Assert.Equal(seen[0]!, run!, ReferenceEqualityComparer.Instance));
+        Assert.Equal("PCN1001", claims[0].Segment("CLP")![1]);
+    }
+
+    [Fact]
+    public void Segment_QueryByQualifier_MatchesWithoutAndAfterCreatingTheSegment()
+    {
+        var claim = _parser.Parse(SampleFiles.Read("837D-claims.x12")).Transactions.Single().Loops("2300")
+            .Single(l => l.Segment("CLM")![1] == "PCN1001R");
+
+        var byQualifier = claim.Segment("REF", 1, "F8");
+        var created = claim.Segments("REF").ToList();
+
+        Assert.NotNull(byQualifier);
+        Assert.Contains(byQualifier, created);
+        Assert.Same(byQualifier, claim.Segment("REF", 1, "F8"));
+        Assert.Null(claim.Segment("REF", 1, "ZZ"));
+        Assert.Null(claim.Segment("REF", 0, "F8"));
+        Assert.Same(claim.Segments("REF").First(), claim.Segment("REF", 0, ""));
+    }
+
+    [Fact]
+    public void Parse_InterchangesWithDifferentDelimitersAndNonAsciiText_KeepsEachSegmentsOwnText()
+    {
+        var first = SampleFiles.Read("837D-claims.x12").Replace("\r", "").Replace("\n", "");
+        var second = first.Replace('*', '|').Replace('~', '\n').Replace("AMARA", "AMÁRA");
+
+        var document = _parser.Parse(first + second);
+
+        Assert.Equal(2, document.Interchanges.Count);
+        var patients = document.Transactions.Select(t => t.Loops("2010CA").Single().Segment("NM1")!).ToList();
+        Assert.Equal(["AMARA", "AMÁRA"], patients.Select(nm1 => nm1[4]));
+        Assert.Equal(['*', '|'], patients.Select(nm1 => nm1.Delimiters.Element));
+        Assert.Equal(
+            document.Transactions.First().Segments.Select(s => s.Segment.Elements.Length),
+            document.Transactions.Last().Segments.Select(s => s.Segment.Elements.Length));
+        Assert.DoesNotContain(document.Issues, i => i.Severity == X12IssueSeverity.Error);
+    }
+}
