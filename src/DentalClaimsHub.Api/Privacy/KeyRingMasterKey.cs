@@ -54,7 +54,8 @@ public sealed class KeyRingMasterKey
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), Encoding.ASCII.GetBytes(Id));
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
+            Encoding.ASCII.GetBytes(Id));
         CryptographicOperations.ZeroMemory(plain);
         return sealedBytes;
     }
@@ -68,8 +69,8 @@ public sealed class KeyRingMasterKey
 
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain,
-            Encoding.ASCII.GetBytes(Id));
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
+            plain, Encoding.ASCII.GetBytes(Id));
         try
         {
             return Encoding.UTF8.GetString(plain);

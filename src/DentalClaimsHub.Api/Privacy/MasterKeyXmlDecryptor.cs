@@ -19,7 +19,8 @@ public sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecry
         if (wanted != masterKey.Id)
         {
             throw new CryptographicException(
-                $"A Data Protection key was encrypted with master key {wanted}, but the configured {KeyRingMasterKey.EnvironmentVariable} is {masterKey.Id}.");
+                $"A Data Protection key was encrypted with master key {wanted}, but the configured " +
+                $"{KeyRingMasterKey.EnvironmentVariable} is {masterKey.Id}.");
         }
 
         var value = encryptedElement.Element("value")?.Value ?? throw new CryptographicException("The encrypted key has no value.");

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace DentalClaimsHub.Api.Privacy;
 
-/// <summary>Encrypts the secret part of each Data Protection key with the <see cref="KeyRingMasterKey"/> before it reaches the database.</summary>
+/// <summary>
+/// Encrypts the secret part of each Data Protection key with the <see cref="KeyRingMasterKey"/> before it reaches the database.
+/// </summary>
 public sealed class MasterKeyXmlEncryptor(KeyRingMasterKey masterKey) : IXmlEncryptor
 {
     public static readonly XName ElementName = "encryptedWithMasterKey";

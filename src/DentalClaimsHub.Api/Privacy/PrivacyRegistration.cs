@@ -19,8 +19,9 @@ public static class PrivacyRegistration
         if (masterKey is null && builder.Environment.IsProduction())
         {
             throw new InvalidOperationException(
-                $"No key-ring master key: set {KeyRingMasterKey.EnvironmentVariable} (or {KeyRingMasterKey.Setting}) to 32 random bytes in base64 " +
-                "(openssl rand -base64 32). Production does not keep the Data Protection keys, which decrypt the stored ДМС files, unencrypted.");
+                $"No key-ring master key: set {KeyRingMasterKey.EnvironmentVariable} (or {KeyRingMasterKey.Setting}) to 32 random " +
+                "bytes in base64 (openssl rand -base64 32). Production does not keep the Data Protection keys, which decrypt the " +
+                "stored ДМС files, unencrypted.");
         }
 
         if (masterKey is not null)

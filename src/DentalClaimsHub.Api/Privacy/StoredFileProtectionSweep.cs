@@ -13,14 +13,15 @@ namespace DentalClaimsHub.Api.Privacy;
 /// still the same XML), so instances sweeping at once, or a sweep cut off half-way, never encrypt twice; readers go by
 /// the marker, so a row not swept yet still reads.
 /// </summary>
-public sealed partial class StoredFileProtectionSweep(IServiceScopeFactory scopes, IStoredFileProtector protector, IServiceProvider services,
-    ILogger<StoredFileProtectionSweep> logger) : BackgroundService
+public sealed partial class StoredFileProtectionSweep(IServiceScopeFactory scopes, IStoredFileProtector protector,
+    IServiceProvider services, ILogger<StoredFileProtectionSweep> logger) : BackgroundService
 {
     private const int Batch = 100;
 
     // Data Protection's own markers (XmlConstants): the element to encrypt, and the wrapper naming its decryptor.
-    private static readonly XName RequiresEncryption = XName.Get("requiresEncryption", "http://schemas.asp.net/2015/03/dataProtection");
-    private static readonly XName EncryptedSecret = "encryptedSecret";
+    private static readonly XNamespace DataProtection = "http://schemas.asp.net/2015/03/dataProtection";
+    private static readonly XName RequiresEncryption = DataProtection + "requiresEncryption";
+    private static readonly XName EncryptedSecret = DataProtection + "encryptedSecret";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,7 +47,8 @@ public sealed partial class StoredFileProtectionSweep(IServiceScopeFactory scope
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var messages = 0;
         while (await db.Messages.AsNoTracking().Where(m => m.Protocol == "dms" && m.ContentProtection == ContentProtection.None)
-                   .OrderBy(m => m.Id).Select(m => new { m.Id, m.Content }).Take(Batch).ToListAsync(cancellationToken) is { Count: > 0 } plain)
+                   .OrderBy(m => m.Id).Select(m => new { m.Id, m.Content }).Take(Batch)
+                   .ToListAsync(cancellationToken) is { Count: > 0 } plain)
         {
             foreach (var row in plain)
             {
@@ -59,7 +61,8 @@ public sealed partial class StoredFileProtectionSweep(IServiceScopeFactory scope
 
         var registries = 0;
         while (await db.DmsRegistries.AsNoTracking().Where(r => r.ContentProtection == ContentProtection.None)
-                   .OrderBy(r => r.Id).Select(r => new { r.Id, r.Content }).Take(Batch).ToListAsync(cancellationToken) is { Count: > 0 } plain)
+                   .OrderBy(r => r.Id).Select(r => new { r.Id, r.Content }).Take(Batch)
+                   .ToListAsync(cancellationToken) is { Count: > 0 } plain)
         {
             foreach (var row in plain)
             {
@@ -109,12 +112,14 @@ public sealed partial class StoredFileProtectionSweep(IServiceScopeFactory scope
         return keys;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted at rest what was stored plain: {Messages} ДМС messages, {Registries} registry files, {Keys} key-ring keys")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Encrypted at rest what was stored plain: {Messages} ДМС messages, {Registries} registry files, {Keys} key-ring keys")]
     private static partial void LogSwept(ILogger logger, int messages, int registries, int keys);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Encrypting the plain stored files and keys failed; the next start tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No key-ring master key ({Variable}): the Data Protection keys are kept unencrypted in the database (allowed outside Production only)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No key-ring master key ({Variable}): the Data Protection keys are kept unencrypted in the database (outside Production only)")]
     private static partial void LogNoMasterKey(ILogger logger, string variable);
 }

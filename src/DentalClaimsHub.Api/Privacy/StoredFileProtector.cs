@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace DentalClaimsHub.Api.Privacy;
 
-/// <summary>The hub's one protector for stored files, on ASP.NET Core Data Protection (keys shared by every instance through the database).</summary>
+/// <summary>
+/// The hub's one protector for stored files, on ASP.NET Core Data Protection (keys shared by every instance through the database).
+/// </summary>
 public sealed class StoredFileProtector(IDataProtectionProvider protection) : IStoredFileProtector
 {
     // The purpose roster files were first stored under: kept, so files stored before every ДМС file shared it stay readable.

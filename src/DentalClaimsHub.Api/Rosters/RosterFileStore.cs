@@ -8,8 +8,8 @@ namespace DentalClaimsHub.Api.Rosters;
 
 /// <summary>
 /// Keeps roster files encrypted at rest: the bytes go into <c>roster_import_chunks</c> 1 MiB at a time, each piece
-/// protected with the hub's stored-file protector (ASP.NET Core Data Protection, keys shared by all instances through the
-/// database), so neither storing nor reading a file of any size holds more than a piece in memory. Purging deletes the pieces and keeps the report.
+/// protected with the hub's stored-file protector (ASP.NET Core Data Protection, keys shared by all instances through
+/// the database), so neither storing nor reading a file of any size holds more than a piece in memory. Purging deletes the pieces and keeps the report.
 /// </summary>
 public sealed class RosterFileStore(IStoredFileProtector protector)
 {

@@ -5,7 +5,10 @@ namespace DentalClaimsHub.Api.Rosters;
 
 public static class RosterRegistration
 {
-    /// <summary>ДМС roster import: mappings from <c>mappings/dms</c>, the file store (encrypted with the protector of <c>AddHubDataProtection</c>), the upload service and the worker.</summary>
+    /// <summary>
+    /// ДМС roster import: mappings from <c>mappings/dms</c>, the file store (encrypted with the protector of
+    /// <c>AddHubDataProtection</c>), the upload service and the worker.
+    /// </summary>
     public static WebApplicationBuilder AddRosters(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<RosterOptions>(builder.Configuration.GetSection("Hub:Rosters"));

@@ -41,7 +41,8 @@ public sealed class DmsRegistryVersion
 
     public string FileName { get; private set; } = "";
 
-    /// <summary>The file as stored: encrypted when <see cref="ContentProtection"/> says so (read it with <see cref="ReadContent"/>).</summary>
+    /// <summary>The file as stored: encrypted when <see cref="ContentProtection"/> says so (read it with <see cref="ReadContent"/>).
+    /// </summary>
     public byte[] Content { get; private set; } = [];
 
     public ContentProtection ContentProtection { get; private set; }

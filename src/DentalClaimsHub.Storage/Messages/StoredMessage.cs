@@ -56,7 +56,8 @@ public sealed class StoredMessage
 
     public long Size { get; private set; }
 
-    /// <summary>The bytes as stored: encrypted when <see cref="ContentProtection"/> says so (read them with <see cref="ReadContent"/>).</summary>
+    /// <summary>The bytes as stored: encrypted when <see cref="ContentProtection"/> says so (read them with <see cref="ReadContent"/>).
+    /// </summary>
     public byte[] Content { get; private set; } = [];
 
     public ContentProtection ContentProtection { get; private set; }

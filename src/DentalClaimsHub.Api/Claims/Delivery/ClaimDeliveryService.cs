@@ -180,8 +180,8 @@ public sealed partial class ClaimDeliveryService(
             }
 
             var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
-            var again = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.ReadContent(protector), stored.InterchangeControlNumber,
-                stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
+            var again = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.ReadContent(protector),
+                stored.InterchangeControlNumber, stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
             LogResending(logger, delivery.ClaimIds.Count, payer.Id, delivery.Id, delivery.Attempts);
             outcome = await SendAsync(delivery, again, [.. claims.Where(c => delivery.ClaimIds.Contains(c.Id))], payer, protocol, cancellationToken);
         }

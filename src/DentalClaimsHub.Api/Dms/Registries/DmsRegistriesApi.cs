@@ -97,8 +97,8 @@ public static class DmsRegistriesApi
         return registry is null ? NotFound(id) : TypedResults.Ok(registry.WithLink());
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HubDbContext db, AuditTrail audit, ClaimsPrincipal user, IStoredFileProtector protector,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(Guid id, HubDbContext db, AuditTrail audit, ClaimsPrincipal user,
+        IStoredFileProtector protector, CancellationToken cancellationToken)
     {
         var file = await db.DmsRegistries.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.Content, r.ContentProtection, r.ContentType, r.FileName }).SingleOrDefaultAsync(cancellationToken);
@@ -108,7 +108,8 @@ public static class DmsRegistriesApi
         }
 
         await audit.RecordReadAsync(user, "dms_registry", [id], cancellationToken);
-        return TypedResults.File(DmsRegistryVersion.Read(file.Content, file.ContentProtection, protector), file.ContentType, file.FileName);
+        var content = DmsRegistryVersion.Read(file.Content, file.ContentProtection, protector);
+        return TypedResults.File(content, file.ContentType, file.FileName);
     }
 
     private static IResult NotFound(Guid id) =>
