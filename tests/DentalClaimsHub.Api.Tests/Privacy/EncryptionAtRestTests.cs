@@ -82,9 +82,10 @@ public sealed class EncryptionAtRestTests
         await using var database = await TestDatabase.CreateAsync(nameof(EncryptionAtRestTests) + "legacy");
         var file = Encoding.UTF8.GetBytes($"Полис;{Policy}\n");
         Guid messageId;
+        Guid registryId;
         byte[] sealedByOldKey;
         string apiKey;
-        // Before encryption at rest: no master key (a development host), and a ДМС message stored plain.
+        // Before encryption at rest: no master key (a development host), a ДМС message and a registry file stored plain.
         using (var before = new HubHostOnDatabase(database.ConnectionString, masterKey: null))
         {
             var practice = await CreatePracticeAsync(before);
@@ -96,10 +97,29 @@ public sealed class EncryptionAtRestTests
                 db.Messages.Add(message);
                 return message.Id;
             });
+            registryId = await InDatabaseAsync(before, db =>
+            {
+                var version = DmsRegistryVersion.Create(practice.Id, "demo-dms-insurer", "2026-10", "DEMO-MED-202610", 1, new DateOnly(2026, 11, 1),
+                    "csv", "text/csv", "reestr.csv", file, "00", [], new DmsRegistryTotals(1, 1, 0m, 0m, 0m, 0m, 0m), [], DateTimeOffset.UtcNow,
+                    before.Services.GetRequiredService<IStoredFileProtector>());
+                db.DmsRegistries.Add(version);
+                return version.Id;
+            });
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
+        // As rows were before the marker existed (the host's own start-up sweep may have run meanwhile).
+        await using (var plain = new NpgsqlCommand(
+            "UPDATE messages SET content = @file, content_protection = 'None' WHERE id = @message; " +
+            "UPDATE dms_registries SET content = @file, content_protection = 'None' WHERE id = @registry", connection))
+        {
+            plain.Parameters.AddWithValue("file", file);
+            plain.Parameters.AddWithValue("message", messageId);
+            plain.Parameters.AddWithValue("registry", registryId);
+            await plain.ExecuteNonQueryAsync();
+        }
+
         Assert.Contains(await KeysAsync(connection), k => k.Contains("<masterKey", StringComparison.Ordinal));
 
         using var after = new HubHostOnDatabase(database.ConnectionString, HubApiFactory.MasterKey);
@@ -107,12 +127,16 @@ public sealed class EncryptionAtRestTests
         await after.Services.GetRequiredService<StoredFileProtectionSweep>().ProtectLegacyAsync(CancellationToken.None);
         var (stored, marker) = await SingleAsync(connection, $"SELECT content, content_protection FROM messages WHERE id = '{messageId}'",
             r => ((byte[])r[0], r.GetString(1)));
-        Assert.Equal("DataProtection", marker);
+        var (storedRegistry, registryMarker) = await SingleAsync(connection,
+            $"SELECT content, content_protection FROM dms_registries WHERE id = '{registryId}'", r => ((byte[])r[0], r.GetString(1)));
+        Assert.Equal(("DataProtection", "DataProtection"), (marker, registryMarker));
         Assert.False(Contains(stored, file), "the message is still plain");
+        Assert.False(Contains(storedRegistry, file), "the registry file is still plain");
         Assert.All(await KeysAsync(connection), k => Assert.DoesNotContain("<masterKey", k, StringComparison.Ordinal));
         using var client = after.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         Assert.Equal(file, await client.GetByteArrayAsync($"/v1/messages/{messageId}?raw=true"));
+        Assert.Equal(file, await client.GetByteArrayAsync($"/v1/dms/registries/{registryId}/file"));
         Assert.Equal(file, after.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedByOldKey));
 
         // A host started after the sweep loads the rewritten key through the master-key decryptor.
