@@ -62,6 +62,7 @@ public static class ScaleProof
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Hub"] = database,
+            ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Messaging__Transport"] = "RabbitMq",
             ["Messaging__RabbitMq__Url"] = brokerUrl,
             ["Hub__MappingsPath"] = Path.Combine(root, "mappings"),

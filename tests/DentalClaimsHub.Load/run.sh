@@ -72,6 +72,8 @@ if [ "$instances" -gt 1 ]; then
   transport=(Messaging__Transport=RabbitMq "Messaging__RabbitMq__Url=$amqp/dch-load")
 fi
 
+# Production needs a key-ring master key; the instances share one (they share the key ring).
+keyring_master_key=$(head -c 32 /dev/urandom | base64)
 api_urls=()
 hub_pids=()
 base_port="${api_url##*:}"
@@ -79,7 +81,7 @@ for ((i = 0; i < instances; i++)); do
   url="http://127.0.0.1:$((base_port + i))"
   echo "== hub on $url"
   # Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
-  env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+  env ASPNETCORE_ENVIRONMENT=Production DCH_KEYRING_MASTER_KEY="$keyring_master_key" Serilog__MinimumLevel__Default=Warning \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" \

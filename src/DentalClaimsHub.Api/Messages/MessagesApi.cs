@@ -5,6 +5,7 @@ using DentalClaimsHub.Api.Auth;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public static class MessagesApi
     }
 
     private static async Task<IResult> GetAsync(Guid id, bool? raw, HubDbContext db, AuditTrail audit, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        IStoredFileProtector protector, CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -58,14 +59,15 @@ public static class MessagesApi
         }
 
         await audit.RecordReadAsync(user, "message", [message.Id], cancellationToken);
+        var content = message.ReadContent(protector);
         if (raw == true)
         {
-            return TypedResults.File(message.Content, message.ContentType);
+            return TypedResults.File(content, message.ContentType);
         }
 
         return TypedResults.Ok(new MessageResponse(message.Id, message.Direction.ToString().ToLowerInvariant(), message.Protocol, message.TransactionType,
             message.PayerId, message.InterchangeControlNumber, message.GroupControlNumber, message.TransactionControlNumbers, message.ContentType,
-            message.Size, message.Sha256, message.ReceivedAt, message.LinkedIds, Text(message.ContentType, message.Content)));
+            message.Size, message.Sha256, message.ReceivedAt, message.LinkedIds, Text(message.ContentType, content)));
     }
 
     // Text when the content type names a charset we can decode (ДМС files are often windows-1251), UTF-8 otherwise.

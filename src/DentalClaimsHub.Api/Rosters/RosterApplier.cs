@@ -10,11 +10,13 @@ namespace DentalClaimsHub.Api.Rosters;
 /// <summary>
 /// Applies a roster to a clinic's ДМС memberships in set-based SQL inside the caller's transaction: the rows are copied
 /// (binary COPY) into a temporary stage, duplicates dropped, then
-/// attach and full lists update a period with the same attachment date when its terms differ, leave an open period with
-/// the same terms alone, end an open period with other terms where the new one starts, and add the rest; a full list also
-/// ends, on its date, the open periods of everyone it no longer names (within its contract when it names one);
-/// a detachment ends the period open on its date, and is reported — never invented — when nobody with that policy and
-/// ФИО is attached. Applying the same file twice changes nothing the second time.
+/// attach and full lists update a period with the same attachment date and programme when its terms differ, leave an
+/// open period with the same terms alone, end the person's open periods with other terms where the new one starts (but
+/// not a programme the file keeps unchanged), and add the rest; a full list also ends, on its date, the open periods of
+/// everyone it no longer names, and the programmes it no longer names for a person (within its contract when it names
+/// one); a detachment ends the periods open on its date — every programme's, or only its programme's when it names one —
+/// and is reported — never invented — when nobody with that policy and ФИО is attached. A person may hold several
+/// programmes on one date: a membership per programme. Applying the same file twice changes nothing the second time.
 /// </summary>
 public static class RosterApplier
 {
@@ -204,17 +206,25 @@ public static class RosterApplier
         FROM STDIN (FORMAT BINARY)
         """;
 
-    // The same person with the same period twice in one file is one row: the first one counts.
+    // The same person with the same period and programme twice in one file is one row: the first one counts. Two
+    // programmes on one date are two memberships.
     private const string DedupAttach = """
         DELETE FROM roster_stage WHERE ctid IN (
-            SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY policy_key, name_key, attached_from ORDER BY row_no) AS n
+            SELECT ctid FROM (SELECT ctid, row_number() OVER (
+                                  PARTITION BY policy_key, name_key, attached_from, coalesce(program_code, program_name, '') ORDER BY row_no) AS n
                               FROM roster_stage) d WHERE d.n > 1)
         """;
 
     private const string DedupDetach = """
         DELETE FROM roster_stage WHERE ctid IN (
-            SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY policy_key, name_key ORDER BY row_no) AS n
+            SELECT ctid FROM (SELECT ctid, row_number() OVER (
+                                  PARTITION BY policy_key, name_key, coalesce(program_code, program_name, '') ORDER BY row_no) AS n
                               FROM roster_stage) d WHERE d.n > 1)
+        """;
+
+    // A programme is its code, else its name; a list without programmes has one, ''.
+    private const string SameProgramme = """
+        coalesce(m.program_code, m.program_name, '') = coalesce(s.program_code, s.program_name, '')
         """;
 
     private const string SamePerson = """
@@ -239,7 +249,8 @@ public static class RosterApplier
     private const string Attach = $"""
         WITH same_date AS (
             SELECT s.row_no, m.id, ({Terms}) AS equal
-            FROM roster_stage s JOIN dms_memberships m ON {SamePerson} AND m.attached_from IS NOT DISTINCT FROM s.attached_from),
+            FROM roster_stage s JOIN dms_memberships m ON {SamePerson} AND m.attached_from IS NOT DISTINCT FROM s.attached_from
+                AND {SameProgramme}),
         updated AS (
             UPDATE dms_memberships m SET {SetTerms}
             FROM roster_stage s, same_date d
@@ -258,6 +269,9 @@ public static class RosterApplier
             FROM roster_stage s
             WHERE s.outcome IS NULL AND {SamePerson} AND m.attached_from < s.attached_from
               AND (m.detached_from IS NULL OR m.detached_from > s.attached_from)
+              AND NOT EXISTS (SELECT 1 FROM roster_stage k WHERE k.outcome = 'unchanged' AND k.policy_key = m.policy_key
+                              AND k.name_key = m.name_key
+                              AND coalesce(k.program_code, k.program_name, '') = coalesce(m.program_code, m.program_name, ''))
             RETURNING s.row_no)
         UPDATE roster_stage s SET outcome = 'split' FROM ended e WHERE e.row_no = s.row_no;
 
@@ -270,11 +284,11 @@ public static class RosterApplier
         FROM roster_stage s WHERE s.outcome IS NULL OR s.outcome = 'split';
         """;
 
-    private const string DetachMissing = """
+    private const string DetachMissing = $"""
         UPDATE dms_memberships m SET detached_from = @as_of, import_id = @import, updated_at = @now
         WHERE m.practice_id = @practice AND m.payer_id = @payer AND (@contract::text IS NULL OR m.contract_number = @contract)
           AND (m.attached_from IS NULL OR m.attached_from < @as_of) AND (m.detached_from IS NULL OR m.detached_from > @as_of)
-          AND NOT EXISTS (SELECT 1 FROM roster_stage s WHERE s.policy_key = m.policy_key AND s.name_key = m.name_key)
+          AND NOT EXISTS (SELECT 1 FROM roster_stage s WHERE s.policy_key = m.policy_key AND s.name_key = m.name_key AND {SameProgramme})
         """;
 
     private const string Detach = $"""
@@ -283,6 +297,7 @@ public static class RosterApplier
             FROM roster_stage s
             WHERE {SamePerson} AND (m.attached_from IS NULL OR m.attached_from < s.detached_from)
               AND (m.detached_from IS NULL OR m.detached_from > s.detached_from)
+              AND (coalesce(s.program_code, s.program_name) IS NULL OR {SameProgramme})
             RETURNING s.row_no)
         UPDATE roster_stage s SET outcome = 'detached' FROM ended e WHERE e.row_no = s.row_no;
 

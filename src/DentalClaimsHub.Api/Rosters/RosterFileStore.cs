@@ -1,21 +1,19 @@
 using System.Security.Cryptography;
 using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.Protection;
 using DentalClaimsHub.Storage.Rosters;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Rosters;
 
 /// <summary>
 /// Keeps roster files encrypted at rest: the bytes go into <c>roster_import_chunks</c> 1 MiB at a time, each piece
-/// protected with ASP.NET Core Data Protection (keys shared by all instances through the database), so neither storing
-/// nor reading a file of any size holds more than a piece in memory. Purging deletes the pieces and keeps the report.
+/// protected with the hub's stored-file protector (ASP.NET Core Data Protection, keys shared by all instances through
+/// the database), so neither storing nor reading a file of any size holds more than a piece in memory. Purging deletes the pieces and keeps the report.
 /// </summary>
-public sealed class RosterFileStore(IDataProtectionProvider protection)
+public sealed class RosterFileStore(IStoredFileProtector protector)
 {
     public const int ChunkSize = 1 << 20;
-
-    private readonly IDataProtector protector = protection.CreateProtector("DentalClaimsHub.Rosters.File.v1");
 
     /// <summary>Encrypts <paramref name="content"/> into chunks of the import; returns size and SHA-256 (hex).</summary>
     public async Task<(long Size, string Sha256)> WriteAsync(HubDbContext db, Guid importId, Guid practiceId, Stream content, long maxBytes,

@@ -22,6 +22,7 @@ internal sealed class DmsRegistryConfiguration : IEntityTypeConfiguration<DmsReg
         b.Property(r => r.ContentType).HasMaxLength(120);
         b.Property(r => r.FileName).HasMaxLength(255);
         b.Property(r => r.Sha256).HasMaxLength(64);
+        b.Property(r => r.ContentProtection).HasConversion<string>().HasMaxLength(16);
         foreach (var amount in new[] { nameof(DmsRegistryVersion.Gross), nameof(DmsRegistryVersion.Discount), nameof(DmsRegistryVersion.Amount),
                      nameof(DmsRegistryVersion.Franchise), nameof(DmsRegistryVersion.InsurerAmount) })
         {

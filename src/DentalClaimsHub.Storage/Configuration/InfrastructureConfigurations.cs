@@ -70,6 +70,7 @@ internal sealed class StoredMessageConfiguration : IEntityTypeConfiguration<Stor
         b.Property(m => m.ContentType).HasMaxLength(200);
         b.Property(m => m.Sha256).HasMaxLength(64).IsFixedLength();
         b.Property(m => m.ParseErrors).HasColumnType("jsonb");
+        b.Property(m => m.ContentProtection).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(m => new { m.Direction, m.Sha256 });
         b.HasIndex(m => new { m.Direction, m.SenderId, m.InterchangeControlNumber });
         b.HasIndex(m => m.LinkedIds).HasMethod("gin");

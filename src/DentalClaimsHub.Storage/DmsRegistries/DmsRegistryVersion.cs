@@ -1,3 +1,5 @@
+using DentalClaimsHub.Storage.Protection;
+
 namespace DentalClaimsHub.Storage.DmsRegistries;
 
 /// <summary>A claim line in the period that the registry left out, and why (codes and amounts only, no personal data).</summary>
@@ -39,7 +41,11 @@ public sealed class DmsRegistryVersion
 
     public string FileName { get; private set; } = "";
 
+    /// <summary>The file as stored: encrypted when <see cref="ContentProtection"/> says so (read it with <see cref="ReadContent"/>).
+    /// </summary>
     public byte[] Content { get; private set; } = [];
+
+    public ContentProtection ContentProtection { get; private set; }
 
     public string Sha256 { get; private set; } = "";
 
@@ -70,9 +76,10 @@ public sealed class DmsRegistryVersion
 
     public static DmsRegistryVersion Create(Guid practiceId, string payerId, string period, string number, int version, DateOnly date,
         string format, string contentType, string fileName, byte[] content, string sha256, IEnumerable<Guid> claimIds,
-        DmsRegistryTotals totals, IEnumerable<DmsRegistryExclusion> exclusions, DateTimeOffset now)
+        DmsRegistryTotals totals, IEnumerable<DmsRegistryExclusion> exclusions, DateTimeOffset now, IStoredFileProtector protector)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         if (now.Offset != TimeSpan.Zero)
@@ -92,7 +99,8 @@ public sealed class DmsRegistryVersion
             Format = format,
             ContentType = contentType,
             FileName = fileName,
-            Content = content,
+            Content = protector.Protect(content),
+            ContentProtection = ContentProtection.DataProtection,
             Sha256 = sha256,
             ClaimIds = [.. claimIds.Distinct().Order()],
             LineCount = totals.LineCount,
@@ -106,6 +114,13 @@ public sealed class DmsRegistryVersion
             CreatedAt = now,
         };
     }
+
+    /// <summary>The plain bytes of the file.</summary>
+    public byte[] ReadContent(IStoredFileProtector protector) => Read(Content, ContentProtection, protector);
+
+    /// <summary>The plain bytes of a file projected with its marker.</summary>
+    public static byte[] Read(byte[] content, ContentProtection protection, IStoredFileProtector protector) =>
+        protection == ContentProtection.None ? content : protector.Unprotect(content);
 }
 
 /// <summary>The totals a registry version records beside its file.</summary>

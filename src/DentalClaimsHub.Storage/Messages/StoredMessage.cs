@@ -1,3 +1,5 @@
+using DentalClaimsHub.Storage.Protection;
+
 namespace DentalClaimsHub.Storage.Messages;
 
 public enum MessageDirection
@@ -54,7 +56,11 @@ public sealed class StoredMessage
 
     public long Size { get; private set; }
 
+    /// <summary>The bytes as stored: encrypted when <see cref="ContentProtection"/> says so (read them with <see cref="ReadContent"/>).
+    /// </summary>
     public byte[] Content { get; private set; } = [];
+
+    public ContentProtection ContentProtection { get; private set; }
 
     public List<Guid> LinkedIds { get; private set; } = [];
 
@@ -93,6 +99,22 @@ public sealed class StoredMessage
         TransactionControlNumbers = [.. transactionControlNumbers];
         return this;
     }
+
+    /// <summary>Encrypts the content at rest (size and SHA-256 stay those of the plain file, for deduplication).</summary>
+    public StoredMessage ProtectContent(IStoredFileProtector protector)
+    {
+        if (ContentProtection == ContentProtection.None)
+        {
+            Content = protector.Protect(Content);
+            ContentProtection = ContentProtection.DataProtection;
+        }
+
+        return this;
+    }
+
+    /// <summary>The plain bytes of the message.</summary>
+    public byte[] ReadContent(IStoredFileProtector protector) =>
+        ContentProtection == ContentProtection.None ? Content : protector.Unprotect(Content);
 
     public void Link(Guid canonicalId)
     {

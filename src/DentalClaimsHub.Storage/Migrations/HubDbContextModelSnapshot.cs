@@ -2008,6 +2008,12 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
+                    b.Property<string>("ContentProtection")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("content_protection");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -2212,6 +2218,12 @@ namespace DentalClaimsHub.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("content");
+
+                    b.Property<string>("ContentProtection")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("content_protection");
 
                     b.Property<string>("ContentType")
                         .IsRequired()

@@ -116,7 +116,8 @@ public sealed class TenantIsolationTests(HubApiFactory factory) : IClassFixture<
         {
             var version = DentalClaimsHub.Storage.DmsRegistries.DmsRegistryVersion.Create(owner.Id, "demo-dms-insurer", "2026-10", "DEMO-MED-202610", 1,
                 new DateOnly(2026, 11, 1), "csv", "text/csv", "reestr.csv", [1, 2, 3], "00", [],
-                new DentalClaimsHub.Storage.DmsRegistries.DmsRegistryTotals(0, 0, 0m, 0m, 0m, 0m, 0m), [], DateTimeOffset.UtcNow);
+                new DentalClaimsHub.Storage.DmsRegistries.DmsRegistryTotals(0, 0, 0m, 0m, 0m, 0m, 0m), [], DateTimeOffset.UtcNow,
+                factory.Services.GetRequiredService<DentalClaimsHub.Storage.Protection.IStoredFileProtector>());
             db.DmsRegistries.Add(version);
             await db.SaveChangesAsync();
             return version.Id;

@@ -42,6 +42,7 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Hub"] = database.ConnectionString,
+            ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
             ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
             ["Hub__Variables__SIMULATOR_URL"] = simulator.Url,

@@ -10,6 +10,7 @@ using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
+using DentalClaimsHub.Storage.Protection;
 using DentalClaimsHub.Storage.Tenancy;
 using DentalClaimsHub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -331,6 +332,11 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var file = Assert.Single(factory.Simulator.Dms.Files, f => f.FileName.StartsWith("DEMO-MED_reestr_", StringComparison.Ordinal)
             && Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
         AssertRegistry(Encoding.GetEncoding(1251).GetString(file.Content), pcn);
+        // The hub's copy of the file names the patient: encrypted at rest, and it reads back to the bytes that were sent.
+        var stored = await InDatabaseAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.LinkedIds.Contains(created.Id)));
+        Assert.Equal(ContentProtection.DataProtection, stored.ContentProtection);
+        Assert.False(stored.Content.AsSpan().IndexOf(Encoding.GetEncoding(1251).GetBytes(pcn)) >= 0, "the stored registry is plain");
+        Assert.Equal(file.Content, stored.ReadContent(factory.Services.GetRequiredService<IStoredFileProtector>()));
     }
 
     [Fact]

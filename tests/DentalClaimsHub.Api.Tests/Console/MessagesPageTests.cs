@@ -107,7 +107,8 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         var (claim, pcn, _) = await RejectedClaimAsync(factory, "Search Dental");
         var ack = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.TransactionType == "277CA" && m.LinkedIds.Contains(claim.Id)));
         var patient = await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.PatientId).SingleAsync());
-        var search = new MessageSearch(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>());
+        var search = new MessageSearch(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(),
+            factory.Services.GetRequiredService<DentalClaimsHub.Storage.Protection.IStoredFileProtector>());
 
         Assert.Contains((await search.SearchAsync(new MessageFilter { ControlNumber = ack.InterchangeControlNumber }, default)).Rows, r => r.Id == ack.Id);
         Assert.Contains((await search.SearchAsync(new MessageFilter { ControlNumber = ack.GroupControlNumber }, default)).Rows, r => r.Id == ack.Id);

@@ -20,6 +20,9 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
 {
     private TestDatabase? _database;
 
+    /// <summary>The key-ring master key every test host uses (the tests' own, never a real one).</summary>
+    public const string MasterKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
     public LogCapture Logs { get; } = new();
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
@@ -40,6 +43,7 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         builder.UseSetting("Hub:SeedDemo", "false");
         builder.UseSetting("Hub:MappingsPath", RepositoryPaths.Mappings);
         builder.UseSetting("Hub:Variables:SIMULATOR_URL", "http://127.0.0.1:9");
+        builder.UseSetting("Hub:KeyRing:MasterKey", MasterKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

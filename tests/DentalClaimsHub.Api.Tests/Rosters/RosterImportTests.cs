@@ -268,7 +268,7 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
 
     private Task<int> MembershipsAsync(Guid practiceId) => factory.InDatabaseAsync(db => db.DmsMemberships.CountAsync(m => m.PracticeId == practiceId));
 
-    private static async Task<RosterImportView> ImportAsync(TestPractice practice, string insurer, byte[] content, string fileName, bool partial = false,
+    internal static async Task<RosterImportView> ImportAsync(TestPractice practice, string insurer, byte[] content, string fileName, bool partial = false,
         string? password = null)
     {
         using var posted = await UploadAsync(practice.Client, "/v1/roster-imports", content, fileName,

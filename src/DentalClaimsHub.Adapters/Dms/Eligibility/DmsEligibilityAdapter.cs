@@ -28,7 +28,9 @@ public sealed class DmsEligibilityAdapter(TimeProvider time, IDmsRosterLookup? r
             var standing = await roster.FindAsync(inquiry.Practice.Id, inquiry.Payer.Id, coverage.MemberId, inquiry.Patient.Name, cancellationToken);
             if (standing.RosterExists)
             {
-                period = standing.Periods.FirstOrDefault(p => p.IsActiveOn(date));
+                // A person may hold several programmes on a date (поликлиника and стоматология): the dental one answers.
+                period = standing.Periods.Where(p => p.IsActiveOn(date))
+                    .OrderBy(p => p.Exclusions.Any(DmsExclusions.ExcludesDentistry)).FirstOrDefault();
                 active = period is not null;
                 rosterNote = period is not null ? "Прикреплён по списку страховой компании"
                     : standing.PolicyUnderOtherName ? "Полис есть в списке прикреплённых под другим ФИО"

@@ -79,8 +79,9 @@ public sealed class DmsRosterReader : IDisposable
     /// <summary>The people, one entry per data row, in file order.</summary>
     public IEnumerable<DmsRosterEntry> Entries() => layout.Blocks is null ? Rows().Select(row => row.Entry) : Blocks(Rows());
 
-    // One-person blocks: a continuation row that starts the same person's later period ends the period above it on that
-    // date ("from 15.12 the programme is …"), as a membership carries one programme at a time. A block is a few rows.
+    // One-person blocks: the rows of one date are the person's programmes on that date (a membership per programme); a
+    // continuation row with a later date ends every period above it that is still open on that date ("from 15.12 the
+    // programme is …"), since a later date lists the person's programmes anew. A block is a few rows.
     private static IEnumerable<DmsRosterEntry> Blocks(IEnumerable<(DmsRosterEntry Entry, bool StartsBlock)> rows)
     {
         var block = new List<DmsRosterEntry>();
@@ -96,12 +97,16 @@ public sealed class DmsRosterReader : IDisposable
                 block.Clear();
             }
 
-            if (block.Count > 0 && entry.Member is { AttachedFrom: { } from } member
-                && block.FindLastIndex(e => e.Member is { } m && m.PolicyKey == member.PolicyKey && m.Name.NormalisedKey == member.Name.NormalisedKey)
-                    is var last and >= 0
-                && block[last].Member is { DetachedFrom: null, AttachedFrom: { } earlier } previous && earlier < from)
+            if (entry.Member is { AttachedFrom: { } from } member)
             {
-                block[last] = block[last] with { Member = previous with { DetachedFrom = from } };
+                for (var i = 0; i < block.Count; i++)
+                {
+                    if (block[i].Member is { DetachedFrom: null, AttachedFrom: { } earlier } previous && earlier < from
+                        && previous.PolicyKey == member.PolicyKey && previous.Name.NormalisedKey == member.Name.NormalisedKey)
+                    {
+                        block[i] = block[i] with { Member = previous with { DetachedFrom = from } };
+                    }
+                }
             }
 
             block.Add(entry);

@@ -1,5 +1,6 @@
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.AdminConsole.Messages;
@@ -50,7 +51,7 @@ public sealed record MessageDetails(MessageRow Message, Guid? PracticeId, string
 /// Searches every stored message hub-wide by control number, claim, patient, practice, direction, type and date, one page
 /// at a time, newest first; a message's details carry its raw text and the records it is linked to.
 /// </summary>
-public sealed class MessageSearch(IDbContextFactory<HubDbContext> contexts)
+public sealed class MessageSearch(IDbContextFactory<HubDbContext> contexts, IStoredFileProtector protector)
 {
     public const int PageSize = 50;
 
@@ -149,6 +150,6 @@ public sealed class MessageSearch(IDbContextFactory<HubDbContext> contexts)
         var row = new MessageRow(m.Id, m.Direction, m.Protocol, m.TransactionType, m.InterchangeControlNumber, m.GroupControlNumber,
             m.TransactionControlNumbers, m.PayerId, m.ReceivedAt, m.Size, m.ParseStatus);
         return new MessageDetails(row, m.PracticeId, m.SenderId, m.ReceiverId, m.ContentType, m.Sha256, m.ParseErrors,
-            System.Text.Encoding.UTF8.GetString(m.Content), links);
+            System.Text.Encoding.UTF8.GetString(m.ReadContent(protector)), links);
     }
 }

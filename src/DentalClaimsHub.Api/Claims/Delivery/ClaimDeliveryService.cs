@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using DentalClaimsHub.Api.PreAuthorizations;
-using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Adapters.Claims;
 using DentalClaimsHub.Adapters.Profiles;
+using DentalClaimsHub.Api.PreAuthorizations;
+using DentalClaimsHub.Api.Telemetry;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Coverages;
@@ -12,6 +12,7 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Delivery;
 using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Outbox;
+using DentalClaimsHub.Storage.Protection;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +57,7 @@ public sealed partial class ClaimDeliveryService(
     IEnumerable<IClaimProtocol> protocols,
     TimeProvider time,
     ClaimMetrics metrics,
+    IStoredFileProtector protector,
     ILogger<ClaimDeliveryService> logger)
 {
     public const string Actor = "hub:submitter";
@@ -178,8 +180,8 @@ public sealed partial class ClaimDeliveryService(
             }
 
             var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == delivery.MessageId, cancellationToken);
-            var again = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.Content, stored.InterchangeControlNumber,
-                stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
+            var again = new ClaimTransmission(stored.TransactionType, stored.ContentType, stored.ReadContent(protector),
+                stored.InterchangeControlNumber, stored.GroupControlNumber, stored.TransactionControlNumbers, stored.SenderId, stored.ReceiverId);
             LogResending(logger, delivery.ClaimIds.Count, payer.Id, delivery.Id, delivery.Attempts);
             outcome = await SendAsync(delivery, again, [.. claims.Where(c => delivery.ClaimIds.Contains(c.Id))], payer, protocol, cancellationToken);
         }
@@ -212,6 +214,12 @@ public sealed partial class ClaimDeliveryService(
                     transmission.Content, transmission.ContentType, now, payer.Id, first.PracticeId)
                 .WithEnvelope(transmission.SenderId, transmission.ReceiverId, transmission.InterchangeControlNumber,
                     transmission.GroupControlNumber, transmission.TransactionControlNumbers ?? []);
+            if (route.Protocol == PayerProtocol.Dms)
+            {
+                // A ДМС insurer's file (claims registry, guarantee-letter request) names insured people: encrypted at rest.
+                message.ProtectContent(protector);
+            }
+
             foreach (var claim in fresh)
             {
                 message.Link(claim.Id);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ActRow = DentalClaimsHub.Adapters.Dms.Acts.DmsActLine;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Profiles;
@@ -11,10 +12,10 @@ using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.DmsActs;
 using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Protection;
 using DentalClaimsHub.Storage.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using ActRow = DentalClaimsHub.Adapters.Dms.Acts.DmsActLine;
 using DmsActLine = DentalClaimsHub.Storage.DmsActs.DmsActLine;
+using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.Acts;
 
@@ -34,7 +35,7 @@ public sealed class DmsActRefusedException(int status, string title, string mess
 /// act unchanged; another file with an act number already imported, or naming another clinic's claims, is refused.
 /// </summary>
 public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerProfileCatalog payers, DmsMappingCatalog mappings,
-    RemittancePoster poster, TimeProvider time, ILogger<DmsActImporter> logger)
+    RemittancePoster poster, TimeProvider time, IStoredFileProtector protector, ILogger<DmsActImporter> logger)
 {
     /// <summary>The insurer's act layout, or null when it is not a ДМС insurer with one.</summary>
     public DmsActLayout? Layout(string payerId) =>
@@ -71,7 +72,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         catch (DmsActException exception)
         {
             // Kept raw like every message that crosses the border, the unreadable ones too.
-            var failed = DmsInboundFile.Message("act", content, fileName, now, payerId, practiceId);
+            var failed = DmsInboundFile.Message("act", content, fileName, now, payerId, practiceId, protector);
             DmsInboundFile.MarkUnreadable(failed, exception.Message);
             db.Messages.Add(failed);
             await db.SaveChangesAsync(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
                 $"Act № {number} from {payerId} was already imported from another file; a corrected act needs its own number.");
         }
 
-        var stored = DmsInboundFile.Message("act", content, fileName, now, payerId, practice);
+        var stored = DmsInboundFile.Message("act", content, fileName, now, payerId, practice, protector);
         db.Messages.Add(stored);
         // A corrected claim keeps its PCN in its replacement: the live one answers.
         var claims = (await db.Claims.IgnoreQueryFilters()

@@ -8,6 +8,7 @@ using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Outbox;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.GuaranteeLetters;
@@ -19,7 +20,7 @@ namespace DentalClaimsHub.Api.Dms.GuaranteeLetters;
 /// a letter the plan already carries is unchanged; nothing is invented for an unknown request. One transaction per file.
 /// </summary>
 public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog payers, DmsMappingCatalog mappings, TimeProvider time,
-    ILogger<GuaranteeLetterImporter> logger)
+    IStoredFileProtector protector, ILogger<GuaranteeLetterImporter> logger)
 {
     /// <summary>The insurer's answer layout, or null when it is not a ДМС insurer with one.</summary>
     public DmsGuaranteeLetterLayout? Layout(string payerId) =>
@@ -33,7 +34,7 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     {
         var now = time.GetUtcNow();
         // Kept raw like every message that crosses the border, the unreadable ones too.
-        var stored = DmsInboundFile.Message("gp-answer", content, fileName, now, payerId, practiceId);
+        var stored = DmsInboundFile.Message("gp-answer", content, fileName, now, payerId, practiceId, protector);
         db.Messages.Add(stored);
         DmsGuaranteeLetterFile file;
         try

@@ -6,6 +6,8 @@ using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.DmsRegistries;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.Registries;
@@ -95,17 +97,19 @@ public static class DmsRegistriesApi
         return registry is null ? NotFound(id) : TypedResults.Ok(registry.WithLink());
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HubDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(Guid id, HubDbContext db, AuditTrail audit, ClaimsPrincipal user,
+        IStoredFileProtector protector, CancellationToken cancellationToken)
     {
         var file = await db.DmsRegistries.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.Content, r.ContentType, r.FileName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(r => new { r.Content, r.ContentProtection, r.ContentType, r.FileName }).SingleOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return NotFound(id);
         }
 
         await audit.RecordReadAsync(user, "dms_registry", [id], cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        var content = DmsRegistryVersion.Read(file.Content, file.ContentProtection, protector);
+        return TypedResults.File(content, file.ContentType, file.FileName);
     }
 
     private static IResult NotFound(Guid id) =>

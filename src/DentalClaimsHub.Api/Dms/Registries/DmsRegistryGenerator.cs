@@ -9,6 +9,7 @@ using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.DmsRegistries;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Dms.Registries;
@@ -28,7 +29,7 @@ public sealed record DmsRegistryOutcome(DmsRegistryVersion? Created, Guid? Uncha
 /// after a denial as well as after payment. Predeterminations and void requests are never billed.
 /// </summary>
 public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog payers, DmsMappingCatalog mappings, DmsReference reference,
-    TimeProvider time, ILogger<DmsRegistryGenerator> logger)
+    TimeProvider time, IStoredFileProtector protector, ILogger<DmsRegistryGenerator> logger)
 {
     public static readonly IReadOnlyList<ClaimState> BilledStates =
     [
@@ -100,7 +101,7 @@ public sealed class DmsRegistryGenerator(HubDbContext db, PayerProfileCatalog pa
             registry.Lines.Select(line => line.ClaimId),
             new DmsRegistryTotals(registry.Lines.Count, registry.Quantity, totals.Gross, totals.Discount, totals.Amount, totals.Franchise,
                 totals.InsurerAmount),
-            Exclusions(built), time.GetUtcNow());
+            Exclusions(built), time.GetUtcNow(), protector);
         db.DmsRegistries.Add(version);
         logger.LogInformation("ДМС registry {RegistryId} {Payer} {Period} version {Version}: {Lines} lines, {Excluded} excluded",
             version.Id, profile.Id, period, version.Version, version.LineCount, version.Exclusions.Count);

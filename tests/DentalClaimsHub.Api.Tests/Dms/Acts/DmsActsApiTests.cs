@@ -9,6 +9,7 @@ using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Remittances;
 using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -56,7 +57,8 @@ public sealed class DmsActsApiTests(HubApiFactory factory) : IClassFixture<HubAp
         Assert.Equal((AdjustmentGroup.ContractualObligation, "45", 500m), (adjustment.Group, adjustment.ReasonCode, adjustment.Amount.Amount));
         Assert.Equal([1, 2], payment.ServiceLines.Select(l => l.ClaimLineNumber));
         var message = await factory.InDatabaseAsync(db => db.Messages.IgnoreQueryFilters().SingleAsync(m => m.LinkedIds.Contains(reduced.Id)));
-        Assert.Equal(("dms", "act", practice.Id, act.Length), (message.Protocol, message.TransactionType, message.PracticeId, message.Content.Length));
+        Assert.Equal(("dms", "act", practice.Id, act.Length, ContentProtection.DataProtection),
+            (message.Protocol, message.TransactionType, message.PracticeId, message.Size, message.ContentProtection));
         Assert.Contains(result.RemittanceId!.Value, message.LinkedIds);
 
         var partly = result.Lines.Single(l => l.Line == 8);

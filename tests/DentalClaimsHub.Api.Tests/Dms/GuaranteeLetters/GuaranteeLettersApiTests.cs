@@ -10,6 +10,7 @@ using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Protection;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -56,7 +57,8 @@ public sealed class GuaranteeLettersApiTests(ClaimDeliveryFactory factory) : ICl
 
         var stored = await factory.InDatabaseAsync(db => db.Messages.Where(m => m.LinkedIds.Contains(plan.Id)).ToListAsync());
         Assert.Equal(2, stored.Count);
-        Assert.All(stored, m => Assert.Equal(("dms", "gp-answer", "demo-dms-insurer", answer.Length), (m.Protocol, m.TransactionType, m.PayerId, m.Content.Length)));
+        Assert.All(stored, m => Assert.Equal(("dms", "gp-answer", "demo-dms-insurer", answer.Length, ContentProtection.DataProtection),
+            (m.Protocol, m.TransactionType, m.PayerId, m.Size, m.ContentProtection)));
         Assert.All(stored, m => Assert.Equal(MessageParseStatus.PartiallyParsed, m.ParseStatus));
 
         var expiring = await practice.Client.GetFromJsonAsync<List<ExpiringGuaranteeLetter>>("/v1/guarantee-letters/expiring?days=14");
