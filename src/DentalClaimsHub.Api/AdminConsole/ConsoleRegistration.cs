@@ -74,6 +74,7 @@ public static class ConsoleRegistration
         services.AddScoped<ConsoleAudit>();
         services.AddScoped<WorkQueue>();
         services.AddScoped<ClaimAssignments>();
+        services.AddScoped<WorkReasonText>();
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<Claims.TimelineReasonText>();
