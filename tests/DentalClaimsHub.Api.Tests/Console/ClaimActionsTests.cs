@@ -90,6 +90,13 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
                 ["Сумма должна быть больше нуля."] = (await FixAsync(new LineFix(1, "D0120", "3", "", 0m, null)))["lines[1].fee"],
                 ["В заявке нет строки 9."] = (await FixAsync(new LineFix(9, "D0120", "3", "", 10m, null)))["lines[9]"],
                 ["«XYZ» — не код МКБ-10."] = (await FixAsync(new LineFix(1, "D0120", "3", "", 10m, null), "XYZ"))["diagnoses"],
+                ["Файл заявлен как image/png, но по содержимому это другой файл."] = (await actions.FixAndResubmitAsync(claim,
+                    new ClaimFix([], ["K02.52"], "снимок", new NewAttachment("RB", "fake.png", "image/png", "not a png"u8.ToArray())), default)).Problems["attachment"],
+                ["Файлы типа «application/zip» не принимаются: пришлите PDF, изображение (JPEG, PNG, TIFF, DICOM) или текстовый файл."] =
+                    (await actions.FixAndResubmitAsync(claim, new ClaimFix([], ["K02.52"], "снимок",
+                        new NewAttachment("RB", "x.zip", "application/zip", [0x50, 0x4B, 3, 4])), default)).Problems["attachment"],
+                ["В заявке не объявлено вложение «XR-1»."] =
+                    (await actions.AddDocumentAsync(claim, "XR-1", new NewAttachment("RB", "x.png", "image/png", [1]), default)).Problems["document"],
                 ["Напишите текст."] = (await actions.AddNoteAsync(claim, " ", default)).Problems["text"],
                 ["Напишите, почему заявка аннулируется."] = (await actions.VoidAsync(claim, "", default)).Problems["reason"],
                 ["Напишите, почему остаток списывается."] = (await actions.WriteOffAsync(claim, "", default)).Problems["text"],

@@ -343,9 +343,21 @@ public sealed class ClaimActions(
         }
 
         var reportType = controlNumber is null ? document.ReportType.Trim().ToUpperInvariant() : null;
+        var contentType = ClaimDocuments.Normalize(document.ContentType);
         var (_, refusal) = ClaimDocuments.Attach(db, claim, controlNumber, reportType, controlNumber is null ? AttachmentTransmission.Electronic : null,
-            ClaimDocuments.Normalize(document.ContentType), document.FileName, document.Content, now);
-        return refusal?.Message;
+            contentType, document.FileName, document.Content, now);
+        // The upload rules speak the API's English (shown as written in English, as ClaimRuleText does); what the console can
+        // name, it says in another language itself.
+        return refusal switch
+        {
+            null => null,
+            _ when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" => refusal.Message,
+            { Field: "file", Conflict: false } => ClaimDocuments.Accepted.ContainsKey(contentType)
+                ? string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.NotWhatItSays"], contentType)
+                : string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.Type"], contentType.Length > 0 ? contentType : "?"),
+            { Field: "reportType" } when reportType is null or "" => words["Attachments.Problem.ReportType"],
+            _ => refusal.Message,
+        };
     }
 
     /// <summary>The largest document the console takes (the API's default cap).</summary>
