@@ -51,6 +51,7 @@ public static class ConsoleRegistration
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<ConsoleRole>()
+            .AddErrorDescriber<ConsoleIdentityErrors>()
             .AddEntityFrameworkStores<HubDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

@@ -54,7 +54,7 @@ public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IC
     [Fact]
     public async Task What_user_management_refuses_is_said_in_the_users_language()
     {
-        var (adminId, _) = await ConsolePageTesting.CreateUserAsync(factory, "Руслан Админов", ConsoleRoles.Admin);
+        var (adminId, adminName) = await ConsolePageTesting.CreateUserAsync(factory, "Руслан Админов", ConsoleRoles.Admin);
         await using var scope = factory.Services.CreateAsyncScope();
         ConsoleUsers As(Guid user, string role) => new(scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>(),
             factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System,
@@ -70,6 +70,9 @@ public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IC
             Assert.Equal("Нельзя отключить самого себя.", (await admin.DisableAsync(adminId, default)).Error);
             Assert.Equal("Нельзя снять роль администратора с самого себя.", (await admin.SetRoleAsync(adminId, ConsoleRoles.Billing, default)).Error);
             Assert.Equal("Такого пользователя нет.", (await admin.UnlockAsync(Guid.NewGuid(), default)).Error);
+            // ASP.NET Core Identity's own refusals too.
+            Assert.Equal($"Имя пользователя «{adminName}» уже занято.", (await admin.CreateAsync(adminName, "Двойник", ConsoleRoles.Billing, default)).Error);
+            Assert.Equal("Неверный пароль.", (await admin.ChangeOwnPasswordAsync("not-my-password", "Another-Password-12", default)).Error);
             Assert.Equal("Управлять пользователями могут только администраторы.", (await As(adminId, ConsoleRoles.Billing).UnlockAsync(adminId, default)).Error);
         }
         finally
