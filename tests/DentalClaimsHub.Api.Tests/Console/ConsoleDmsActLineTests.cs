@@ -31,6 +31,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
         await ConsolePageTesting.SignInAsync(factory, page);
         var row = page.Locator($"tr[data-item='{line.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("ДМС акт unmatched");
+        await Assertions.Expect(page.Locator("[data-reason='ДМС акт unmatched']")).ToHaveTextAsync("ДМС акт: Not matched to a claim");
         await Assertions.Expect(row).ToContainTextAsync("4,500.00 RUB");
         await Assertions.Expect(row.Locator("[data-line-status='Open']")).ToBeVisibleAsync();
 

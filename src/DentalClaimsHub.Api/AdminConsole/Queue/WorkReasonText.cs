@@ -6,7 +6,8 @@ namespace DentalClaimsHub.Api.AdminConsole.Queue;
 /// <summary>
 /// A work reason in the console user's language: its key (the message and the payer's code, which billing staff search by)
 /// followed by what the code means — <c>277CA A7:21: missing or invalid information</c>, <c>835 CO-50: …</c>; the words come
-/// from <see cref="X12CodeExplainer"/> or <c>WorkReason.*</c> texts.
+/// from <see cref="X12CodeExplainer"/> or <c>WorkReason.*</c> texts. Codes that are our own words (<c>835 denied</c>,
+/// <c>FHIR error</c>, a ДМС refusal category) are replaced by what they mean: <c>835: denied without an adjustment code</c>.
 /// </summary>
 public sealed class WorkReasonText(IStringLocalizer<ConsoleText> text, X12CodeExplainer explain)
 {
@@ -26,9 +27,11 @@ public sealed class WorkReasonText(IStringLocalizer<ConsoleText> text, X12CodeEx
             "ДМС акт" when text["RefusalCategory." + code] is { ResourceNotFound: false } category => category.Value,
             _ => null,
         };
+        // A code that is a word of ours (denied, error, a refusal category) is said by the words alone, after its source.
+        var said = reason.Source is "FHIR" or "ДМС акт" || (reason.Source == "835" && code == "denied") ? reason.Source : reason.Key;
         if (words is not null)
         {
-            return $"{reason.Key}: {words}";
+            return $"{said}: {words}";
         }
 
         return reason.Source != "other" ? $"{reason.Key}: {text["WorkReason.Other"]}"
