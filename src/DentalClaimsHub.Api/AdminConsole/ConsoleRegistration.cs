@@ -51,6 +51,7 @@ public static class ConsoleRegistration
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<ConsoleRole>()
+            .AddErrorDescriber<ConsoleIdentityErrors>()
             .AddEntityFrameworkStores<HubDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -74,6 +75,7 @@ public static class ConsoleRegistration
         services.AddScoped<ConsoleAudit>();
         services.AddScoped<WorkQueue>();
         services.AddScoped<ClaimAssignments>();
+        services.AddScoped<WorkReasonText>();
         services.AddScoped<Claims.ClaimView>();
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<Claims.TimelineReasonText>();

@@ -47,6 +47,36 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
         var report = FhirInboundReader.Read(content, payer, now, messageId);
         var stored = StoredMessage.Create(MessageDirection.Inbound, "fhir", report.ResourceType, content, "application/fhir+json", now, payer, id: messageId);
         db.Messages.Add(stored);
+        return await ApplyStoredAsync(payer, report, stored, now, ct);
+    }
+
+    /// <summary>
+    /// Runs a held stored FHIR file (<see cref="InboundHold.IsHeld"/>) through the ingest again, under the payer's lock, as the
+    /// same stored message (no new copy). A file that is no longer held (something was applied from it, by a first pass or a
+    /// concurrent replay) is answered as a duplicate and changes nothing.
+    /// </summary>
+    public async Task<InboundResult> ReapplyAsync(string payer, Guid messageId, string source, CancellationToken cancellationToken)
+    {
+        tenant.UseSystem();
+        var result = await InboundTransaction.RunAsync(db, payer, async ct =>
+        {
+            var stored = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
+            if (!InboundHold.IsHeld(stored) || stored.Protocol != "fhir")
+            {
+                return new InboundResult(stored.Id, true, stored.TransactionType, 0, ["Already applied: not applied again."]);
+            }
+
+            var now = time.GetUtcNow();
+            return await ApplyStoredAsync(payer, FhirInboundReader.Read(stored.Content, payer, now, stored.Id), stored, now, ct);
+        }, cancellationToken);
+        logger.LogInformation("Held inbound FHIR {ResourceType} {MessageId} from {PayerId} re-applied via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated",
+            result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated);
+        return result;
+    }
+
+    // Applies what a read FHIR file says to the claims, plans and remittances it names, linking them to the stored file.
+    private async Task<InboundResult> ApplyStoredAsync(string payer, FhirInboundReport report, StoredMessage stored, DateTimeOffset now, CancellationToken ct)
+    {
         var notes = new List<string>(report.Problems);
         var updated = 0;
         foreach (var answer in report.Answers)

@@ -94,17 +94,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
     }
 
     /// <summary>
-    /// True for an inbound file the hub kept but did not apply: it failed to parse or was only partly understood, and no
-    /// claim, remittance or other record was linked to it. Such a file may be applied again (<see cref="ReapplyAsync"/>).
-    /// </summary>
-    public static bool IsHeld(StoredMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return message.Direction == MessageDirection.Inbound && message.ParseStatus != MessageParseStatus.Parsed && message.LinkedIds.Count == 0;
-    }
-
-    /// <summary>
-    /// Runs a held stored file (<see cref="IsHeld"/>) through the ingest again, under the payer's lock, as the same stored
+    /// Runs a held stored file (<see cref="InboundHold.IsHeld"/>) through the ingest again, under the payer's lock, as the same stored
     /// message (no new copy, no acknowledgement sent again). A file that is no longer held (something was applied from it,
     /// by a first pass or a concurrent replay) is answered as a duplicate and changes nothing.
     /// </summary>
@@ -114,7 +104,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
         var result = await InboundTransaction.RunAsync(db, payer, async ct =>
         {
             var stored = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
-            if (!IsHeld(stored) || stored.Protocol != "x12")
+            if (!InboundHold.IsHeld(stored) || stored.Protocol != "x12")
             {
                 return new InboundResult(stored.Id, true, stored.TransactionType, 0, ["Already applied: not applied again."]);
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using DentalClaimsHub.Api.AdminConsole.Claims;
 using DentalClaimsHub.Api.AdminConsole.Identity;
@@ -67,9 +68,58 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.False(await factory.InDatabaseAsync(db => db.ClaimActivities.AnyAsync(a => a.ClaimId == claim)));
     }
 
+    [Fact]
+    public async Task Every_problem_a_refused_action_reports_is_in_the_users_language()
+    {
+        var claim = await RejectedClaimAsync();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var actions = Actions(Guid.NewGuid(), ConsoleRoles.Billing);
+            async Task<IReadOnlyDictionary<string, string>> FixAsync(LineFix line, string diagnosis = "K02.52") =>
+                (await actions.FixAndResubmitAsync(claim, new ClaimFix([line], [diagnosis], "исправление"), default)).Problems;
+
+            var said = new Dictionary<string, string>
+            {
+                ["Напишите, что исправлено (это попадёт в историю заявки)."] =
+                    (await actions.FixAndResubmitAsync(claim, new ClaimFix([], [], " "), default)).Problems["reason"],
+                ["«D99» — не код CDT."] = (await FixAsync(new LineFix(1, "D99", "3", "", 10m, null)))["lines[1].code"],
+                ["«99» — не номер зуба в системе ADA (универсальная)."] = (await FixAsync(new LineFix(1, "D0120", "99", "", 10m, null)))["lines[1].tooth"],
+                ["«QZ» — не набор поверхностей (M O D B L I F)."] = (await FixAsync(new LineFix(1, "D0120", "3", "QZ", 10m, null)))["lines[1].surfaces"],
+                ["Сумма должна быть больше нуля."] = (await FixAsync(new LineFix(1, "D0120", "3", "", 0m, null)))["lines[1].fee"],
+                ["В заявке нет строки 9."] = (await FixAsync(new LineFix(9, "D0120", "3", "", 10m, null)))["lines[9]"],
+                ["«XYZ» — не код МКБ-10."] = (await FixAsync(new LineFix(1, "D0120", "3", "", 10m, null), "XYZ"))["diagnoses"],
+                ["Файл заявлен как image/png, но по содержимому это другой файл."] = (await actions.FixAndResubmitAsync(claim,
+                    new ClaimFix([], ["K02.52"], "снимок", new NewAttachment("RB", "fake.png", "image/png", "not a png"u8.ToArray())), default)).Problems["attachment"],
+                ["Файлы типа «application/zip» не принимаются: пришлите PDF, изображение (JPEG, PNG, TIFF, DICOM) или текстовый файл."] =
+                    (await actions.FixAndResubmitAsync(claim, new ClaimFix([], ["K02.52"], "снимок",
+                        new NewAttachment("RB", "x.zip", "application/zip", [0x50, 0x4B, 3, 4])), default)).Problems["attachment"],
+                ["В заявке не объявлено вложение «XR-1»."] =
+                    (await actions.AddDocumentAsync(claim, "XR-1", new NewAttachment("RB", "x.png", "image/png", [1]), default)).Problems["document"],
+                ["Напишите текст."] = (await actions.AddNoteAsync(claim, " ", default)).Problems["text"],
+                ["Напишите, почему заявка аннулируется."] = (await actions.VoidAsync(claim, "", default)).Problems["reason"],
+                ["Напишите, почему остаток списывается."] = (await actions.WriteOffAsync(claim, "", default)).Problems["text"],
+                ["Обжаловать можно только заявку с отказом или оплаченную частично; эта — «Отклонена»."] =
+                    (await actions.MarkAppealedAsync(claim, "апелляция", default)).Problems["$"],
+                ["Такой заявки нет."] = (await actions.AddNoteAsync(Guid.NewGuid(), "заметка", default)).Problems["$"],
+                ["Изменять заявки могут только специалисты по биллингу и администраторы."] =
+                    (await Actions(Guid.NewGuid(), ConsoleRoles.Auditor).AddNoteAsync(claim, "заметка", default)).Problems["$"],
+            };
+
+            Assert.All(said, s => Assert.Equal(s.Key, s.Value));
+            Assert.Equal(ClaimState.Rejected, await StateAsync(claim));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
     private ClaimActions Actions(Guid user, string role) =>
         new(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System,
-            new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>()));
+            new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>()),
+            factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>());
 
     private Task<ClaimState> StateAsync(Guid claim) =>
         factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.State).SingleAsync());

@@ -155,6 +155,47 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_fix_refused_in_Russian_says_what_is_wrong_in_Russian()
+    {
+        var (claim, _) = await RejectedClaimAsync("Fix RU Dental");
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await SignInAsync(page);
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Очередь работ");
+        await page.GotoAsync($"/console/claims/{claim.Id}");
+        await Assertions.Expect(page.Locator("[data-action='fix']")).ToHaveTextAsync("Исправить и отправить снова");
+        await page.ClickAsync("[data-action='fix']");
+
+        await page.ClickAsync("[data-action='resubmit']");
+        await Assertions.Expect(page.Locator("[data-problem='reason']")).ToHaveTextAsync("Напишите, что исправлено (это попадёт в историю заявки).");
+
+        var first = page.Locator("tr[data-line='1']");
+        await first.Locator("[data-field='tooth']").FillAsync("99");
+        await page.Locator("[data-field='diagnoses']").FillAsync("XYZ");
+        await page.Locator("[data-field='reason']").FillAsync("Исправлен номер зуба");
+        await page.ClickAsync("[data-action='resubmit']");
+        await Assertions.Expect(page.Locator("[data-problem='lines[1].tooth']")).ToHaveTextAsync("«99» — не номер зуба в системе ADA (универсальная).");
+        await Assertions.Expect(page.Locator("[data-problem='diagnoses']")).ToHaveTextAsync("«XYZ» — не код МКБ-10.");
+
+        // (A zero fee never leaves the browser: the field's own min stops the form; ClaimActionsTests covers the server's word for it.)
+        await first.Locator("[data-field='tooth']").FillAsync("3");
+        await first.Locator("[data-field='surfaces']").FillAsync("QZ");
+        await page.Locator("[data-field='diagnoses']").FillAsync("K02.52");
+        await page.ClickAsync("[data-action='resubmit']");
+        await Assertions.Expect(page.Locator("[data-problem='lines[1].surfaces']")).ToHaveTextAsync("«QZ» — не набор поверхностей (M O D B L I F).");
+        await Assertions.Expect(page.Locator("[data-problem='diagnoses']")).ToHaveCountAsync(0);
+        // No English is left in what the form says back: past codes and what was typed, every word is Russian.
+        foreach (var said in await page.Locator(".field-problem").AllTextContentsAsync())
+        {
+            Assert.DoesNotMatch("[a-z]{2,}", said);
+        }
+
+        Assert.Equal(ClaimState.Rejected, await factory.InDatabaseAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
     {
         await CreateUserAsync("locky", "Locky", ConsoleRoles.Billing, "Right-Password-123");

@@ -1,3 +1,8 @@
+using System.Globalization;
+using DentalClaimsHub.Api.AdminConsole.Dms;
+using DentalClaimsHub.Storage.AdminConsole;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using DentalClaimsHub.Storage.DmsActs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -26,6 +31,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
         await ConsolePageTesting.SignInAsync(factory, page);
         var row = page.Locator($"tr[data-item='{line.Id}']");
         await Assertions.Expect(row.Locator(".reason")).ToHaveTextAsync("ДМС акт unmatched");
+        await Assertions.Expect(page.Locator("[data-reason='ДМС акт unmatched']")).ToHaveTextAsync("ДМС акт: Not matched to a claim");
         await Assertions.Expect(row).ToContainTextAsync("4,500.00 RUB");
         await Assertions.Expect(row.Locator("[data-line-status='Open']")).ToBeVisibleAsync();
 
@@ -49,5 +55,27 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
         var actions = await factory.InDatabaseAsync(db => db.AuditEvents.Where(e => e.EntityId == line.Id.ToString() && e.ActorKind == "console-user")
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["phi.read", "dms-act-line.disputed", "phi.read", "dms-act-line.accepted"], actions);
+    }
+
+    [Fact]
+    public async Task What_working_an_act_line_refuses_is_said_in_the_users_language()
+    {
+        DmsActLineView As(string role) => new(factory.Services.GetRequiredService<IDbContextFactory<DentalClaimsHub.Storage.HubDbContext>>(),
+            factory.Services.GetRequiredService<DentalClaimsHub.Adapters.Profiles.PayerProfileCatalog>(), ConsolePageTesting.SessionOf(Guid.NewGuid(), role),
+            TimeProvider.System, factory.Services.GetRequiredService<IStringLocalizer<AdminConsole.ConsoleText>>());
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var billing = As(ConsoleRoles.Billing);
+            Assert.Equal("Напишите причину (она попадёт в переписку со страховщиком и в журнал аудита).", await billing.DisputeAsync(Guid.NewGuid(), " ", default));
+            Assert.Equal("Такой строки акта нет.", await billing.AcceptAsync(Guid.NewGuid(), "снято", default));
+            Assert.Equal("Работать с отказами ДМС могут только специалисты по биллингу и администраторы.",
+                await As(ConsoleRoles.Auditor).DisputeAsync(Guid.NewGuid(), "спор", default));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

@@ -1,3 +1,11 @@
+using System.Globalization;
+using DentalClaimsHub.Api.AdminConsole.Identity;
+using DentalClaimsHub.Storage;
+using DentalClaimsHub.Storage.AdminConsole;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 
 namespace DentalClaimsHub.Api.Tests.Console;
@@ -41,6 +49,36 @@ public sealed class ConsoleUsersBrowserTests(ConsoleBrowserFactory factory) : IC
         await retry.FillAsync("#password", password);
         await retry.ClickAsync("button[type=submit]");
         await Assertions.Expect(retry.Locator("p.error")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task What_user_management_refuses_is_said_in_the_users_language()
+    {
+        var (adminId, adminName) = await ConsolePageTesting.CreateUserAsync(factory, "Руслан Админов", ConsoleRoles.Admin);
+        await using var scope = factory.Services.CreateAsyncScope();
+        ConsoleUsers As(Guid user, string role) => new(scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>(),
+            factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System,
+            scope.ServiceProvider.GetRequiredService<IStringLocalizer<AdminConsole.ConsoleText>>());
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var admin = As(adminId, ConsoleRoles.Admin);
+            var name = "ru" + Guid.NewGuid().ToString("N")[..6];
+            Assert.Equal("Неизвестная роль «owner».", (await admin.CreateAsync(name, "Имя", "owner", default)).Error);
+            Assert.Equal("Укажите имя, которое увидят коллеги.", (await admin.CreateAsync(name, " ", ConsoleRoles.Billing, default)).Error);
+            Assert.Equal("Нельзя отключить самого себя.", (await admin.DisableAsync(adminId, default)).Error);
+            Assert.Equal("Нельзя снять роль администратора с самого себя.", (await admin.SetRoleAsync(adminId, ConsoleRoles.Billing, default)).Error);
+            Assert.Equal("Такого пользователя нет.", (await admin.UnlockAsync(Guid.NewGuid(), default)).Error);
+            // ASP.NET Core Identity's own refusals too.
+            Assert.Equal($"Имя пользователя «{adminName}» уже занято.", (await admin.CreateAsync(adminName, "Двойник", ConsoleRoles.Billing, default)).Error);
+            Assert.Equal("Неверный пароль.", (await admin.ChangeOwnPasswordAsync("not-my-password", "Another-Password-12", default)).Error);
+            Assert.Equal("Управлять пользователями могут только администраторы.", (await As(adminId, ConsoleRoles.Billing).UnlockAsync(adminId, default)).Error);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     private Task SignInAsync(IPage page, string user, string password) => ConsolePageTesting.SignInAsync(factory, page, user, password);

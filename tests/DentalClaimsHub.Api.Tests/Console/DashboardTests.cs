@@ -6,6 +6,8 @@ using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.Api.Tests.Remittances;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.PayerSimulator.X12;
+using DentalClaimsHub.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -48,8 +50,8 @@ public sealed class DashboardTests(ConsoleBrowserFactory factory) : IClassFixtur
             Assert.Equal((2, 1, 2, 1), (payer.Accepted, payer.Rejected, payer.Adjudicated, payer.Denied));
             Assert.Equal(0.6667m, payer.AcceptanceRate);
             Assert.Equal(0.5m, payer.DenialRate);
-            Assert.Contains(data.TopReasons, r => r.Label == "277CA A3:21" && r.Value == 1);
-            Assert.Contains(data.TopReasons, r => r.Label.StartsWith("835 ", StringComparison.Ordinal) && r.Value == 1);
+            Assert.Contains(data.TopReasons, r => r.Reason.Key == "277CA A3:21" && r.Count == 1);
+            Assert.Contains(data.TopReasons, r => r.Reason.Source == "835" && r.Count == 1);
             Assert.Equal(1, data.DaysToPayment.Claims);
             Assert.Equal(1, data.DaysToPayment.Histogram[0].Value);
             var usd = Assert.Single(data.Collections);
@@ -69,6 +71,83 @@ public sealed class DashboardTests(ConsoleBrowserFactory factory) : IClassFixtur
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сводка");
         await Assertions.Expect(page.Locator("[data-chart='by-state']")).ToContainTextAsync("Отклонена");
         await ConsoleBrowserTests.AccessibleAsync(page, "15-dashboard-ru");
+    }
+
+    [Fact]
+    public async Task Top_reasons_are_counted_per_code_in_the_database_and_worded_in_the_users_language()
+    {
+        var practice = await factory.CreatePracticeAsync("Reasons Dental");
+        var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var first = await ClaimSubmissions.SubmitAsync(practice, "B" + tag);
+        // Six refusals with three coded reasons, written as the inbound paths write them (English text, code, arguments).
+        await factory.InDatabaseAsync(async db =>
+        {
+            var original = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == first.Id);
+            var now = DateTimeOffset.UtcNow;
+            Claim Submitted(string pcn)
+            {
+                var made = Claim.Create(original.PracticeId, original.PatientId, original.CoverageId, original.PayerId, "USD", "test", now, pcn + tag);
+                made.SetDiagnoses([Domain.Values.Icd10Code.Parse("K02.52")], now);
+                made.AddLine(new ClaimLineDetails
+                {
+                    Procedure = Domain.Values.ProcedureCode.Cdt(Domain.Values.CdtCode.Parse("D0120")), Fee = Domain.Values.Money.Usd(55m),
+                    ServiceDate = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)),
+                }, now);
+                made.Validate("test", now, DateOnly.FromDateTime(now.UtcDateTime));
+                made.Queue("test", now);
+                made.MarkSubmitted("test", now);
+                db.Claims.Add(made);
+                return made;
+            }
+
+            foreach (var pcn in new[] { "A1", "A2", "A3" })
+            {
+                Submitted(pcn).Reject("test", now, new TimelineReason("277CA rejected the claim: A7: Acknowledgement/Rejected for invalid information; 21: Missing or invalid information",
+                    TimelineReasonCodes.ClaimAckRejected, ["A7:21", ""]));
+            }
+
+            foreach (var pcn in new[] { "D1", "D2" })
+            {
+                var denied = Submitted(pcn);
+                denied.Accept("test", now, "PAYER-" + pcn + tag);
+                denied.RecordAdjudication(ClaimState.Denied, "test", now, reason: new TimelineReason(
+                    "Denied (CLP02 4): CO-50: Payer does not consider the service medically necessary", TimelineReasonCodes.Remittance,
+                    ["CO-50", "CO-50", "", "0", "55"]));
+            }
+
+            Submitted("K1").Reject("test", now, new TimelineReason("999 rejected transaction set 0001 (IK5 R)", TimelineReasonCodes.Ack999Rejected, ["0001", "R", ""]));
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var data = await scope.ServiceProvider.GetRequiredService<DashboardMetrics>().LoadAsync(30, practice.Id, default);
+            Assert.Equal([("277CA A7:21", 3), ("835 CO-50", 2), ("999 IK5 R", 1)], data.TopReasons.Select(r => (r.Reason.Key, r.Count)));
+            // Counted in PostgreSQL: one row per reason code and payer code comes back, not one per timeline entry.
+            await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<HubDbContext>>().CreateHubWideContext();
+            var sql = DashboardMetrics.RefusalGroups(db, DateTimeOffset.UtcNow.AddDays(-30), practice.Id, []).ToQueryString();
+            Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+            Assert.Contains("COUNT(*)", sql, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(3, await DashboardMetrics.RefusalGroups(db, DateTimeOffset.UtcNow.AddDays(-30), practice.Id, []).CountAsync());
+        }
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await ConsolePageTesting.SignInAsync(factory, page);
+        await page.GotoAsync("/console/dashboard");
+        await page.Locator("[data-filter='practice']").SelectOptionAsync(practice.Id.ToString());
+        var reasons = page.Locator("[data-chart='reasons'] table th");
+        await Assertions.Expect(reasons).ToHaveTextAsync(["277CA A7:21: Missing or invalid information",
+            "835 CO-50: Payer does not consider the service medically necessary", "999 IK5 R: Transaction set rejected"]);
+
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сводка");
+        await page.Locator("[data-filter='practice']").SelectOptionAsync(practice.Id.ToString());
+        await Assertions.Expect(reasons).ToHaveTextAsync(["277CA A7:21: Сведения отсутствуют или неверны",
+            "835 CO-50: Плательщик не считает услугу медицински необходимой", "999 IK5 R: Транзакция отклонена"]);
+        // No English left: past the codes (capitals and digits), every word in the chart is Russian.
+        var chart = await page.Locator("[data-chart='reasons']").TextContentAsync();
+        Assert.DoesNotMatch(@"[A-Za-z]*[a-z][A-Za-z]*", chart!);
     }
 }
 
@@ -99,6 +178,22 @@ public sealed class BarChartTests : IDisposable
         var chart = _context.Render<BarChart>(p => p.Add(c => c.Id, "e").Add(c => c.Title, "Reasons").Add(c => c.Empty, "Nothing yet").Add(c => c.Points, []));
         Assert.Empty(chart.FindAll("svg"));
         Assert.Equal("Nothing yet", chart.Find("[data-empty]").TextContent);
+    }
+
+    [Fact]
+    public void A_label_longer_than_its_room_is_cut_in_the_picture_but_whole_in_its_tooltip_and_the_table()
+    {
+        var label = "835 CO-50: Плательщик не считает услугу медицински необходимой";
+        var chart = _context.Render<BarChart>(p => p.Add(c => c.Id, "l").Add(c => c.Title, "Reasons").Add(c => c.LabelSpace, 140)
+            .Add(c => c.Points, [new ChartPoint(label, 2), new ChartPoint("TA1 024", 1)]));
+        var labels = chart.FindAll("text.label");
+        var shown = labels[0].FirstChild!.TextContent;
+        Assert.EndsWith("…", shown, StringComparison.Ordinal);
+        Assert.StartsWith("835 CO-50", shown, StringComparison.Ordinal);
+        Assert.True(shown.Length <= 140 / 7, shown);
+        Assert.Equal(label, labels[0].QuerySelector("title")!.TextContent);
+        Assert.Equal("TA1 024", labels[1].TextContent);
+        Assert.Equal([label, "TA1 024"], chart.FindAll("table th").Select(th => th.TextContent));
     }
 
     public void Dispose() => _context.Dispose();

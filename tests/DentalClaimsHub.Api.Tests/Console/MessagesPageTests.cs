@@ -148,7 +148,7 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.Equal((false, 0), (first.Duplicate, first.ClaimsUpdated));
         var stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
         Assert.Equal(MessageParseStatus.PartiallyParsed, stored.ParseStatus);
-        Assert.True(InboundX12Ingestor.IsHeld(stored));
+        Assert.True(InboundHold.IsHeld(stored));
 
         // The claim it names is submitted afterwards (the payer answered before our copy caught up).
         var laterClaim = await factory.InDatabaseAsync(async db =>
@@ -180,7 +180,7 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.Equal(("277ca", stored.Id), (rejected.Timeline[^1].ReasonCode, rejected.Timeline[^1].RawMessageId));
         stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
         Assert.Equal([laterClaim], stored.LinkedIds);
-        Assert.False(InboundX12Ingestor.IsHeld(stored));
+        Assert.False(InboundHold.IsHeld(stored));
         Assert.Equal(1, await factory.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Sha256 == stored.Sha256)));
 
         // Applied once: a second replay is answered as a duplicate and the claim's history does not grow.
@@ -192,6 +192,61 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
             .Select(e => e.Details!).ToListAsync());
         Assert.Equal(2, audits.Count);
         Assert.Contains(audits, d => System.Text.Json.JsonDocument.Parse(d).RootElement.GetProperty("reapplied").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Replay_applies_a_held_FHIR_ClaimResponse_once_its_claim_exists_and_never_twice()
+    {
+        var practice = await factory.CreatePracticeAsync("Held FHIR Dental");
+        var pcn = "HF-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        // The payer queues a claim for review before our copy of the claim exists: kept, held, nothing applied.
+        var queued = """
+            {"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"oral"}]},"use":"claim","patient":{"display":"x"},
+             "created":"2026-11-20","insurer":{"display":"Demo"},"outcome":"queued","disposition":"Sent for clinical review",
+             "request":{"identifier":{"system":"urn:dentalclaimshub:patient-control-number","value":"THE-PCN"}}}
+            """.Replace("THE-PCN", pcn, StringComparison.Ordinal);
+        var pushed = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir",
+            new StringContent(queued, System.Text.Encoding.UTF8, "application/fhir+json"));
+        Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
+        var first = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<InboundResult>(pushed.Content))!;
+        Assert.Equal((false, 0, "ClaimResponse"), (first.Duplicate, first.ClaimsUpdated, first.TransactionType));
+        Assert.Contains(first.Notes, n => n.Contains(pcn, StringComparison.Ordinal) && n.Contains("no claim of ours", StringComparison.Ordinal));
+        var stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
+        Assert.Equal(("fhir", MessageParseStatus.PartiallyParsed), (stored.Protocol, stored.ParseStatus));
+        Assert.True(InboundHold.IsHeld(stored));
+
+        // The claim it names is submitted afterwards and the payer takes it in.
+        var claim = await Claims.ClaimSubmissions.SubmitAsync(practice, pcn, "demo-fhir-dental");
+        await Claims.ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.GotoAsync($"/console/messages/{stored.Id}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Message fhir ClaimResponse");
+        await page.Locator("[data-action='replay']").ClickAsync();
+        await Assertions.Expect(page.Locator("section.replay-result")).ToContainTextAsync("Applied: 1 claim updated.");
+        await Claims.ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "pending");
+        var timeline = await factory.InDatabaseAsync(db => db.Set<Domain.Claims.ClaimTimelineEntry>().AsNoTracking().Where(t => t.ClaimId == claim.Id)
+            .OrderBy(t => t.Sequence).ToListAsync());
+        Assert.Equal(("fhir-queued", stored.Id), (timeline[^1].ReasonCode, timeline[^1].RawMessageId));
+        Assert.Equal(["Sent for clinical review"], timeline[^1].ReasonArgs);
+        stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == first.MessageId));
+        Assert.Equal([claim.Id], stored.LinkedIds);
+        Assert.Equal(MessageParseStatus.Parsed, stored.ParseStatus);
+        Assert.False(InboundHold.IsHeld(stored));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Messages.CountAsync(m => m.Sha256 == stored.Sha256)));
+
+        // Applied once: a second replay is recognised and the claim's history does not grow.
+        await page.Locator("[data-action='replay']").ClickAsync();
+        await Assertions.Expect(page.Locator("section.replay-result")).ToContainTextAsync("already holds this file");
+        Assert.Equal(timeline.Count, await factory.InDatabaseAsync(db => db.Set<Domain.Claims.ClaimTimelineEntry>().CountAsync(t => t.ClaimId == claim.Id)));
+        var audits = await factory.InDatabaseAsync(db => db.AuditEvents.Where(e => e.Action == "message.replayed" && e.EntityId == stored.Id.ToString())
+            .Select(e => e.Details!).ToListAsync());
+        Assert.Equal(2, audits.Count);
+        Assert.Contains(audits, d => System.Text.Json.JsonDocument.Parse(d).RootElement.GetProperty("reapplied").GetBoolean());
+        Assert.Contains(audits, d => System.Text.Json.JsonDocument.Parse(d).RootElement.GetProperty("duplicate").GetBoolean());
     }
 
     private MessageReplay Replay(Guid user, string role) => new(

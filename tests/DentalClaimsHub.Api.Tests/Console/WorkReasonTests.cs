@@ -16,4 +16,20 @@ public sealed class WorkReasonTests
     [InlineData(ClaimState.Rejected, "something else", "other")]
     public void The_reason_key_names_the_message_and_its_code(ClaimState state, string? text, string key) =>
         Assert.Equal(key, WorkReason.Of(state, text).Key);
+
+    // The same keys the work queue computes in SQL, from a coded entry: its code, the payer's code in its arguments, ДМС or not.
+    [Theory]
+    [InlineData(ClaimState.Rejected, TimelineReasonCodes.Ta1Rejected, "024", false, "TA1 024")]
+    [InlineData(ClaimState.Rejected, TimelineReasonCodes.Ack999Rejected, "", false, "999 IK5 R")]
+    [InlineData(ClaimState.Rejected, TimelineReasonCodes.ClaimAckRejected, "A7:21", false, "277CA A7:21")]
+    [InlineData(ClaimState.Rejected, TimelineReasonCodes.FhirError, "", false, "FHIR error")]
+    [InlineData(ClaimState.Denied, TimelineReasonCodes.ClaimStatus, "F2:88", false, "277 F2:88")]
+    [InlineData(ClaimState.Denied, TimelineReasonCodes.Remittance, "CO-50", false, "835 CO-50")]
+    [InlineData(ClaimState.Denied, TimelineReasonCodes.Remittance, "", false, "835 denied")]
+    [InlineData(ClaimState.Denied, null, "", false, "835 denied")]
+    [InlineData(ClaimState.Rejected, TimelineReasonCodes.WrittenOff, "", false, "other")]
+    [InlineData(ClaimState.Denied, TimelineReasonCodes.Remittance, "CO-50", true, "ДМС CO-50")]
+    [InlineData(ClaimState.Rejected, null, "", true, "ДМС")]
+    public void A_coded_reason_keys_like_the_queue(ClaimState state, string? code, string payerCode, bool dms, string key) =>
+        Assert.Equal(key, WorkReason.Of(state, code, payerCode, dms).Key);
 }

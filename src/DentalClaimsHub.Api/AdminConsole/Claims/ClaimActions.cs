@@ -9,6 +9,7 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.AdminConsole;
 using DentalClaimsHub.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Claims;
 
@@ -46,14 +47,15 @@ public sealed record ClaimActionResult(Guid? ClaimId, IReadOnlyDictionary<string
 /// </list>
 /// </summary>
 public sealed class ClaimActions(
-    IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, ClaimRuleText rules, OutboxSignal? outbox = null)
+    IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, ClaimRuleText rules, IStringLocalizer<ConsoleText> words,
+    OutboxSignal? outbox = null)
 {
     public async Task<ClaimActionResult> FixAndResubmitAsync(Guid claimId, ClaimFix fix, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fix);
         if (string.IsNullOrWhiteSpace(fix.Reason))
         {
-            return ClaimActionResult.Failed("reason", "Say what was fixed (it goes on the claim's timeline).");
+            return ClaimActionResult.Failed("reason", words["Actions.Problem.FixReason"]);
         }
 
         return await ActAsync(claimId, async (db, claim, user, now) =>
@@ -63,7 +65,7 @@ public sealed class ClaimActions(
             var frontDoor = claim.State == ClaimState.Rejected;
             if (!frontDoor && claim.PayerClaimNumber is null)
             {
-                return ClaimActionResult.Failed("$", $"A {claim.State} claim without the payer's claim number cannot be corrected; void it or write it off.");
+                return ClaimActionResult.Failed("$", Say("Actions.Problem.NoPayerClaimNumber", StateName(claim.State)));
             }
 
             var target = frontDoor ? claim : claim.CreateReplacement(actor, now, fix.Reason.Trim());
@@ -72,8 +74,8 @@ public sealed class ClaimActions(
                 claim.ReturnToDraft(actor, now, fix.Reason.Trim());
             }
 
-            var problems = Apply(target, fix, now);
-            if (problems.Count == 0 && fix.Attachment is { } document && Attach(db, target, document, now) is { } refused)
+            var problems = Apply(target, fix, now, words);
+            if (problems.Count == 0 && fix.Attachment is { } document && Attach(db, target, document, now, words) is { } refused)
             {
                 problems["attachment"] = refused;
             }
@@ -123,10 +125,10 @@ public sealed class ClaimActions(
         {
             if (claim.Attachments.All(a => a.ControlNumber != controlNumber))
             {
-                return Task.FromResult(ClaimActionResult.Failed("document", $"The claim declares no attachment '{controlNumber}'."));
+                return Task.FromResult(ClaimActionResult.Failed("document", Say("Actions.Problem.NotDeclared", controlNumber)));
             }
 
-            if (Attach(db, claim, document, now, controlNumber) is { } refused)
+            if (Attach(db, claim, document, now, words, controlNumber) is { } refused)
             {
                 return Task.FromResult(ClaimActionResult.Failed("document", refused));
             }
@@ -139,7 +141,7 @@ public sealed class ClaimActions(
 
     public Task<ClaimActionResult> VoidAsync(Guid claimId, string reason, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reason)
-            ? Task.FromResult(ClaimActionResult.Failed("reason", "Say why the claim is voided."))
+            ? Task.FromResult(ClaimActionResult.Failed("reason", words["Actions.Problem.VoidReason"]))
             : ActAsync(claimId, async (db, claim, user, now) =>
             {
                 var voiding = claim.CreateVoid(Actor(user), now, reason.Trim());
@@ -157,16 +159,16 @@ public sealed class ClaimActions(
     public Task<ClaimActionResult> MarkAppealedAsync(Guid claimId, string text, CancellationToken ct) =>
         Annotate(claimId, ClaimActivityKind.Appealed, text, "claim.appealed", ct, claim => claim.State is ClaimState.Denied or ClaimState.PartiallyPaid
             ? null
-            : $"Only a denied or partly paid claim is appealed; this one is {claim.State}.");
+            : Say("Actions.Problem.AppealState", StateName(claim.State)));
 
     public Task<ClaimActionResult> WriteOffAsync(Guid claimId, string text, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(ClaimActionResult.Failed("text", "Say why the balance is written off."))
+            ? Task.FromResult(ClaimActionResult.Failed("text", words["Actions.Problem.WriteOffReason"]))
             : ActAsync(claimId, (db, claim, user, now) =>
             {
                 if (claim.State is not (ClaimState.Rejected or ClaimState.Denied or ClaimState.PartiallyPaid))
                 {
-                    return Task.FromResult(ClaimActionResult.Failed("$", $"Only a rejected, denied or partly paid claim is written off; this one is {claim.State}."));
+                    return Task.FromResult(ClaimActionResult.Failed("$", Say("Actions.Problem.WriteOffState", StateName(claim.State))));
                 }
 
                 claim.Close(Actor(user), now, new TimelineReason("Written off: " + text.Trim(), TimelineReasonCodes.WrittenOff, [text.Trim()]));
@@ -185,7 +187,7 @@ public sealed class ClaimActions(
     private Task<ClaimActionResult> Annotate(Guid claimId, ClaimActivityKind kind, string text, string action, CancellationToken ct,
         Func<Claim, string?>? check = null) =>
         string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(ClaimActionResult.Failed("text", "Write something."))
+            ? Task.FromResult(ClaimActionResult.Failed("text", words["Actions.Problem.Text"]))
             : ActAsync(claimId, (db, claim, user, now) =>
             {
                 if (check?.Invoke(claim) is { } refused)
@@ -204,7 +206,7 @@ public sealed class ClaimActions(
         var principal = await session.UserAsync();
         if (!principal.IsInRole(ConsoleRoles.Billing) && !principal.IsInRole(ConsoleRoles.Admin))
         {
-            return ClaimActionResult.Failed("$", "Only billing specialists and administrators change claims.");
+            return ClaimActionResult.Failed("$", words["Actions.Problem.NotAllowed"]);
         }
 
         var user = await session.UserIdAsync();
@@ -212,7 +214,7 @@ public sealed class ClaimActions(
         var claim = await db.Claims.AsSplitQuery().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
-            return ClaimActionResult.Failed("$", "No such claim.");
+            return ClaimActionResult.Failed("$", words["Actions.Problem.NoClaim"]);
         }
 
         ClaimActionResult result;
@@ -236,15 +238,17 @@ public sealed class ClaimActions(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ClaimActionResult.Failed("$", "The claim changed meanwhile (a payer's answer arrived?). Reload and try again.");
+            return ClaimActionResult.Failed("$", words["Actions.Problem.Changed"]);
         }
 
         return result;
     }
 
     // Line edits through the domain: each field parsed in the claim's own code and tooth systems, each problem under its field.
-    private static Dictionary<string, string> Apply(Claim claim, ClaimFix fix, DateTimeOffset now)
+    private static Dictionary<string, string> Apply(Claim claim, ClaimFix fix, DateTimeOffset now, IStringLocalizer<ConsoleText> words)
     {
+        string Say(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, words[key], args);
+
         var problems = new Dictionary<string, string>();
         foreach (var edit in fix.Lines)
         {
@@ -252,14 +256,14 @@ public sealed class ClaimActions(
             var line = claim.Lines.SingleOrDefault(l => l.LineNumber == edit.LineNumber);
             if (line is null)
             {
-                problems[field] = $"The claim has no line {edit.LineNumber}.";
+                problems[field] = Say("Lines.Problem.NoLine", edit.LineNumber);
                 continue;
             }
 
             var details = line.ToDetails();
             if (!ProcedureCode.TryCreate(line.Procedure.System, edit.Code?.Trim(), out var code))
             {
-                problems[field + ".code"] = $"'{edit.Code}' is not a {(line.Procedure.System == ProcedureCodeSystem.Cdt ? "CDT" : "804н")} code.";
+                problems[field + ".code"] = Say("Lines.Problem.Code", edit.Code ?? "", line.Procedure.System == ProcedureCodeSystem.Cdt ? "CDT" : "804н");
                 continue;
             }
 
@@ -269,7 +273,7 @@ public sealed class ClaimActions(
             {
                 if (!ToothNumber.TryParse(edit.Tooth.Trim(), system, out var parsed))
                 {
-                    problems[field + ".tooth"] = $"'{edit.Tooth}' is not a tooth in the {system} system.";
+                    problems[field + ".tooth"] = Say("Lines.Problem.Tooth", edit.Tooth, words["ToothSystem." + system].Value);
                     continue;
                 }
 
@@ -278,13 +282,13 @@ public sealed class ClaimActions(
 
             if (!SurfaceSet.TryParse(edit.Surfaces?.Trim() ?? "", out var surfaces))
             {
-                problems[field + ".surfaces"] = $"'{edit.Surfaces}' is not a set of surfaces (M O D B L I F).";
+                problems[field + ".surfaces"] = Say("Lines.Problem.Surfaces", edit.Surfaces ?? "");
                 continue;
             }
 
             if (edit.Fee <= 0)
             {
-                problems[field + ".fee"] = "The fee must be more than zero.";
+                problems[field + ".fee"] = words["Lines.Problem.Fee"];
                 continue;
             }
 
@@ -302,15 +306,15 @@ public sealed class ClaimActions(
         }
 
         var diagnoses = new List<Icd10Code>();
-        foreach (var text in fix.Diagnoses.Where(d => !string.IsNullOrWhiteSpace(d)))
+        foreach (var code in fix.Diagnoses.Where(d => !string.IsNullOrWhiteSpace(d)))
         {
-            if (Icd10Code.TryParse(text.Trim(), out var diagnosis))
+            if (Icd10Code.TryParse(code.Trim(), out var diagnosis))
             {
                 diagnoses.Add(diagnosis);
             }
             else
             {
-                problems["diagnoses"] = $"'{text}' is not an ICD-10 code.";
+                problems["diagnoses"] = Say("Lines.Problem.Diagnosis", code);
             }
         }
 
@@ -330,17 +334,30 @@ public sealed class ClaimActions(
     }
 
     // The API's upload rules (accepted types, the file's own signature) through the same code, plus the console's size cap.
-    private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now, string? controlNumber = null)
+    private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now, IStringLocalizer<ConsoleText> words,
+        string? controlNumber = null)
     {
         if (document.Content.LongLength > MaxAttachmentBytes)
         {
-            return $"The file is larger than {MaxAttachmentBytes / (1024 * 1024)} MB.";
+            return words["Actions.AttachmentTooLarge"];
         }
 
         var reportType = controlNumber is null ? document.ReportType.Trim().ToUpperInvariant() : null;
+        var contentType = ClaimDocuments.Normalize(document.ContentType);
         var (_, refusal) = ClaimDocuments.Attach(db, claim, controlNumber, reportType, controlNumber is null ? AttachmentTransmission.Electronic : null,
-            ClaimDocuments.Normalize(document.ContentType), document.FileName, document.Content, now);
-        return refusal?.Message;
+            contentType, document.FileName, document.Content, now);
+        // The upload rules speak the API's English (shown as written in English, as ClaimRuleText does); what the console can
+        // name, it says in another language itself.
+        return refusal switch
+        {
+            null => null,
+            _ when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" => refusal.Message,
+            { Field: "file", Conflict: false } => ClaimDocuments.Accepted.ContainsKey(contentType)
+                ? string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.NotWhatItSays"], contentType)
+                : string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.Type"], contentType.Length > 0 ? contentType : "?"),
+            { Field: "reportType" } when reportType is null or "" => words["Attachments.Problem.ReportType"],
+            _ => refusal.Message,
+        };
     }
 
     /// <summary>The largest document the console takes (the API's default cap).</summary>
@@ -348,6 +365,10 @@ public sealed class ClaimActions(
 
     private static async Task<DateOnly> TodayAsync(HubDbContext db, Guid practiceId, DateTimeOffset now, CancellationToken ct) =>
         PracticeTime.LocalDate(now, await PracticeTime.ZoneAsync(db, practiceId, ct));
+
+    private string StateName(ClaimState state) => words["State." + state];
+
+    private string Say(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, words[key], args);
 
     private static string Actor(Guid user) => "console:" + user.ToString("N", CultureInfo.InvariantCulture);
 }

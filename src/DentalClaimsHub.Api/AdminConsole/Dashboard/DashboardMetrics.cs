@@ -28,20 +28,30 @@ public sealed record Collections(string Currency, IReadOnlyList<(DateOnly Day, d
     public decimal Total => Days.Sum(d => d.Amount);
 }
 
+/// <summary>How many refusals (rejections and denials) of the period gave one reason.</summary>
+public sealed record ReasonTally(WorkReason Reason, int Count);
+
+/// <summary>
+/// Refusals counted in SQL per what <see cref="WorkReason.Of(ClaimState, string?, string, bool)"/> needs: the state, the coded
+/// reason, the payer's own code in its arguments and whether the payer is a ДМС insurer.
+/// </summary>
+public sealed record RefusalGroup(ClaimState State, string? ReasonCode, string PayerCode, bool Dms, int Count);
+
 public sealed record DashboardData(
     int PeriodDays,
     IReadOnlyList<(ClaimState State, int Count)> ClaimsByState,
     IReadOnlyList<PayerRates> Payers,
-    IReadOnlyList<ChartPoint> TopReasons,
+    IReadOnlyList<ReasonTally> TopReasons,
     PaymentDays DaysToPayment,
     IReadOnlyList<Collections> Collections);
 
 /// <summary>
 /// The dashboard's numbers, hub-wide or for one practice, over the last N days (UTC): claims created in the period by
 /// their state now; per payer how many claims the payer accepted or rejected at the front door and, of those it
-/// adjudicated, how many it denied; the most frequent rejection/denial reasons (grouped exactly like the work queue);
-/// days from first submission to first payment; and money collected per day. Counting happens in the database; only
-/// the rejection texts (to group reasons) and the per-claim submission/payment instants of the period come back.
+/// adjudicated, how many it denied; the most frequent rejection/denial reasons (grouped exactly like the work queue, from the
+/// timeline's reason code and the payer's code in its arguments); days from first submission to first payment; and money
+/// collected per day. Counting happens in the database; only counts per group and the per-claim submission/payment instants
+/// of the period come back.
 /// Aggregates only — no patient data.
 /// </summary>
 public sealed class DashboardMetrics(IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers, TimeProvider time)
@@ -77,9 +87,12 @@ public sealed class DashboardMetrics(IDbContextFactory<HubDbContext> contexts, P
                 Count(Adjudications), Count(ClaimState.Denied));
         }).OrderBy(p => p.PayerName, StringComparer.CurrentCulture).ToList();
 
-        var refusals = await timeline.Where(t => t.To == ClaimState.Rejected || t.To == ClaimState.Denied).Select(t => new { t.To, t.Reason }).ToListAsync(ct);
-        var reasons = refusals.GroupBy(r => WorkReason.Of(r.To, r.Reason).Key).Select(g => new ChartPoint(g.Key, g.Count()))
-            .OrderByDescending(p => p.Value).ThenBy(p => p.Label, StringComparer.Ordinal).Take(10).ToList();
+        var dmsPayers = payers.Profiles.Where(p => p.Dms is not null).Select(p => p.Id).ToArray();
+        var refusals = await RefusalGroups(db, since, practiceId, dmsPayers).ToListAsync(ct);
+        // A handful of groups (one per code the payers used) fold into the queue's reason keys here.
+        var reasons = refusals.GroupBy(r => WorkReason.Of(r.State, r.ReasonCode, r.PayerCode, r.Dms))
+            .Select(g => new ReasonTally(g.Key, g.Sum(r => r.Count)))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Reason.Key, StringComparer.Ordinal).Take(10).ToList();
 
         var paid = await timeline.Where(t => t.To == ClaimState.Paid || t.To == ClaimState.PartiallyPaid)
             .GroupBy(t => t.ClaimId).Select(g => new { ClaimId = g.Key, PaidAt = g.Min(t => t.At) }).ToListAsync(ct);
@@ -96,6 +109,28 @@ public sealed class DashboardMetrics(IDbContextFactory<HubDbContext> contexts, P
             .ToList();
 
         return new DashboardData(periodDays, byState, rates, reasons, Days(days), collections);
+    }
+
+    /// <summary>
+    /// The period's rejections and denials counted in PostgreSQL by state, reason code, the payer's code (TA1 note and 999 IK5
+    /// code: second argument; STC category:status and the first group-CARC: first argument) and ДМС-or-not — one row per group.
+    /// </summary>
+    public static IQueryable<RefusalGroup> RefusalGroups(HubDbContext db, DateTimeOffset since, Guid? practiceId, string[] dmsPayers)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return
+            from t in db.Set<ClaimTimelineEntry>().AsNoTracking()
+            join c in db.Claims.AsNoTracking().IgnoreAutoIncludes() on t.ClaimId equals c.Id
+            where c.Purpose == ClaimPurpose.Claim && (practiceId == null || c.PracticeId == practiceId)
+                && t.At >= since && (t.To == ClaimState.Rejected || t.To == ClaimState.Denied)
+            let payerCode = t.ReasonCode == TimelineReasonCodes.Ta1Rejected || t.ReasonCode == TimelineReasonCodes.Ack999Rejected
+                ? (t.ReasonArgs.Length > 1 ? t.ReasonArgs[1] : "")
+                : t.ReasonCode == TimelineReasonCodes.ClaimAckRejected || t.ReasonCode == TimelineReasonCodes.ClaimStatus
+                    || t.ReasonCode == TimelineReasonCodes.Remittance
+                ? (t.ReasonArgs.Length > 0 ? t.ReasonArgs[0] : "")
+                : ""
+            group t by new { t.To, t.ReasonCode, PayerCode = payerCode, Dms = dmsPayers.Contains(c.PayerId) } into g
+            select new RefusalGroup(g.Key.To, g.Key.ReasonCode, g.Key.PayerCode, g.Key.Dms, g.Count());
     }
 
     // Median and 90th percentile (nearest rank) and a histogram in the buckets billing staff talk in.

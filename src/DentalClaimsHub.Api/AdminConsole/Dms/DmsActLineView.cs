@@ -4,6 +4,7 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.AdminConsole;
 using DentalClaimsHub.Storage.DmsActs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Dms;
 
@@ -15,7 +16,8 @@ public sealed record DmsActLineDetails(DmsActLine Line, string? ActNumber, strin
 /// The console's side of a ДМС act line: read it (audited — it names a patient's claim), and work it — dispute the
 /// refusal with the insurer or accept it (write it off), with a note; billing and administrators only, audited.
 /// </summary>
-public sealed class DmsActLineView(IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers, ConsoleSession session, TimeProvider time)
+public sealed class DmsActLineView(
+    IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers, ConsoleSession session, TimeProvider time, IStringLocalizer<ConsoleText> words)
 {
     public async Task<DmsActLineDetails?> LoadAsync(Guid lineId, CancellationToken ct)
     {
@@ -47,12 +49,12 @@ public sealed class DmsActLineView(IDbContextFactory<HubDbContext> contexts, Pay
         var principal = await session.UserAsync();
         if (!principal.IsInRole(ConsoleRoles.Billing) && !principal.IsInRole(ConsoleRoles.Admin))
         {
-            return "Only billing specialists and administrators work ДМС refusals.";
+            return words["ActLine.Problem.NotAllowed"];
         }
 
         if (string.IsNullOrWhiteSpace(note))
         {
-            return "Write why (it goes to the insurer's correspondence and the audit).";
+            return words["ActLine.Problem.Note"];
         }
 
         var user = await session.UserIdAsync();
@@ -60,7 +62,7 @@ public sealed class DmsActLineView(IDbContextFactory<HubDbContext> contexts, Pay
         var line = await db.DmsActLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
         if (line is null)
         {
-            return "No such act line.";
+            return words["ActLine.Problem.NoLine"];
         }
 
         var now = time.GetUtcNow();

@@ -2,6 +2,7 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.AdminConsole;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Identity;
 
@@ -19,7 +20,8 @@ public sealed record ConsoleUserResult(string? Error, string? OneTimePassword = 
 /// role, unlock, reset the password, disable. Every change is audited; an administrator cannot demote or disable
 /// themselves (the hub would risk having no administrator left).
 /// </summary>
-public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time)
+public sealed class ConsoleUsers(
+    UserManager<ConsoleUser> users, IDbContextFactory<HubDbContext> contexts, ConsoleSession session, TimeProvider time, IStringLocalizer<ConsoleText> words)
 {
     public async Task<IReadOnlyList<ConsoleUserRow>> ListAsync(CancellationToken ct)
     {
@@ -47,12 +49,12 @@ public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFacto
 
         if (!ConsoleRoles.All.Contains(role))
         {
-            return new($"Unknown role '{role}'.");
+            return new(string.Format(System.Globalization.CultureInfo.CurrentCulture, words["Users.Problem.UnknownRole"], role));
         }
 
         if (string.IsNullOrWhiteSpace(displayName))
         {
-            return new("Give the name colleagues will see.");
+            return new(words["Users.Problem.DisplayName"]);
         }
 
         var password = ConsoleBootstrap.NewPassword();
@@ -72,12 +74,12 @@ public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFacto
     {
         if (!ConsoleRoles.All.Contains(role))
         {
-            return new($"Unknown role '{role}'.");
+            return new(string.Format(System.Globalization.CultureInfo.CurrentCulture, words["Users.Problem.UnknownRole"], role));
         }
 
         if (user.Id == await session.UserIdAsync() && role != ConsoleRoles.Admin)
         {
-            return new("You cannot take the administrator role from yourself.");
+            return new(words["Users.Problem.OwnAdminRole"]);
         }
 
         var current = await users.GetRolesAsync(user);
@@ -114,7 +116,7 @@ public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFacto
     {
         if (user.Id == await session.UserIdAsync())
         {
-            return new("You cannot disable yourself.");
+            return new(words["Users.Problem.DisableSelf"]);
         }
 
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
@@ -130,7 +132,7 @@ public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFacto
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return new("No such user.");
+            return new(words["Users.Problem.NoUser"]);
         }
 
         var changed = await users.ChangePasswordAsync(user, current, next);
@@ -151,11 +153,11 @@ public sealed class ConsoleUsers(UserManager<ConsoleUser> users, IDbContextFacto
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
-        return user is null ? new("No such user.") : await change(user);
+        return user is null ? new(words["Users.Problem.NoUser"]) : await change(user);
     }
 
     private async Task<ConsoleUserResult?> RefuseAsync() =>
-        (await session.UserAsync()).IsInRole(ConsoleRoles.Admin) ? null : new ConsoleUserResult("Only administrators manage users.");
+        (await session.UserAsync()).IsInRole(ConsoleRoles.Admin) ? null : new ConsoleUserResult(words["Users.Problem.NotAllowed"]);
 
     private async Task AuditAsync(string action, Guid subject, object? details, CancellationToken ct)
     {

@@ -13,10 +13,11 @@ public sealed record ReplayOutcome(bool Replayed, string? Refusal, InboundResult
 /// <summary>
 /// Feeds a stored inbound file's bytes through the same ingestor /inbound uses (X12 or FHIR), as if the payer had sent it
 /// again. The ingest deduplicates by SHA-256 (and X12 sender + ISA13), so a replay of a file the hub already stored is
-/// answered "already received" and changes nothing; it is idempotent exactly as the ingest is. An X12 file the hub holds
-/// (kept but not applied: unreadable or only partly understood, nothing linked to it — <see cref="InboundX12Ingestor.IsHeld"/>)
-/// is applied again as the same stored file, which is what it was kept for; once anything is applied from it, it is no
-/// longer held and a further replay changes nothing. Administrators only; every replay is audited with its outcome.
+/// answered "already received" and changes nothing; it is idempotent exactly as the ingest is. A file the hub holds, X12 or
+/// FHIR (kept but not applied: unreadable or only partly understood, nothing linked to it — <see cref="InboundHold.IsHeld"/>)
+/// is applied again as the same stored file, which is what it was kept for, with no acknowledgement sent again; once anything
+/// is applied from it, it is no longer held and a further replay changes nothing. Administrators only; every replay is
+/// audited with its outcome.
 /// </summary>
 public sealed class MessageReplay(IDbContextFactory<HubDbContext> contexts, IServiceScopeFactory scopes, ConsoleSession session, TimeProvider time)
 {
@@ -51,12 +52,15 @@ public sealed class MessageReplay(IDbContextFactory<HubDbContext> contexts, ISer
         if (refusal is null)
         {
             await using var scope = scopes.CreateAsyncScope();
-            reapplied = message.Protocol == "x12" && InboundX12Ingestor.IsHeld(message);
-            result = reapplied
-                ? await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().ReapplyAsync(message.PayerId!, message.Id, Source, ct)
-                : message.Protocol == "x12"
-                ? await scope.ServiceProvider.GetRequiredService<InboundX12Ingestor>().IngestAsync(message.PayerId!, message.Content, Source, ct)
-                : await scope.ServiceProvider.GetRequiredService<InboundFhirIngestor>().IngestAsync(message.PayerId!, message.Content, Source, ct);
+            reapplied = InboundHold.IsHeld(message);
+            var services = scope.ServiceProvider;
+            result = (message.Protocol, reapplied) switch
+            {
+                ("x12", true) => await services.GetRequiredService<InboundX12Ingestor>().ReapplyAsync(message.PayerId!, message.Id, Source, ct),
+                ("x12", false) => await services.GetRequiredService<InboundX12Ingestor>().IngestAsync(message.PayerId!, message.Content, Source, ct),
+                (_, true) => await services.GetRequiredService<InboundFhirIngestor>().ReapplyAsync(message.PayerId!, message.Id, Source, ct),
+                _ => await services.GetRequiredService<InboundFhirIngestor>().IngestAsync(message.PayerId!, message.Content, Source, ct),
+            };
         }
 
         // The ingest commits in its own transaction under the payer's lock; the audit row follows it with the outcome.

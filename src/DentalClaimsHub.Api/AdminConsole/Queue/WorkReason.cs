@@ -24,6 +24,33 @@ public sealed partial record WorkReason(string Source, string Code)
         return source is null ? new(key, "") : new(source, key.Length == source.Length ? "" : key[(source.Length + 1)..]);
     }
 
+    /// <summary>
+    /// The reason a coded Rejected/Denied timeline entry gives: <paramref name="code"/> is its <see cref="TimelineReasonCodes"/>
+    /// code, <paramref name="payerCode"/> the payer's code among its arguments (TA1 note, IK5 code, STC category:status, first
+    /// group-CARC), <paramref name="dms"/> whether the payer is a ДМС insurer. The same rules as the work queue's SQL
+    /// (<see cref="WorkQueue"/>), for counts made per code in SQL and keyed here.
+    /// </summary>
+    public static WorkReason Of(ClaimState state, string? code, string payerCode, bool dms)
+    {
+        ArgumentNullException.ThrowIfNull(payerCode);
+        var (source, reason) = code switch
+        {
+            TimelineReasonCodes.Ta1Rejected => ("TA1", payerCode),
+            TimelineReasonCodes.Ack999Rejected => ("999", "IK5 " + (payerCode.Length == 0 ? "R" : payerCode)),
+            TimelineReasonCodes.ClaimAckRejected => ("277CA", payerCode),
+            TimelineReasonCodes.FhirError => ("FHIR", "error"),
+            TimelineReasonCodes.ClaimStatus when payerCode.Length > 0 => ("277", payerCode),
+            TimelineReasonCodes.Remittance when payerCode.Length > 0 => (state == ClaimState.Denied ? "835" : "other", payerCode),
+            _ => state == ClaimState.Denied ? ("835", "denied") : ("other", ""),
+        };
+        if (dms)
+        {
+            return source == "other" || reason.Length == 0 ? new("ДМС", "") : new("ДМС", reason);
+        }
+
+        return new(source, reason);
+    }
+
     /// <summary>Reads the reason a claim's last Rejected/Denied timeline entry gives, from its English text (entries written before reasons had codes).</summary>
     public static WorkReason Of(ClaimState state, string? text)
     {

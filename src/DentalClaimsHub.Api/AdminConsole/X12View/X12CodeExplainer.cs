@@ -22,6 +22,10 @@ public sealed class X12CodeExplainer(X12CodeDescriptions codes, IStringLocalizer
 
     public string TransactionResult(string code) => Words("ack999-transaction", code);
 
+    public string StatusCategory(string code) => Words("claim-status-category", code);
+
+    public string StatusCode(string code) => Words("claim-status", code);
+
     /// <summary>A STC composite: <c>A3: rejected …; 21: missing or invalid information; IL: subscriber</c>.</summary>
     public string Status(string category, string status, string entity)
     {
