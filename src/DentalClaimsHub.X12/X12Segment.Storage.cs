@@ -67,6 +67,12 @@ public sealed partial class X12Segment
         return end < 0 ? text : text[..end];
     }
 
+    /// <summary>
+    /// This segment with its own element strings: keeping it does not keep the input's shared text block alive. A streaming
+    /// validator keeps every ST header for its report; each would otherwise hold on to 32 KB of text read long ago.
+    /// </summary>
+    internal X12Segment Detached() => _text is null ? this : new X12Segment(Elements, Delimiters, Ordinal, ByteOffset);
+
     private string[] MaterializeElements()
     {
         var elements = new string[_count];

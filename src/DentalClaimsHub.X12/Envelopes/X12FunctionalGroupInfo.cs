@@ -5,7 +5,7 @@ public sealed class X12FunctionalGroupInfo
 {
     internal X12FunctionalGroupInfo(X12Segment header)
     {
-        Header = header;
+        Header = header.Detached();
         StartOrdinal = header.Ordinal;
     }
 

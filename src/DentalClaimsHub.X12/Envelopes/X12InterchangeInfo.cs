@@ -7,7 +7,7 @@ public sealed class X12InterchangeInfo
 {
     internal X12InterchangeInfo(X12Segment header)
     {
-        Header = header;
+        Header = header.Detached();
         StartOrdinal = header.Ordinal;
     }
 

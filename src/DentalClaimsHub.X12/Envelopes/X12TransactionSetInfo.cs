@@ -5,7 +5,7 @@ public sealed class X12TransactionSetInfo
 {
     internal X12TransactionSetInfo(X12Segment header)
     {
-        Header = header;
+        Header = header.Detached();
         StartOrdinal = header.Ordinal;
     }
 
