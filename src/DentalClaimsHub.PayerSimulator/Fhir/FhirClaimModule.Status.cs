@@ -14,7 +14,8 @@ namespace DentalClaimsHub.PayerSimulator.Fhir;
 /// unknown claim with 404 and an OperationOutcome <c>not-found</c>. Scenarios (slot <c>fhir.status</c>, chosen per claim
 /// identifier prefix like the claim scenarios): pending (default: outcome partial, by reference), paid (complete, 80% of
 /// the total, contained), denied (complete, nothing paid, reason ar001 on every item, by reference), error (outcome error,
-/// contained), in-progress (202 with the Task still in progress) and payer-500.
+/// contained), in-progress (202 with the Task still in progress), payer-500 and slow (the pending answer, held
+/// <see cref="SlowStatusDelay"/>).
 /// </summary>
 public sealed partial class FhirClaimModule
 {
@@ -24,6 +25,7 @@ public sealed partial class FhirClaimModule
     public const string StatusError = "fhir.status.error";
     public const string StatusInProgress = "fhir.status.in-progress";
     public const string StatusServerError = "fhir.status.payer-500";
+    public const string StatusSlow = "fhir.status.slow";
     public const string TaskPath = "/fhir/Task";
     public const string ClaimResponsePath = "/fhir/ClaimResponse/";
     private const string FinancialTask = "http://terminology.hl7.org/CodeSystem/financialtaskcode";
@@ -35,7 +37,7 @@ public sealed partial class FhirClaimModule
     private void RegisterStatus(SimulatorRoutes routes, ScenarioSelector scenarios)
     {
         scenarios.Register(StatusPending, isDefault: true);
-        foreach (var scenario in new[] { StatusPaid, StatusDenied, StatusError, StatusInProgress, StatusServerError })
+        foreach (var scenario in new[] { StatusPaid, StatusDenied, StatusError, StatusInProgress, StatusServerError, StatusSlow })
         {
             scenarios.Register(scenario);
         }
@@ -46,6 +48,9 @@ public sealed partial class FhirClaimModule
                 ? SimulatorResponse.Json(200, found.DeepClone(), FhirJson)
                 : Outcome(404, "not-found", "No such ClaimResponse."));
     }
+
+    /// <summary>How long the slow scenario holds its answer: longer than any sensible hub timeout; tests shorten it.</summary>
+    public TimeSpan SlowStatusDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     private void ClearStatus()
     {
@@ -121,7 +126,8 @@ public sealed partial class FhirClaimModule
             ["type"] = new JsonObject { ["text"] = "ClaimResponse" },
             ["valueReference"] = reference,
         });
-        return SimulatorResponse.Json(201, answer, FhirJson);
+        var created = SimulatorResponse.Json(201, answer, FhirJson);
+        return scenario == StatusSlow ? created with { Delay = SlowStatusDelay } : created;
     }
 
     private JsonObject StatusResponse(JsonObject claim, JsonObject first, string scenario)

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Claims.Status;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.PayerSimulator.Fhir;
@@ -73,5 +75,36 @@ public sealed class FhirClaimStatusPollingTests(StatusPollingFactory factory) : 
 
         Assert.Equal("FHIR status Task in-progress: the payer has not answered yet", said);
         await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+    }
+
+    [Fact]
+    public async Task Poll_FhirPayerSlowerThanItsTimeout_RecordsTheTimeoutKeepsTheClaimAndAsksAgain()
+    {
+        // status-fhir-slow gives the payer 3 s; the simulator holds this claim's status answer for 20 s.
+        factory.Simulator.FhirClaims.SlowStatusDelay = TimeSpan.FromSeconds(20);
+        factory.Simulator.UseForMemberPrefix("FSL-", FhirClaimModule.StatusSlow);
+        var practice = await factory.CreatePracticeAsync("FHIR Status Slow Dental");
+        var pcn = NewPcn("FSL-");
+        var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, "status-fhir-slow");
+        await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
+
+        string? failed = null;
+        for (var i = 0; i < 300 && failed is null; i++)
+        {
+            await Task.Delay(100);
+            failed = await factory.InDatabaseAsync(db => db.ClaimStatusPolls.AsNoTracking()
+                .Where(p => p.ClaimId == claim.Id && p.ConsecutiveFailures > 0).Select(p => p.LastResult).FirstOrDefaultAsync());
+        }
+
+        Assert.Equal("TimedOut: The payer did not answer the status Task in time.", failed);
+        var waiting = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim.Id}");
+        Assert.Equal("accepted", waiting!.Status);
+        Assert.DoesNotContain(waiting.Timeline, t => t.Actor == ClaimStatusPoller.Actor);
+
+        // The payer catches up: the next round asks again and applies its answer.
+        factory.Simulator.UseForMemberPrefix("FSL-", FhirClaimModule.StatusPending);
+        var pending = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "pending");
+        Assert.Equal(ClaimStatusPoller.Actor, pending.Timeline[^1].Actor);
+        Assert.True(factory.Simulator.Received(FhirClaimModule.TaskPath).Count(r => r.BodyText.Contains(pcn, StringComparison.Ordinal)) >= 2);
     }
 }
