@@ -26,7 +26,7 @@ internal static class FhirClaimCases
 
     public static ClaimSubmission Get(string name) => name switch
     {
-        "routine" => Us(Routine(1)),
+        "routine" => Us(PaidAtVisit(Routine(1), 50m)),
         // As the delivery service submits a treatment plan: created as one, no service dates, and flagged.
         "predetermination" => Us(Plan()) with { Predetermination = true },
         "replacement" => Us(Corrected()),
@@ -117,6 +117,13 @@ internal static class FhirClaimCases
         claim.AddLine(Cdt("D0274", 68m), Now);
         claim.AddLine(Cdt("D2393", 240m, tooth: "3", surfaces: "DOM", pointers: [1]), Now);
         claim.AddLine(Cdt("D4341", 220.50m, area: OralCavityArea.UpperRight, pointers: [2]), Now);
+        return claim;
+    }
+
+    // The patient's copay collected at the chair (2300 AMT*F5).
+    private static Claim PaidAtVisit(Claim claim, decimal amount)
+    {
+        claim.SetPatientPaid(Money.Usd(amount), Now);
         return claim;
     }
 
