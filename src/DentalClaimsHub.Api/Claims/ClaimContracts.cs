@@ -29,6 +29,10 @@ public sealed record ClaimRequest
     /// <summary>The claim total: must equal the sum of the line fees.</summary>
     public decimal? Total { get; init; }
 
+    /// <summary>What the patient has already paid toward this claim (837D AMT*F5); at most the total.</summary>
+    /// <example>50.00</example>
+    public decimal? PatientPaid { get; init; }
+
     /// <summary>ICD-10 diagnosis codes in pointer order (at most four).</summary>
     public IReadOnlyList<string>? Diagnoses { get; init; }
 

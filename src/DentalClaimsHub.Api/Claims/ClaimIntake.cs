@@ -45,6 +45,11 @@ public static class ClaimIntake
         var attachments = Attachments(request.Attachments, errors);
         var rendering = request.RenderingProvider is { } named ? ProviderValidation.TryCreate(named, root.Property("renderingProvider"), errors) : null;
         errors.Required(root.Property("total"), request.Total, "Give the claim total; it must equal the sum of the line fees.");
+        if (request.PatientPaid is { } paid && (paid < 0 || decimal.Round(paid, 2) != paid))
+        {
+            errors.Add(root.Property("patientPaid"), "A non-negative amount with at most two decimals.");
+        }
+
         if (!errors.IsEmpty)
         {
             return null;
@@ -84,6 +89,8 @@ public static class ClaimIntake
         Apply(errors, root.Property("priorAuthorizationNumber"),
             () => claim.SetAuthorizations(PatientValidation.Blank(request.PriorAuthorizationNumber), PatientValidation.Blank(request.PredeterminationNumber), now));
         Apply(errors, root.Property("note"), () => claim.SetNote(PatientValidation.Blank(request.Note), now));
+        Apply(errors, root.Property("patientPaid"),
+            () => claim.SetPatientPaid(request.PatientPaid is { } amount ? new Money(amount, context.Currency) : null, now));
         if (!errors.IsEmpty)
         {
             return null;

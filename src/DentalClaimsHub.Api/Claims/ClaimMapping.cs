@@ -21,6 +21,7 @@ public static class ClaimMapping
         claim.OriginalClaimId,
         claim.OriginalPayerClaimNumber,
         claim.Total.ToDto(),
+        claim.PatientPaid?.ToDto(),
         claim.PlaceOfService,
         [.. claim.Diagnoses.Select(d => d.ToString())],
         [.. claim.Lines.OrderBy(l => l.LineNumber).Select(ToResponse)],

@@ -17,6 +17,7 @@ public sealed record ClaimResponse(
     Guid? OriginalClaimId,
     string? OriginalPayerClaimNumber,
     MoneyDto Total,
+    MoneyDto? PatientPaid,
     string PlaceOfService,
     IReadOnlyList<string> Diagnoses,
     IReadOnlyList<ClaimLineResponse> Lines,

@@ -138,6 +138,21 @@ public sealed partial class Claim
 
     public void SetNote(string? note, DateTimeOffset now) => Edit(now, () => Note = Guard.Optional(note, nameof(Note), 80));
 
+    /// <summary>
+    /// Records what the patient has paid toward the claim (null or zero: nothing). It is in the claim currency, with at most
+    /// two decimals, and never negative; that it does not exceed the total is a rule, since lines may still change.
+    /// </summary>
+    public void SetPatientPaid(Money? paid, DateTimeOffset now) => Edit(now, () =>
+    {
+        if (paid is { } money && (money.Currency != Currency || money.IsNegative || Money.RoundAmount(money.Amount) != money.Amount))
+        {
+            throw new DomainException(
+                $"The patient paid {money}: it must be a non-negative {Currency} amount with at most two decimals.", nameof(PatientPaid));
+        }
+
+        PatientPaidAmount = paid is { IsZero: false } nonZero ? nonZero.Amount : null;
+    });
+
     /// <summary>Sets the claim-level prior authorisation and predetermination numbers (blank clears).</summary>
     public void SetAuthorizations(string? priorAuthorizationNumber, string? predeterminationNumber, DateTimeOffset now) => Edit(now, () =>
     {

@@ -59,6 +59,7 @@ public sealed partial class Claim
         copy.Orthodontics = Orthodontics;
         copy.Accident = Accident;
         copy.Note = Note;
+        copy.PatientPaidAmount = PatientPaidAmount;
         copy.PriorAuthorizationNumber = PriorAuthorizationNumber;
         copy.PredeterminationNumber = PredeterminationNumber;
         copy._diagnoses.AddRange(_diagnoses);

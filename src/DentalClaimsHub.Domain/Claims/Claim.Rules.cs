@@ -60,6 +60,16 @@ public sealed partial class Claim
             });
         }
 
+        if (PatientPaid is { } paid && paid > Total)
+        {
+            var amount = paid.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+            var total = Total.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+            problems.Add(new("patientPaid", $"The patient paid {amount}, more than the claim total {total}.")
+            {
+                Rule = ClaimRules.PatientPaidOverTotal, Args = [amount, total],
+            });
+        }
+
         foreach (var line in _lines)
         {
             CheckLine(line, today, problems);

@@ -93,6 +93,12 @@ public sealed partial class Claim
     /// <summary>Free-text note to the payer (NTE).</summary>
     public string? Note { get; private set; }
 
+    /// <summary>What the patient has already paid toward this claim (837D 2300 AMT*F5) in <see cref="Currency"/>; null: nothing.</summary>
+    public Money? PatientPaid => PatientPaidAmount is { } amount ? new Money(amount, Currency) : null;
+
+    // The amount alone is kept: the claim's currency is the only one it may be in.
+    private decimal? PatientPaidAmount { get; set; }
+
     public ClaimState State { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

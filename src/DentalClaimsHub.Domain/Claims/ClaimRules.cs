@@ -69,11 +69,15 @@ public static class ClaimRules
     /// <summary>Args: the CDT code, the least count, the most (empty: no limit), the count given, the surfaces given.</summary>
     public const string SurfaceCount = "surface-count";
 
+    /// <summary>Args: the amount the patient paid, the claim total (both 0.00).</summary>
+    public const string PatientPaidOverTotal = "patient-paid-over-total";
+
     /// <summary>Every rule id, for tests that check each has words in every language.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         NoLines, TooManyLines, TooManyDiagnoses, MixedCodeSystems, PlanFollowUp, NoOriginalNumber, AccidentInFuture, DuplicateLineControl,
         NoServiceDate, ServiceInFuture, DiagnosisPointer, OrthoMonths, ToothNeeded, QuadrantNotTooth, ArchNotTooth, NoTooth, QuadrantNeeded,
         ArchNeeded, AnteriorOnly, PosteriorOnly, AnteriorOcclusal, PosteriorIncisal, SurfaceCount,
+        PatientPaidOverTotal,
     ];
 }

@@ -53,6 +53,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(c => c.PriorAuthorizationNumber).HasMaxLength(50);
         b.Property(c => c.PredeterminationNumber).HasMaxLength(50);
         b.Property(c => c.Note).HasMaxLength(2000);
+        b.Property<decimal?>("PatientPaidAmount").HasColumnName("patient_paid").HasPrecision(12, 2);
+        b.Ignore(c => c.PatientPaid);
         b.Property(c => c.RenderingProvider).HasJsonConversion();
         b.Property(c => c.Orthodontics).HasJsonConversion();
         b.Property(c => c.Accident).HasJsonConversion();

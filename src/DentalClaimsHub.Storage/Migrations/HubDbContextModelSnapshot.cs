@@ -83,6 +83,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
+                    b.Property<decimal?>("PatientPaidAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("patient_paid");
+
                     b.Property<string>("PayerClaimNumber")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Validation;
@@ -129,6 +130,29 @@ public sealed class ClaimIntakeTests
         var (_, errors) = Build(Valid() with { Total = 400m });
 
         Assert.Equal("The total 400.00 does not equal the sum of the line fees, 425.00.", Assert.Single(errors["$.total"]));
+    }
+
+    [Theory]
+    [InlineData("-0.01", "A non-negative amount with at most two decimals.")]
+    [InlineData("10.005", "A non-negative amount with at most two decimals.")]
+    [InlineData("425.01", "The patient paid 425.01, more than the claim total 425.00.")]
+    public void TryBuild_PatientPaidNegativeOrOverTheTotal_IsRefused(string amount, string message)
+    {
+        var (draft, errors) = Build(Valid() with { PatientPaid = decimal.Parse(amount, CultureInfo.InvariantCulture) });
+
+        Assert.Null(draft);
+        Assert.Equal(message, Assert.Single(errors["$.patientPaid"]));
+    }
+
+    [Theory]
+    [InlineData("425", "425")]
+    [InlineData("0", null)]
+    public void TryBuild_PatientPaidUpToTheTotal_IsKeptAndZeroMeansNothing(string amount, string? kept)
+    {
+        var (draft, errors) = Build(Valid() with { PatientPaid = decimal.Parse(amount, CultureInfo.InvariantCulture) });
+
+        Assert.Empty(errors);
+        Assert.Equal(kept is null ? null : Money.Usd(decimal.Parse(kept, CultureInfo.InvariantCulture)), draft!.PatientPaid);
     }
 
     [Fact]

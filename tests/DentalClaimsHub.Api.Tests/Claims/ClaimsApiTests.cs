@@ -6,6 +6,7 @@ using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Domain.Values;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Outbox;
 using DentalClaimsHub.Storage.Tenancy;
@@ -94,6 +95,19 @@ public sealed class ClaimsApiTests(HubApiFactory factory) : IClassFixture<HubApi
     }
 
     [Fact]
+    public async Task Submit_WithPatientPaid_StoredAndReadBack()
+    {
+        var s = await SubjectAsync();
+
+        var claim = await CreatedAsync(await PostAsync(s.Practice.Client, "/v1/claims", Claim(s) with { PatientPaid = 50.25m }));
+
+        var read = await s.Practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim.Id}");
+        Assert.Equal((50.25m, "USD"), (read!.PatientPaid!.Amount, read.PatientPaid.Currency));
+        var stored = await InDatabaseAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claim.Id));
+        Assert.Equal(Money.Usd(50.25m), stored.PatientPaid);
+    }
+
+    [Fact]
     public async Task Submit_WithoutIdempotencyKey_IsRefusedAndStoresNothing()
     {
         var s = await SubjectAsync();
@@ -173,6 +187,8 @@ public sealed class ClaimsApiTests(HubApiFactory factory) : IClassFixture<HubApi
         { "too-many-diagnoses", "$.diagnoses" },
         { "total-not-sum", "$.total" },
         { "future-date", "$.lines[0].serviceDate" },
+        { "patient-paid-negative", "$.patientPaid" },
+        { "patient-paid-over-total", "$.patientPaid" },
         { "unknown-coverage", "$.coverageId" },
     };
 
@@ -196,6 +212,8 @@ public sealed class ClaimsApiTests(HubApiFactory factory) : IClassFixture<HubApi
             },
             "too-many-diagnoses" => valid with { Diagnoses = ["K02.52", "K02.53", "K02.61", "K02.62", "K05.311"] },
             "total-not-sum" => valid with { Total = 400m },
+            "patient-paid-negative" => valid with { PatientPaid = -1m },
+            "patient-paid-over-total" => valid with { PatientPaid = 425.01m },
             "future-date" => valid with { Lines = [lines[0] with { ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5) }, lines[1]] },
             _ => valid with { CoverageId = Guid.NewGuid() },
         };

@@ -26,6 +26,21 @@ public class ClaimCorrectionsTests
     }
 
     [Fact]
+    public void CreateReplacement_PatientPaid_IsCarriedToTheReplacement()
+    {
+        var original = ClaimFixture.ValidDraft();
+        original.SetPatientPaid(Domain.Values.Money.Usd(40m), ClaimFixture.Now);
+        foreach (var step in ClaimFixture.PathTo(ClaimState.Paid))
+        {
+            ClaimFixture.Apply(original, step);
+        }
+
+        var replacement = original.CreateReplacement("jane", ClaimFixture.Now);
+
+        Assert.Equal(Domain.Values.Money.Usd(40m), replacement.PatientPaid);
+    }
+
+    [Fact]
     public void CreateReplacement_Draft_PassesRulesAfterEdit()
     {
         var replacement = ClaimFixture.InState(ClaimState.Denied).CreateReplacement("jane", ClaimFixture.Now);

@@ -36,6 +36,32 @@ public class ClaimRulesTests
     }
 
     [Fact]
+    public void CheckRules_PatientPaidAboveTheTotal_ReportsPatientPaid()
+    {
+        var claim = ClaimFixture.ValidDraft();
+        claim.SetPatientPaid(Money.Usd(205.01m), Now);
+
+        var violation = Assert.Single(claim.CheckRules(ClaimFixture.Today));
+
+        Assert.Equal(("patientPaid", ClaimRules.PatientPaidOverTotal), (violation.Field, violation.Rule));
+        Assert.Equal(["205.01", "205.00"], violation.Args);
+    }
+
+    [Fact]
+    public void SetPatientPaid_NegativeOrOtherCurrency_ThrowsAndZeroClears()
+    {
+        var claim = ClaimFixture.ValidDraft();
+        claim.SetPatientPaid(Money.Usd(205m), Now);
+
+        Assert.Throws<DomainException>(() => claim.SetPatientPaid(Money.Usd(-1m), Now));
+        Assert.Throws<DomainException>(() => claim.SetPatientPaid(Money.Rub(10m), Now));
+        Assert.Equal(Money.Usd(205m), claim.PatientPaid);
+        Assert.Empty(claim.CheckRules(ClaimFixture.Today));
+        claim.SetPatientPaid(Money.Usd(0m), Now);
+        Assert.Null(claim.PatientPaid);
+    }
+
+    [Fact]
     public void AddLine_FiftyFirstLine_Throws()
     {
         var claim = ClaimFixture.NewDraft();

@@ -7,12 +7,13 @@ using Info = Hl7.Fhir.Model.Claim.SupportingInformationComponent;
 namespace DentalClaimsHub.Adapters.Fhir.Claims;
 
 /// <summary>
-/// <c>Claim.supportingInfo</c> in a fixed order — attachments, missing teeth, orthodontics, then per line its prosthesis
-/// and further teeth, then the note — numbered from 1, with the sequences each line refers to.
+/// <c>Claim.supportingInfo</c> in a fixed order — attachments, missing teeth, orthodontics, what the patient paid, then
+/// per line its prosthesis and further teeth, then the note — numbered from 1, with the sequences each line refers to.
 /// </summary>
 internal sealed class FhirClaimSupportingInfo
 {
     private const string Ucum = "http://unitsofmeasure.org";
+    private const string Iso4217 = "urn:iso:std:iso:4217";
 
     private readonly Dictionary<int, List<int>> _byLine = [];
 
@@ -57,6 +58,17 @@ internal sealed class FhirClaimSupportingInfo
 
             info.Add(total);
             info.Add(Months("orthodontic-months-remaining", ortho.RemainingMonths));
+        }
+
+        if (claim.PatientPaid is { } paid)
+        {
+            // R4 Claim has no field for it and supportingInfo takes no Money: a Quantity in ISO 4217 units (the MoneyQuantity pattern).
+            info.Add(new Info
+            {
+                Category = Category("info"),
+                Code = new CodeableConcept(FhirClaimSystems.ClaimInformation, "patient-paid"),
+                Value = new Quantity { Value = paid.Amount, Unit = paid.Currency, System = Iso4217, Code = paid.Currency },
+            });
         }
 
         foreach (var line in claim.Lines)

@@ -155,6 +155,12 @@ internal sealed class Claim837Transaction(
             Write("PWK", attachment.ReportType, attachment.TransmissionCode, "", "", "AC", X12Text.Clean(attachment.ControlNumber, 80));
         }
 
+        // 005010X224A2 2300 AMT*F5: required when the patient has paid any amount toward the claim.
+        if (_claim.PatientPaid is { IsZero: false } paid)
+        {
+            Write("AMT", "F5", Amount(paid.Amount));
+        }
+
         WriteReference("G3", _claim.PredeterminationNumber);
         WriteReference("G1", _claim.PriorAuthorizationNumber);
         if (_claim.Frequency != ClaimFrequency.Original)

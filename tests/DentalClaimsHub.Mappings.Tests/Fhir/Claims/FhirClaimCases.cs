@@ -21,12 +21,12 @@ internal static class FhirClaimCases
     public static readonly string[] Names =
     [
         "routine", "predetermination", "replacement", "void", "child-primary-teeth", "bridge-with-attachments",
-        "secondary-after-primary", "ortho-after-accident", "dms-filling",
+        "secondary-after-primary", "ortho-after-accident", "extractions-with-missing-teeth", "dms-filling",
     ];
 
     public static ClaimSubmission Get(string name) => name switch
     {
-        "routine" => Us(Routine(1)),
+        "routine" => Us(PaidAtVisit(Routine(1), 50m)),
         // As the delivery service submits a treatment plan: created as one, no service dates, and flagged.
         "predetermination" => Us(Plan()) with { Predetermination = true },
         "replacement" => Us(Corrected()),
@@ -38,6 +38,7 @@ internal static class FhirClaimCases
             Other = new OtherCoverage(SpouseCoverage(), "Other Dental Mutual", "OTH01", ResponsibilityIsPrimary: true, Money.Usd(180m)),
         },
         "ortho-after-accident" => Us(Ortho()),
+        "extractions-with-missing-teeth" => Us(Extractions()),
         "dms-filling" => DmsFilling(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such case."),
     };
@@ -119,6 +120,13 @@ internal static class FhirClaimCases
         return claim;
     }
 
+    // The patient's copay collected at the chair (2300 AMT*F5).
+    private static Claim PaidAtVisit(Claim claim, decimal amount)
+    {
+        claim.SetPatientPaid(Money.Usd(amount), Now);
+        return claim;
+    }
+
     private static Claim Plan()
     {
         var claim = Claim.Create(PracticeId, Elena().Id, SelfCoverage().Id, "demo-fhir-dental", "USD", "test", Now,
@@ -193,6 +201,21 @@ internal static class FhirClaimCases
         claim.AddLine(Cdt("D8080", 5200m, pointers: [1]) with { PriorAuthorizationNumber = "PA-31007" }, Now);
         claim.AddLine(Cdt("D2330", 180m, tooth: "8", surfaces: "I", pointers: [2]), Now);
         claim.AddLine(Cdt("D5211", 900m, area: OralCavityArea.Maxillary, pointers: [2]), Now);
+        return claim;
+    }
+
+    // A limited exam and an image of an abscessed #30, extracted, and a carious erupted #17 removed surgically; the other
+    // third molars and #19 were lost before, reported so the payer can judge a later bridge or implant.
+    private static Claim Extractions()
+    {
+        var claim = NewClaim(10);
+        claim.SetDiagnoses([Icd10Code.Parse("K04.7"), Icd10Code.Parse("K02.53")], Now);
+        claim.SetMissingTeeth([.. new[] { "1", "16", "19", "32" }
+            .Select(t => new MissingTooth(ToothNumber.ParseUniversal(t), MissingToothStatus.Missing))], Now);
+        claim.AddLine(Cdt("D0140", 75m, pointers: [1]), Now);
+        claim.AddLine(Cdt("D0220", 32m, pointers: [1]), Now);
+        claim.AddLine(Cdt("D7140", 185m, tooth: "30", pointers: [1]), Now);
+        claim.AddLine(Cdt("D7210", 340m, tooth: "17", pointers: [2]), Now);
         return claim;
     }
 
