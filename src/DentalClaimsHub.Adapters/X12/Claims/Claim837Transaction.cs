@@ -234,6 +234,13 @@ internal sealed class Claim837Transaction(
             line.Prosthesis switch { ProsthesisPlacement.Initial => "I", ProsthesisPlacement.Replacement => "R", _ => "" },
             Number(line.Units),
         };
+        // 005010X224A2 SV311: required when 2300 HI reports diagnoses; up to four pointers into HI, as components.
+        var pointers = line.DiagnosisPointers.Where(p => p <= _claim.Diagnoses.Count).Take(4).ToList();
+        if (_claim.Diagnoses.Count > 0 && pointers.Count > 0)
+        {
+            sv3 = [.. sv3, "", "", "", "", string.Join(c, pointers.Select(p => Number(p)))];
+        }
+
         Write("SV3", sv3);
         if (line.Tooth is { } tooth)
         {
