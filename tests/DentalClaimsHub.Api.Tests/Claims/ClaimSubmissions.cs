@@ -11,7 +11,7 @@ namespace DentalClaimsHub.Api.Tests.Claims;
 internal static class ClaimSubmissions
 {
     public static async Task<ClaimResponse> SubmitAsync(TestPractice practice, string? controlNumber = null, string payerId = "demo-x12-dental",
-        string? memberId = null)
+        string? memberId = null, string? predeterminationNumber = null)
     {
         var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest()))
             .Content.ReadFromJsonAsync<PatientResponse>();
@@ -23,6 +23,7 @@ internal static class ClaimSubmissions
             Content = JsonContent.Create(new ClaimRequest
             {
                 PatientId = patient.Id, CoverageId = coverage!.Id, Total = 425m, PatientControlNumber = controlNumber, Diagnoses = ["K02.52"],
+                PredeterminationNumber = predeterminationNumber,
                 Lines =
                 [
                     new ClaimLineRequest
