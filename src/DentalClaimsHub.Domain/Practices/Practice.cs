@@ -44,6 +44,12 @@ public sealed class Practice
     /// </summary>
     public Address? Address { get; private set; }
 
+    /// <summary>
+    /// Where the payer sends payments when that is not <see cref="Address"/> (a lockbox or post-office box): 837D 2010AB.
+    /// Null when payments go to the billing address.
+    /// </summary>
+    public Address? PayToAddress { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Creates a practice; identifiers are optional but validated when given.</summary>
@@ -77,6 +83,9 @@ public sealed class Practice
 
     /// <summary>Sets or clears the billing address.</summary>
     public void SetAddress(Address? address) => Address = address;
+
+    /// <summary>Sets the pay-to address; null (or the billing address itself) means payments go to the billing address.</summary>
+    public void SetPayToAddress(Address? address) => PayToAddress = address == Address ? null : address;
 
     /// <summary>Replaces the registration identifiers.</summary>
     public void SetIdentifiers(Npi? npi, string? taxId, Inn? inn, Ogrn? ogrn)

@@ -18,6 +18,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         b.Property(p => p.TaxId).HasMaxLength(9);
         b.Property(p => p.Inn).HasConversion(new ValueConverter<Inn, string>(v => v.Value, s => Inn.Parse(s))).HasMaxLength(12);
         b.OwnsOne(p => p.Address, AddressColumns.Map);
+        b.OwnsOne(p => p.PayToAddress, a => AddressColumns.Map(a, "pay_to_address"));
         b.Property(p => p.Ogrn).HasConversion(new ValueConverter<Ogrn, string>(v => v.Value, s => Ogrn.Parse(s))).HasMaxLength(15);
     }
 }

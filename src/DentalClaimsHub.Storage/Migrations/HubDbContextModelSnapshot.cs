@@ -3301,7 +3301,59 @@ namespace DentalClaimsHub.Storage.Migrations
                                 .HasConstraintName("fk_practices_practices_id");
                         });
 
+                    b.OwnsOne("DentalClaimsHub.Domain.Patients.Address", "PayToAddress", b1 =>
+                        {
+                            b1.Property<Guid>("PracticeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("pay_to_address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("pay_to_address_country_code");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(110)
+                                .HasColumnType("character varying(110)")
+                                .HasColumnName("pay_to_address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(110)
+                                .HasColumnType("character varying(110)")
+                                .HasColumnName("pay_to_address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("pay_to_address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("pay_to_address_region");
+
+                            b1.HasKey("PracticeId");
+
+                            b1.ToTable("practices");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PracticeId")
+                                .HasConstraintName("fk_practices_practices_id");
+                        });
+
                     b.Navigation("Address");
+
+                    b.Navigation("PayToAddress");
                 });
 
             modelBuilder.Entity("DentalClaimsHub.Domain.PreAuthorizations.PreAuthorization", b =>

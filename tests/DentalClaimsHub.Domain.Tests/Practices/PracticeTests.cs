@@ -76,4 +76,18 @@ public class PracticeTests
         Assert.Throws<DomainException>(() => practice.Rename(" "));
         Assert.Equal("Old", practice.Name);
     }
+
+    [Fact]
+    public void SetPayToAddress_ALockbox_IsKept_TheBillingAddressItselfMeansNone()
+    {
+        var practice = Practice.Create("Lakeside", "US", "UTC", Now);
+        var billing = new DentalClaimsHub.Domain.Patients.Address("1200 Shore Dr", null, "Lakeside", "IL", "60601", "US");
+        practice.SetAddress(billing);
+
+        practice.SetPayToAddress(new DentalClaimsHub.Domain.Patients.Address("PO Box 4471", null, "Chicago", "IL", "60680", "US"));
+        Assert.Equal("PO Box 4471", practice.PayToAddress!.Line1);
+
+        practice.SetPayToAddress(billing with { });
+        Assert.Null(practice.PayToAddress);
+    }
 }

@@ -115,6 +115,24 @@ public sealed class ClaimStorageTests(StorageDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task APracticesPayToAddress_RoundTripsBesideItsBillingAddress()
+    {
+        var practice = Practice.Create("Pay-to Practice", "US", "America/Chicago", Now, Npi.Parse("1234567893"));
+        practice.SetAddress(new Address("1200 Shore Dr", "Suite 4", "Lakeside", "IL", "60601", "US"));
+        practice.SetPayToAddress(new Address("PO Box 4471", null, "Chicago", "IL", "60680-4471", "US"));
+        await using (var db = database.CreateContext())
+        {
+            db.Practices.Add(practice);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var again = await read.Practices.SingleAsync(p => p.Id == practice.Id);
+        Assert.Equal(practice.Address, again.Address);
+        Assert.Equal(practice.PayToAddress, again.PayToAddress);
+    }
+
+    [Fact]
     public async Task ATransitionAfterReload_Persists()
     {
         var claim = NewClaim();

@@ -43,6 +43,12 @@ internal sealed class Claim837Transaction(
         Write("NM1", "85", "2", X12Text.Clean(practice.Name, 60), "", "", "", "", "XX", practice.Npi!.Value.Value);
         WriteAddress(practice.Address!);
         Write("REF", "EI", practice.TaxId!);
+        // 2010AB: only when payments go somewhere other than the billing address (a lockbox, a post-office box).
+        if (practice.PayToAddress is { } payTo)
+        {
+            Write("NM1", "87", "2");
+            WriteAddress(payTo);
+        }
 
         WriteSubscriber();
         if (submission.PatientIsDependent)

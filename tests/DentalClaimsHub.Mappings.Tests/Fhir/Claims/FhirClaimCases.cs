@@ -33,8 +33,10 @@ internal static class FhirClaimCases
         "void" => Us(Accepted(Routine(4)).CreateVoid("test", Now, "billed the wrong patient")),
         "child-primary-teeth" => ChildPrimaryTeeth(),
         "bridge-with-attachments" => Us(Bridge()),
+        // A group practice paid through its bank's lockbox: 2010AB pay-to address.
         "secondary-after-primary" => Us(Routine(7)) with
         {
+            Practice = LakesideWithLockbox(),
             Other = new OtherCoverage(SpouseCoverage(), "Other Dental Mutual", "OTH01", ResponsibilityIsPrimary: true, Money.Usd(180m)),
         },
         "ortho-after-accident" => Us(Ortho()),
@@ -50,6 +52,13 @@ internal static class FhirClaimCases
         var practice = Practice.Create("Lakeside Family Dental", "US", "America/Chicago", Now, npi: Npi.Parse("1234567893"),
             taxId: "741234567", id: PracticeId);
         practice.SetAddress(new Address("1200 Shore Dr", "Suite 4", "Lakeside", "IL", "60601", "US"));
+        return practice;
+    }
+
+    private static Practice LakesideWithLockbox()
+    {
+        var practice = Lakeside();
+        practice.SetPayToAddress(new Address("PO Box 4471", null, "Chicago", "IL", "60680-4471", "US"));
         return practice;
     }
 
