@@ -445,6 +445,9 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         Assert.Contains($";{pcn};Иванова;Анна;J;14.03.1987;", text, StringComparison.Ordinal);
         Assert.Contains(";A16.07.002;;36;MO;1;4500,00;4500,00;K02.1;", text, StringComparison.Ordinal);
         Assert.Contains("Итого;;;;;;;;;;;;;;;5700,00;;", text, StringComparison.Ordinal);
+        var rows = text.Split("\r\n");
+        Assert.Contains("RX-0117 (opg.jpg)", Assert.Single(rows, r => r.Contains(";B01.065.001;", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(rows, r => r.Contains(";A16.07.002;", StringComparison.Ordinal) && r.Contains("RX-0117", StringComparison.Ordinal));
     }
 
     private async Task<(TestPractice Practice, string Pcn, ClaimResponse Created)> SubmitDmsAsync(string insurer)
@@ -464,6 +467,8 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
             {
                 PatientId = patient.Id, CoverageId = coverage!.Id, PatientControlNumber = pcn, Total = 5700m, Diagnoses = ["K02.1"],
                 PriorAuthorizationNumber = "ГП-2026-0117",
+                // A panoramic X-ray the clinic sends separately: the registry lists it on the claim's first row.
+                Attachments = [new AttachmentRequest { ReportType = "RB", Transmission = "mail", ControlNumber = "RX-0117", FileName = "opg.jpg" }],
                 Lines =
                 [
                     new ClaimLineRequest { Code = "B01.065.001", Fee = 1200m, ServiceDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) },
