@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Claims;
 using DentalClaimsHub.Api.Claims.Status;
 using DentalClaimsHub.Api.Tests.Claims;
 using DentalClaimsHub.PayerSimulator.Fhir;
+using DentalClaimsHub.Storage.ClaimStatus;
 using DentalClaimsHub.Storage.Messages;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,13 +67,7 @@ public sealed class FhirClaimStatusPollingTests(StatusPollingFactory factory) : 
         var claim = await ClaimSubmissions.SubmitAsync(practice, NewPcn("FSW-"), Payer);
         await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
 
-        string? said = null;
-        for (var i = 0; i < 150 && said is null; i++)
-        {
-            await Task.Delay(100);
-            said = await factory.InDatabaseAsync(db => db.ClaimStatusPolls.AsNoTracking()
-                .Where(p => p.ClaimId == claim.Id && p.Polls > 0).Select(p => p.LastResult).FirstOrDefaultAsync());
-        }
+        var said = await PollResultAsync(claim.Id, p => p.Polls > 0, TimeSpan.FromSeconds(15));
 
         Assert.Equal("FHIR status Task in-progress: the payer has not answered yet", said);
         await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
@@ -88,13 +84,7 @@ public sealed class FhirClaimStatusPollingTests(StatusPollingFactory factory) : 
         var claim = await ClaimSubmissions.SubmitAsync(practice, pcn, "status-fhir-slow");
         await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "accepted");
 
-        string? failed = null;
-        for (var i = 0; i < 300 && failed is null; i++)
-        {
-            await Task.Delay(100);
-            failed = await factory.InDatabaseAsync(db => db.ClaimStatusPolls.AsNoTracking()
-                .Where(p => p.ClaimId == claim.Id && p.ConsecutiveFailures > 0).Select(p => p.LastResult).FirstOrDefaultAsync());
-        }
+        var failed = await PollResultAsync(claim.Id, p => p.ConsecutiveFailures > 0, TimeSpan.FromSeconds(30));
 
         Assert.Equal("TimedOut: The payer did not answer the status Task in time.", failed);
         var waiting = await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{claim.Id}");
@@ -106,5 +96,22 @@ public sealed class FhirClaimStatusPollingTests(StatusPollingFactory factory) : 
         var pending = await ClaimSubmissions.WaitForAsync(practice.Client, claim.Id, "pending");
         Assert.Equal(ClaimStatusPoller.Actor, pending.Timeline[^1].Actor);
         Assert.True(factory.Simulator.Received(FhirClaimModule.TaskPath).Count(r => r.BodyText.Contains(pcn, StringComparison.Ordinal)) >= 2);
+    }
+
+    // The last result the hub recorded on the claim's poll once the poll matches when; null if it never does within wait.
+    private async Task<string?> PollResultAsync(Guid claimId, Expression<Func<ClaimStatusPoll, bool>> when, TimeSpan wait)
+    {
+        for (var waited = TimeSpan.Zero; waited < wait; waited += TimeSpan.FromMilliseconds(100))
+        {
+            await Task.Delay(100);
+            var result = await factory.InDatabaseAsync(db => db.ClaimStatusPolls.AsNoTracking()
+                .Where(p => p.ClaimId == claimId).Where(when).Select(p => p.LastResult).FirstOrDefaultAsync());
+            if (result is not null)
+            {
+                return result;
+            }
+        }
+
+        return null;
     }
 }
