@@ -5,14 +5,20 @@ namespace DentalClaimsHub.X12.Parsing;
 
 /// <summary>
 /// The children of every loop of one parse, packed into large shared chunks of <see cref="X12Entry"/>: a loop's
-/// children are copied in, contiguous, when the loop is complete. The chunks hold no references and are larger than
-/// the large object heap threshold, so the garbage collector neither scans nor copies them while a parse grows; the
-/// only objects of a tree are its loops. Segment wrappers (<see cref="X12ParsedSegment"/>) are created on first use.
+/// children are copied in, contiguous, when the loop is complete. The chunks hold no references and, once a parse is
+/// large, are larger than the large object heap threshold, so the garbage collector neither scans nor copies them while
+/// a parse grows; the only objects of a tree are its loops. Segment wrappers (<see cref="X12ParsedSegment"/>) are
+/// created on first use.
 /// </summary>
+/// <remarks>
+/// The first chunk and the first page of loops start small and double: most parses are a single 271, 277 or 999 of a
+/// few dozen segments, and large-object pages for each of them made the garbage collector the main cost of a check.
+/// </remarks>
 internal sealed class X12LoopEntries(X12SegmentStore segments)
 {
     private const int ChunkSize = 16 * 1024;
-    private const int PageShift = 12;
+    private const int FirstSize = 64;
+    private const int PageShift = 8;
     private const int PageSize = 1 << PageShift;
 
     private readonly List<X12Loop[]> _loops = [];
@@ -30,9 +36,12 @@ internal sealed class X12LoopEntries(X12SegmentStore segments)
     {
         // Pages of loops, like the chunks, are large objects: never copied, and no growing array to copy either.
         var index = _loopCount++;
-        if ((index & (ChunkSize - 1)) == 0)
-            _loops.Add(new X12Loop[ChunkSize]);
-        _loops[^1][index & (ChunkSize - 1)] = loop;
+        var offset = index & (ChunkSize - 1);
+        if (offset == 0)
+            _loops.Add(new X12Loop[index == 0 ? FirstSize : ChunkSize]);
+        else if (offset == _loops[^1].Length)
+            _loops[^1] = GrowFirstPage(_loops[^1]);
+        _loops[^1][offset] = loop;
         return ~index;
     }
 
@@ -45,13 +54,22 @@ internal sealed class X12LoopEntries(X12SegmentStore segments)
         var span = CollectionsMarshal.AsSpan(children);
         if (span.Length > _chunk.Length - _used)
         {
-            _chunk = new X12Entry[Math.Max(ChunkSize, span.Length)];
+            var size = _chunk.Length == 0 ? FirstSize : Math.Min(ChunkSize, _chunk.Length * 2);
+            _chunk = new X12Entry[Math.Max(size, span.Length)];
             _used = 0;
         }
 
         span.CopyTo(_chunk.AsSpan(_used));
         loop.SetEntries(this, _chunk, _used, span.Length);
         _used += span.Length;
+    }
+
+    // Only the first page grows, while the one parsing thread adds loops; nothing reads it from another thread until then.
+    private static X12Loop[] GrowFirstPage(X12Loop[] page)
+    {
+        var grown = new X12Loop[page.Length * 2];
+        page.CopyTo(grown, 0);
+        return grown;
     }
 
     /// <summary>The wrapper of the segment at <paramref name="row"/>, created on first use (the first one stored wins).</summary>

@@ -17,9 +17,6 @@ public sealed class X12Reader : IDisposable
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private readonly X12Tokenizer _tokenizer;
 
-    // Direct-mapped cache of short element values: 4,096 slots, a collision simply replaces the slot.
-    private readonly (int Key, string? Value)[] _shortValues = new (int, string?)[4096];
-
     // Text of ASCII segments, packed into shared blocks (see X12TextBlocks).
     private readonly X12TextBlocks _text;
 
@@ -104,7 +101,7 @@ public sealed class X12Reader : IDisposable
     private string Decode(ReadOnlySpan<byte> bytes) => bytes.Length switch
     {
         0 => "",
-        <= 3 => DecodeShort(bytes),
+        <= Text.X12ShortStrings.MaxLength => Text.X12ShortStrings.Get(bytes),
         _ => Utf8.GetString(bytes),
     };
 
@@ -119,28 +116,4 @@ public sealed class X12Reader : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _tokenizer.Dispose();
-
-    // Segment ids and short codes (qualifiers, Y/N flags, "D8", "472") repeat constantly: cache short ASCII values
-    // instead of allocating a string per element. The cache is bounded, so memory stays flat on any input.
-    private string DecodeShort(ReadOnlySpan<byte> bytes)
-    {
-        var key = bytes.Length;
-        foreach (var b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                return Utf8.GetString(bytes);
-            }
-
-            key = (key << 8) | b;
-        }
-
-        ref var slot = ref _shortValues[(int)(((uint)key * 0x9E3779B1u) >> 20)];
-        if (slot.Value is null || slot.Key != key)
-        {
-            slot = (key, Encoding.ASCII.GetString(bytes));
-        }
-
-        return slot.Value;
-    }
 }

@@ -17,6 +17,11 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
 {
     private const int PageShift = 12;
     private const int PageSize = 1 << PageShift;
+    // The first row page starts small and doubles up to a full page: a 271 of twenty segments should not cost a 96 KB page.
+    private const int FirstPageSize = 64;
+    // Segment slots hold references, so their pages stay small objects whatever the size; small pages keep a short parse cheap.
+    private const int SlotShift = 8;
+    private const int SlotPageSize = 1 << SlotShift;
     private const int Materialized = -1;
 
     private Row[][] _rows = [];
@@ -51,15 +56,15 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
     public int Add(X12Segment segment)
     {
         var index = Append(new Row { Block = Materialized });
-        SlotPage(index >> PageShift)[index & (PageSize - 1)] = segment;
+        SlotPage(index >> SlotShift)[index & (SlotPageSize - 1)] = segment;
         return index;
     }
 
     /// <summary>The segment at <paramref name="index"/>, created on first use.</summary>
     public X12Segment Get(int index)
     {
-        var page = SlotPage(index >> PageShift);
-        ref var slot = ref page[index & (PageSize - 1)];
+        var page = SlotPage(index >> SlotShift);
+        ref var slot = ref page[index & (SlotPageSize - 1)];
         if (Volatile.Read(ref slot) is { } existing)
             return existing;
 
@@ -130,11 +135,16 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
         if (page == _rows.Length)
         {
             Array.Resize(ref _rows, Math.Max(4, _rows.Length * 2));
-            Array.Resize(ref _segments, _rows.Length);
+            Array.Resize(ref _segments, _rows.Length << (PageShift - SlotShift));
         }
 
-        _rows[page] ??= new Row[PageSize];
-        _rows[page][index & (PageSize - 1)] = row;
+        var offset = index & (PageSize - 1);
+        if (_rows[page] is not { } rows)
+            rows = _rows[page] = new Row[page == 0 ? FirstPageSize : PageSize];
+        else if (offset == rows.Length)
+            Array.Resize(ref _rows[page], rows.Length * 2); // only the first page grows, by the one thread that adds rows
+
+        _rows[page][offset] = row;
         Count = index + 1;
         return index;
     }
@@ -142,7 +152,7 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
     // Slot pages are created when a segment of the page is first asked for: a parse that is only walked by the schema
     // layer's span APIs never creates them.
     private X12Segment?[] SlotPage(int page) =>
-        Volatile.Read(ref _segments[page]) ?? Interlocked.CompareExchange(ref _segments[page], new X12Segment?[PageSize], null)
+        Volatile.Read(ref _segments[page]) ?? Interlocked.CompareExchange(ref _segments[page], new X12Segment?[SlotPageSize], null)
         ?? _segments[page]!;
 
     private struct Row

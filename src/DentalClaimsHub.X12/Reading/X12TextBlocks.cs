@@ -21,6 +21,9 @@ internal sealed class X12TextBlocks(int blockSize = X12TextBlocks.StreamingBlock
     /// </summary>
     public const int RetainedBlockSize = 64 * 1024;
 
+    // Blocks start small and double up to the block size, so a message of a few hundred bytes takes a block its size.
+    private const int FirstBlockSize = 1024;
+
     private char[] _block = [];
     private int _used;
 
@@ -32,7 +35,8 @@ internal sealed class X12TextBlocks(int blockSize = X12TextBlocks.StreamingBlock
     {
         if (bytes.Length > _block.Length - _used)
         {
-            _block = new char[Math.Max(blockSize, bytes.Length)];
+            var size = _block.Length == 0 ? Math.Min(FirstBlockSize, blockSize) : Math.Min(blockSize, _block.Length * 2);
+            _block = new char[Math.Max(size, bytes.Length)];
             _used = 0;
         }
 

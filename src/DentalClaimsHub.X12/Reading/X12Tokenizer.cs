@@ -27,7 +27,9 @@ public sealed partial class X12Tokenizer : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
         _options = options ?? new X12ReaderOptions();
-        _buffer = new byte[Math.Max(1024, _options.BufferSize)];
+        // A stream that knows its length (a message in memory) gets a buffer no larger than it: a 271 needs 2 KB, not 64.
+        var remaining = stream.CanSeek ? stream.Length - stream.Position + 1 : long.MaxValue;
+        _buffer = new byte[(int)Math.Clamp(remaining, 1024, Math.Max(1024, _options.BufferSize))];
     }
 
     /// <summary>Delimiters of the current interchange; null until the first ISA is read.</summary>

@@ -73,4 +73,33 @@ public sealed class X12ParsedSegmentIdentityTests
             document.Transactions.Last().Segments.Select(s => s.Segment.Elements.Length));
         Assert.DoesNotContain(document.Issues, i => i.Severity == X12IssueSeverity.Error);
     }
+
+    [Fact]
+    public void Parse_ManyInterchanges_PastEveryPageAndChunkBoundary_KeepsEverySegmentAndLoop()
+    {
+        // Rows, loops, entries, text blocks and slots start small and grow: 1,000 copies of the 837D cross every first-page
+        // growth and many full pages (tens of thousands of segments and loops, megabytes of text).
+        var one = _parser.Parse(SampleFiles.Read("837D-claims.x12"));
+        const int copies = 1_000;
+        var many = _parser.Parse(string.Concat(Enumerable.Repeat(SampleFiles.Read("837D-claims.x12"), copies)));
+
+        Assert.Equal(one.Segments.Count * copies, many.Segments.Count);
+        Assert.True(many.Segments.Count > 20_000, $"only {many.Segments.Count} segments");
+        var expected = one.Segments.Select(s => string.Join('*', s.Elements)).ToList();
+        for (var i = 0; i < many.Segments.Count; i++)
+        {
+            Assert.Equal(expected[i % expected.Count], string.Join('*', many.Segments[i].Elements));
+        }
+
+        var claims = many.Transactions.SelectMany(t => t.Loops("2300")).ToList();
+        Assert.Equal(one.Transactions.Single().Loops("2300").Count() * copies, claims.Count);
+        var loops = many.Transactions.Sum(t => t.Root.Descendants().Count());
+        Assert.Equal(one.Transactions.Single().Root.Descendants().Count() * copies, loops);
+        Assert.True(loops > 16 * 1024, $"only {loops} loops");
+
+        var seen = new X12Segment?[4][];
+        Parallel.For(0, seen.Length, run => seen[run] = [.. claims.Select(c => c.Segment("CLM")).Concat(many.Segments)]);
+        Assert.All(seen, run => Assert.Equal(seen[0]!, run!, ReferenceEqualityComparer.Instance));
+        Assert.DoesNotContain(many.Issues, i => i.Severity == X12IssueSeverity.Error);
+    }
 }
