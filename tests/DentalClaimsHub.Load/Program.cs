@@ -133,7 +133,9 @@ await OpenLoop.RunAsync(Math.Max(10, options.Rate / 2), options.Warmup * 2 / 3, 
 
 Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
 var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+var cpuBefore = ProcessCpu.Read();
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
+var cpuAfter = ProcessCpu.Read();
 
 Console.WriteLine();
 Console.WriteLine(LatencyStats.Header);
@@ -142,4 +144,5 @@ Console.WriteLine(through.Row("through the hub"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT hub-added p50 {through.P50 - direct.P50:0.0} ms, p90 {through.P90 - direct.P90:0.0} ms, p99 {through.P99 - direct.P99:0.0} ms; "
     + $"throughput {through.Throughput:0.0} req/s at {options.Rate} offered; errors {through.Errors}"));
+Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + through.Errors));
 return through.Errors == 0 ? 0 : 1;

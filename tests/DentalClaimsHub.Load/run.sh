@@ -34,11 +34,13 @@ wait_for() {
 
 echo "== database"
 db="$("$root/hub" db | tail -n 1)"
-db="${db/Database=dentalclaimshub/Database=dentalclaimshub_load}"
+# LOAD_DB names another database, so two runs (e.g. in two worktrees, with their own SIM_PORT/API_PORT) do not collide.
+load_db="${LOAD_DB:-dentalclaimshub_load}"
+db="${db/Database=dentalclaimshub/Database=$load_db}"
 # A fresh load database every run, so runs compare (a table grown by earlier runs costs more to insert into and vacuum).
 field() { tr ';' '\n' <<<"$db" | sed -n "s/^$1=//Ip" | head -n 1; }
 PGPASSWORD="$(field Password)" psql -q -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d postgres \
-  -c "DROP DATABASE IF EXISTS dentalclaimshub_load WITH (FORCE)" >/dev/null
+  -c "DROP DATABASE IF EXISTS $load_db WITH (FORCE)" >/dev/null
 
 echo "== build (Release)"
 for project in src/DentalClaimsHub.Api src/DentalClaimsHub.PayerSimulator tests/DentalClaimsHub.Load; do
@@ -56,6 +58,7 @@ echo "== payer simulator on $sim_url (answers held ${DELAY_MS:-200} ms)"
 dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaimsHub.PayerSimulator.dll" \
   --urls "$sim_url" --delay-ms "${DELAY_MS:-200}" >"$work/simulator.log" 2>&1 &
 pids+=($!)
+export DCH_LOAD_SIMULATOR_PID=$!
 wait_for "$sim_url/__health"
 
 instances="${INSTANCES:-1}"
@@ -95,6 +98,9 @@ for ((i = 0; i < instances; i++)); do
   api_urls+=("$url")
 done
 api_list=$(IFS=,; echo "${api_urls[*]}")
+# The load program reads these processes' CPU time (and PostgreSQL's) around the measured phase.
+DCH_LOAD_HUB_PIDS=$(IFS=,; echo "${hub_pids[*]}")
+export DCH_LOAD_HUB_PIDS
 
 echo "== load"
 cd "$root"
@@ -103,6 +109,8 @@ dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
 grep -h "Inbound 835\|835 posting\|Save of\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
+# Errors the hub logged (a 500's cause), so a failed run explains itself before its logs are removed.
+grep -h -A3 " ERR\]\| FTL\]" "$work"/api-*.log | head -n 40 | sed 's/^/hub log: /' || true
 for pid in "${hub_pids[@]}"; do
   grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 done
