@@ -56,6 +56,23 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_rule_a_claim_change_or_an_upload_can_break_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        // Read from the classes' constants, not their All lists, so a rule added without its words fails here.
+        var rules = new[] { typeof(ClaimChangeRules), typeof(DentalClaimsHub.Api.Claims.DocumentRules) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Contains(ClaimChangeRules.Transition, rules);
+        Assert.Contains(DentalClaimsHub.Api.Claims.DocumentRules.NotWhatItSays, rules);
+        Assert.Equal(rules.Count, rules.Distinct().Count());
+        Assert.Empty(rules.Intersect(ClaimRules.All));
+        Assert.All(rules, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
+        Assert.Equal(ClaimChangeRules.All.Order(), rules.Where(r => !r.StartsWith("document-", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");
