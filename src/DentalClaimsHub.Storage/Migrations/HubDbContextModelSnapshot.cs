@@ -1905,6 +1905,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("line_reference");
 
+                    b.Property<string>("MatchFailure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("match_failure");
+
                     b.Property<string>("MatchProblem")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")

@@ -111,13 +111,13 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
             lines.Add(line);
             if (!claims.TryGetValue(row.Claim, out var claim))
             {
-                line.Unmatched($"no claim {row.Claim} of this clinic was sent to {payerId}.");
+                line.Unmatched(DmsActMatchFailures.NoClaim, $"no claim {row.Claim} of this clinic was sent to {payerId}.");
                 continue;
             }
 
             if (Match(claim, row, taken) is not { } claimLine)
             {
-                line.Unmatched($"claim {row.Claim} has no {row.Code} line{(row.Tooth is null ? "" : $" for tooth {row.Tooth}")} not already answered.");
+                line.Unmatched(DmsActMatchFailures.NoLine, $"claim {row.Claim} has no {row.Code} line{(row.Tooth is null ? "" : $" for tooth {row.Tooth}")} not already answered.");
                 continue;
             }
 
