@@ -80,6 +80,7 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<Claims.TimelineReasonText>();
         services.AddScoped<Claims.ClaimRuleText>();
+        services.AddScoped<Messages.IngestNoteText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DentalClaimsHub.Adapters.X12.Remittances;
+using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.PreAuthorizations;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalClaimsHub.Api.Remittances;
 
 /// <summary>What posting a file's remittances did.</summary>
-public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int ClaimsUpdated, IReadOnlyList<string> Notes);
+public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int ClaimsUpdated, IReadOnlyList<IngestNote> Notes);
 
 /// <summary>
 /// Posts remittances: finds the payee practice (NPI), refuses to post one that breaks a balancing rule, could not be read
@@ -36,7 +37,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         var clock = Stopwatch.StartNew();
         var report = reader.Read(document, payer, now, stored.Id);
         var read = clock.Elapsed;
-        var notes = new List<string>(report.Transactions.Count == 0 ? report.Problems : []);
+        var notes = (report.Transactions.Count == 0 ? report.Problems : []).Select(IngestNotes.Read).ToList();
         var ids = new List<Guid>();
         var updated = 0;
         foreach (var transaction in report.Transactions)
@@ -54,13 +55,13 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     }
 
     /// <summary>Stores <paramref name="remittance"/> and posts it unless <paramref name="readProblems"/> or a check says otherwise.</summary>
-    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostAsync(
+    public async Task<(int ClaimsUpdated, IReadOnlyList<IngestNote> Notes)> PostAsync(
         Remittance remittance, IReadOnlyList<string> readProblems, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
     {
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
-        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
-        var notes = new List<string>();
+        var label = new RemittanceLabel(remittance.SourceReference ?? remittance.Id.ToString(), remittance.Payment.TraceNumber);
+        var notes = new List<IngestNote>();
         // Several practices of a group may bill under one NPI: the payee's candidates are all of them, and the remittance
         // belongs to the one whose claims it pays (PCNs are unique per payer).
         List<Guid> candidates = remittance.PayeeId is { } payee && Npi.TryParse(payee, out var npi)
@@ -79,13 +80,13 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         }
         else if (candidates.Count > 1)
         {
-            notes.Add($"{label}: payee NPI {remittance.PayeeId} belongs to {candidates.Count} practices and no claim tells which; kept for review.");
+            notes.Add(IngestNotes.Payee(label, remittance.PayeeId, candidates.Count));
         }
 
         if (!await CanPostAsync(remittance, readProblems, candidates.Count > 0, ct))
         {
             Enqueue(remittance, now);
-            return (0, [.. notes, .. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+            return (0, [.. notes, .. remittance.Problems.Select(p => IngestNotes.NotPosted(label, remittance.Status.ToString(), p))]);
         }
 
         var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: false, now, ct);
@@ -99,29 +100,29 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     /// own key, never by NPI. The claims are this practice's only. A ДМС refusal (снятие) is a CO adjustment — the clinic may not
     /// bill the patient for it — yet the clinic was paid less than it billed, so a partly refused claim is PartiallyPaid, not Paid.
     /// </summary>
-    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostForPracticeAsync(
+    public async Task<(int ClaimsUpdated, IReadOnlyList<IngestNote> Notes)> PostForPracticeAsync(
         Remittance remittance, Guid practiceId, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
     {
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
         remittance.AssignPractice(practiceId);
-        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
+        var label = new RemittanceLabel(remittance.SourceReference ?? remittance.Id.ToString(), remittance.Payment.TraceNumber);
         var claims = await LoadClaimsAsync(remittance, [practiceId], ct);
         if (!await CanPostAsync(remittance, [], payeeKnown: true, ct))
         {
             Enqueue(remittance, now);
-            return (0, [.. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+            return (0, [.. remittance.Problems.Select(p => IngestNotes.NotPosted(label, remittance.Status.ToString(), p))]);
         }
 
-        var notes = new List<string>();
+        var notes = new List<IngestNote>();
         var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: true, now, ct);
         remittance.MarkPosted(now);
         Enqueue(remittance, now);
         return (updated.Count, notes);
     }
 
-    private async Task<HashSet<Guid>> ApplyPaymentsAsync(Remittance remittance, Dictionary<string, Claim> claims, StoredMessage? stored, string label,
-        List<string> notes, bool refusalsReduce, DateTimeOffset now, CancellationToken ct)
+    private async Task<HashSet<Guid>> ApplyPaymentsAsync(Remittance remittance, Dictionary<string, Claim> claims, StoredMessage? stored, RemittanceLabel label,
+        List<IngestNote> notes, bool refusalsReduce, DateTimeOffset now, CancellationToken ct)
     {
         var updated = new HashSet<Guid>();
         foreach (var payment in remittance.ClaimPayments)
@@ -129,7 +130,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             if (!claims.TryGetValue(payment.PatientControlNumber, out var claim))
             {
                 payment.Annotate($"No claim {payment.PatientControlNumber} of this practice for payer {remittance.PayerId}: waiting for review.");
-                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}) matches no claim; sent to review.");
+                notes.Add(IngestNotes.Unmatched(label, payment.Ordinal, payment.PatientControlNumber));
                 continue;
             }
 
@@ -144,7 +145,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             {
                 // Checked before any change is made; a rule that still refuses leaves the claim as it was, the payment on review.
                 note = $"Recorded but not applied to the claim: {e.Message}";
-                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}): {e.Message}");
+                notes.Add(IngestNotes.Refused(label, payment.Ordinal, payment.PatientControlNumber, e));
             }
 
             payment.MarkPosted(now, note);

@@ -73,6 +73,17 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_note_the_ingest_writes_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var codes = typeof(DentalClaimsHub.Api.Inbound.IngestNotes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Inbound.IngestNotes.All.Order(), codes.Order());
+        Assert.All(codes, c => Assert.True(en.ContainsKey("Ingest." + c) && ru.ContainsKey("Ingest." + c), c));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

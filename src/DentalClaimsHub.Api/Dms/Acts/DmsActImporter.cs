@@ -5,6 +5,7 @@ using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Idempotency;
+using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Remittances;
@@ -137,7 +138,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         {
             var remittance = Remittance(payerId, act, file.Number, sha, stored.Id, matched, now);
             var (_, posted) = await poster.PostForPracticeAsync(remittance, practice, stored, now, cancellationToken);
-            notes.AddRange(posted);
+            notes.AddRange(posted.Texts());
             act.PostedAs(remittance.Id);
         }
 
