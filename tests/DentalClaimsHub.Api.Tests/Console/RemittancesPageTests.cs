@@ -102,6 +102,17 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Assignment(admin.Id, ConsoleRoles.Admin).AssignAsync(remittanceId, paymentId, stranger.Id, default));
         Assert.Contains("payer and practice", refused.Message, StringComparison.Ordinal);
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var russian = await Assert.ThrowsAsync<InvalidOperationException>(() => Assignment(admin.Id, ConsoleRoles.Admin).AssignAsync(remittanceId, paymentId, stranger.Id, default));
+            Assert.Equal("Заявка относится к другому плательщику или к другой клинике, чем этот платёж.", russian.Message);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
         Assert.Empty(await Assignment(admin.Id, ConsoleRoles.Admin).CandidatesAsync(remittanceId, stranger.PatientControlNumber, default));
     }
 
@@ -123,5 +134,6 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
     }
 
     private PaymentAssignment Assignment(Guid user, string role) =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), SessionOf(user, role), TimeProvider.System);
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), SessionOf(user, role), TimeProvider.System,
+            factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>());
 }
