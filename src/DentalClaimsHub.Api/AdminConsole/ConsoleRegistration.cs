@@ -81,6 +81,7 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.TimelineReasonText>();
         services.AddScoped<Claims.ClaimRuleText>();
         services.AddScoped<Messages.IngestNoteText>();
+        services.AddScoped<Remittances.PaymentNoteText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();

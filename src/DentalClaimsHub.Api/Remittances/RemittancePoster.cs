@@ -129,14 +129,15 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         {
             if (!claims.TryGetValue(payment.PatientControlNumber, out var claim))
             {
-                payment.Annotate($"No claim {payment.PatientControlNumber} of this practice for payer {remittance.PayerId}: waiting for review.");
+                var unmatched = PaymentNotes.Unmatched(payment.PatientControlNumber, remittance.PayerId);
+                payment.Annotate(unmatched.Text, unmatched.Code, unmatched.Args);
                 notes.Add(IngestNotes.Unmatched(label, payment.Ordinal, payment.PatientControlNumber));
                 continue;
             }
 
             payment.MatchTo(claim.Id, MatchLines(payment, claim));
             var before = claim.Timeline.Count;
-            string? note;
+            PaymentNote? note;
             try
             {
                 note = await ApplyAsync(payment, claim, remittance, refusalsReduce, now, ct);
@@ -144,11 +145,11 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             catch (DomainException e)
             {
                 // Checked before any change is made; a rule that still refuses leaves the claim as it was, the payment on review.
-                note = $"Recorded but not applied to the claim: {e.Message}";
+                note = PaymentNotes.Refused(e);
                 notes.Add(IngestNotes.Refused(label, payment.Ordinal, payment.PatientControlNumber, e));
             }
 
-            payment.MarkPosted(now, note);
+            payment.MarkPosted(now, note?.Text, note?.Code, note?.Args);
             stored?.Link(claim.Id);
             if (claim.Timeline.Count > before)
             {
@@ -164,22 +165,22 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     /// posted (service lines matched, the claim's outcome applied, the payment marked posted with what that changed).
     /// The caller checks the claim may take it (same payer and practice) and saves.
     /// </summary>
-    public async Task<string?> PostManualMatchAsync(Remittance remittance, ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    public async Task<PaymentNote?> PostManualMatchAsync(Remittance remittance, ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(claim);
         payment.MatchTo(claim.Id, MatchLines(payment, claim));
-        string? note;
+        PaymentNote? note;
         try
         {
             note = await ApplyAsync(payment, claim, remittance, refusalsReduce: false, now, ct);
         }
         catch (DomainException e)
         {
-            note = $"Recorded but not applied to the claim: {e.Message}";
+            note = PaymentNotes.Refused(e);
         }
 
-        payment.MarkPosted(now, note);
+        payment.MarkPosted(now, note?.Text, note?.Code, note?.Args);
         return note;
     }
 
@@ -254,7 +255,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         return numbers;
     }
 
-    private async Task<string?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, bool refusalsReduce, DateTimeOffset now,
+    private async Task<PaymentNote?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, bool refusalsReduce, DateTimeOffset now,
         CancellationToken ct)
     {
         var source = remittance.RawMessageId;
@@ -263,7 +264,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             case ClaimPaymentStatus.Reversal:
                 if (!claim.CanTransitionTo(ClaimState.Pending))
                 {
-                    return $"Reversal recorded; the claim is {claim.State}, its state is unchanged.";
+                    return PaymentNotes.Reversal(claim.State.ToString());
                 }
 
                 claim.MarkPending(Actor, now, new TimelineReason($"Payer reversed its earlier adjudication (CLP02 22, {payment.Paid} taken back).",
@@ -272,7 +273,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             case ClaimPaymentStatus.PredeterminationPricingOnly:
                 return await RecordPredeterminationAsync(payment, claim, now, ct);
             case ClaimPaymentStatus.NotOurClaimForwarded:
-                return "The payer says the claim is not theirs and forwarded it (CLP02 23); state unchanged.";
+                return PaymentNotes.Forwarded;
         }
 
         var outcome = payment.ToClaimOutcome() ?? throw new DomainException($"CLP02 {payment.Status} has no outcome.", nameof(payment));
@@ -283,7 +284,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
 
         if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && !ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
         {
-            return $"The claim is {claim.State}: payment recorded, state unchanged.";
+            return PaymentNotes.Unchanged(claim.State.ToString());
         }
 
         // The 835 is the payer's acceptance too when its 277CA never came. The payer may number the adjudicated claim
@@ -291,26 +292,26 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         claim.AcceptImplied(Actor, now, payment.PayerClaimNumber, source);
         if (claim.State == outcome)
         {
-            return $"Another payment for a claim already {outcome} (split claim or a later payment); state unchanged.";
+            return PaymentNotes.Already(outcome.ToString());
         }
 
         if (!claim.CanTransitionTo(outcome))
         {
-            return $"The claim is {claim.State}: payment recorded, state unchanged.";
+            return PaymentNotes.Unchanged(claim.State.ToString());
         }
 
         claim.RecordAdjudication(outcome, Actor, now, claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null, reasons.Reason(payment), source);
         return null;
     }
 
-    private async Task<string?> RecordPredeterminationAsync(ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    private async Task<PaymentNote?> RecordPredeterminationAsync(ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         var plan = claim.Purpose == ClaimPurpose.Predetermination
             ? await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, ct)
             : null;
         if (plan is null || plan.Status is not (PreAuthorizationStatus.Submitted or PreAuthorizationStatus.InformationRequested))
         {
-            return "Predetermination pricing (CLP02 25) for a claim without an open plan; recorded only.";
+            return PaymentNotes.PlanMissing;
         }
 
         // The anticipated payment of a predetermined line is its OA-101 adjustment (CARC 101: paid once the work is done).
@@ -335,7 +336,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             claim.Close(Actor, now, new TimelineReason("Predetermination answered (835 CLP02 25).", TimelineReasonCodes.Predetermination));
         }
 
-        return $"Predetermination decided: {plan.Status}.";
+        return PaymentNotes.Plan(plan.Status.ToString());
     }
 
     private void Enqueue(Remittance remittance, DateTimeOffset now)

@@ -971,6 +971,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
+                    b.PrimitiveCollection<string[]>("NoteArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("note_args");
+
+                    b.Property<string>("NoteCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("note_code");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");

@@ -84,6 +84,19 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_note_the_remittance_poster_writes_on_a_payment_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var codes = typeof(DentalClaimsHub.Api.Remittances.PaymentNotes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Remittances.PaymentNotes.All.Order(), codes.Order());
+        Assert.All(codes, c => Assert.True(en.ContainsKey("PaymentNote." + c) && ru.ContainsKey("PaymentNote." + c), c));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.PreAuthorizations.PreAuthorizationStatus>(),
+            s => Assert.True(en.ContainsKey("PlanStatus." + s) && ru.ContainsKey("PlanStatus." + s), s));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.AdminConsole.Remittances;
 using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Api.Tests.Remittances;
 using DentalClaimsHub.Domain.Remittances;
 using DentalClaimsHub.Storage.AdminConsole;
@@ -108,6 +109,14 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
         {
             var russian = await Assert.ThrowsAsync<InvalidOperationException>(() => Assignment(admin.Id, ConsoleRoles.Admin).AssignAsync(remittanceId, paymentId, stranger.Id, default));
             Assert.Equal("Заявка относится к другому плательщику или к другой клинике, чем этот платёж.", russian.Message);
+
+            // The payment's own note: stored in English with its code, read in Russian on the page.
+            var waiting = await factory.InDatabaseAsync(db => db.ClaimPayments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
+            Assert.Equal((PaymentNotes.NoClaim, $"No claim {waiting.PatientControlNumber} of this practice for payer demo-x12-dental: waiting for review."),
+                (waiting.NoteCode, waiting.Note));
+            await using var scope = factory.Services.CreateAsyncScope();
+            Assert.Equal($"Заявки {waiting.PatientControlNumber} этой клиники у плательщика demo-x12-dental нет: выплата ждёт разбора.",
+                scope.ServiceProvider.GetRequiredService<PaymentNoteText>().Render(waiting.Note, waiting.NoteCode, waiting.NoteArgs));
         }
         finally
         {
@@ -135,5 +144,7 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
 
     private PaymentAssignment Assignment(Guid user, string role) =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), SessionOf(user, role), TimeProvider.System,
-            factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>());
+            factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>(),
+            new PaymentNoteText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>(),
+                new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>())));
 }

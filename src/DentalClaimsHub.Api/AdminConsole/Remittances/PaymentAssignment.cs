@@ -17,7 +17,8 @@ public sealed record ClaimCandidate(Guid Id, string PatientControlNumber);
 /// Assigns a claim payment that matched no claim to a claim of the same payer (and the remittance's practice) and posts it
 /// the way <see cref="RemittancePoster"/> posts a matched one, with the audit row in the same save. Billing and admin only.
 /// </summary>
-public sealed class PaymentAssignment(IServiceScopeFactory scopes, ConsoleSession session, TimeProvider time, IStringLocalizer<ConsoleText> words)
+public sealed class PaymentAssignment(
+    IServiceScopeFactory scopes, ConsoleSession session, TimeProvider time, IStringLocalizer<ConsoleText> words, PaymentNoteText notes)
 {
     /// <summary>Claims of the remittance's payer and practice whose number starts with <paramref name="number"/> (at most 20).</summary>
     public async Task<IReadOnlyList<ClaimCandidate>> CandidatesAsync(Guid remittanceId, string number, CancellationToken ct)
@@ -38,7 +39,7 @@ public sealed class PaymentAssignment(IServiceScopeFactory scopes, ConsoleSessio
     }
 
     /// <summary>
-    /// Assigns and posts; returns the posting's note (what it changed or why the claim's state stayed), or throws when not allowed
+    /// Assigns and posts; returns the posting's note in the user's language (what it changed or why the claim's state stayed), or throws when not allowed
     /// (<see cref="InvalidOperationException"/> with its message in the user's language, for the page to show).
     /// </summary>
     public async Task<string?> AssignAsync(Guid remittanceId, Guid paymentId, Guid claimId, CancellationToken ct)
@@ -78,6 +79,6 @@ public sealed class PaymentAssignment(IServiceScopeFactory scopes, ConsoleSessio
         ConsoleAudit.RecordAction(db, by, now, "payment.assigned", "claim-payment", payment.Id, remittance.PracticeId,
             new { remittance = remittance.Id, claim = claim.Id });
         await db.SaveChangesAsync(ct);
-        return note;
+        return note is null ? null : notes.Render(note);
     }
 }
