@@ -36,6 +36,9 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.AdminConsole.ClaimActivityKind>(), s => Assert.Contains("Activity." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.Rosters.RosterImportStatus>(), s => Assert.Contains("RosterStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.EligibilityCheckStatus>(), s => Assert.Contains("EligibilityStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.CoverageStatus>(), s => Assert.Contains("CoverageStatus." + s, en.Keys));
+        Assert.All(typeof(DentalClaimsHub.Domain.Eligibility.EligibilityFailureCodes).GetFields().Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!), c => Assert.Contains("EligibilityFailure." + c, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.RemittanceStatus>(), s => Assert.Contains("RemittanceStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.ClaimPaymentStatus>(), s => Assert.Contains("PaymentStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerKind>(), k => Assert.Contains("PayerKind." + k, en.Keys));
