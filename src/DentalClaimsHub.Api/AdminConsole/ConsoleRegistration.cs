@@ -80,6 +80,8 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimActions>();
         services.AddScoped<Claims.TimelineReasonText>();
         services.AddScoped<Claims.ClaimRuleText>();
+        services.AddScoped<Messages.IngestNoteText>();
+        services.AddScoped<Remittances.PaymentNoteText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();

@@ -6,8 +6,16 @@ using DentalClaimsHub.Storage.Attachments;
 
 namespace DentalClaimsHub.Api.Claims;
 
-/// <summary>Why a document was not taken: the field it concerns (<c>file</c>, <c>reportType</c>, <c>controlNumber</c>) or a conflict with the claim's state.</summary>
-public sealed record DocumentRefusal(string Field, string Message, bool Conflict = false);
+/// <summary>
+/// Why a document was not taken: the field it concerns (<c>file</c>, <c>reportType</c>, <c>controlNumber</c>) or a conflict with
+/// the claim's state; the English message, and the rule's id (<see cref="DocumentRules"/> or a claim rule) with its values.
+/// </summary>
+public sealed record DocumentRefusal(string Field, string Message, bool Conflict = false)
+{
+    public string? Rule { get; init; }
+
+    public IReadOnlyList<string> Args { get; init; } = [];
+}
 
 /// <summary>
 /// Stores a document supporting a claim, for the API's upload and the console's: checks the declared type against the
@@ -31,14 +39,23 @@ public static class ClaimDocuments
     public static string Normalize(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
 
     /// <summary>What is wrong with the file itself (type not accepted, or not what it claims to be), or null.</summary>
-    public static string? CheckFile(string contentType, ReadOnlySpan<byte> content)
+    public static string? CheckFile(string contentType, ReadOnlySpan<byte> content) => RefuseFile(contentType, content)?.Message;
+
+    private static DocumentRefusal? RefuseFile(string contentType, ReadOnlySpan<byte> content)
     {
         if (!Accepted.TryGetValue(contentType, out var kind))
         {
-            return $"Content type '{contentType}' is not accepted; send one of {string.Join(", ", Accepted.Keys)}.";
+            return new DocumentRefusal("file", $"Content type '{contentType}' is not accepted; send one of {string.Join(", ", Accepted.Keys)}.")
+            {
+                Rule = DocumentRules.ContentType, Args = [contentType],
+            };
         }
 
-        return Matches(contentType, content) ? null : $"The file is declared {contentType} but does not look like a {kind}.";
+        return Matches(contentType, content) ? null
+            : new DocumentRefusal("file", $"The file is declared {contentType} but does not look like a {kind}.")
+            {
+                Rule = DocumentRules.NotWhatItSays, Args = [contentType, kind],
+            };
     }
 
     /// <summary>
@@ -51,9 +68,9 @@ public static class ClaimDocuments
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(content);
-        if (CheckFile(contentType, content) is { } bad)
+        if (RefuseFile(contentType, content) is { } bad)
         {
-            return (null, new DocumentRefusal("file", bad));
+            return (null, bad);
         }
 
         controlNumber ??= $"ATT{Guid.CreateVersion7(now):N}"[..18].ToUpperInvariant();
@@ -61,7 +78,10 @@ public static class ClaimDocuments
         reportType ??= declared?.ReportType;
         if (reportType is null)
         {
-            return (null, new DocumentRefusal("reportType", "Give the PWK01 report type (RB radiology films, DG diagnostic report, OZ support data…)."));
+            return (null, new DocumentRefusal("reportType", "Give the PWK01 report type (RB radiology films, DG diagnostic report, OZ support data…).")
+            {
+                Rule = DocumentRules.ReportTypeMissing,
+            });
         }
 
         var name = Path.GetFileName(fileName) is { Length: > 0 } given ? given[^Math.Min(given.Length, 255)..] : null;
@@ -75,11 +95,14 @@ public static class ClaimDocuments
         }
         catch (DomainException ex) when (ex.ParamName is "reportType" or "controlNumber" or "ControlNumber" or "ReportType")
         {
-            return (null, new DocumentRefusal(ex.ParamName.StartsWith("r", StringComparison.OrdinalIgnoreCase) ? "reportType" : "controlNumber", ex.Message));
+            var field = ex.ParamName.StartsWith("r", StringComparison.OrdinalIgnoreCase) ? "reportType" : "controlNumber";
+            // A blank report type breaks the guard's "required", which is the missing report type.
+            var rule = ex.Rule ?? (field == "reportType" ? DocumentRules.ReportTypeMissing : null);
+            return (null, new DocumentRefusal(field, ex.Message) { Rule = rule, Args = ex.Rule is null ? [] : ex.Args });
         }
         catch (DomainException ex)
         {
-            return (null, new DocumentRefusal("file", ex.Message, Conflict: true));
+            return (null, new DocumentRefusal("file", ex.Message, Conflict: true) { Rule = ex.Rule, Args = ex.Args });
         }
 
         db.AttachmentFiles.RemoveRange(db.AttachmentFiles.Where(f => f.ClaimId == claim.Id && f.ControlNumber == controlNumber));

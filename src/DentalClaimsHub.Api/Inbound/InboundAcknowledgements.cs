@@ -41,7 +41,7 @@ internal static class InboundAcknowledgements
 
     // TA1*<our ISA13>*date*time*<A|E|R>*<note code>: R rejects the whole interchange, so every claim it carried.
     public static async Task<int> ApplyTa1Async(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
+        List<IngestNote> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var updated = 0;
         foreach (var ta1 in segments.Where(s => s.Id == "TA1"))
@@ -50,7 +50,7 @@ internal static class InboundAcknowledgements
             var (_, delivery) = await SentAsync(db, payer, m => m.InterchangeControlNumber == icn, cancellationToken);
             if (delivery is null)
             {
-                notes.Add($"TA1 for interchange {icn}: no 837 of ours with that control number.");
+                notes.Add(IngestNotes.Ta1Unknown(icn));
                 continue;
             }
 
@@ -78,13 +78,13 @@ internal static class InboundAcknowledgements
 
     // 999: AK1*HC*<our GS06>, AK2*837*<ST02> … IK3/IK4 … IK5*<A|E|R|M|W|X>.
     public static async Task<int> ApplyAckAsync(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
+        List<IngestNote> notes, DateTimeOffset now, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var group = segments.FirstOrDefault(s => s.Id == "AK1")?[2];
         var (sent, delivery) = group is null ? (null, null) : await SentAsync(db, payer, m => m.GroupControlNumber == group, cancellationToken);
         if (sent is null || delivery is null)
         {
-            notes.Add($"999 for group {group}: no 837 of ours with that group control number.");
+            notes.Add(IngestNotes.AckGroupUnknown(group));
             return 0;
         }
 
@@ -108,7 +108,7 @@ internal static class InboundAcknowledgements
                     var claim = claimId is null ? null : await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
                     if (claim is null || claim.State != ClaimState.Submitted)
                     {
-                        notes.Add($"999 AK2 {st02}: no submitted claim of ours in that transaction set.");
+                        notes.Add(IngestNotes.AckClaimUnknown(st02));
                         break;
                     }
 
@@ -135,7 +135,7 @@ internal static class InboundAcknowledgements
 
     // 277CA: per claim (HL PT) TRN*2*<CLM01>, STC*<category>:<status>…, REF*1K*<payer claim number>.
     public static async Task<int> ApplyClaimAckAsync(HubDbContext db, string payer, IReadOnlyList<X12Segment> segments, StoredMessage stored,
-        List<string> notes, DateTimeOffset now, Adapters.Codes.X12CodeDescriptions codes, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
+        List<IngestNote> notes, DateTimeOffset now, Adapters.Codes.X12CodeDescriptions codes, Claims.ClaimMetrics metrics, CancellationToken cancellationToken)
     {
         var updated = 0;
         var inPatient = false;
@@ -165,7 +165,7 @@ internal static class InboundAcknowledgements
             var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.PayerId == payer && c.PatientControlNumber == pcn, cancellationToken);
             if (claim is null || claim.State is not (ClaimState.Submitted or ClaimState.Acknowledged))
             {
-                notes.Add($"277CA for claim {pcn}: no submitted claim of ours with that number.");
+                notes.Add(IngestNotes.ClaimAckUnknown(pcn));
                 return;
             }
 

@@ -39,7 +39,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
             .Select(m => new { m.Id, m.TransactionType }).FirstOrDefaultAsync(ct);
         if (seen is not null)
         {
-            return new InboundResult(seen.Id, true, seen.TransactionType, 0, ["Already received: not applied again."]);
+            return InboundResult.Of(seen.Id, true, seen.TransactionType, 0, [IngestNotes.Received]);
         }
 
         var now = time.GetUtcNow();
@@ -63,7 +63,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
             var stored = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
             if (!InboundHold.IsHeld(stored) || stored.Protocol != "fhir")
             {
-                return new InboundResult(stored.Id, true, stored.TransactionType, 0, ["Already applied: not applied again."]);
+                return InboundResult.Of(stored.Id, true, stored.TransactionType, 0, [IngestNotes.Applied]);
             }
 
             var now = time.GetUtcNow();
@@ -77,7 +77,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
     // Applies what a read FHIR file says to the claims, plans and remittances it names, linking them to the stored file.
     private async Task<InboundResult> ApplyStoredAsync(string payer, FhirInboundReport report, StoredMessage stored, DateTimeOffset now, CancellationToken ct)
     {
-        var notes = new List<string>(report.Problems);
+        var notes = report.Problems.Select(IngestNotes.Read).ToList();
         var updated = 0;
         foreach (var answer in report.Answers)
         {
@@ -95,22 +95,22 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
 
         if (report.Answers.Count == 0 && report.Remittances.Count == 0 && notes.Count == 0)
         {
-            notes.Add($"A {report.ResourceType} without a ClaimResponse or ExplanationOfBenefit: kept for review.");
+            notes.Add(IngestNotes.FhirEmpty(report.ResourceType));
         }
 
         stored.MarkParsed(report.ResourceType == "unknown" ? MessageParseStatus.Failed
                 : notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
-            notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
-        return new InboundResult(stored.Id, false, report.ResourceType, updated, notes) { RemittanceIds = ids };
+            notes.Count == 0 ? null : JsonSerializer.Serialize(notes.Texts()));
+        return InboundResult.Of(stored.Id, false, report.ResourceType, updated, notes) with { RemittanceIds = ids };
     }
 
-    private async Task<bool> ApplyAnswerAsync(string payer, FhirClaimAnswer answer, StoredMessage stored, List<string> notes, DateTimeOffset now,
+    private async Task<bool> ApplyAnswerAsync(string payer, FhirClaimAnswer answer, StoredMessage stored, List<IngestNote> notes, DateTimeOffset now,
         CancellationToken ct)
     {
         var claim = await db.Claims.AsSplitQuery().SingleOrDefaultAsync(c => c.PayerId == payer && c.PatientControlNumber == answer.PatientControlNumber, ct);
         if (claim is null)
         {
-            notes.Add($"ClaimResponse for {answer.PatientControlNumber}: no claim of ours with that number at {payer}.");
+            notes.Add(IngestNotes.FhirUnknown(answer.PatientControlNumber, payer));
             return false;
         }
 
@@ -127,7 +127,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
             }
             else
             {
-                notes.Add($"ClaimResponse error for {answer.PatientControlNumber}, but the claim is {claim.State}: recorded only.");
+                notes.Add(IngestNotes.FhirErrorOnly(answer.PatientControlNumber, claim.State.ToString()));
             }
 
             return claim.Timeline.Count > before;
@@ -141,7 +141,7 @@ public sealed class InboundFhirIngestor(HubDbContext db, TenantContext tenant, R
             if (plan is null || plan.Status is not (Domain.PreAuthorizations.PreAuthorizationStatus.Submitted)
                 || !PlanAnswers.TryRecord(db, plan, claim, decision, now))
             {
-                notes.Add($"ClaimResponse for plan {answer.PatientControlNumber}: not a full decision on an open plan; recorded only.");
+                notes.Add(IngestNotes.FhirPlanOnly(answer.PatientControlNumber));
             }
             else
             {

@@ -12,6 +12,14 @@ namespace DentalClaimsHub.Api.Inbound;
 /// <param name="Notes">What could not be applied, and why; the file is kept and flagged for review when not empty.</param>
 public sealed record InboundResult(Guid MessageId, bool Duplicate, string TransactionType, int ClaimsUpdated, IReadOnlyList<string> Notes)
 {
+    /// <summary>The result with <paramref name="notes"/> in English (<see cref="Notes"/>) and coded (<see cref="CodedNotes"/>).</summary>
+    public static InboundResult Of(Guid messageId, bool duplicate, string transactionType, int claimsUpdated, IReadOnlyList<IngestNote> notes) =>
+        new(messageId, duplicate, transactionType, claimsUpdated, notes.Texts()) { CodedNotes = notes };
+
+    /// <summary>The notes with their codes, for the console to word in its user's language; not part of the API's answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<IngestNote> CodedNotes { get; init; } = [];
+
     /// <summary>Remittances read from the file (835), with their status.</summary>
     public IReadOnlyList<Guid> RemittanceIds { get; init; } = [];
 

@@ -62,7 +62,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             .Select(m => m.Id).FirstOrDefaultAsync(ct);
         if (seen != Guid.Empty)
         {
-            return new InboundResult(seen, true, type, 0, ["Already received: not applied again."]);
+            return InboundResult.Of(seen, true, type, 0, [IngestNotes.Received]);
         }
 
         var stored = StoredMessage.Create(MessageDirection.Inbound, "x12", type, content, "application/edi-x12", now, payer)
@@ -71,9 +71,9 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
         db.Messages.Add(stored);
         if (isa is null)
         {
-            List<string> failed = ["Not an X12 interchange (no ISA header): kept for review."];
-            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(failed));
-            return new InboundResult(stored.Id, false, type, 0, failed);
+            List<IngestNote> failed = [IngestNotes.NotAnInterchange];
+            stored.MarkParsed(MessageParseStatus.Failed, JsonSerializer.Serialize(failed.Texts()));
+            return InboundResult.Of(stored.Id, false, type, 0, failed);
         }
 
         var (updated, remittanceIds, notes) = await ApplyStoredAsync(payer, content, document, stored, type, now, ct);
@@ -87,7 +87,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             }
         }
 
-        return new InboundResult(stored.Id, false, type, updated, notes)
+        return InboundResult.Of(stored.Id, false, type, updated, notes) with
         {
             RemittanceIds = remittanceIds, AcknowledgementMessageId = answer?.Message.Id, Acknowledgement = answer?.Text,
         };
@@ -106,17 +106,17 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
             var stored = await db.Messages.SingleAsync(m => m.Id == messageId, ct);
             if (!InboundHold.IsHeld(stored) || stored.Protocol != "x12")
             {
-                return new InboundResult(stored.Id, true, stored.TransactionType, 0, ["Already applied: not applied again."]);
+                return InboundResult.Of(stored.Id, true, stored.TransactionType, 0, [IngestNotes.Applied]);
             }
 
             var document = parser.Parse(Encoding.UTF8.GetString(stored.Content));
             if (document.Interchanges.FirstOrDefault()?.Header is null)
             {
-                return new InboundResult(stored.Id, false, stored.TransactionType, 0, ["Not an X12 interchange (no ISA header): kept for review."]);
+                return InboundResult.Of(stored.Id, false, stored.TransactionType, 0, [IngestNotes.NotAnInterchange]);
             }
 
             var (updated, remittanceIds, notes) = await ApplyStoredAsync(payer, stored.Content, document, stored, TypeOf(document), time.GetUtcNow(), ct);
-            return new InboundResult(stored.Id, false, stored.TransactionType, updated, notes) { RemittanceIds = remittanceIds };
+            return InboundResult.Of(stored.Id, false, stored.TransactionType, updated, notes) with { RemittanceIds = remittanceIds };
         }, cancellationToken);
         logger.LogInformation("Held inbound {TransactionType} {MessageId} from {PayerId} re-applied via {Source}: duplicate {Duplicate}, {ClaimsUpdated} claims updated",
             result.TransactionType, result.MessageId, payer, source, result.Duplicate, result.ClaimsUpdated);
@@ -124,11 +124,11 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
     }
 
     // Applies a parsed interchange to the claims, plans and remittances it names, linking them to the stored file.
-    private async Task<(int Updated, IReadOnlyList<Guid> RemittanceIds, List<string> Notes)> ApplyStoredAsync(string payer, byte[] content,
+    private async Task<(int Updated, IReadOnlyList<Guid> RemittanceIds, List<IngestNote> Notes)> ApplyStoredAsync(string payer, byte[] content,
         X12Document document, StoredMessage stored, string type, DateTimeOffset now, CancellationToken ct)
     {
-        var notes = new List<string>();
-        notes.AddRange(document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(i => i.ToString()));
+        var notes = new List<IngestNote>();
+        notes.AddRange(document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(i => IngestNotes.Read(i.ToString())));
         var updated = 0;
         IReadOnlyList<Guid> remittanceIds = [];
         switch (type)
@@ -151,21 +151,21 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
                 notes.AddRange(posting.Notes);
                 break;
             default:
-                notes.Add($"The hub does not apply {type} files from payers; kept for review.");
+                notes.Add(IngestNotes.Unapplied(type));
                 break;
         }
 
         stored.MarkParsed(notes.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
-            notes.Count == 0 ? null : JsonSerializer.Serialize(notes));
+            notes.Count == 0 ? null : JsonSerializer.Serialize(notes.Texts()));
         return (updated, remittanceIds, notes);
     }
 
     // An unsolicited 277 (005010X212): each claim's status applied as an answer to our own 276 would be.
-    private async Task<int> ApplyStatusAsync(string payer, byte[] content, StoredMessage stored, List<string> notes, DateTimeOffset now,
+    private async Task<int> ApplyStatusAsync(string payer, byte[] content, StoredMessage stored, List<IngestNote> notes, DateTimeOffset now,
         CancellationToken ct)
     {
         var report = statusReader.Read(content);
-        notes.AddRange(report.Problems);
+        notes.AddRange(report.Problems.Select(IngestNotes.Read));
         var updated = 0;
         foreach (var result in report.Claims)
         {
@@ -177,7 +177,7 @@ public sealed class InboundX12Ingestor(HubDbContext db, TenantContext tenant, X1
                     : null;
             if (claim is null)
             {
-                notes.Add($"277 for claim {result.PatientControlNumber ?? result.PayerClaimNumber ?? "(unnamed)"}: no claim of ours with that number.");
+                notes.Add(IngestNotes.StatusUnknown(result.PatientControlNumber ?? result.PayerClaimNumber));
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DentalClaimsHub.Adapters.X12.Remittances;
+using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.PreAuthorizations;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DentalClaimsHub.Api.Remittances;
 
 /// <summary>What posting a file's remittances did.</summary>
-public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int ClaimsUpdated, IReadOnlyList<string> Notes);
+public sealed record RemittancePosting(IReadOnlyList<Guid> RemittanceIds, int ClaimsUpdated, IReadOnlyList<IngestNote> Notes);
 
 /// <summary>
 /// Posts remittances: finds the payee practice (NPI), refuses to post one that breaks a balancing rule, could not be read
@@ -36,7 +37,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         var clock = Stopwatch.StartNew();
         var report = reader.Read(document, payer, now, stored.Id);
         var read = clock.Elapsed;
-        var notes = new List<string>(report.Transactions.Count == 0 ? report.Problems : []);
+        var notes = (report.Transactions.Count == 0 ? report.Problems : []).Select(IngestNotes.Read).ToList();
         var ids = new List<Guid>();
         var updated = 0;
         foreach (var transaction in report.Transactions)
@@ -54,13 +55,13 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     }
 
     /// <summary>Stores <paramref name="remittance"/> and posts it unless <paramref name="readProblems"/> or a check says otherwise.</summary>
-    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostAsync(
+    public async Task<(int ClaimsUpdated, IReadOnlyList<IngestNote> Notes)> PostAsync(
         Remittance remittance, IReadOnlyList<string> readProblems, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
     {
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
-        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
-        var notes = new List<string>();
+        var label = new RemittanceLabel(remittance.SourceReference ?? remittance.Id.ToString(), remittance.Payment.TraceNumber);
+        var notes = new List<IngestNote>();
         // Several practices of a group may bill under one NPI: the payee's candidates are all of them, and the remittance
         // belongs to the one whose claims it pays (PCNs are unique per payer).
         List<Guid> candidates = remittance.PayeeId is { } payee && Npi.TryParse(payee, out var npi)
@@ -79,13 +80,13 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         }
         else if (candidates.Count > 1)
         {
-            notes.Add($"{label}: payee NPI {remittance.PayeeId} belongs to {candidates.Count} practices and no claim tells which; kept for review.");
+            notes.Add(IngestNotes.Payee(label, remittance.PayeeId, candidates.Count));
         }
 
         if (!await CanPostAsync(remittance, readProblems, candidates.Count > 0, ct))
         {
             Enqueue(remittance, now);
-            return (0, [.. notes, .. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+            return (0, [.. notes, .. remittance.Problems.Select(p => IngestNotes.NotPosted(label, remittance.Status.ToString(), p))]);
         }
 
         var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: false, now, ct);
@@ -99,43 +100,44 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     /// own key, never by NPI. The claims are this practice's only. A ДМС refusal (снятие) is a CO adjustment — the clinic may not
     /// bill the patient for it — yet the clinic was paid less than it billed, so a partly refused claim is PartiallyPaid, not Paid.
     /// </summary>
-    public async Task<(int ClaimsUpdated, IReadOnlyList<string> Notes)> PostForPracticeAsync(
+    public async Task<(int ClaimsUpdated, IReadOnlyList<IngestNote> Notes)> PostForPracticeAsync(
         Remittance remittance, Guid practiceId, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
     {
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
         remittance.AssignPractice(practiceId);
-        var label = $"Remittance {remittance.SourceReference ?? remittance.Id.ToString()} (trace {remittance.Payment.TraceNumber})";
+        var label = new RemittanceLabel(remittance.SourceReference ?? remittance.Id.ToString(), remittance.Payment.TraceNumber);
         var claims = await LoadClaimsAsync(remittance, [practiceId], ct);
         if (!await CanPostAsync(remittance, [], payeeKnown: true, ct))
         {
             Enqueue(remittance, now);
-            return (0, [.. remittance.Problems.Select(p => $"{label} not posted ({remittance.Status}): {p}")]);
+            return (0, [.. remittance.Problems.Select(p => IngestNotes.NotPosted(label, remittance.Status.ToString(), p))]);
         }
 
-        var notes = new List<string>();
+        var notes = new List<IngestNote>();
         var updated = await ApplyPaymentsAsync(remittance, claims, stored, label, notes, refusalsReduce: true, now, ct);
         remittance.MarkPosted(now);
         Enqueue(remittance, now);
         return (updated.Count, notes);
     }
 
-    private async Task<HashSet<Guid>> ApplyPaymentsAsync(Remittance remittance, Dictionary<string, Claim> claims, StoredMessage? stored, string label,
-        List<string> notes, bool refusalsReduce, DateTimeOffset now, CancellationToken ct)
+    private async Task<HashSet<Guid>> ApplyPaymentsAsync(Remittance remittance, Dictionary<string, Claim> claims, StoredMessage? stored, RemittanceLabel label,
+        List<IngestNote> notes, bool refusalsReduce, DateTimeOffset now, CancellationToken ct)
     {
         var updated = new HashSet<Guid>();
         foreach (var payment in remittance.ClaimPayments)
         {
             if (!claims.TryGetValue(payment.PatientControlNumber, out var claim))
             {
-                payment.Annotate($"No claim {payment.PatientControlNumber} of this practice for payer {remittance.PayerId}: waiting for review.");
-                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}) matches no claim; sent to review.");
+                var unmatched = PaymentNotes.Unmatched(payment.PatientControlNumber, remittance.PayerId);
+                payment.Annotate(unmatched.Text, unmatched.Code, unmatched.Args);
+                notes.Add(IngestNotes.Unmatched(label, payment.Ordinal, payment.PatientControlNumber));
                 continue;
             }
 
             payment.MatchTo(claim.Id, MatchLines(payment, claim));
             var before = claim.Timeline.Count;
-            string? note;
+            PaymentNote? note;
             try
             {
                 note = await ApplyAsync(payment, claim, remittance, refusalsReduce, now, ct);
@@ -143,11 +145,11 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             catch (DomainException e)
             {
                 // Checked before any change is made; a rule that still refuses leaves the claim as it was, the payment on review.
-                note = $"Recorded but not applied to the claim: {e.Message}";
-                notes.Add($"{label}: claim payment {payment.Ordinal} ({payment.PatientControlNumber}): {e.Message}");
+                note = PaymentNotes.Refused(e);
+                notes.Add(IngestNotes.Refused(label, payment.Ordinal, payment.PatientControlNumber, e));
             }
 
-            payment.MarkPosted(now, note);
+            payment.MarkPosted(now, note?.Text, note?.Code, note?.Args);
             stored?.Link(claim.Id);
             if (claim.Timeline.Count > before)
             {
@@ -163,22 +165,22 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
     /// posted (service lines matched, the claim's outcome applied, the payment marked posted with what that changed).
     /// The caller checks the claim may take it (same payer and practice) and saves.
     /// </summary>
-    public async Task<string?> PostManualMatchAsync(Remittance remittance, ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    public async Task<PaymentNote?> PostManualMatchAsync(Remittance remittance, ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(claim);
         payment.MatchTo(claim.Id, MatchLines(payment, claim));
-        string? note;
+        PaymentNote? note;
         try
         {
             note = await ApplyAsync(payment, claim, remittance, refusalsReduce: false, now, ct);
         }
         catch (DomainException e)
         {
-            note = $"Recorded but not applied to the claim: {e.Message}";
+            note = PaymentNotes.Refused(e);
         }
 
-        payment.MarkPosted(now, note);
+        payment.MarkPosted(now, note?.Text, note?.Code, note?.Args);
         return note;
     }
 
@@ -253,7 +255,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         return numbers;
     }
 
-    private async Task<string?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, bool refusalsReduce, DateTimeOffset now,
+    private async Task<PaymentNote?> ApplyAsync(ClaimPayment payment, Claim claim, Remittance remittance, bool refusalsReduce, DateTimeOffset now,
         CancellationToken ct)
     {
         var source = remittance.RawMessageId;
@@ -262,7 +264,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             case ClaimPaymentStatus.Reversal:
                 if (!claim.CanTransitionTo(ClaimState.Pending))
                 {
-                    return $"Reversal recorded; the claim is {claim.State}, its state is unchanged.";
+                    return PaymentNotes.Reversal(claim.State.ToString());
                 }
 
                 claim.MarkPending(Actor, now, new TimelineReason($"Payer reversed its earlier adjudication (CLP02 22, {payment.Paid} taken back).",
@@ -271,7 +273,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             case ClaimPaymentStatus.PredeterminationPricingOnly:
                 return await RecordPredeterminationAsync(payment, claim, now, ct);
             case ClaimPaymentStatus.NotOurClaimForwarded:
-                return "The payer says the claim is not theirs and forwarded it (CLP02 23); state unchanged.";
+                return PaymentNotes.Forwarded;
         }
 
         var outcome = payment.ToClaimOutcome() ?? throw new DomainException($"CLP02 {payment.Status} has no outcome.", nameof(payment));
@@ -282,7 +284,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
 
         if (claim.State is ClaimState.Submitted or ClaimState.Acknowledged && !ClaimTransitions.IsAllowed(ClaimState.Accepted, outcome))
         {
-            return $"The claim is {claim.State}: payment recorded, state unchanged.";
+            return PaymentNotes.Unchanged(claim.State.ToString());
         }
 
         // The 835 is the payer's acceptance too when its 277CA never came. The payer may number the adjudicated claim
@@ -290,26 +292,26 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         claim.AcceptImplied(Actor, now, payment.PayerClaimNumber, source);
         if (claim.State == outcome)
         {
-            return $"Another payment for a claim already {outcome} (split claim or a later payment); state unchanged.";
+            return PaymentNotes.Already(outcome.ToString());
         }
 
         if (!claim.CanTransitionTo(outcome))
         {
-            return $"The claim is {claim.State}: payment recorded, state unchanged.";
+            return PaymentNotes.Unchanged(claim.State.ToString());
         }
 
         claim.RecordAdjudication(outcome, Actor, now, claim.PayerClaimNumber is null ? payment.PayerClaimNumber : null, reasons.Reason(payment), source);
         return null;
     }
 
-    private async Task<string?> RecordPredeterminationAsync(ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
+    private async Task<PaymentNote?> RecordPredeterminationAsync(ClaimPayment payment, Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         var plan = claim.Purpose == ClaimPurpose.Predetermination
             ? await db.PreAuthorizations.SingleOrDefaultAsync(p => p.RequestClaimId == claim.Id, ct)
             : null;
         if (plan is null || plan.Status is not (PreAuthorizationStatus.Submitted or PreAuthorizationStatus.InformationRequested))
         {
-            return "Predetermination pricing (CLP02 25) for a claim without an open plan; recorded only.";
+            return PaymentNotes.PlanMissing;
         }
 
         // The anticipated payment of a predetermined line is its OA-101 adjustment (CARC 101: paid once the work is done).
@@ -334,7 +336,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             claim.Close(Actor, now, new TimelineReason("Predetermination answered (835 CLP02 25).", TimelineReasonCodes.Predetermination));
         }
 
-        return $"Predetermination decided: {plan.Status}.";
+        return PaymentNotes.Plan(plan.Status.ToString());
     }
 
     private void Enqueue(Remittance remittance, DateTimeOffset now)

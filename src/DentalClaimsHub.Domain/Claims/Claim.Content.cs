@@ -13,7 +13,10 @@ public sealed partial class Claim
         EnsureEditable();
         if (_lines.Count >= MaxLines)
         {
-            throw new DomainException($"A dental claim holds at most {MaxLines} lines.", nameof(Lines));
+            throw new DomainException($"A dental claim holds at most {MaxLines} lines.", nameof(Lines))
+            {
+                Rule = ClaimChangeRules.LineLimit, Args = [Invariant(MaxLines)],
+            };
         }
 
         EnsureCurrency(details.Fee);
@@ -57,12 +60,15 @@ public sealed partial class Claim
         var list = diagnoses.ToList();
         if (list.Count > MaxDiagnoses)
         {
-            throw new DomainException($"A dental claim carries at most {MaxDiagnoses} diagnoses, got {list.Count}.", nameof(Diagnoses));
+            throw new DomainException($"A dental claim carries at most {MaxDiagnoses} diagnoses, got {list.Count}.", nameof(Diagnoses))
+            {
+                Rule = ClaimRules.TooManyDiagnoses, Args = [Invariant(MaxDiagnoses), Invariant(list.Count)],
+            };
         }
 
         if (list.Distinct().Count() != list.Count)
         {
-            throw new DomainException("Diagnoses must not repeat.", nameof(Diagnoses));
+            throw new DomainException("Diagnoses must not repeat.", nameof(Diagnoses)) { Rule = ClaimChangeRules.DiagnosesRepeat };
         }
 
         _diagnoses.Clear();
@@ -76,7 +82,10 @@ public sealed partial class Claim
         EnsureEditable();
         if (_attachments.Any(a => a.ControlNumber == attachment.ControlNumber))
         {
-            throw new DomainException($"An attachment with control number '{attachment.ControlNumber}' is already on the claim.", nameof(Attachments));
+            throw new DomainException($"An attachment with control number '{attachment.ControlNumber}' is already on the claim.", nameof(Attachments))
+            {
+                Rule = ClaimChangeRules.AttachmentExists, Args = [attachment.ControlNumber],
+            };
         }
 
         _attachments.Add(attachment);
@@ -98,7 +107,10 @@ public sealed partial class Claim
             {
                 throw new DomainException(
                     $"Claim {PatientControlNumber} is {State} and declares no attachment '{attachment.ControlNumber}'; a sent claim cannot get a new PWK. "
-                    + "Send the document under a control number the claim declared, or correct the claim.", nameof(Attachments));
+                    + "Send the document under a control number the claim declared, or correct the claim.", nameof(Attachments))
+                {
+                    Rule = ClaimChangeRules.AttachmentNotDeclared, Args = [PatientControlNumber, State.ToString(), attachment.ControlNumber],
+                };
             }
 
             _attachments.Add(attachment);
@@ -185,7 +197,10 @@ public sealed partial class Claim
     {
         if (!ClaimTransitions.IsEditable(State))
         {
-            throw new DomainException($"Claim {PatientControlNumber} is {State}; only a draft can be edited.");
+            throw new DomainException($"Claim {PatientControlNumber} is {State}; only a draft can be edited.")
+            {
+                Rule = ClaimChangeRules.NotEditable, Args = [PatientControlNumber, State.ToString()],
+            };
         }
     }
 
@@ -193,14 +208,19 @@ public sealed partial class Claim
     {
         if (fee.Currency != Currency)
         {
-            throw new DomainException($"Fee {fee} is not in the claim currency {Currency}.", nameof(ClaimLineDetails.Fee));
+            throw new DomainException($"Fee {fee} is not in the claim currency {Currency}.", nameof(ClaimLineDetails.Fee))
+            {
+                Rule = ClaimChangeRules.FeeCurrency, Args = [fee.Currency, Currency],
+            };
         }
     }
 
     private int IndexOfLine(int lineNumber) =>
         lineNumber >= 1 && lineNumber <= _lines.Count
             ? lineNumber - 1
-            : throw new DomainException($"Claim has no line {lineNumber}.", nameof(lineNumber));
+            : throw new DomainException($"Claim has no line {lineNumber}.", nameof(lineNumber)) { Rule = ClaimChangeRules.NoLine, Args = [Invariant(lineNumber)] };
 
     private void Touch(DateTimeOffset now) => UpdatedAt = Guard.Utc(now);
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -80,7 +80,7 @@ public sealed partial class Claim
     {
         if (Purpose != ClaimPurpose.Claim)
         {
-            throw new DomainException("A predetermination is not replaced or voided; send a new treatment plan.");
+            throw new DomainException("A predetermination is not replaced or voided; send a new treatment plan.") { Rule = ClaimChangeRules.PlanNotFollowedUp };
         }
     }
 
@@ -90,7 +90,10 @@ public sealed partial class Claim
         {
             throw new DomainException(
                 $"Claim {PatientControlNumber} has no payer claim number yet; a {frequency} must reference it (REF*F8). "
-                + "A claim the payer never accepted is fixed and sent again as an original.");
+                + "A claim the payer never accepted is fixed and sent again as an original.")
+            {
+                Rule = ClaimChangeRules.FollowUpNeedsPayerNumber, Args = [PatientControlNumber, frequency.ToString()],
+            };
         }
     }
 }

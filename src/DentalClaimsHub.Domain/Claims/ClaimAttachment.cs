@@ -37,7 +37,10 @@ public sealed record ClaimAttachment
         var type = Guard.Required(reportType, nameof(ReportType), 10).ToUpperInvariant();
         if (type.Length != 2 || !type.All(char.IsAsciiLetterOrDigit))
         {
-            throw new DomainException($"Attachment report type must be a 2-character PWK01 code such as 'RB' or 'DG', got '{reportType}'.", nameof(reportType));
+            throw new DomainException($"Attachment report type must be a 2-character PWK01 code such as 'RB' or 'DG', got '{reportType}'.", nameof(reportType))
+            {
+                Rule = ClaimChangeRules.ReportType, Args = [reportType],
+            };
         }
 
         if (!Enum.IsDefined(transmission))

@@ -60,20 +60,10 @@ public sealed class ClaimLine
     internal static ClaimLine Create(Guid claimId, int lineNumber, ClaimLineDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var field = $"Lines[{lineNumber}]";
-        if (details.Fee.IsNegative)
-        {
-            throw new DomainException($"{field}: fee must not be negative, got {details.Fee}.", nameof(details.Fee));
-        }
-
-        if (details.Units is < 1 or > 99)
-        {
-            throw new DomainException($"{field}: units must be between 1 and 99, got {details.Units}.", nameof(details.Units));
-        }
-
-        ClaimLineChecks.Pointers(details.DiagnosisPointers, field);
-        ClaimLineChecks.Prosthesis(details, field);
-        ClaimLineChecks.Teeth(details, field);
+        ClaimLineChecks.Amounts(details, lineNumber);
+        ClaimLineChecks.Pointers(details.DiagnosisPointers, lineNumber);
+        ClaimLineChecks.Prosthesis(details, lineNumber);
+        ClaimLineChecks.Teeth(details, lineNumber);
         var line = new ClaimLine
         {
             Id = Guid.NewGuid(),

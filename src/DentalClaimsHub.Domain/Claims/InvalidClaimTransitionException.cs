@@ -8,6 +8,8 @@ public sealed class InvalidClaimTransitionException : DomainException
     {
         From = from;
         To = to;
+        Rule = ClaimChangeRules.Transition;
+        Args = [from.ToString(), to.ToString()];
     }
 
     public ClaimState From { get; }

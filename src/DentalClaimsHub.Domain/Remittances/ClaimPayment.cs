@@ -41,6 +41,11 @@ public sealed class ClaimPayment
     /// <summary>Why the payment changed nothing or waits for review ("no claim PCN1 for this payer", "claim is voided").</summary>
     public string? Note { get; private set; }
 
+    /// <summary>The note's code, set by whoever wrote it, with the values it names, so a reader can word it in another language.</summary>
+    public string? NoteCode { get; private set; }
+
+    public string[] NoteArgs { get; private set; } = [];
+
     /// <summary>True while the payment has no claim: it waits in the review queue.</summary>
     public bool NeedsReview => ClaimId is null;
 
@@ -77,7 +82,7 @@ public sealed class ClaimPayment
     }
 
     /// <summary>The payment was applied to its claim at <paramref name="now"/>, with an optional note of what that changed.</summary>
-    public void MarkPosted(DateTimeOffset now, string? note = null)
+    public void MarkPosted(DateTimeOffset now, string? note = null, string? noteCode = null, IReadOnlyList<string>? noteArgs = null)
     {
         if (ClaimId is null)
         {
@@ -86,10 +91,17 @@ public sealed class ClaimPayment
 
         PostedAt = Guard.Utc(now);
         Note = Guard.Optional(note, nameof(Note), 1000);
+        NoteCode = Note is null ? null : noteCode;
+        NoteArgs = Note is null ? [] : [.. noteArgs ?? []];
     }
 
     /// <summary>Records why the payment waits for review or changed nothing.</summary>
-    public void Annotate(string note) => Note = Guard.Required(note, nameof(Note), 1000);
+    public void Annotate(string note, string? noteCode = null, IReadOnlyList<string>? noteArgs = null)
+    {
+        Note = Guard.Required(note, nameof(Note), 1000);
+        NoteCode = noteCode;
+        NoteArgs = [.. noteArgs ?? []];
+    }
 
     /// <summary>Claim and line adjustments together.</summary>
     public IEnumerable<Adjustment> AllAdjustments => Adjustments.Concat(ServiceLines.SelectMany(l => l.Adjustments));

@@ -52,6 +52,9 @@ internal sealed class DmsActConfiguration : IEntityTypeConfiguration<DmsAct>, IE
         b.Property(l => l.Category).HasMaxLength(40);
         b.Property(l => l.AdjustmentReason).HasMaxLength(5);
         b.Property(l => l.MatchProblem).HasMaxLength(300);
+        b.Property(l => l.MatchFailure).HasMaxLength(20);
+        b.Ignore(l => l.CanDispute);
+        b.Ignore(l => l.CanAccept);
         b.Property(l => l.WorkStatus).HasConversion<string>().HasMaxLength(16);
         b.Property(l => l.WorkNote).HasMaxLength(1000);
         b.Property(l => l.WorkedBy).HasMaxLength(120);

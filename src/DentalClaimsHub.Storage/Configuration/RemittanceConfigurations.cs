@@ -55,6 +55,8 @@ internal sealed class ClaimPaymentConfiguration : IEntityTypeConfiguration<Claim
         b.Property(p => p.PayerClaimNumber).HasMaxLength(50);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.Note).HasMaxLength(1000);
+        b.Property(p => p.NoteCode).HasMaxLength(40);
+        b.Property(p => p.NoteArgs).IsRequired();
         b.ComplexProperty(p => p.Charge, m => ClaimValueConversions.MoneyColumns(m, "charge"));
         b.ComplexProperty(p => p.Paid, m => ClaimValueConversions.MoneyColumns(m, "paid"));
         b.ComplexProperty(p => p.PatientResponsibility, m => ClaimValueConversions.MoneyColumns(m, "patient_responsibility"));

@@ -57,8 +57,17 @@ public sealed class DmsActLine
 
     public int? ClaimLineNumber { get; private set; }
 
-    /// <summary>Why the line matched nothing; null when matched.</summary>
+    /// <summary>Why the line matched nothing, in English (the API's wording); null when matched.</summary>
     public string? MatchProblem { get; private set; }
+
+    /// <summary>Which of <see cref="DmsActMatchFailures"/> left the line unmatched, so a reader can word it in its own language.</summary>
+    public string? MatchFailure { get; private set; }
+
+    /// <summary>True while the clinic may still dispute the refusal.</summary>
+    public bool CanDispute => WorkStatus == DmsActWorkStatus.Open;
+
+    /// <summary>True while the clinic may still accept (write off) the refusal, also after disputing it.</summary>
+    public bool CanAccept => WorkStatus is DmsActWorkStatus.Open or DmsActWorkStatus.Disputed;
 
     public DmsActWorkStatus WorkStatus { get; private set; }
 
@@ -99,11 +108,13 @@ public sealed class DmsActLine
         ClaimLineNumber = claimLineNumber;
         AdjustmentReason = Refused > 0 ? adjustmentReason : null;
         MatchProblem = null;
+        MatchFailure = null;
     }
 
     /// <summary>Nothing of ours matches: kept as the insurer sent it, and open for the clinic to look at.</summary>
-    public void Unmatched(string problem)
+    public void Unmatched(string failure, string problem)
     {
+        MatchFailure = failure;
         MatchProblem = problem.Length > 300 ? problem[..300] : problem;
         WorkStatus = DmsActWorkStatus.Open;
     }
@@ -111,7 +122,7 @@ public sealed class DmsActLine
     /// <summary>The clinic contests the refusal with the insurer.</summary>
     public void Dispute(string note, string by, DateTimeOffset now)
     {
-        if (WorkStatus != DmsActWorkStatus.Open)
+        if (!CanDispute)
         {
             throw new InvalidOperationException($"Only an open line can be disputed; this one is {WorkStatus}.");
         }
@@ -122,7 +133,7 @@ public sealed class DmsActLine
     /// <summary>The clinic agrees with the refusal (writes it off), also after a dispute it gave up.</summary>
     public void Accept(string note, string by, DateTimeOffset now)
     {
-        if (WorkStatus is not (DmsActWorkStatus.Open or DmsActWorkStatus.Disputed))
+        if (!CanAccept)
         {
             throw new InvalidOperationException($"Only an open or disputed line can be accepted; this one is {WorkStatus}.");
         }
@@ -159,4 +170,16 @@ public enum DmsActWorkStatus
 
     /// <summary>The clinic agreed; written off.</summary>
     Accepted = 3,
+}
+
+/// <summary>Why an act line matched no claim line of ours.</summary>
+public static class DmsActMatchFailures
+{
+    /// <summary>No claim of the clinic with the act's claim number was sent to that insurer.</summary>
+    public const string NoClaim = "no-claim";
+
+    /// <summary>The claim has no line with the act's code (and tooth) that another act line has not already answered.</summary>
+    public const string NoLine = "no-line";
+
+    public static readonly IReadOnlyList<string> All = [NoClaim, NoLine];
 }

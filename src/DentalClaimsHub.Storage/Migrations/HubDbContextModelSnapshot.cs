@@ -971,6 +971,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
+                    b.PrimitiveCollection<string[]>("NoteArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("note_args");
+
+                    b.Property<string>("NoteCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("note_code");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
@@ -1904,6 +1914,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("line_reference");
+
+                    b.Property<string>("MatchFailure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("match_failure");
 
                     b.Property<string>("MatchProblem")
                         .HasMaxLength(300)

@@ -116,6 +116,60 @@ public sealed class ClaimActionsTests(ConsoleBrowserFactory factory) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_rule_the_domain_enforces_reads_in_Russian_with_no_English_left()
+    {
+        var claim = await RejectedClaimAsync();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var actions = Actions(Guid.NewGuid(), ConsoleRoles.Billing);
+            async Task<IReadOnlyDictionary<string, string>> FixAsync(LineFix line, params string[] diagnoses) =>
+                (await actions.FixAndResubmitAsync(claim, new ClaimFix([line], diagnoses, "исправление"), default)).Problems;
+
+            var said = new Dictionary<string, string>
+            {
+                // ClaimLine's own check, under the line it concerns.
+                ["Строка 1: для поверхностей MO укажите зуб."] = (await FixAsync(new LineFix(1, "D2392", "", "MO", 185m, null), "K02.52"))["lines[1]"],
+                ["Диагнозы не должны повторяться."] = (await FixAsync(new LineFix(1, "D2392", "30", "MO", 185m, null), "K02.52", "K02.52"))["diagnoses"],
+                ["Тип документа — двухсимвольный код PWK01, например RB или DG; указано «XRAY»."] = (await actions.FixAndResubmitAsync(claim,
+                    new ClaimFix([], ["K02.52"], "снимок", new NewAttachment("xray", "x.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+                    default)).Problems["attachment"],
+                // The lifecycle's refusal, states by their Russian names.
+                ["Заявка в состоянии «Отклонена» не может перейти в состояние «Аннулирована». Обновите страницу: возможно, заявка тем временем изменилась."] =
+                    (await actions.VoidAsync(claim, "ошибка", default)).Problems["$"],
+            };
+
+            Assert.All(said, s => Assert.Equal(s.Key, s.Value));
+            // Codes (MO, PWK01, RB) stay as they are; no English word is left.
+            Assert.All(said.Values, v => Assert.DoesNotMatch("[a-z]{3,}|Parameter|Lines\\[", v));
+            Assert.Equal(ClaimState.Rejected, await StateAsync(claim));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    [Fact]
+    public async Task A_rule_the_domain_enforces_reads_in_English_without_the_domains_field_names()
+    {
+        var claim = await RejectedClaimAsync();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            var problems = (await Actions(Guid.NewGuid(), ConsoleRoles.Billing).FixAndResubmitAsync(claim,
+                new ClaimFix([new LineFix(1, "D2392", "", "MO", 185m, null)], ["K02.52"], "fix"), default)).Problems;
+            Assert.Equal("Line 1: surfaces MO need a tooth.", problems["lines[1]"]);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
     private ClaimActions Actions(Guid user, string role) =>
         new(factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), ConsolePageTesting.SessionOf(user, role), TimeProvider.System,
             new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>()),

@@ -18,7 +18,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
         var practice = await factory.CreatePracticeAsync("Act Dental");
         var line = DmsActLine.Create(7, "Р-2026-11", "DMS-UNKNOWN-1", null, new DateOnly(2026, 11, 3), "A16.07.002", "36", 1, 4500m, 0m, 4500m, "14",
             "Услуга не входит в программу", "NotInProgram");
-        line.Unmatched("No claim of ours has this number.");
+        line.Unmatched(DmsActMatchFailures.NoClaim, "no claim DMS-UNKNOWN-1 of this clinic was sent to demo-dms-insurer.");
         var act = DmsAct.Create(practice.Id, "demo-dms-insurer", "АКТ-77", new string('a', 64), "akt-77.xlsx", null, [line], [], DateTimeOffset.UtcNow);
         await factory.InDatabaseAsync(async db =>
         {
@@ -36,7 +36,7 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
         await Assertions.Expect(row.Locator("[data-line-status='Open']")).ToBeVisibleAsync();
 
         await row.GetByRole(AriaRole.Link, new() { Name = "DMS-UNKNOWN-1" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-unmatched]")).ToContainTextAsync("No claim of ours");
+        await Assertions.Expect(page.Locator("[data-unmatched]")).ToContainTextAsync("no claim DMS-UNKNOWN-1 of this clinic");
         await page.Locator("[data-field='note']").FillAsync("Программа клиента включает эту услугу, п. 4.2 договора");
         await page.ClickAsync("[data-action='dispute']");
         await Assertions.Expect(page.Locator("dd[data-line-status='Disputed']")).ToBeVisibleAsync();
@@ -72,6 +72,35 @@ public sealed class ConsoleDmsActLineTests(ConsoleBrowserFactory factory) : ICla
             Assert.Equal("Такой строки акта нет.", await billing.AcceptAsync(Guid.NewGuid(), "снято", default));
             Assert.Equal("Работать с отказами ДМС могут только специалисты по биллингу и администраторы.",
                 await As(ConsoleRoles.Auditor).DisputeAsync(Guid.NewGuid(), "спор", default));
+
+            // The line's own rules: a line already written off is neither disputed nor accepted again.
+            var practice = await factory.CreatePracticeAsync("Act Rules Dental");
+            var line = DmsActLine.Create(3, null, "DMS-UNKNOWN-2", null, new DateOnly(2026, 11, 3), "A16.07.002", "36", 1, 4500m, 0m, 4500m, "14",
+                "Услуга не входит в программу", "NotInProgram");
+            line.Unmatched(DmsActMatchFailures.NoLine, "claim DMS-UNKNOWN-2 has no A16.07.002 line for tooth 36 not already answered.");
+            line.Accept("списано", "test", DateTimeOffset.UtcNow);
+            await factory.InDatabaseAsync(async db =>
+            {
+                db.DmsActs.Add(DmsAct.Create(practice.Id, "demo-dms-insurer", "АКТ-78", new string('b', 64), "akt-78.xlsx", null, [line], [], DateTimeOffset.UtcNow));
+                return await db.SaveChangesAsync();
+            });
+            var said = new List<string?>
+            {
+                await billing.DisputeAsync(line.Id, "спор", default),
+                await billing.AcceptAsync(line.Id, "снято", default),
+            };
+            Assert.Equal(["Оспорить можно только строку в работе; у этой статус «Снятие принято».",
+                "Согласиться со снятием можно только по строке в работе или оспариваемой; у этой статус «Снятие принято»."], said);
+
+            // Why it matched nothing, from the stored code and the line's values.
+            await using var scope = factory.Services.CreateAsyncScope();
+            var reasons = scope.ServiceProvider.GetRequiredService<AdminConsole.Claims.TimelineReasonText>();
+            var stored = await factory.InDatabaseAsync(db => db.DmsActLines.AsNoTracking().SingleAsync(l => l.Id == line.Id));
+            Assert.Equal(DmsActMatchFailures.NoLine, stored.MatchFailure);
+            Assert.Equal("В заявке DMS-UNKNOWN-2 нет строки с кодом A16.07.002 по зубу 36, на которую ещё не пришёл ответ в акте.",
+                reasons.Unmatched(stored.MatchFailure, stored.ClaimNumber, "Демо ДМС", stored.ServiceCode, stored.Tooth, stored.MatchProblem));
+            Assert.Equal("Заявку DMS-UNKNOWN-1 клиника страховщику Демо ДМС не отправляла.",
+                reasons.Unmatched(DmsActMatchFailures.NoClaim, "DMS-UNKNOWN-1", "Демо ДМС", "A16.07.002", null, "no claim DMS-UNKNOWN-1 …"));
         }
         finally
         {

@@ -58,5 +58,14 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
         await ConsoleBrowserTests.AccessibleAsync(page, "12-eligibility");
         await page.Locator("[data-culture='ru']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Журнал проверок страхового покрытия");
+        // The coverage the payer reported reads in words, not as the enum's English name.
+        var coverage = (await factory.InDatabaseAsync(db => db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == checkId))).Result?.Status;
+        Assert.NotNull(coverage);
+        var said = new Dictionary<DentalClaimsHub.Domain.Eligibility.CoverageStatus, string>
+        {
+            [DentalClaimsHub.Domain.Eligibility.CoverageStatus.Active] = "Действует", [DentalClaimsHub.Domain.Eligibility.CoverageStatus.Inactive] = "Не действует",
+            [DentalClaimsHub.Domain.Eligibility.CoverageStatus.NotFound] = "Не найдено", [DentalClaimsHub.Domain.Eligibility.CoverageStatus.Unknown] = "Неизвестно",
+        };
+        await Assertions.Expect(page.Locator($"tr[data-check='{checkId}']")).ToContainTextAsync(said[coverage.Value]);
     }
 }

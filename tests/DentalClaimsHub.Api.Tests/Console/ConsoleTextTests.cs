@@ -36,6 +36,9 @@ public sealed class ConsoleTextTests
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.AdminConsole.ClaimActivityKind>(), s => Assert.Contains("Activity." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Storage.Rosters.RosterImportStatus>(), s => Assert.Contains("RosterStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.EligibilityCheckStatus>(), s => Assert.Contains("EligibilityStatus." + s, en.Keys));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Eligibility.CoverageStatus>(), s => Assert.Contains("CoverageStatus." + s, en.Keys));
+        Assert.All(typeof(DentalClaimsHub.Domain.Eligibility.EligibilityFailureCodes).GetFields().Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!), c => Assert.Contains("EligibilityFailure." + c, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.RemittanceStatus>(), s => Assert.Contains("RemittanceStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Domain.Remittances.ClaimPaymentStatus>(), s => Assert.Contains("PaymentStatus." + s, en.Keys));
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Profiles.PayerKind>(), k => Assert.Contains("PayerKind." + k, en.Keys));
@@ -53,6 +56,47 @@ public sealed class ConsoleTextTests
         Assert.All(ClaimRules.All, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Dms.Acts.DmsRefusalCategory>().Append("unmatched"),
             c => Assert.True(en.ContainsKey("RefusalCategory." + c) && ru.ContainsKey("RefusalCategory." + c), c));
+    }
+
+    [Fact]
+    public void Every_rule_a_claim_change_or_an_upload_can_break_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        // Read from the classes' constants, not their All lists, so a rule added without its words fails here.
+        var rules = new[] { typeof(ClaimChangeRules), typeof(DentalClaimsHub.Api.Claims.DocumentRules) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Contains(ClaimChangeRules.Transition, rules);
+        Assert.Contains(DentalClaimsHub.Api.Claims.DocumentRules.NotWhatItSays, rules);
+        Assert.Equal(rules.Count, rules.Distinct().Count());
+        Assert.Empty(rules.Intersect(ClaimRules.All));
+        Assert.All(rules, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
+        Assert.Equal(ClaimChangeRules.All.Order(), rules.Where(r => !r.StartsWith("document-", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
+    public void Every_note_the_ingest_writes_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var codes = typeof(DentalClaimsHub.Api.Inbound.IngestNotes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Inbound.IngestNotes.All.Order(), codes.Order());
+        Assert.All(codes, c => Assert.True(en.ContainsKey("Ingest." + c) && ru.ContainsKey("Ingest." + c), c));
+    }
+
+    [Fact]
+    public void Every_note_the_remittance_poster_writes_on_a_payment_has_words_in_both_languages()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var codes = typeof(DentalClaimsHub.Api.Remittances.PaymentNotes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Remittances.PaymentNotes.All.Order(), codes.Order());
+        Assert.All(codes, c => Assert.True(en.ContainsKey("PaymentNote." + c) && ru.ContainsKey("PaymentNote." + c), c));
+        Assert.All(Enum.GetNames<DentalClaimsHub.Domain.PreAuthorizations.PreAuthorizationStatus>(),
+            s => Assert.True(en.ContainsKey("PlanStatus." + s) && ru.ContainsKey("PlanStatus." + s), s));
     }
 
     [Fact]

@@ -249,6 +249,36 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.Contains(audits, d => System.Text.Json.JsonDocument.Parse(d).RootElement.GetProperty("duplicate").GetBoolean());
     }
 
+    [Fact]
+    public async Task What_a_replay_could_not_apply_is_said_in_Russian()
+    {
+        var pcn = "RU-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        // An answer for a claim the hub does not have: kept and held; a replay still finds no claim and says so.
+        var queued = """
+            {"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"oral"}]},"use":"claim","patient":{"display":"x"},
+             "created":"2026-11-20","insurer":{"display":"Demo"},"outcome":"queued","disposition":"Sent for clinical review",
+             "request":{"identifier":{"system":"urn:dentalclaimshub:patient-control-number","value":"THE-PCN"}}}
+            """.Replace("THE-PCN", pcn, StringComparison.Ordinal);
+        var pushed = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir", new StringContent(queued, System.Text.Encoding.UTF8, "application/fhir+json"));
+        var first = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<InboundResult>(pushed.Content))!;
+        // The API keeps its English, and its answer carries no codes.
+        Assert.Equal([$"ClaimResponse for {pcn}: no claim of ours with that number at demo-fhir-dental."], first.Notes);
+        Assert.Empty(first.CodedNotes);
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.GotoAsync($"/console/messages/{first.MessageId}");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сообщение fhir ClaimResponse");
+        await page.Locator("[data-action='replay']").ClickAsync();
+        var note = page.Locator("section.replay-result li[data-note='fhir-no-claim']");
+        await Assertions.Expect(note).ToHaveTextAsync($"ClaimResponse по заявке {pcn}: заявки с таким номером у плательщика demo-fhir-dental у нас нет.");
+        Assert.DoesNotMatch("no claim|of ours|[a-z]{3,} [a-z]{3,}", await page.Locator("section.replay-result").InnerTextAsync());
+        await AccessibleAsync(page, "messages-05-replay-notes-ru");
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.AdminConsole.Remittances;
 using DentalClaimsHub.Api.Claims;
+using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Api.Tests.Remittances;
 using DentalClaimsHub.Domain.Remittances;
 using DentalClaimsHub.Storage.AdminConsole;
@@ -102,6 +103,25 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Assignment(admin.Id, ConsoleRoles.Admin).AssignAsync(remittanceId, paymentId, stranger.Id, default));
         Assert.Contains("payer and practice", refused.Message, StringComparison.Ordinal);
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            var russian = await Assert.ThrowsAsync<InvalidOperationException>(() => Assignment(admin.Id, ConsoleRoles.Admin).AssignAsync(remittanceId, paymentId, stranger.Id, default));
+            Assert.Equal("Заявка относится к другому плательщику или к другой клинике, чем этот платёж.", russian.Message);
+
+            // The payment's own note: stored in English with its code, read in Russian on the page.
+            var waiting = await factory.InDatabaseAsync(db => db.ClaimPayments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
+            Assert.Equal((PaymentNotes.NoClaim, $"No claim {waiting.PatientControlNumber} of this practice for payer demo-x12-dental: waiting for review."),
+                (waiting.NoteCode, waiting.Note));
+            await using var scope = factory.Services.CreateAsyncScope();
+            Assert.Equal($"Заявки {waiting.PatientControlNumber} этой клиники у плательщика demo-x12-dental нет: выплата ждёт разбора.",
+                scope.ServiceProvider.GetRequiredService<PaymentNoteText>().Render(waiting.Note, waiting.NoteCode, waiting.NoteArgs));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
         Assert.Empty(await Assignment(admin.Id, ConsoleRoles.Admin).CandidatesAsync(remittanceId, stranger.PatientControlNumber, default));
     }
 
@@ -123,5 +143,8 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
     }
 
     private PaymentAssignment Assignment(Guid user, string role) =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), SessionOf(user, role), TimeProvider.System);
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), SessionOf(user, role), TimeProvider.System,
+            factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>(),
+            new PaymentNoteText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>(),
+                new AdminConsole.Claims.ClaimRuleText(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AdminConsole.ConsoleText>>())));
 }

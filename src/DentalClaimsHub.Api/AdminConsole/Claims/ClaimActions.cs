@@ -74,8 +74,8 @@ public sealed class ClaimActions(
                 claim.ReturnToDraft(actor, now, fix.Reason.Trim());
             }
 
-            var problems = Apply(target, fix, now, words);
-            if (problems.Count == 0 && fix.Attachment is { } document && Attach(db, target, document, now, words) is { } refused)
+            var problems = Apply(target, fix, now, words, rules);
+            if (problems.Count == 0 && fix.Attachment is { } document && Attach(db, target, document, now, words, rules) is { } refused)
             {
                 problems["attachment"] = refused;
             }
@@ -128,7 +128,7 @@ public sealed class ClaimActions(
                 return Task.FromResult(ClaimActionResult.Failed("document", Say("Actions.Problem.NotDeclared", controlNumber)));
             }
 
-            if (Attach(db, claim, document, now, words, controlNumber) is { } refused)
+            if (Attach(db, claim, document, now, words, rules, controlNumber) is { } refused)
             {
                 return Task.FromResult(ClaimActionResult.Failed("document", refused));
             }
@@ -224,7 +224,7 @@ public sealed class ClaimActions(
         }
         catch (DomainException e)
         {
-            return ClaimActionResult.Failed("$", e.Message);
+            return ClaimActionResult.Failed("$", rules.Render(e));
         }
 
         if (!result.Succeeded)
@@ -245,7 +245,7 @@ public sealed class ClaimActions(
     }
 
     // Line edits through the domain: each field parsed in the claim's own code and tooth systems, each problem under its field.
-    private static Dictionary<string, string> Apply(Claim claim, ClaimFix fix, DateTimeOffset now, IStringLocalizer<ConsoleText> words)
+    private static Dictionary<string, string> Apply(Claim claim, ClaimFix fix, DateTimeOffset now, IStringLocalizer<ConsoleText> words, ClaimRuleText rules)
     {
         string Say(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, words[key], args);
 
@@ -301,7 +301,7 @@ public sealed class ClaimActions(
             }
             catch (DomainException e)
             {
-                problems[field] = e.Message;
+                problems[field] = rules.Render(e);
             }
         }
 
@@ -326,16 +326,17 @@ public sealed class ClaimActions(
             }
             catch (DomainException e)
             {
-                problems["diagnoses"] = e.Message;
+                problems["diagnoses"] = rules.Render(e);
             }
         }
 
         return problems;
     }
 
-    // The API's upload rules (accepted types, the file's own signature) through the same code, plus the console's size cap.
+    // The API's upload rules (accepted types, the file's own signature) through the same code, plus the console's size cap;
+    // a refusal is worded from its rule in the user's language (the API keeps its English).
     private static string? Attach(HubDbContext db, Claim claim, NewAttachment document, DateTimeOffset now, IStringLocalizer<ConsoleText> words,
-        string? controlNumber = null)
+        ClaimRuleText rules, string? controlNumber = null)
     {
         if (document.Content.LongLength > MaxAttachmentBytes)
         {
@@ -346,18 +347,7 @@ public sealed class ClaimActions(
         var contentType = ClaimDocuments.Normalize(document.ContentType);
         var (_, refusal) = ClaimDocuments.Attach(db, claim, controlNumber, reportType, controlNumber is null ? AttachmentTransmission.Electronic : null,
             contentType, document.FileName, document.Content, now);
-        // The upload rules speak the API's English (shown as written in English, as ClaimRuleText does); what the console can
-        // name, it says in another language itself.
-        return refusal switch
-        {
-            null => null,
-            _ when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" => refusal.Message,
-            { Field: "file", Conflict: false } => ClaimDocuments.Accepted.ContainsKey(contentType)
-                ? string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.NotWhatItSays"], contentType)
-                : string.Format(CultureInfo.CurrentCulture, words["Attachments.Problem.Type"], contentType.Length > 0 ? contentType : "?"),
-            { Field: "reportType" } when reportType is null or "" => words["Attachments.Problem.ReportType"],
-            _ => refusal.Message,
-        };
+        return refusal is null ? null : rules.Render(refusal.Rule, refusal.Args, refusal.Message);
     }
 
     /// <summary>The largest document the console takes (the API's default cap).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.X12View;
 using DentalClaimsHub.Domain.Claims;
+using DentalClaimsHub.Storage.DmsActs;
 using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Claims;
@@ -56,8 +57,21 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
             return Render(item.State, item.ReasonText, item.ReasonCode, item.ReasonArgs);
         }
 
-        return RefusalCategory(item.Reason.Code) is { } label ? (item.ReasonText.Length > 0 ? $"{label}: {item.ReasonText}" : label) : item.ReasonText;
+        var said = item.ReasonCode is { } failure && item.ReasonArgs.Count == 4
+            ? Unmatched(failure, item.ReasonArgs[0], item.ReasonArgs[1], item.ReasonArgs[2], item.ReasonArgs[3], item.ReasonText)
+            : item.ReasonText;
+        return RefusalCategory(item.Reason.Code) is { } label ? (said.Length > 0 ? $"{label}: {said}" : label) : said;
     }
+
+    /// <summary>
+    /// Why a ДМС act line matched no claim line of ours (<see cref="DmsActMatchFailures"/>): in English as the importer wrote it,
+    /// in another language from its code and the line's own values.
+    /// </summary>
+    public string Unmatched(string? failure, string claimNumber, string insurer, string serviceCode, string? tooth, string? stored) =>
+        English || failure is null ? stored ?? ""
+        : failure == DmsActMatchFailures.NoClaim ? Say("ActLine.Unmatched.no-claim", claimNumber, insurer)
+        : tooth is { Length: > 0 } ? Say("ActLine.Unmatched.no-line.Tooth", claimNumber, serviceCode, tooth)
+        : Say("ActLine.Unmatched.no-line", claimNumber, serviceCode);
 
     /// <summary>A ДМС act line's refusal category (or "unmatched") in words; null for one the texts do not know.</summary>
     public string? RefusalCategory(string? category) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.AdminConsole.Identity;
 using DentalClaimsHub.Storage;
@@ -39,12 +40,16 @@ public sealed class DmsActLineView(
     }
 
     public Task<string?> DisputeAsync(Guid lineId, string note, CancellationToken ct) =>
-        WorkAsync(lineId, note, "dms-act-line.disputed", (line, by, now) => line.Dispute(note.Trim(), by, now), ct);
+        WorkAsync(lineId, note, "dms-act-line.disputed", line => line.CanDispute ? null : "ActLine.Problem.DisputeState",
+            (line, by, now) => line.Dispute(note.Trim(), by, now), ct);
 
     public Task<string?> AcceptAsync(Guid lineId, string note, CancellationToken ct) =>
-        WorkAsync(lineId, note, "dms-act-line.accepted", (line, by, now) => line.Accept(note.Trim(), by, now), ct);
+        WorkAsync(lineId, note, "dms-act-line.accepted", line => line.CanAccept ? null : "ActLine.Problem.AcceptState",
+            (line, by, now) => line.Accept(note.Trim(), by, now), ct);
 
-    private async Task<string?> WorkAsync(Guid lineId, string note, string action, Action<DmsActLine, string, DateTimeOffset> work, CancellationToken ct)
+    // The line's own rule is checked here first so the refusal reads in the user's language (the line throws in English).
+    private async Task<string?> WorkAsync(Guid lineId, string note, string action, Func<DmsActLine, string?> refusal,
+        Action<DmsActLine, string, DateTimeOffset> work, CancellationToken ct)
     {
         var principal = await session.UserAsync();
         if (!principal.IsInRole(ConsoleRoles.Billing) && !principal.IsInRole(ConsoleRoles.Admin))
@@ -65,15 +70,13 @@ public sealed class DmsActLineView(
             return words["ActLine.Problem.NoLine"];
         }
 
+        if (refusal(line) is { } key)
+        {
+            return string.Format(CultureInfo.CurrentCulture, words[key], words["ActLineStatus." + line.WorkStatus]);
+        }
+
         var now = time.GetUtcNow();
-        try
-        {
-            work(line, "console:" + user.ToString("N"), now);
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
+        work(line, "console:" + user.ToString("N"), now);
 
         ConsoleAudit.RecordAction(db, user, now, action, WorkAssignment.DmsActLine, line.Id, line.PracticeId);
         await db.SaveChangesAsync(ct);

@@ -62,7 +62,10 @@ public sealed record WorkItem(
     Guid? ActLineId = null,
     DmsActWorkStatus? LineStatus = null)
 {
-    /// <summary>The coded reason of the claim's last Rejected/Denied entry (<see cref="ClaimTimelineEntry.ReasonCode"/>), to word it per culture.</summary>
+    /// <summary>
+    /// The coded reason of the claim's last Rejected/Denied entry (<see cref="ClaimTimelineEntry.ReasonCode"/>), or why an act line
+    /// matched nothing (<see cref="DmsActMatchFailures"/>; args: claim number, insurer, code, tooth), to word it per culture.
+    /// </summary>
     public string? ReasonCode { get; init; }
 
     public IReadOnlyList<string> ReasonArgs { get; init; } = [];
@@ -307,17 +310,25 @@ public sealed class WorkQueue(IDbContextFactory<HubDbContext> contexts, PayerPro
             select new
             {
                 l.Id, l.ClaimId, l.ClaimNumber, l.PracticeId, PracticeName = p.Name, act.PayerId, PatientName = patient == null ? null : patient.Name,
-                State = c == null ? (ClaimState?)null : c.State, l.Refused, l.Category, l.ReasonText, l.MatchProblem, act.ImportedAt, l.WorkedAt,
+                State = c == null ? (ClaimState?)null : c.State, l.Refused, l.Category, l.ReasonText, l.MatchProblem, l.MatchFailure, l.ServiceCode, l.Tooth,
+                act.ImportedAt, l.WorkedAt,
                 l.WorkStatus, AssigneeId = a == null ? (Guid?)null : a.AssigneeId,
             }).ToListAsync(ct);
         return rows.Select(r =>
         {
             var since = r.WorkedAt ?? r.ImportedAt;
             var code = r.ClaimId is null ? "unmatched" : r.Category ?? "other";
-            return new WorkItem(r.ClaimId ?? Guid.Empty, r.ClaimNumber, r.PracticeId, r.PracticeName, r.PayerId, payers.Find(r.PayerId)?.DisplayName ?? r.PayerId,
+            var payerName = payers.Find(r.PayerId)?.DisplayName ?? r.PayerId;
+            // The insurer's own words when it gave any; else why nothing of ours matched, coded to be worded per culture.
+            var unmatched = r.ReasonText is null && r.MatchFailure is not null;
+            return new WorkItem(r.ClaimId ?? Guid.Empty, r.ClaimNumber, r.PracticeId, r.PracticeName, r.PayerId, payerName,
                 r.PatientName?.ToString() ?? "—", r.State ?? ClaimState.Denied, r.Refused, "RUB", new WorkReason("ДМС акт", code),
                 r.ReasonText ?? r.MatchProblem ?? "", since, Math.Max(0, (int)(now - since).TotalDays), r.AssigneeId,
-                r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.WorkStatus == DmsActWorkStatus.Disputed, r.Id, r.WorkStatus);
+                r.AssigneeId is { } id ? userNames.GetValueOrDefault(id) : null, r.WorkStatus == DmsActWorkStatus.Disputed, r.Id, r.WorkStatus)
+            {
+                ReasonCode = unmatched ? r.MatchFailure : null,
+                ReasonArgs = unmatched ? [r.ClaimNumber, payerName, r.ServiceCode, r.Tooth ?? ""] : [],
+            };
         });
     }
 

@@ -27,7 +27,13 @@ public sealed record RemittanceResults(IReadOnlyList<RemittanceRow> Rows, int To
 
 /// <summary>One claim payment of a remittance; <see cref="ClaimId"/> null means it matched no claim and waits for a person.</summary>
 public sealed record PaymentRow(Guid Id, int Ordinal, string PatientControlNumber, ClaimPaymentStatus Status, decimal Charge, decimal Paid,
-    string Currency, string? PayerClaimNumber, Guid? ClaimId, string? ClaimNumber, DateTimeOffset? PostedAt, string? Note);
+    string Currency, string? PayerClaimNumber, Guid? ClaimId, string? ClaimNumber, DateTimeOffset? PostedAt, string? Note)
+{
+    /// <summary>The note's code (<see cref="Api.Remittances.PaymentNotes"/>) and values, to word it per culture.</summary>
+    public string? NoteCode { get; init; }
+
+    public IReadOnlyList<string> NoteArgs { get; init; } = [];
+}
 
 public sealed record RemittanceDetails(RemittanceRow Remittance, IReadOnlyList<string> Problems, Guid? RawMessageId, IReadOnlyList<PaymentRow> Payments);
 
@@ -82,7 +88,7 @@ public sealed class RemittanceList(IDbContextFactory<HubDbContext> contexts, Pay
             .ToDictionaryAsync(c => c.Id, c => c.PatientControlNumber, ct);
         var payments = remittance.ClaimPayments.OrderBy(p => p.Ordinal).Select(p => new PaymentRow(p.Id, p.Ordinal, p.PatientControlNumber, p.Status,
             p.Charge.Amount, p.Paid.Amount, p.Paid.Currency, p.PayerClaimNumber, p.ClaimId, p.ClaimId is { } c ? numbers.GetValueOrDefault(c) : null,
-            p.PostedAt, p.Note)).ToList();
+            p.PostedAt, p.Note) { NoteCode = p.NoteCode, NoteArgs = p.NoteArgs }).ToList();
         return new RemittanceDetails(Row(row), remittance.Problems, remittance.RawMessageId, payments);
     }
 

@@ -5,6 +5,7 @@ using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Idempotency;
+using DentalClaimsHub.Api.Inbound;
 using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Remittances;
@@ -111,13 +112,13 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
             lines.Add(line);
             if (!claims.TryGetValue(row.Claim, out var claim))
             {
-                line.Unmatched($"no claim {row.Claim} of this clinic was sent to {payerId}.");
+                line.Unmatched(DmsActMatchFailures.NoClaim, $"no claim {row.Claim} of this clinic was sent to {payerId}.");
                 continue;
             }
 
             if (Match(claim, row, taken) is not { } claimLine)
             {
-                line.Unmatched($"claim {row.Claim} has no {row.Code} line{(row.Tooth is null ? "" : $" for tooth {row.Tooth}")} not already answered.");
+                line.Unmatched(DmsActMatchFailures.NoLine, $"claim {row.Claim} has no {row.Code} line{(row.Tooth is null ? "" : $" for tooth {row.Tooth}")} not already answered.");
                 continue;
             }
 
@@ -137,7 +138,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         {
             var remittance = Remittance(payerId, act, file.Number, sha, stored.Id, matched, now);
             var (_, posted) = await poster.PostForPracticeAsync(remittance, practice, stored, now, cancellationToken);
-            notes.AddRange(posted);
+            notes.AddRange(posted.Texts());
             act.PostedAs(remittance.Id);
         }
 
