@@ -29,6 +29,15 @@ public sealed record EligibilityRequest
     /// <example>["D0120","D1110"]</example>
     public IReadOnlyList<string>? ProcedureCodes { get; init; }
 
+    /// <summary>
+    /// X12 service type codes (EQ01) of the dental benefit categories to ask about: 35 dental care, 23 diagnostic,
+    /// 41 preventive, 25 restorative, 36 crowns, 26 endodontics, 24 periodontics, 39 prosthodontics, 38 orthodontics,
+    /// 40 oral surgery, 28 adjunctive, 27 maxillofacial prosthetics, 37 dental accident. FHIR payers are asked the same
+    /// categories; the payer's general dental benefits (35) when omitted.
+    /// </summary>
+    /// <example>["23","41"]</example>
+    public IReadOnlyList<string>? ServiceTypeCodes { get; init; }
+
     /// <summary>Ask the payer even when a fresh cached answer exists.</summary>
     public bool Force { get; init; }
 }
@@ -39,12 +48,14 @@ public sealed record BenefitLineDto(
     string Network,
     string CoverageLevel,
     string Period,
+    int? PeriodCount,
     MoneyDto? Amount,
     decimal? Percent,
     MoneyDto? Remaining,
     decimal? Quantity,
     string? QuantityUnit,
     IReadOnlyList<string> ProcedureCodes,
+    bool? AuthorizationRequired,
     string? Note);
 
 public sealed record RejectionDto(string ReasonCode, string? FollowUpAction, string? Description);
@@ -77,6 +88,7 @@ public sealed record EligibilityResponse(
     string PayerId,
     DateOnly DateOfService,
     IReadOnlyList<string> ProcedureCodes,
+    IReadOnlyList<string> ServiceTypeCodes,
     DateTimeOffset RequestedAt,
     DateTimeOffset? CompletedAt,
     EligibilityResultDto? Result,

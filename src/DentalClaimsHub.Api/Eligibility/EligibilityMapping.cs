@@ -16,6 +16,7 @@ public static class EligibilityMapping
         check.PayerId,
         check.ServiceDate,
         [.. check.Procedures.Select(p => p.Code)],
+        [.. check.Categories.Select(c => c.ToX12ServiceType() ?? "35")],
         check.RequestedAt,
         check.CompletedAt,
         check.Result?.ToDto(),
@@ -35,9 +36,9 @@ public static class EligibilityMapping
         r.PlanEnd,
         r.MemberId,
         [.. r.Benefits.Select(b => new BenefitLineDto(
-            Camel(b.Kind), Camel(b.Category), Camel(b.Network), Camel(b.CoverageLevel), Camel(b.Period), b.Amount.ToDto(), b.Percent,
-            b.Remaining.ToDto(), b.Quantity, b.QuantityUnit is { } unit ? Camel(unit) : null, [.. b.ProcedureCodes.Select(c => c.ToString())],
-            b.Note))],
+            Camel(b.Kind), Camel(b.Category), Camel(b.Network), Camel(b.CoverageLevel), Camel(b.Period), b.PeriodCount, b.Amount.ToDto(),
+            b.Percent, b.Remaining.ToDto(), b.Quantity, b.QuantityUnit is { } unit ? Camel(unit) : null,
+            [.. b.ProcedureCodes.Select(c => c.ToString())], b.AuthorizationRequired, b.Note))],
         [.. r.Rejections.Select(x => new RejectionDto(x.ReasonCode, x.FollowUpAction, x.Description))],
         r.ReceivedAt);
 

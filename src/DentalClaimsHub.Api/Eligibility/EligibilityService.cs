@@ -30,6 +30,7 @@ public sealed class EligibilityService(
     {
         var errors = new ValidationErrors();
         var procedures = EligibilitySubjects.ParseProcedures(request.ProcedureCodes, errors);
+        var categories = EligibilitySubjects.ParseServiceTypes(request.ServiceTypeCodes, errors);
         var provider = request.Provider is { } named ? ProviderValidation.TryCreate(named, JsonPath.Root.Property("provider"), errors) : null;
         var subject = await subjects.ResolveAsync(practiceId, request, errors, cancellationToken);
         if (subject is null)
@@ -37,6 +38,12 @@ public sealed class EligibilityService(
             return errors.IsEmpty
                 ? new EligibilityOutcome { Problem = EligibilityApi.NotFound("The patient or coverage does not exist in this practice.") }
                 : new EligibilityOutcome { Errors = errors };
+        }
+
+        if (!errors.IsEmpty)
+        {
+            // Codes are checked before the subject is looked up; a registered patient must not make a bad code pass.
+            return new EligibilityOutcome { Subject = subject, Errors = errors };
         }
 
         var (practice, patient, coverage, dateOfService) = subject;
@@ -53,15 +60,15 @@ public sealed class EligibilityService(
         }
 
         var now = time.GetUtcNow();
-        if (!request.Force && await FindFreshAsync(coverage.Id, dateOfService, procedures, now - options.Value.CacheTtl, cancellationToken)
+        if (!request.Force && await FindFreshAsync(coverage.Id, dateOfService, procedures, categories, now - options.Value.CacheTtl, cancellationToken)
             is { } cached)
         {
             await audit.RecordReadAsync(user, "eligibility-check", [cached.Id], cancellationToken);
             return new EligibilityOutcome { Subject = subject, Check = cached, Cached = true, Answered = true };
         }
 
-        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, id: Guid.CreateVersion7(now),
-            procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
+        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, categories,
+            id: Guid.CreateVersion7(now), procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
         var inquiry = new EligibilityInquiry(check, practice, patient, coverage, payer);
         var problems = adapter.Validate(inquiry);
         if (problems.Count > 0)
@@ -116,16 +123,18 @@ public sealed class EligibilityService(
         }, cancellationToken);
     }
 
-    // The newest completed answer for the same coverage, date and procedures; procedure lists are compared in memory.
+    // The newest completed answer for the same coverage, date, procedures and categories; the lists are compared in memory.
     private async Task<EligibilityCheck?> FindFreshAsync(Guid coverageId, DateOnly dateOfService, IReadOnlyList<ProcedureCode> procedures,
-        DateTimeOffset freshSince, CancellationToken cancellationToken)
+        IReadOnlyList<BenefitCategory> categories, DateTimeOffset freshSince, CancellationToken cancellationToken)
     {
         var candidates = await db.EligibilityChecks.AsNoTracking()
             .Where(c => c.CoverageId == coverageId && c.ServiceDate == dateOfService && c.Status == EligibilityCheckStatus.Completed
                 && c.CompletedAt > freshSince)
             .OrderByDescending(c => c.CompletedAt).Take(20).ToListAsync(cancellationToken);
         var asked = Sorted(procedures);
-        return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked));
+        // A check asks for general dental care (35) when no category is named: compare with what it stored.
+        List<BenefitCategory> askedCategories = categories.Count == 0 ? [BenefitCategory.DentalCare] : [.. categories.Order()];
+        return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked) && c.Categories.Order().SequenceEqual(askedCategories));
 
         static List<ProcedureCode> Sorted(IEnumerable<ProcedureCode> codes) =>
             [.. codes.Distinct().OrderBy(p => p.System).ThenBy(p => p.Code, StringComparer.Ordinal)];

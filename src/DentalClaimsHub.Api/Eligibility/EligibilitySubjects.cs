@@ -3,6 +3,7 @@ using DentalClaimsHub.Api.Coverages;
 using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Validation;
 using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Patients;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Domain.Values;
@@ -87,6 +88,25 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         }
 
         return parsed;
+    }
+
+    public static IReadOnlyList<BenefitCategory> ParseServiceTypes(IReadOnlyList<string>? codes, ValidationErrors errors)
+    {
+        var parsed = new List<BenefitCategory>();
+        for (var i = 0; i < (codes?.Count ?? 0); i++)
+        {
+            if (BenefitCategoryCodes.TryFromX12ServiceType(codes![i], out var category))
+            {
+                parsed.Add(category);
+            }
+            else
+            {
+                errors.Add(JsonPath.Root.Property("serviceTypeCodes").Index(i),
+                    "Not a dental service type code (35, 23–28 or 36–41).");
+            }
+        }
+
+        return [.. parsed.Distinct()];
     }
 
     private Patient? Register(Guid practiceId, PatientRequest request, ValidationErrors errors)

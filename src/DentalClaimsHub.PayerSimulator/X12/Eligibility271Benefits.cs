@@ -5,7 +5,7 @@ namespace DentalClaimsHub.PayerSimulator.X12;
 /// <summary>
 /// The 2100C DTP and 2110C EB/HSD/DTP/MSG segments of each <see cref="Eligibility271Answer"/>. EB elements: 01 benefit,
 /// 02 coverage level, 03 service types (^-repeated), 05 plan name, 06 period, 07 amount, 08 percent (patient share),
-/// 09/10 quantity, 12 in network, 13 procedure (AD:code).
+/// 09/10 quantity, 11 authorization required, 12 in network, 13 procedure (AD:code).
 /// </summary>
 internal static class Eligibility271Benefits
 {
@@ -34,7 +34,7 @@ internal static class Eligibility271Benefits
         ["EB", "A", "IND", "41^23", "", "", "", "", "0", "", "", "", "Y"],
         ["EB", "A", "IND", "25^24^26", "", "", "", "", "0.2", "", "", "", "Y"],
         ["EB", "A", "IND", "25^24^26", "", "", "", "", "0.4", "", "", "", "N"],
-        ["EB", "A", "IND", "36^39^40", "", "", "", "", "0.5", "", "", "", "Y"],
+        ["EB", "A", "IND", "36^39^40", "", "", "", "", "0.5", "", "", "Y", "Y"],
         ["EB", "F", "IND", "41", "", "", "", "", "", "", "", "", "Y", "AD:D1110"],
         ["HSD", "FL", "1", "", "", "34", "6"],
         ["EB", "F", "IND", "36", "", "", "", "", "", "", "", "", "Y", "AD:D2740"],

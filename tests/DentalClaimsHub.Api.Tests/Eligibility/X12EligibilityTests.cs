@@ -46,7 +46,8 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
         Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "preventive", Percent: 0m });
         Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "restorative", Network: "inNetwork", Percent: 20m });
         Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "endodontics", Network: "outOfNetwork", Percent: 40m });
-        Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "crowns", Percent: 50m });
+        Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "crowns", Percent: 50m, AuthorizationRequired: true });
+        Assert.Contains(lines, b => b is { Kind: "coInsurance", Category: "restorative", Percent: 20m, AuthorizationRequired: null });
         Assert.Contains(lines, b => b is { Kind: "coPay", Period: "visit", Amount.Amount: 15m });
         Assert.Contains(lines, b => b is { Kind: "exclusion", Note: "COSMETIC SERVICES EXCLUDED" });
     }
@@ -57,9 +58,10 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
         var check = await CheckAsync(CoreRealtimeModule.EligibilityActive, "XHSD");
 
         var lines = check.Result!.Benefits;
-        Assert.Contains(lines, b => b is { Kind: "frequency", Quantity: 1m, Period: "month", Category: "preventive" }
+        // "1 per 6 months" and "1 per 5 years": the period's count reaches the client, not only its unit.
+        Assert.Contains(lines, b => b is { Kind: "frequency", Quantity: 1m, Period: "month", PeriodCount: 6, Category: "preventive" }
             && b.ProcedureCodes.SequenceEqual(["D1110"]));
-        Assert.Contains(lines, b => b is { Kind: "frequency", Quantity: 1m, Period: "years", Note: "PER TOOTH" }
+        Assert.Contains(lines, b => b is { Kind: "frequency", Quantity: 1m, Period: "years", PeriodCount: 5, Note: "PER TOOTH" }
             && b.ProcedureCodes.SequenceEqual(["D2740"]));
     }
 

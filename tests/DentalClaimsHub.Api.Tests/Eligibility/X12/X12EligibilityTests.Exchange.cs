@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DentalClaimsHub.Storage;
@@ -82,6 +83,57 @@ public sealed partial class X12EligibilityTests
         Assert.Equal(["D2740", "D0120"], check.ProcedureCodes);
         Assert.Contains(check.Result!.Benefits,
             b => b is { Kind: "coInsurance", Percent: 20m } && b.ProcedureCodes.SequenceEqual(["D0120"]));
+    }
+
+    [Fact]
+    public async Task Check_ServiceTypeCodes_AsksThoseCategoriesAndEchoesThem()
+    {
+        var member = Member("XSTC");
+        var practice = await factory.CreatePracticeAsync();
+
+        var (response, check) = await PostAsync(practice.Client, Request(member, DemoPayer) with { ServiceTypeCodes = ["23", "41", "23"] });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = Assert.Single(Received(Simulator, member));
+        Assert.Contains("~EQ*23~EQ*41~", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("~EQ*35~", body, StringComparison.Ordinal);
+        Assert.Equal(["23", "41"], check.ServiceTypeCodes);
+        Assert.Equal("completed", check.Status);
+    }
+
+    [Fact]
+    public async Task Check_ServiceTypesAskedDiffer_TheCachedAnswerForOtherCategoriesIsNotReused()
+    {
+        var member = Member("XSTK");
+        var practice = await factory.CreatePracticeAsync();
+        var (_, first) = await PostAsync(practice.Client, Request(member, DemoPayer) with { ServiceTypeCodes = ["23"] });
+        var again = new EligibilityRequest { PatientId = first.PatientId, CoverageId = first.CoverageId, DateOfService = first.DateOfService };
+
+        var (_, same) = await PostAsync(practice.Client, again with { ServiceTypeCodes = ["23"] });
+        var (_, other) = await PostAsync(practice.Client, again with { ServiceTypeCodes = ["38"] });
+
+        Assert.Equal((first.Id, true), (same.Id, same.Cached));
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.False(other.Cached);
+        Assert.Equal(2, Received(Simulator, member).Count);
+    }
+
+    [Fact]
+    public async Task Check_BadServiceTypeOrProcedureCode_ForARegisteredPatient_Returns400AndAsksNobody()
+    {
+        var member = Member("XSTB");
+        var practice = await factory.CreatePracticeAsync();
+        var (_, first) = await PostAsync(practice.Client, Request(member, DemoPayer));
+        var again = new EligibilityRequest
+        {
+            PatientId = first.PatientId, CoverageId = first.CoverageId, DateOfService = first.DateOfService, Force = true,
+            ServiceTypeCodes = ["35", "99"], ProcedureCodes = ["D0120", "X1"],
+        };
+
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", again);
+
+        await ProblemAssert.HasFieldErrorsAsync(response, "$.serviceTypeCodes[1]", "$.procedureCodes[1]");
+        Assert.Single(Received(Simulator, member));
     }
 
     [Fact]
