@@ -54,7 +54,7 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         var dateOfService = request.DateOfService ?? PracticeToday(practice.TimeZoneId);
         var patient = request.PatientId is { } patientId
             ? await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
-            : Register(practiceId, request.Patient!, errors);
+            : await FindOrRegisterAsync(practiceId, request.Patient!, errors, cancellationToken);
         if (patient is null)
         {
             return null;
@@ -62,7 +62,7 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
 
         var coverage = request.CoverageId is { } coverageId
             ? await db.Coverages.SingleOrDefaultAsync(c => c.Id == coverageId && c.PatientId == patient.Id, cancellationToken)
-            : Register(patient, request.Coverage!, errors);
+            : await FindOrRegisterAsync(patient, request.Coverage!, errors, cancellationToken);
         if (coverage is null || !errors.IsEmpty)
         {
             return null;
@@ -109,30 +109,56 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         return [.. parsed.Distinct()];
     }
 
-    private Patient? Register(Guid practiceId, PatientRequest request, ValidationErrors errors)
+    // A practice system that always sends the patient inline (it has no hub ids) must not get a new patient per question:
+    // the same person is found by the practice's own id for them, else by name and birth date, and registered only once.
+    private async Task<Patient?> FindOrRegisterAsync(Guid practiceId, PatientRequest request, ValidationErrors errors,
+        CancellationToken cancellationToken)
     {
         var scoped = new ValidationErrors();
-        var patient = PatientValidation.TryCreate(practiceId, request, scoped, time);
+        var candidate = PatientValidation.TryCreate(practiceId, request, scoped, time);
         Merge(scoped, "$.patient", errors);
-        if (patient is not null)
+        if (candidate is null)
         {
-            db.Patients.Add(patient);
+            return null;
         }
 
-        return patient;
+        var (last, first, born) = (candidate.Name.Last.ToUpperInvariant(), candidate.Name.First.ToUpperInvariant(), candidate.BirthDate);
+        var existing = candidate.ExternalId is { } external
+            ? await db.Patients.SingleOrDefaultAsync(p => p.PracticeId == practiceId && p.ExternalId == external, cancellationToken)
+            : await db.Patients.Where(p => p.PracticeId == practiceId && p.BirthDate == born
+                    && p.Name.Last.ToUpper() == last && p.Name.First.ToUpper() == first)
+                .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        db.Patients.Add(candidate);
+        return candidate;
     }
 
-    private Coverage? Register(Patient patient, CoverageRequest request, ValidationErrors errors)
+    // Likewise a coverage: the patient's coverage with the same payer and member id is the one asked about.
+    private async Task<Coverage?> FindOrRegisterAsync(Patient patient, CoverageRequest request, ValidationErrors errors,
+        CancellationToken cancellationToken)
     {
         var scoped = new ValidationErrors();
-        var coverage = CoverageValidation.TryCreate(patient.PracticeId, patient.Id, request, scoped, id => payers.Find(id) is not null, time);
+        var candidate = CoverageValidation.TryCreate(patient.PracticeId, patient.Id, request, scoped, id => payers.Find(id) is not null, time);
         Merge(scoped, "$.coverage", errors);
-        if (coverage is not null)
+        if (candidate is null)
         {
-            db.Coverages.Add(coverage);
+            return null;
         }
 
-        return coverage;
+        var existing = db.Entry(patient).State == EntityState.Added ? null
+            : await db.Coverages.Where(c => c.PatientId == patient.Id && c.PayerId == candidate.PayerId && c.MemberId == candidate.MemberId)
+                .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        db.Coverages.Add(candidate);
+        return candidate;
     }
 
     // Inline objects are validated as documents of their own; re-root their paths under the request's property.

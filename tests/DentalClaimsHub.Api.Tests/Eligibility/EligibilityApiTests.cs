@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
+using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 
@@ -114,6 +116,53 @@ public sealed class EligibilityApiTests(HubApiFactory factory) : IClassFixture<H
             new EligibilityRequest { PatientId = Guid.NewGuid(), CoverageId = Guid.NewGuid() });
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Check_SamePatientSentInlineAgain_ReusesThePatientItsCoverageAndTheAnswer()
+    {
+        // Without the practice's own id for the person, name (any case) and birth date say who it is.
+        static PatientRequest Person(string last = TestData.PatientLast, DateOnly? born = null) =>
+            TestData.NewPatientRequest(last) with { ExternalId = null, BirthDate = born ?? TestData.PatientBirthDate };
+        var practice = await factory.CreatePracticeAsync();
+        var first = await AskAsync(practice, DmsRequest() with { Patient = Person() });
+
+        var again = await AskAsync(practice, DmsRequest() with { Patient = Person(TestData.PatientLast.ToUpperInvariant()) });
+        var otherPolicy = await AskAsync(practice, DmsRequest() with
+        {
+            Patient = Person(), Coverage = TestData.NewDmsCoverageRequest() with { MemberId = "DMS-OTHER-7" },
+        });
+        var otherPerson = await AskAsync(practice, DmsRequest() with { Patient = Person(born: new DateOnly(1990, 2, 3)) });
+
+        Assert.Equal((first.PatientId, first.CoverageId, first.Id, true), (again.PatientId, again.CoverageId, again.Id, again.Cached));
+        Assert.Equal(first.PatientId, otherPolicy.PatientId);
+        Assert.NotEqual(first.CoverageId, otherPolicy.CoverageId);
+        Assert.NotEqual(first.PatientId, otherPerson.PatientId);
+        var patients = await factory.InDatabaseAsync(db => db.Patients.CountAsync(p => p.PracticeId == practice.Id));
+        Assert.Equal(2, patients);
+    }
+
+    [Fact]
+    public async Task Check_SamePracticePatientIdInline_IsOnePatientEvenWithAnotherSpelling()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        var request = DmsRequest() with { Patient = TestData.NewPatientRequest() with { ExternalId = "PMS-4711" } };
+
+        var first = await AskAsync(practice, request);
+        var renamed = await AskAsync(practice, request with
+        {
+            Patient = request.Patient! with { Name = request.Patient!.Name! with { First = "Renamed" } },
+        });
+
+        Assert.Equal(first.PatientId, renamed.PatientId);
+        Assert.True(renamed.Cached);
+    }
+
+    private static async Task<EligibilityResponse> AskAsync(TestPractice practice, EligibilityRequest request)
+    {
+        var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!;
     }
 
     private static EligibilityRequest DmsRequest() => new()
