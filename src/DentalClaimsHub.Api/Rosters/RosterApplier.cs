@@ -2,6 +2,7 @@ using DentalClaimsHub.Adapters.Dms.Rosters;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Rosters;
 using DentalClaimsHub.Storage.Rosters;
+using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,8 +23,10 @@ public static class RosterApplier
 {
     /// <summary>Copies the readable rows into the stage; returns the problems of the others (in file order).</summary>
     public static async Task<(int Rows, List<RosterImportError> Errors)> StageAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
-        Action<int> progress, CancellationToken cancellationToken)
+        Action<int> progress, ILogger logger, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        long writing = 0;
         await using (var create = new NpgsqlCommand(StageTable, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -47,22 +50,38 @@ public static class RosterApplier
                     continue;
                 }
 
+                var before = Stopwatch.GetTimestamp();
                 Write(copy, entry.Row, entry.Member!);
+                writing += Stopwatch.GetTimestamp() - before;
             }
 
+            var completing = Stopwatch.GetTimestamp();
             await copy.CompleteAsync(cancellationToken);
+            writing += Stopwatch.GetTimestamp() - completing;
         }
 
         progress(rows);
+        logger.LogDebug("Roster stage: {Rows} rows in {TotalMs} ms, of which {CopyMs} ms writing the COPY", rows, (long)clock.Elapsed.TotalMilliseconds,
+            (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds);
         return (rows, errors);
     }
 
     /// <summary>Applies the staged rows; returns the outcome and the notices (detachments of people not attached).</summary>
     public static async Task<(RosterImportOutcome Outcome, List<RosterImportError> Notices, int NoticeCount)> ApplyAsync(NpgsqlConnection connection,
-        RosterImport import, RosterKind kind, DateOnly? asOf, string? contract, int rowsRead, DateTimeOffset now, CancellationToken cancellationToken)
+        RosterImport import, RosterKind kind, DateOnly? asOf, string? contract, int rowsRead, DateTimeOffset now, ILogger logger,
+        CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            logger.LogDebug("Roster apply: {Phase} took {Ms} ms", name, (long)clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+        }
+
         var duplicates = await ExecuteAsync(connection, kind == RosterKind.Detach ? DedupDetach : DedupAttach, import, now, cancellationToken);
+        Phase("dedup");
         await ExecuteAsync(connection, "CREATE INDEX ON roster_stage (policy_key, name_key); ANALYZE roster_stage;", import, now, cancellationToken);
+        Phase("stage index");
         var detachedMissing = 0;
         if (kind == RosterKind.Detach)
         {
@@ -79,6 +98,8 @@ public static class RosterApplier
                 detachedMissing = await missing.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+
+        Phase(kind.ToString());
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // After an attach or full list a row without an outcome was added as a new period ('split' ones end an older period
@@ -108,6 +129,7 @@ public static class RosterApplier
             }
         }
 
+        Phase("counts");
         var outcome = new RosterImportOutcome(rowsRead, counts.GetValueOrDefault("attached"), counts.GetValueOrDefault("detached") + detachedMissing,
             counts.GetValueOrDefault("changed"), counts.GetValueOrDefault("unchanged"), duplicates);
         return (outcome, notices, counts.GetValueOrDefault("missing"));

@@ -125,7 +125,9 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             : null;
         var zone = await PracticeTime.ZoneAsync(db, import.PracticeId, cancellationToken);
         var today = PracticeTime.LocalDate(time.GetUtcNow(), zone);
+        var opening = System.Diagnostics.Stopwatch.StartNew();
         await using var file = await services.GetRequiredService<RosterFileStore>().OpenAsync(db, import.Id, cancellationToken);
+        logger.LogDebug("Roster import {ImportId}: the stored file was decrypted in {Ms} ms", import.Id, (long)opening.Elapsed.TotalMilliseconds);
         DmsRosterReader reader;
         try
         {
@@ -169,7 +171,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         {
             // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
             var entries = mixed ? reader.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : reader.Entries();
-            (rows, errors) = await RosterApplier.StageAsync(connection, entries, progress.Report, cancellationToken);
+            (rows, errors) = await RosterApplier.StageAsync(connection, entries, progress.Report, logger, cancellationToken);
         }
         catch (DmsRosterException exception)
         {
@@ -197,14 +199,14 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
 
         var staged = clock.Elapsed;
         var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
-            reader.Header.Contract, rows, time.GetUtcNow(), cancellationToken);
+            reader.Header.Contract, rows, time.GetUtcNow(), logger, cancellationToken);
         if (mixed)
         {
             using var again = reopen();
             var (detachRows, _) = await RosterApplier.StageAsync(connection,
-                again.Entries().Where(e => e.Error is null && e.Kind == RosterKind.Detach), progress.Report, cancellationToken);
+                again.Entries().Where(e => e.Error is null && e.Kind == RosterKind.Detach), progress.Report, logger, cancellationToken);
             var (detached, detachNotices, detachNoticeCount) = await RosterApplier.ApplyAsync(connection, import, RosterKind.Detach, reader.Header.AsOf,
-                reader.Header.Contract, detachRows, time.GetUtcNow(), cancellationToken);
+                reader.Header.Contract, detachRows, time.GetUtcNow(), logger, cancellationToken);
             rows += detachRows;
             outcome = new RosterImportOutcome(rows, outcome.Attached + detached.Attached, outcome.Detached + detached.Detached,
                 outcome.Changed + detached.Changed, outcome.Unchanged + detached.Unchanged, outcome.Duplicates + detached.Duplicates);
@@ -216,7 +218,9 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         import.Complete(outcome, report, errors.Count + noticeCount, time.GetUtcNow());
         Outcome(import, "applied", rows);
         await db.SaveChangesAsync(cancellationToken);
+        var committing = System.Diagnostics.Stopwatch.StartNew();
         await transaction.CommitAsync(cancellationToken);
+        logger.LogDebug("Roster import {ImportId}: commit took {Ms} ms", import.Id, (long)committing.Elapsed.TotalMilliseconds);
         logger.LogInformation(
             "Roster import {ImportId} applied: {Rows} rows, {Attached} attached, {Detached} detached, {Changed} changed, {Unchanged} unchanged, {Problems} problems; read and staged in {StageMs} ms, applied and committed in {ApplyMs} ms",
             import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount,
