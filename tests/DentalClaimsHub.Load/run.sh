@@ -102,7 +102,7 @@ status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|835 posting\|Save of\|Roster import\|Roster stage\|Roster apply" "$work"/api-*.log | sed 's/^/hub: /' || true
+grep -h "Inbound 835\|835 posting\|Save of\|Roster import\|Roster stage\|Roster apply\|Roster first" "$work"/api-*.log | sed 's/^/hub: /' || true
 for pid in "${hub_pids[@]}"; do
   grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 done

@@ -21,6 +21,21 @@ namespace DentalClaimsHub.Api.Rosters;
 /// </summary>
 public static class RosterApplier
 {
+    /// <summary>
+    /// Holds, until the transaction ends, the clinic's roster of the insurer: two imports of it (on any instance) apply one
+    /// after the other, each diffing against what the other committed.
+    /// </summary>
+    public static async Task LockAsync(NpgsqlConnection connection, RosterImport import, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('roster:' || @practice::text || '/' || @payer, 0))", connection)
+        {
+            CommandTimeout = 0,
+        };
+        command.Parameters.AddWithValue("practice", import.PracticeId);
+        command.Parameters.AddWithValue("payer", import.PayerId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Copies the readable rows into the stage; returns the problems of the others (in file order).</summary>
     public static async Task<(int Rows, List<RosterImportError> Errors)> StageAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
         Action<int> progress, ILogger logger, CancellationToken cancellationToken)
@@ -135,11 +150,19 @@ public static class RosterApplier
         return (outcome, notices, counts.GetValueOrDefault("missing"));
     }
 
-    // Synchronous writes: the importer buffers, and an await per field would cost more than the field.
     private static void Write(NpgsqlBinaryImporter copy, int row, RosterMember member)
     {
         copy.StartRow();
         copy.Write(row, NpgsqlDbType.Integer);
+        WriteTerms(copy, member);
+    }
+
+    /// <summary>
+    /// Writes a new membership's id and the member's terms, in the order of <see cref="TermColumns"/>. Synchronous writes:
+    /// the importer buffers, and an await per field would cost more than the field.
+    /// </summary>
+    internal static void WriteTerms(NpgsqlBinaryImporter copy, RosterMember member)
+    {
         copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
         copy.Write(member.PolicyKey, NpgsqlDbType.Text);
         copy.Write(member.PolicyNumber.Trim(), NpgsqlDbType.Text);
@@ -222,11 +245,13 @@ public static class RosterApplier
         ) ON COMMIT DROP
         """;
 
-    private const string CopyCommand = """
-        COPY roster_stage (row_no, id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
-            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from)
-        FROM STDIN (FORMAT BINARY)
+    /// <summary>The columns <see cref="WriteTerms"/> writes, as the stage names them (dms_memberships says franchise_percent).</summary>
+    internal const string TermColumns = """
+        id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
+            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from
         """;
+
+    private const string CopyCommand = $"COPY roster_stage (row_no, {TermColumns}) FROM STDIN (FORMAT BINARY)";
 
     // The same person with the same period and programme twice in one file is one row: the first one counts. Two
     // programmes on one date are two memberships.

@@ -167,11 +167,23 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         List<RosterImportError> errors;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var mixed = reader.Header.Kind == RosterKind.Mixed;
+        // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
+        IEnumerable<DmsRosterEntry> Attachments(DmsRosterReader from) =>
+            mixed ? from.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : from.Entries();
+        await RosterApplier.LockAsync(connection, import, cancellationToken);
+        var first = reader.Header.Kind != RosterKind.Detach && !await RosterFirstImport.HasMembershipsAsync(connection, import, cancellationToken);
         try
         {
-            // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
-            var entries = mixed ? reader.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : reader.Entries();
-            (rows, errors) = await RosterApplier.StageAsync(connection, entries, progress.Report, logger, cancellationToken);
+            if (first)
+            {
+                await transaction.CreateSavepointAsync(FirstImportSavepoint, cancellationToken);
+                (rows, errors) = await RosterFirstImport.CopyAsync(connection, Attachments(reader), import, time.GetUtcNow(), progress.Report, logger,
+                    cancellationToken);
+            }
+            else
+            {
+                (rows, errors) = await RosterApplier.StageAsync(connection, Attachments(reader), progress.Report, logger, cancellationToken);
+            }
         }
         catch (DmsRosterException exception)
         {
@@ -197,9 +209,21 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             return;
         }
 
+        if (first && await RosterFirstImport.HasDuplicatesAsync(connection, import, cancellationToken))
+        {
+            // The file names someone twice on one date and programme: the stage decides which row counts, as for any later import.
+            logger.LogDebug("Roster import {ImportId}: the first import repeats a person; staged instead", import.Id);
+            await transaction.RollbackToSavepointAsync(FirstImportSavepoint, cancellationToken);
+            first = false;
+            using var again = reopen();
+            (rows, _) = await RosterApplier.StageAsync(connection, Attachments(again), progress.Report, logger, cancellationToken);
+        }
+
         var staged = clock.Elapsed;
-        var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
-            reader.Header.Contract, rows, time.GetUtcNow(), logger, cancellationToken);
+        var (outcome, notices, noticeCount) = first
+            ? (new RosterImportOutcome(rows, rows - errors.Count, 0, 0, 0, 0), [], 0)
+            : await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
+                reader.Header.Contract, rows, time.GetUtcNow(), logger, cancellationToken);
         if (mixed)
         {
             using var again = reopen();
@@ -226,6 +250,8 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount,
             (long)staged.TotalMilliseconds, (long)(clock.Elapsed - staged).TotalMilliseconds);
     }
+
+    private const string FirstImportSavepoint = "roster_first_import";
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
