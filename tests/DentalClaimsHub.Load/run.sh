@@ -4,7 +4,8 @@
 # (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
 # SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end)
-# or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS).
+# or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS;
+# ROSTER_FORMATS=xlsx,csv for the other order, ROSTER_LOG_LEVEL=Information without the phase timings).
 # PUSH_WHEN=FILE (remit835) holds the timed push until FILE exists, e.g. to attach dotnet-trace to the idle hub first.
 # INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
 # PostgreSQL database and a fresh broker virtual host; the load goes round-robin to them.
@@ -34,11 +35,13 @@ wait_for() {
 
 echo "== database"
 db="$("$root/hub" db | tail -n 1)"
-db="${db/Database=dentalclaimshub/Database=dentalclaimshub_load}"
+# LOAD_DATABASE names it when another run may be using the default (give it other API_PORT and SIM_PORT too).
+load_db="${LOAD_DATABASE:-dentalclaimshub_load}"
+db="${db/Database=dentalclaimshub/Database=$load_db}"
 # A fresh load database every run, so runs compare (a table grown by earlier runs costs more to insert into and vacuum).
 field() { tr ';' '\n' <<<"$db" | sed -n "s/^$1=//Ip" | head -n 1; }
 PGPASSWORD="$(field Password)" psql -q -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d postgres \
-  -c "DROP DATABASE IF EXISTS dentalclaimshub_load WITH (FORCE)" >/dev/null
+  -c "DROP DATABASE IF EXISTS $load_db WITH (FORCE)" >/dev/null
 
 echo "== build (Release)"
 for project in src/DentalClaimsHub.Api src/DentalClaimsHub.PayerSimulator tests/DentalClaimsHub.Load; do
