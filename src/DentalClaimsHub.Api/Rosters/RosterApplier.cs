@@ -51,7 +51,7 @@ public static class RosterApplier
         var rows = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken))
         {
-            foreach (var entry in entries)
+            await foreach (var entry in RosterReadAhead.Of(entries, cancellationToken))
             {
                 rows++;
                 if (rows % 10_000 == 0)
@@ -154,19 +154,19 @@ public static class RosterApplier
     {
         copy.StartRow();
         copy.Write(row, NpgsqlDbType.Integer);
-        WriteTerms(copy, member);
+        WriteTerms(copy, member, member.PolicyKey, member.Name.NormalisedKey);
     }
 
     /// <summary>
     /// Writes a new membership's id and the member's terms, in the order of <see cref="TermColumns"/>. Synchronous writes:
     /// the importer buffers, and an await per field would cost more than the field.
     /// </summary>
-    internal static void WriteTerms(NpgsqlBinaryImporter copy, RosterMember member)
+    internal static void WriteTerms(NpgsqlBinaryImporter copy, RosterMember member, string policyKey, string nameKey)
     {
         copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-        copy.Write(member.PolicyKey, NpgsqlDbType.Text);
+        copy.Write(policyKey, NpgsqlDbType.Text);
         copy.Write(member.PolicyNumber.Trim(), NpgsqlDbType.Text);
-        copy.Write(member.Name.NormalisedKey, NpgsqlDbType.Text);
+        copy.Write(nameKey, NpgsqlDbType.Text);
         copy.Write(member.Name.Last, NpgsqlDbType.Text);
         copy.Write(member.Name.First, NpgsqlDbType.Text);
         Nullable(copy, member.Name.Middle);

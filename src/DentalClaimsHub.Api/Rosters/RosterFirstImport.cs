@@ -25,13 +25,17 @@ public static class RosterFirstImport
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Copies the readable rows in as memberships of the import; returns the problems of the others (in file order).</summary>
-    public static async Task<(int Rows, List<RosterImportError> Errors)> CopyAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
+    /// <summary>
+    /// Copies the readable rows in as memberships of the import; returns the problems of the others (in file order) and
+    /// whether the file may repeat a person (then <see cref="HasDuplicatesAsync"/> tells for certain).
+    /// </summary>
+    public static async Task<(int Rows, List<RosterImportError> Errors, bool MaybeRepeated)> CopyAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
         RosterImport import, DateTimeOffset now, Action<int> progress, ILogger logger, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         long writing = 0;
         var errors = new List<RosterImportError>();
+        var repeats = new RosterRepeatFilter();
         var rows = 0;
         var updatedAt = now.ToUniversalTime();
         var columns = RosterApplier.TermColumns.Replace("franchise,", "franchise_percent,", StringComparison.Ordinal);
@@ -39,7 +43,7 @@ public static class RosterFirstImport
             $"COPY dms_memberships (practice_id, payer_id, contract_number, import_id, updated_at, {columns}) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            foreach (var entry in entries)
+            await foreach (var entry in RosterReadAhead.Of(entries, cancellationToken))
             {
                 rows++;
                 if (rows % 10_000 == 0)
@@ -53,6 +57,10 @@ public static class RosterFirstImport
                     continue;
                 }
 
+                var member = entry.Member!;
+                var policyKey = member.PolicyKey;
+                var nameKey = member.Name.NormalisedKey;
+                repeats.Add(policyKey, nameKey, member.AttachedFrom, member.ProgramCode ?? member.ProgramName ?? "");
                 var before = Stopwatch.GetTimestamp();
                 copy.StartRow();
                 copy.Write(import.PracticeId, NpgsqlDbType.Uuid);
@@ -68,7 +76,7 @@ public static class RosterFirstImport
 
                 copy.Write(import.Id, NpgsqlDbType.Uuid);
                 copy.Write(updatedAt, NpgsqlDbType.TimestampTz);
-                RosterApplier.WriteTerms(copy, entry.Member!);
+                RosterApplier.WriteTerms(copy, member, policyKey, nameKey);
                 writing += Stopwatch.GetTimestamp() - before;
             }
 
@@ -78,9 +86,10 @@ public static class RosterFirstImport
         }
 
         progress(rows);
-        logger.LogDebug("Roster first import: {Rows} rows read and copied into the memberships in {TotalMs} ms, of which {CopyMs} ms writing the COPY",
-            rows, (long)clock.Elapsed.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds);
-        return (rows, errors);
+        logger.LogDebug(
+            "Roster first import: {Rows} rows read and copied into the memberships in {TotalMs} ms, of which {CopyMs} ms writing the COPY; repeats possible: {MaybeRepeated}",
+            rows, (long)clock.Elapsed.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds, repeats.MaybeRepeated);
+        return (rows, errors, repeats.MaybeRepeated);
     }
 
     /// <summary>Whether the copy holds one person twice on one attachment date and programme (the stage keeps the first).</summary>

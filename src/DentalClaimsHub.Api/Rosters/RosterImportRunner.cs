@@ -172,12 +172,13 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             mixed ? from.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : from.Entries();
         await RosterApplier.LockAsync(connection, import, cancellationToken);
         var first = reader.Header.Kind != RosterKind.Detach && !await RosterFirstImport.HasMembershipsAsync(connection, import, cancellationToken);
+        var maybeRepeated = false;
         try
         {
             if (first)
             {
                 await transaction.CreateSavepointAsync(FirstImportSavepoint, cancellationToken);
-                (rows, errors) = await RosterFirstImport.CopyAsync(connection, Attachments(reader), import, time.GetUtcNow(), progress.Report, logger,
+                (rows, errors, maybeRepeated) = await RosterFirstImport.CopyAsync(connection, Attachments(reader), import, time.GetUtcNow(), progress.Report, logger,
                     cancellationToken);
             }
             else
@@ -209,7 +210,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             return;
         }
 
-        if (first && await RosterFirstImport.HasDuplicatesAsync(connection, import, cancellationToken))
+        if (first && maybeRepeated && await RosterFirstImport.HasDuplicatesAsync(connection, import, cancellationToken))
         {
             // The file names someone twice on one date and programme: the stage decides which row counts, as for any later import.
             logger.LogDebug("Roster import {ImportId}: the first import repeats a person; staged instead", import.Id);
