@@ -18,9 +18,13 @@ public sealed class RosterRepeatFilter
     /// <summary>Adds a row's key (as <c>HasDuplicatesAsync</c> groups: policy, ФИО, attachment date, programme).</summary>
     public void Add(string policyKey, string nameKey, DateOnly? attachedFrom, string programme)
     {
-        // Two independent hashes give the rest (Kirsch–Mitzenmacher double hashing).
-        var first = (uint)HashCode.Combine(policyKey, nameKey, attachedFrom, programme);
-        var second = (uint)HashCode.Combine(programme, attachedFrom, nameKey, policyKey, 0x9E3779B9) | 1;
+        // One 64-bit hash of the whole key, its halves the two hashes that give the rest (Kirsch–Mitzenmacher double
+        // hashing). Not HashCode.Combine: its 32-bit hash per string is shared by both halves, so two policies whose string
+        // hashes collide (a hundred pairs in a million) with one ФИО would collide in every bit.
+        var hash = Fnv(Fnv(Fnv(Fnv(14695981039346656037UL, policyKey), nameKey), programme), attachedFrom?.DayNumber ?? -1);
+        hash = Mix(hash);
+        var first = (uint)hash;
+        var second = (uint)(hash >> 32) | 1;
         var present = true;
         for (var i = 0u; i < Hashes; i++)
         {
@@ -32,5 +36,27 @@ public sealed class RosterRepeatFilter
         }
 
         MaybeRepeated |= present;
+    }
+
+    private const ulong FnvPrime = 1099511628211UL;
+
+    private static ulong Fnv(ulong hash, string text)
+    {
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return (hash ^ 0x1F) * FnvPrime; // a separator: ("AB", "C") is not ("A", "BC")
+    }
+
+    private static ulong Fnv(ulong hash, int value) => (hash ^ (uint)value) * FnvPrime;
+
+    // SplitMix64's finaliser: every input bit reaches both halves.
+    private static ulong Mix(ulong hash)
+    {
+        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
+        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
+        return hash ^ (hash >> 31);
     }
 }
