@@ -41,7 +41,15 @@ public static class RosterScenario
                 $"generated {count:N0} rows in {generation.Elapsed.TotalSeconds:0.0} s: CSV {new FileInfo(csv).Length / 1048576.0:0.0} MB, XLSX {new FileInfo(xlsx).Length / 1048576.0:0.0} MB"));
 
             var status = 0;
-            foreach (var (file, insurer, mapping) in new[] { (csv, "dms-severnaya", "severnaya-zashchita"), (xlsx, "demo-dms-insurer", "demo-med") })
+            // ROSTER_FORMATS=xlsx,csv changes the order (the first import also warms the hub up).
+            var formats = (Environment.GetEnvironmentVariable("ROSTER_FORMATS") ?? "csv,xlsx").Split(',', StringSplitOptions.TrimEntries);
+            var runs = formats.Select(f => f.ToUpperInvariant() switch
+            {
+                "CSV" => (csv, "dms-severnaya", "severnaya-zashchita"),
+                "XLSX" => (xlsx, "demo-dms-insurer", "demo-med"),
+                _ => throw new InvalidOperationException($"ROSTER_FORMATS: '{f}' is not csv or xlsx"),
+            });
+            foreach (var (file, insurer, mapping) in runs)
             {
                 var format = Path.GetExtension(file)[1..].ToUpperInvariant();
                 var (rows, seconds, heap) = ReadOnly(file, catalog.Find(mapping)!.Rosters!);

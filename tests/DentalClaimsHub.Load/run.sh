@@ -4,7 +4,8 @@
 # (its p50/p90/p99 minus the simulator's, measured at the same rate through the hub's own CORE transport).
 #   RATE=500  SECONDS_PER_PHASE=20  WARMUP=45  PATIENTS=200  DELAY_MS=200
 # SCENARIO=claims (claim intake) or SCENARIO=remit835 COUNT=10000 DELAY_MS=0 (one 835 paying COUNT claims, ingested end to end)
-# or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS).
+# or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS;
+# ROSTER_FORMATS=xlsx,csv for the other order, ROSTER_LOG_LEVEL=Information without the phase timings).
 # PUSH_WHEN=FILE (remit835) holds the timed push until FILE exists, e.g. to attach dotnet-trace to the idle hub first.
 # INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
 # PostgreSQL database and a fresh broker virtual host; the load goes round-robin to them.
@@ -34,8 +35,8 @@ wait_for() {
 
 echo "== database"
 db="$("$root/hub" db | tail -n 1)"
-# LOAD_DB names another database, so two runs (e.g. in two worktrees, with their own SIM_PORT/API_PORT) do not collide.
-load_db="${LOAD_DB:-dentalclaimshub_load}"
+# LOAD_DATABASE names it when another run may be using the default (give it other API_PORT and SIM_PORT too).
+load_db="${LOAD_DATABASE:-dentalclaimshub_load}"
 db="${db/Database=dentalclaimshub/Database=$load_db}"
 # A fresh load database every run, so runs compare (a table grown by earlier runs costs more to insert into and vacuum).
 field() { tr ';' '\n' <<<"$db" | sed -n "s/^$1=//Ip" | head -n 1; }
@@ -86,7 +87,7 @@ for ((i = 0; i < instances; i++)); do
   # Inbound files log how long parsing, applying and saving took (the remittance scenario prints those lines at the end).
   env ASPNETCORE_ENVIRONMENT=Production DCH_KEYRING_MASTER_KEY="$keyring_master_key" Serilog__MinimumLevel__Default=Warning \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Inbound=Information" \
-    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=Information" \
+    "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=${ROSTER_LOG_LEVEL:-Debug}" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Storage.HubDbContext=Debug" "${transport[@]}" \
     dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$url" \
@@ -108,7 +109,7 @@ status=0
 dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
-grep -h "Inbound 835\|835 posting\|Save of\|Roster import" "$work"/api-*.log | sed 's/^/hub: /' || true
+grep -h "Inbound 835\|835 posting\|Save of\|Roster import\|Roster stage\|Roster apply\|Roster first" "$work"/api-*.log | sed 's/^/hub: /' || true
 # Errors the hub logged (a 500's cause), so a failed run explains itself before its logs are removed.
 grep -h -A3 " ERR\]\| FTL\]" "$work"/api-*.log | head -n 40 | sed 's/^/hub log: /' || true
 for pid in "${hub_pids[@]}"; do

@@ -2,6 +2,7 @@ using DentalClaimsHub.Adapters.Dms.Rosters;
 using DentalClaimsHub.Domain;
 using DentalClaimsHub.Domain.Rosters;
 using DentalClaimsHub.Storage.Rosters;
+using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,10 +21,27 @@ namespace DentalClaimsHub.Api.Rosters;
 /// </summary>
 public static class RosterApplier
 {
+    /// <summary>
+    /// Holds, until the transaction ends, the clinic's roster of the insurer: two imports of it (on any instance) apply one
+    /// after the other, each diffing against what the other committed.
+    /// </summary>
+    public static async Task LockAsync(NpgsqlConnection connection, RosterImport import, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('roster:' || @practice::text || '/' || @payer, 0))", connection)
+        {
+            CommandTimeout = 0,
+        };
+        command.Parameters.AddWithValue("practice", import.PracticeId);
+        command.Parameters.AddWithValue("payer", import.PayerId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Copies the readable rows into the stage; returns the problems of the others (in file order).</summary>
     public static async Task<(int Rows, List<RosterImportError> Errors)> StageAsync(NpgsqlConnection connection, IEnumerable<DmsRosterEntry> entries,
-        Action<int> progress, CancellationToken cancellationToken)
+        Action<int> progress, ILogger logger, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        long writing = 0;
         await using (var create = new NpgsqlCommand(StageTable, connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -33,7 +51,7 @@ public static class RosterApplier
         var rows = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken))
         {
-            foreach (var entry in entries)
+            await foreach (var entry in RosterReadAhead.Of(entries, cancellationToken))
             {
                 rows++;
                 if (rows % 10_000 == 0)
@@ -47,22 +65,38 @@ public static class RosterApplier
                     continue;
                 }
 
+                var before = Stopwatch.GetTimestamp();
                 Write(copy, entry.Row, entry.Member!);
+                writing += Stopwatch.GetTimestamp() - before;
             }
 
+            var completing = Stopwatch.GetTimestamp();
             await copy.CompleteAsync(cancellationToken);
+            writing += Stopwatch.GetTimestamp() - completing;
         }
 
         progress(rows);
+        logger.LogDebug("Roster stage: {Rows} rows in {TotalMs} ms, of which {CopyMs} ms writing the COPY", rows, (long)clock.Elapsed.TotalMilliseconds,
+            (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds);
         return (rows, errors);
     }
 
     /// <summary>Applies the staged rows; returns the outcome and the notices (detachments of people not attached).</summary>
     public static async Task<(RosterImportOutcome Outcome, List<RosterImportError> Notices, int NoticeCount)> ApplyAsync(NpgsqlConnection connection,
-        RosterImport import, RosterKind kind, DateOnly? asOf, string? contract, int rowsRead, DateTimeOffset now, CancellationToken cancellationToken)
+        RosterImport import, RosterKind kind, DateOnly? asOf, string? contract, int rowsRead, DateTimeOffset now, ILogger logger,
+        CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            logger.LogDebug("Roster apply: {Phase} took {Ms} ms", name, (long)clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+        }
+
         var duplicates = await ExecuteAsync(connection, kind == RosterKind.Detach ? DedupDetach : DedupAttach, import, now, cancellationToken);
+        Phase("dedup");
         await ExecuteAsync(connection, "CREATE INDEX ON roster_stage (policy_key, name_key); ANALYZE roster_stage;", import, now, cancellationToken);
+        Phase("stage index");
         var detachedMissing = 0;
         if (kind == RosterKind.Detach)
         {
@@ -79,6 +113,8 @@ public static class RosterApplier
                 detachedMissing = await missing.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+
+        Phase(kind.ToString());
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // After an attach or full list a row without an outcome was added as a new period ('split' ones end an older period
@@ -108,20 +144,29 @@ public static class RosterApplier
             }
         }
 
+        Phase("counts");
         var outcome = new RosterImportOutcome(rowsRead, counts.GetValueOrDefault("attached"), counts.GetValueOrDefault("detached") + detachedMissing,
             counts.GetValueOrDefault("changed"), counts.GetValueOrDefault("unchanged"), duplicates);
         return (outcome, notices, counts.GetValueOrDefault("missing"));
     }
 
-    // Synchronous writes: the importer buffers, and an await per field would cost more than the field.
     private static void Write(NpgsqlBinaryImporter copy, int row, RosterMember member)
     {
         copy.StartRow();
         copy.Write(row, NpgsqlDbType.Integer);
+        WriteTerms(copy, member, member.PolicyKey, member.Name.NormalisedKey);
+    }
+
+    /// <summary>
+    /// Writes a new membership's id and the member's terms, in the order of <see cref="TermColumns"/>. Synchronous writes:
+    /// the importer buffers, and an await per field would cost more than the field.
+    /// </summary>
+    internal static void WriteTerms(NpgsqlBinaryImporter copy, RosterMember member, string policyKey, string nameKey)
+    {
         copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-        copy.Write(member.PolicyKey, NpgsqlDbType.Text);
+        copy.Write(policyKey, NpgsqlDbType.Text);
         copy.Write(member.PolicyNumber.Trim(), NpgsqlDbType.Text);
-        copy.Write(member.Name.NormalisedKey, NpgsqlDbType.Text);
+        copy.Write(nameKey, NpgsqlDbType.Text);
         copy.Write(member.Name.Last, NpgsqlDbType.Text);
         copy.Write(member.Name.First, NpgsqlDbType.Text);
         Nullable(copy, member.Name.Middle);
@@ -200,11 +245,13 @@ public static class RosterApplier
         ) ON COMMIT DROP
         """;
 
-    private const string CopyCommand = """
-        COPY roster_stage (row_no, id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
-            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from)
-        FROM STDIN (FORMAT BINARY)
+    /// <summary>The columns <see cref="WriteTerms"/> writes, as the stage names them (dms_memberships says franchise_percent).</summary>
+    internal const string TermColumns = """
+        id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
+            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from
         """;
+
+    private const string CopyCommand = $"COPY roster_stage (row_no, {TermColumns}) FROM STDIN (FORMAT BINARY)";
 
     // The same person with the same period and programme twice in one file is one row: the first one counts. Two
     // programmes on one date are two memberships.

@@ -125,7 +125,9 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             : null;
         var zone = await PracticeTime.ZoneAsync(db, import.PracticeId, cancellationToken);
         var today = PracticeTime.LocalDate(time.GetUtcNow(), zone);
+        var opening = System.Diagnostics.Stopwatch.StartNew();
         await using var file = await services.GetRequiredService<RosterFileStore>().OpenAsync(db, import.Id, cancellationToken);
+        logger.LogDebug("Roster import {ImportId}: the stored file was decrypted in {Ms} ms", import.Id, (long)opening.Elapsed.TotalMilliseconds);
         DmsRosterReader reader;
         try
         {
@@ -165,11 +167,24 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         List<RosterImportError> errors;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var mixed = reader.Header.Kind == RosterKind.Mixed;
+        // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
+        IEnumerable<DmsRosterEntry> Attachments(DmsRosterReader from) =>
+            mixed ? from.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : from.Entries();
+        await RosterApplier.LockAsync(connection, import, cancellationToken);
+        var first = reader.Header.Kind != RosterKind.Detach && !await RosterFirstImport.HasMembershipsAsync(connection, import, cancellationToken);
+        var maybeRepeated = false;
         try
         {
-            // A mixed file is applied as its attachments, then (read again) its detachments; every row's problem is found in the first pass.
-            var entries = mixed ? reader.Entries().Where(e => e.Error is not null || e.Kind == RosterKind.Attach) : reader.Entries();
-            (rows, errors) = await RosterApplier.StageAsync(connection, entries, progress.Report, cancellationToken);
+            if (first)
+            {
+                await transaction.CreateSavepointAsync(FirstImportSavepoint, cancellationToken);
+                (rows, errors, maybeRepeated) = await RosterFirstImport.CopyAsync(connection, Attachments(reader), import, time.GetUtcNow(), progress.Report, logger,
+                    cancellationToken);
+            }
+            else
+            {
+                (rows, errors) = await RosterApplier.StageAsync(connection, Attachments(reader), progress.Report, logger, cancellationToken);
+            }
         }
         catch (DmsRosterException exception)
         {
@@ -195,16 +210,28 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             return;
         }
 
+        if (first && maybeRepeated && await RosterFirstImport.HasDuplicatesAsync(connection, import, cancellationToken))
+        {
+            // The file names someone twice on one date and programme: the stage decides which row counts, as for any later import.
+            logger.LogDebug("Roster import {ImportId}: the first import repeats a person; staged instead", import.Id);
+            await transaction.RollbackToSavepointAsync(FirstImportSavepoint, cancellationToken);
+            first = false;
+            using var again = reopen();
+            (rows, _) = await RosterApplier.StageAsync(connection, Attachments(again), progress.Report, logger, cancellationToken);
+        }
+
         var staged = clock.Elapsed;
-        var (outcome, notices, noticeCount) = await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
-            reader.Header.Contract, rows, time.GetUtcNow(), cancellationToken);
+        var (outcome, notices, noticeCount) = first
+            ? (new RosterImportOutcome(rows, rows - errors.Count, 0, 0, 0, 0), [], 0)
+            : await RosterApplier.ApplyAsync(connection, import, mixed ? RosterKind.Attach : kind, reader.Header.AsOf,
+                reader.Header.Contract, rows, time.GetUtcNow(), logger, cancellationToken);
         if (mixed)
         {
             using var again = reopen();
             var (detachRows, _) = await RosterApplier.StageAsync(connection,
-                again.Entries().Where(e => e.Error is null && e.Kind == RosterKind.Detach), progress.Report, cancellationToken);
+                again.Entries().Where(e => e.Error is null && e.Kind == RosterKind.Detach), progress.Report, logger, cancellationToken);
             var (detached, detachNotices, detachNoticeCount) = await RosterApplier.ApplyAsync(connection, import, RosterKind.Detach, reader.Header.AsOf,
-                reader.Header.Contract, detachRows, time.GetUtcNow(), cancellationToken);
+                reader.Header.Contract, detachRows, time.GetUtcNow(), logger, cancellationToken);
             rows += detachRows;
             outcome = new RosterImportOutcome(rows, outcome.Attached + detached.Attached, outcome.Detached + detached.Detached,
                 outcome.Changed + detached.Changed, outcome.Unchanged + detached.Unchanged, outcome.Duplicates + detached.Duplicates);
@@ -216,12 +243,16 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         import.Complete(outcome, report, errors.Count + noticeCount, time.GetUtcNow());
         Outcome(import, "applied", rows);
         await db.SaveChangesAsync(cancellationToken);
+        var committing = System.Diagnostics.Stopwatch.StartNew();
         await transaction.CommitAsync(cancellationToken);
+        logger.LogDebug("Roster import {ImportId}: commit took {Ms} ms", import.Id, (long)committing.Elapsed.TotalMilliseconds);
         logger.LogInformation(
             "Roster import {ImportId} applied: {Rows} rows, {Attached} attached, {Detached} detached, {Changed} changed, {Unchanged} unchanged, {Problems} problems; read and staged in {StageMs} ms, applied and committed in {ApplyMs} ms",
             import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount,
             (long)staged.TotalMilliseconds, (long)(clock.Elapsed - staged).TotalMilliseconds);
     }
+
+    private const string FirstImportSavepoint = "roster_first_import";
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
