@@ -21,9 +21,10 @@ public static class PayerResilienceRegistration
         services.AddMetrics();
         services.TryAddSingleton<PayerTelemetry>();
         services.AddTransient<PayerOutcomeHandler>();
-        services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<PayerOutcomeHandler>()
-            .AddResilienceHandler("payer", (pipeline, context) =>
+        services.AddTransient<SocketErrorHandler>();
+        var payerClient = services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<PayerOutcomeHandler>();
+        payerClient.AddResilienceHandler("payer", (pipeline, context) =>
             {
                 var payerId = context.InstanceName;
                 var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(payerId);
@@ -34,6 +35,7 @@ public static class PayerResilienceRegistration
                     state => telemetry.CircuitChanged(payerId, state));
             })
             .SelectPipelineBy(_ => PayerHttp.PayerOf);
+        payerClient.AddHttpMessageHandler<SocketErrorHandler>(); // innermost: sees each attempt, before the pipeline judges it
         services.TryAddSingleton<PayerSecrets>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CaqhCoreTransport>();
