@@ -23,4 +23,13 @@ public sealed record ResilienceSettings
 
     /// <summary>Maximum concurrent calls to this payer.</summary>
     public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>
+    /// Calls allowed to wait for a free slot beyond <see cref="MaxConcurrency"/>; further calls are refused at once
+    /// (<c>payer_unavailable</c>). Null: four per slot.
+    /// </summary>
+    public int? MaxQueued { get; init; }
+
+    /// <summary>The queue length in effect.</summary>
+    public int QueueLimit => MaxQueued ?? MaxConcurrency * 4;
 }

@@ -106,6 +106,7 @@ internal static partial class PayerProfileReader
             BreakerFailureRatio = map.Ratio("breakerFailureRatio", d.BreakerFailureRatio),
             BreakDuration = map.Duration("breakDuration", d.BreakDuration),
             MaxConcurrency = map.Int("maxConcurrency", d.MaxConcurrency, min: 1, max: 1000),
+            MaxQueued = map.Has("maxQueued") ? map.Int("maxQueued", 0, min: 0, max: 10_000) : null,
         };
         map.RejectUnknownFields();
         return settings;

@@ -1,4 +1,3 @@
-using System.Net;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +6,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace DentalClaimsHub.Adapters.Transports.Resilience;
 
@@ -24,9 +21,10 @@ public static class PayerResilienceRegistration
         services.AddMetrics();
         services.TryAddSingleton<PayerTelemetry>();
         services.AddTransient<PayerOutcomeHandler>();
-        services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<PayerOutcomeHandler>()
-            .AddResilienceHandler("payer", (pipeline, context) =>
+        services.AddTransient<SocketErrorHandler>();
+        var payerClient = services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<PayerOutcomeHandler>();
+        payerClient.AddResilienceHandler("payer", (pipeline, context) =>
             {
                 var payerId = context.InstanceName;
                 var profile = context.ServiceProvider.GetRequiredService<PayerProfileCatalog>().Find(payerId);
@@ -37,6 +35,7 @@ public static class PayerResilienceRegistration
                     state => telemetry.CircuitChanged(payerId, state));
             })
             .SelectPipelineBy(_ => PayerHttp.PayerOf);
+        payerClient.AddHttpMessageHandler<SocketErrorHandler>(); // innermost: sees each attempt, before the pipeline judges it
         services.TryAddSingleton<PayerSecrets>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CaqhCoreTransport>();
@@ -46,17 +45,10 @@ public static class PayerResilienceRegistration
     internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings,
         CircuitBreakerStateProvider? breakerState = null, Action<CircuitState>? breakerChanged = null)
     {
-        pipeline.AddConcurrencyLimiter(settings.MaxConcurrency, queueLimit: settings.MaxConcurrency * 4);
+        pipeline.AddConcurrencyLimiter(settings.MaxConcurrency, settings.QueueLimit);
         if (settings.RetryCount > 0)
         {
-            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = settings.RetryCount,
-                UseJitter = settings.RetryJitter,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(200),
-                ShouldHandle = args => ValueTask.FromResult(PayerHttp.IsIdempotent(args.Context.GetRequestMessage()) && IsTransient(args.Outcome)),
-            });
+            pipeline.AddRetry(PayerRetry.OptionsFor(settings));
         }
 
         pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
@@ -65,7 +57,7 @@ public static class PayerResilienceRegistration
             MinimumThroughput = 4,
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = settings.BreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(PayerRetry.IsTransient(args.Outcome)),
             StateProvider = breakerState,
             OnOpened = _ => Changed(breakerChanged, CircuitState.Open),
             OnHalfOpened = _ => Changed(breakerChanged, CircuitState.HalfOpen),
@@ -79,12 +71,4 @@ public static class PayerResilienceRegistration
         breakerChanged?.Invoke(state);
         return ValueTask.CompletedTask;
     }
-
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
-    {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => response.StatusCode >= HttpStatusCode.InternalServerError
-            || response.StatusCode == HttpStatusCode.RequestTimeout,
-        _ => false,
-    };
 }

@@ -12,7 +12,8 @@ public sealed class Eligibility271ReaderTests
     public static TheoryData<string> Responses =>
     [
         "271-full-dental-breakdown", "271-inactive", "271-subscriber-not-found-aaa75", "271-deductible-met",
-        "271-frequency-exhausted", "271-dependent-child", "271-payer-unable-aaa42",
+        "271-frequency-exhausted", "271-dependent-child", "271-payer-unable-aaa42", "271-invalid-member-id-aaa72",
+        "271-invalid-name-aaa73",
     ];
 
     internal static Eligibility271Report Read(string name, bool patientShare = true)
