@@ -110,8 +110,11 @@ dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
 grep -h "Inbound 835\|835 posting\|Save of\|Roster import\|Roster stage\|Roster apply\|Roster first" "$work"/api-*.log | sed 's/^/hub: /' || true
-# Errors the hub logged (a 500's cause), so a failed run explains itself before its logs are removed.
-grep -h -A3 " ERR\]\| FTL\]" "$work"/api-*.log | head -n 40 | sed 's/^/hub log: /' || true
+# Errors the hub logged (a 500's cause), so a failed run explains itself before its logs are removed; not the first
+# start's probe of a migrations table that does not exist yet (EF logs it as an error, then creates it).
+cat "$work"/api-*.log | awk '/ ERR\]| FTL\]/ { if (n > 0 && block !~ /__ef_migrations_history/) print block; block = $0; n = 3; next }
+  n > 0 { block = block "\n" $0; if (--n == 0 && block !~ /__ef_migrations_history/) print block }
+  END { if (n > 0 && block !~ /__ef_migrations_history/) print block }' | head -n 40 | sed 's/^/hub log: /' || true
 for pid in "${hub_pids[@]}"; do
   grep -h "VmHWM" "/proc/$pid/status" 2>/dev/null | sed 's/^/hub peak resident memory /' || true
 done
