@@ -47,26 +47,13 @@ public static class RosterApplier
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var errors = new List<RosterImportError>();
-        var rows = 0;
+        var rows = new RosterRows(progress);
         await using (var copy = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken))
         {
-            await foreach (var entry in RosterReadAhead.Of(entries, cancellationToken))
+            await foreach (var (row, member) in rows.ReadAsync(entries, cancellationToken))
             {
-                rows++;
-                if (rows % 10_000 == 0)
-                {
-                    progress(rows);
-                }
-
-                if (entry.Error is { } error)
-                {
-                    errors.Add(new RosterImportError(error.Row, error.Column, error.Value, error.Reason));
-                    continue;
-                }
-
                 var before = Stopwatch.GetTimestamp();
-                Write(copy, entry.Row, entry.Member!);
+                Write(copy, row, member);
                 writing += Stopwatch.GetTimestamp() - before;
             }
 
@@ -75,10 +62,10 @@ public static class RosterApplier
             writing += Stopwatch.GetTimestamp() - completing;
         }
 
-        progress(rows);
-        logger.LogDebug("Roster stage: {Rows} rows in {TotalMs} ms, of which {CopyMs} ms writing the COPY", rows, (long)clock.Elapsed.TotalMilliseconds,
+        progress(rows.Count);
+        logger.LogDebug("Roster stage: {Rows} rows in {TotalMs} ms, of which {CopyMs} ms writing the COPY", rows.Count, (long)clock.Elapsed.TotalMilliseconds,
             (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds);
-        return (rows, errors);
+        return (rows.Count, rows.Errors);
     }
 
     /// <summary>Applies the staged rows; returns the outcome and the notices (detachments of people not attached).</summary>

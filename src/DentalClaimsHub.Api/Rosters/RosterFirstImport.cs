@@ -34,30 +34,16 @@ public static class RosterFirstImport
     {
         var clock = Stopwatch.StartNew();
         long writing = 0;
-        var errors = new List<RosterImportError>();
+        var rows = new RosterRows(progress);
         var repeats = new RosterRepeatFilter();
-        var rows = 0;
         var updatedAt = now.ToUniversalTime();
         var columns = RosterApplier.TermColumns.Replace("franchise,", "franchise_percent,", StringComparison.Ordinal);
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"COPY dms_memberships (practice_id, payer_id, contract_number, import_id, updated_at, {columns}) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            await foreach (var entry in RosterReadAhead.Of(entries, cancellationToken))
+            await foreach (var (_, member) in rows.ReadAsync(entries, cancellationToken))
             {
-                rows++;
-                if (rows % 10_000 == 0)
-                {
-                    progress(rows);
-                }
-
-                if (entry.Error is { } error)
-                {
-                    errors.Add(new RosterImportError(error.Row, error.Column, error.Value, error.Reason));
-                    continue;
-                }
-
-                var member = entry.Member!;
                 var policyKey = member.PolicyKey;
                 var nameKey = member.Name.NormalisedKey;
                 repeats.Add(policyKey, nameKey, member.AttachedFrom, member.ProgramCode ?? member.ProgramName ?? "");
@@ -85,11 +71,11 @@ public static class RosterFirstImport
             writing += Stopwatch.GetTimestamp() - completing;
         }
 
-        progress(rows);
+        progress(rows.Count);
         logger.LogDebug(
             "Roster first import: {Rows} rows read and copied into the memberships in {TotalMs} ms, of which {CopyMs} ms writing the COPY; repeats possible: {MaybeRepeated}",
-            rows, (long)clock.Elapsed.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds, repeats.MaybeRepeated);
-        return (rows, errors, repeats.MaybeRepeated);
+            rows.Count, (long)clock.Elapsed.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, writing).TotalMilliseconds, repeats.MaybeRepeated);
+        return (rows.Count, rows.Errors, repeats.MaybeRepeated);
     }
 
     /// <summary>Whether the copy holds one person twice on one attachment date and programme (the stage keeps the first).</summary>
