@@ -17,6 +17,9 @@ namespace DentalClaimsHub.Load;
 /// </summary>
 public static class RosterScenario
 {
+    // Excel's 1,048,576 rows less the generated sheet's four heading rows.
+    private const int ExcelMaxDataRows = 1_048_576 - 4;
+
     public static async Task<int> RunAsync(Uri api, IServiceProvider services, int count, CancellationToken cancellationToken)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -35,15 +38,24 @@ public static class RosterScenario
             var csv = Path.Combine(work.FullName, "roster.csv");
             var xlsx = Path.Combine(work.FullName, "roster.xlsx");
             var generation = Stopwatch.StartNew();
+            // A sheet holds at most 1,048,576 rows (the reader refuses a row numbered beyond), so a larger count is CSV only.
+            var xlsxFits = count <= ExcelMaxDataRows;
             WriteCsv(csv, count);
-            WriteXlsx(xlsx, count);
+            if (xlsxFits)
+            {
+                WriteXlsx(xlsx, count);
+            }
+
+            var sheet = xlsxFits
+                ? string.Create(CultureInfo.InvariantCulture, $"XLSX {new FileInfo(xlsx).Length / 1048576.0:0.0} MB")
+                : "no XLSX (more rows than a sheet holds)";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"generated {count:N0} rows in {generation.Elapsed.TotalSeconds:0.0} s: CSV {new FileInfo(csv).Length / 1048576.0:0.0} MB, XLSX {new FileInfo(xlsx).Length / 1048576.0:0.0} MB"));
+                $"generated {count:N0} rows in {generation.Elapsed.TotalSeconds:0.0} s: CSV {new FileInfo(csv).Length / 1048576.0:0.0} MB, {sheet}"));
 
             var status = 0;
             // ROSTER_FORMATS=xlsx,csv changes the order (the first import also warms the hub up).
             var formats = (Environment.GetEnvironmentVariable("ROSTER_FORMATS") ?? "csv,xlsx").Split(',', StringSplitOptions.TrimEntries);
-            var runs = formats.Select(f => f.ToUpperInvariant() switch
+            var runs = formats.Where(f => xlsxFits || !f.Equals("xlsx", StringComparison.OrdinalIgnoreCase)).Select(f => f.ToUpperInvariant() switch
             {
                 "CSV" => (csv, "dms-severnaya", "severnaya-zashchita"),
                 "XLSX" => (xlsx, "demo-dms-insurer", "demo-med"),
