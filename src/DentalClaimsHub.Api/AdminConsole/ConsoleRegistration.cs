@@ -82,6 +82,7 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimRuleText>();
         services.AddScoped<Messages.IngestNoteText>();
         services.AddScoped<Remittances.PaymentNoteText>();
+        services.AddScoped<Remittances.RemittanceProblemText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
         services.AddScoped<Dms.DmsActLineView>();

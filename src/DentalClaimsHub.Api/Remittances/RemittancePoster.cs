@@ -42,7 +42,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         var updated = 0;
         foreach (var transaction in report.Transactions)
         {
-            var (claims, transactionNotes) = await PostAsync(transaction.Remittance, transaction.Problems, stored, now, ct);
+            var (claims, transactionNotes) = await PostAsync(transaction.Remittance, transaction.ReadProblems, stored, now, ct);
             updated += claims;
             notes.AddRange(transactionNotes);
             ids.Add(transaction.Remittance.Id);
@@ -56,7 +56,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
 
     /// <summary>Stores <paramref name="remittance"/> and posts it unless <paramref name="readProblems"/> or a check says otherwise.</summary>
     public async Task<(int ClaimsUpdated, IReadOnlyList<IngestNote> Notes)> PostAsync(
-        Remittance remittance, IReadOnlyList<string> readProblems, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
+        Remittance remittance, IReadOnlyList<RemittanceProblem> readProblems, StoredMessage? stored, DateTimeOffset now, CancellationToken ct)
     {
         db.Remittances.Add(remittance);
         stored?.Link(remittance.Id);
@@ -184,7 +184,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
         return note;
     }
 
-    private async Task<bool> CanPostAsync(Remittance remittance, IReadOnlyList<string> readProblems, bool payeeKnown, CancellationToken ct)
+    private async Task<bool> CanPostAsync(Remittance remittance, IReadOnlyList<RemittanceProblem> readProblems, bool payeeKnown, CancellationToken ct)
     {
         if (readProblems.Count > 0)
         {
@@ -194,11 +194,11 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
 
         if (!payeeKnown)
         {
-            remittance.Flag(RemittanceStatus.UnknownPayee, [$"The payee '{remittance.PayeeId ?? "(none)"}' is not the NPI of any practice of the hub."]);
+            remittance.Flag(RemittanceStatus.UnknownPayee, [RemittanceProblems.Payee(remittance.PayeeId)]);
             return false;
         }
 
-        if (remittance.CheckBalance() is { Count: > 0 } balance)
+        if (remittance.BalanceProblems() is { Count: > 0 } balance)
         {
             remittance.Flag(RemittanceStatus.Unbalanced, balance);
             return false;
@@ -209,7 +209,7 @@ public sealed class RemittancePoster(HubDbContext db, Remittance835Reader reader
             && r.Payment.TraceNumber == trace && r.Payment.Amount.Amount == remittance.Payment.Amount.Amount && r.Id != remittance.Id, ct);
         if (duplicate)
         {
-            remittance.Flag(RemittanceStatus.DuplicatePayment, [$"Payment {trace} of {remittance.Payment.Amount} from {remittance.PayerId} was already posted."]);
+            remittance.Flag(RemittanceStatus.DuplicatePayment, [RemittanceProblems.Duplicate(trace, remittance.Payment.Amount, remittance.PayerId)]);
             return false;
         }
 

@@ -51,9 +51,17 @@ public sealed class Remittance
     /// <summary>Why the remittance was flagged instead of posted (balancing failures, duplicate payment, unknown payee).</summary>
     public IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>
+    /// The code and values of each of <see cref="Problems"/>, in the same order, for wording them per culture; empty when
+    /// the problems were flagged without codes (stored before codes existed).
+    /// </summary>
+    public IReadOnlyList<RemittanceProblemCode> ProblemCodes => _problemCodes ?? [];
+
     public DateTimeOffset? PostedAt { get; private set; }
 
     private List<string> _problems = [];
+
+    private List<RemittanceProblemCode>? _problemCodes;
 
     /// <summary>Payments that found no claim: the review queue.</summary>
     public int UnmatchedCount => _claimPayments.Count(p => p.NeedsReview);
@@ -122,7 +130,17 @@ public sealed class Remittance
     }
 
     /// <summary>Keeps the remittance for review instead of posting it, with every reason.</summary>
-    public void Flag(RemittanceStatus status, IEnumerable<string> problems)
+    public void Flag(RemittanceStatus status, IEnumerable<string> problems) => Flag(status, problems, null);
+
+    /// <summary>Keeps the remittance for review instead of posting it, with every reason and its code.</summary>
+    public void Flag(RemittanceStatus status, IEnumerable<RemittanceProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var list = problems.ToList();
+        Flag(status, list.Select(p => p.Text), [.. list.Select(p => new RemittanceProblemCode(p.Code, p.Args))]);
+    }
+
+    private void Flag(RemittanceStatus status, IEnumerable<string> problems, List<RemittanceProblemCode>? codes)
     {
         if (status is RemittanceStatus.Received or RemittanceStatus.Posted)
         {
@@ -136,6 +154,7 @@ public sealed class Remittance
 
         Status = status;
         _problems = [.. problems.Select(p => Guard.Required(p, nameof(Problems), 1000))];
+        _problemCodes = codes;
         if (_problems.Count == 0)
         {
             throw new DomainException("A flagged remittance needs at least one problem.", nameof(problems));
@@ -146,9 +165,12 @@ public sealed class Remittance
     /// Every broken 835 balancing rule: per line SVC02 − ΣCAS = SVC03, per claim CLP03 − ΣCAS = CLP04, and
     /// Σ CLP04 − Σ PLB = BPR02. An empty list means the remittance balances.
     /// </summary>
-    public IReadOnlyList<string> CheckBalance()
+    public IReadOnlyList<string> CheckBalance() => [.. BalanceProblems().Select(p => p.Text)];
+
+    /// <summary><see cref="CheckBalance"/> with each problem's code and values.</summary>
+    public IReadOnlyList<RemittanceProblem> BalanceProblems()
     {
-        var problems = new List<string>();
+        var problems = new List<RemittanceProblem>();
         var currency = Payment.Amount.Currency;
         foreach (var claim in _claimPayments)
         {
@@ -157,13 +179,13 @@ public sealed class Remittance
                 var line = claim.ServiceLines[i];
                 if (!line.IsBalanced)
                 {
-                    problems.Add($"Claim {claim.PatientControlNumber} line {i + 1}: charge {line.Charge} minus adjustments is not the paid {line.Paid}.");
+                    problems.Add(RemittanceProblems.Line(claim.PatientControlNumber, i + 1, line.Charge, line.Paid));
                 }
             }
 
             if (!claim.IsBalanced)
             {
-                problems.Add($"Claim {claim.PatientControlNumber}: charge {claim.Charge} minus adjustments is not the paid {claim.Paid}.");
+                problems.Add(RemittanceProblems.Claim(claim.PatientControlNumber, claim.Charge, claim.Paid));
             }
         }
 
@@ -171,7 +193,7 @@ public sealed class Remittance
             - Money.Sum(_providerAdjustments.Select(p => p.Amount), currency);
         if (expected != Payment.Amount)
         {
-            problems.Add($"Claims paid minus provider adjustments is {expected}, the payment is {Payment.Amount}.");
+            problems.Add(RemittanceProblems.Payment(expected, Payment.Amount));
         }
 
         return problems;

@@ -32,6 +32,8 @@ internal sealed class RemittanceConfiguration : IEntityTypeConfiguration<Remitta
         });
         b.Property<List<string>?>("_problems").HasColumnName("problems").HasJsonConversion().IsRequired();
         b.Ignore(r => r.Problems);
+        b.Property<List<RemittanceProblemCode>?>("_problemCodes").HasColumnName("problem_codes").HasJsonConversion();
+        b.Ignore(r => r.ProblemCodes);
         b.Property<List<ProviderAdjustment>?>("_providerAdjustments").HasColumnName("provider_adjustments").HasJsonConversion().IsRequired();
         b.Ignore(r => r.ProviderAdjustments);
         b.Ignore(r => r.UnmatchedCount);

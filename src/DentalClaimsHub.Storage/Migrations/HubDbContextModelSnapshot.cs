@@ -1142,6 +1142,10 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("status");
 
+                    b.Property<string>("_problemCodes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problem_codes");
+
                     b.Property<string>("_problems")
                         .IsRequired()
                         .HasColumnType("jsonb")

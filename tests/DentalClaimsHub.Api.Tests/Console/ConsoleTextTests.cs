@@ -100,6 +100,17 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_remittance_problem_code_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var codes = typeof(DentalClaimsHub.Domain.Remittances.RemittanceProblems).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Domain.Remittances.RemittanceProblems.All.Order(), codes.Order());
+        Assert.All(codes, c => Assert.True(en.ContainsKey("RemittanceProblem." + c) && ru.ContainsKey("RemittanceProblem." + c), c));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

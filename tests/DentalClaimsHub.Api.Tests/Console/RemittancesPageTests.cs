@@ -90,6 +90,37 @@ public sealed class RemittancesPageTests(ConsoleBrowserFactory factory) : IClass
     }
 
     [Fact]
+    public async Task An_unbalanced_remittance_shows_its_problems_in_russian()
+    {
+        var practice = await factory.CreatePracticeAsync("Unbalanced Remit Dental");
+        var exchanges = new PayerExchanges(factory, "demo-x12-dental");
+        using var insurer = await exchanges.InsurerAsync();
+        var pcn = "RU" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await exchanges.AcceptedClaimsAsync(practice, insurer, (pcn, null));
+        // The paid amount changed without its adjustments: the claim and the payment no longer balance.
+        var broken = (await exchanges.RemitAsync(false, pcn)).Replace("*272*", "*282*", StringComparison.Ordinal);
+        var remittanceId = Assert.Single((await exchanges.PushAsync(insurer, broken)).RemittanceIds);
+        var flagged = await factory.InDatabaseAsync(db => db.Remittances.AsNoTracking().SingleAsync(r => r.Id == remittanceId));
+        Assert.Equal(RemittanceStatus.Unbalanced, flagged.Status);
+        Assert.Equal(flagged.Problems.Count, flagged.ProblemCodes.Count);
+        var (_, billing) = await CreateUserAsync(factory, "Rita Remit", ConsoleRoles.Billing);
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page, billing, "Colleague-Password-1");
+
+        await page.GotoAsync($"/console/remittances/{remittanceId}");
+        var problems = page.Locator("ul[data-problems] li");
+        await Assertions.Expect(problems.First).ToContainTextAsync("minus adjustments");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("dd[data-status='Unbalanced']")).Not.ToHaveTextAsync("Unbalanced");
+        var russian = await problems.AllInnerTextsAsync();
+        // BPR02 changed with CLP04 (both 272.00), so only the claim fails to balance.
+        Assert.Equal($"Заявка {pcn}: начислено 425,00 USD минус корректировки не равно выплаченному 282,00 USD.", Assert.Single(russian));
+        Assert.DoesNotContain(russian, p => p.Contains("Claim", StringComparison.Ordinal) || p.Contains("minus", StringComparison.Ordinal)
+            || p.Contains("payment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_claim_of_another_practice_is_refused()
     {
         var (_, remittanceId, _, _) = await RemittanceWithUnmatchedPaymentAsync("Own Remit Dental");

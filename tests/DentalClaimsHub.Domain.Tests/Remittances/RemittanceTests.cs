@@ -105,6 +105,21 @@ public class RemittanceTests
     }
 
     [Fact]
+    public void Flag_CodedBalanceProblems_KeepsTheEnglishTextAndTheCodeBesideIt()
+    {
+        var remittance = Remittance.Create("p", new PaymentInfo(PaymentMethod.Ach, Money.Usd(100m), null, "T"), [PaidClaim(), PaidClaim("PCN2")], Now);
+        var english = remittance.CheckBalance();
+
+        remittance.Flag(RemittanceStatus.Unbalanced, remittance.BalanceProblems());
+
+        Assert.Equal(english, remittance.Problems);
+        var code = Assert.Single(remittance.ProblemCodes);
+        Assert.Equal(RemittanceProblems.PaymentUnbalanced, code.Code);
+        Assert.Equal("100.00 USD", code.Args[1]);
+        Assert.Equal($"Claims paid minus provider adjustments is {code.Args[0]}, the payment is 100.00 USD.", remittance.Problems[0]);
+    }
+
+    [Fact]
     public void WriteOffAndPatientShare_SumTheirGroups()
     {
         var payment = PaidClaim();

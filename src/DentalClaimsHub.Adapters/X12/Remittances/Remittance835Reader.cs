@@ -55,12 +55,12 @@ public sealed class Remittance835Reader(X12Parser parser)
 
     private static Remittance835Transaction ReadTransaction(X12Transaction transaction, string payerId, DateTimeOffset now, Guid? rawMessageId)
     {
-        var problems = new List<string>();
+        var problems = new List<RemittanceProblem>();
         var root = transaction.Root;
-        var at = (X12Segment s) => $"ST {transaction.ControlNumber} segment {transaction.PositionOf(s)} ({s.Id})";
+        var at = (X12Segment s, string detail) => RemittanceProblems.At(transaction.ControlNumber, transaction.PositionOf(s), s.Id, detail);
         if (transaction.Trailer is null)
         {
-            problems.Add($"ST {transaction.ControlNumber}: truncated, the SE trailer is missing.");
+            problems.Add(RemittanceProblems.TruncatedSet(transaction.ControlNumber));
         }
 
         var segments = transaction.Segments.Select(p => p.Segment).ToList();
@@ -77,7 +77,7 @@ public sealed class Remittance835Reader(X12Parser parser)
         }
         catch (DomainException e)
         {
-            problems.Add($"ST {transaction.ControlNumber}: payment header unreadable — {e.Message}");
+            problems.Add(RemittanceProblems.Header(transaction.ControlNumber, e.Message));
             payment = new PaymentInfo(PaymentMethod.NonPayment, Money.Zero(Currency), null, trn?[2] is { Length: > 0 } t ? t : "ST" + transaction.ControlNumber);
         }
 
@@ -104,7 +104,7 @@ public sealed class Remittance835Reader(X12Parser parser)
             }
             catch (Exception e) when (e is DomainException or FormatException)
             {
-                problems.Add($"{(clp.Segment("CLP") is { } s ? at(s) : "CLP")}: {e.Message}");
+                problems.Add(clp.Segment("CLP") is { } s ? at(s, e.Message) : RemittanceProblems.Read($"CLP: {e.Message}"));
             }
         }
 
@@ -125,7 +125,7 @@ public sealed class Remittance835Reader(X12Parser parser)
             }
             catch (Exception e) when (e is DomainException or FormatException)
             {
-                problems.Add($"{at(plb)}: {e.Message}");
+                problems.Add(at(plb, e.Message));
             }
         }
 

@@ -6,9 +6,13 @@ namespace DentalClaimsHub.Adapters.X12.Remittances;
 /// <summary>One 835 transaction set read into a canonical remittance, with what could not be read in it.</summary>
 /// <param name="Remittance">The remittance; its payments are those that could be read.</param>
 /// <param name="ControlNumber">ST02, to name the transaction set in reports.</param>
-/// <param name="Problems">Segments that could not be read (with their position); a non-empty list means the remittance must
+/// <param name="ReadProblems">Segments that could not be read (with their position); a non-empty list means the remittance must
 /// not be posted as it is.</param>
-public sealed record Remittance835Transaction(Remittance Remittance, string ControlNumber, IReadOnlyList<string> Problems);
+public sealed record Remittance835Transaction(Remittance Remittance, string ControlNumber, IReadOnlyList<RemittanceProblem> ReadProblems)
+{
+    /// <summary>The English wording of <see cref="ReadProblems"/>.</summary>
+    public IReadOnlyList<string> Problems => [.. ReadProblems.Select(p => p.Text)];
+}
 
 /// <summary>What <see cref="Remittance835Reader"/> made of a file: one entry per 835 transaction set, and file-level problems.</summary>
 public sealed record Remittance835Report(IReadOnlyList<Remittance835Transaction> Transactions, IReadOnlyList<string> Problems)

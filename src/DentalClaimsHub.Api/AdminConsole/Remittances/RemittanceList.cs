@@ -35,7 +35,11 @@ public sealed record PaymentRow(Guid Id, int Ordinal, string PatientControlNumbe
     public IReadOnlyList<string> NoteArgs { get; init; } = [];
 }
 
-public sealed record RemittanceDetails(RemittanceRow Remittance, IReadOnlyList<string> Problems, Guid? RawMessageId, IReadOnlyList<PaymentRow> Payments);
+public sealed record RemittanceDetails(RemittanceRow Remittance, IReadOnlyList<string> Problems, Guid? RawMessageId, IReadOnlyList<PaymentRow> Payments)
+{
+    /// <summary>The code and values of each of <see cref="Problems"/> (empty for problems stored without codes).</summary>
+    public IReadOnlyList<RemittanceProblemCode> ProblemCodes { get; init; } = [];
+}
 
 /// <summary>Remittances hub-wide, newest first, one page at a time, and one remittance with its claim payments.</summary>
 public sealed class RemittanceList(IDbContextFactory<HubDbContext> contexts, PayerProfileCatalog payers)
@@ -89,7 +93,7 @@ public sealed class RemittanceList(IDbContextFactory<HubDbContext> contexts, Pay
         var payments = remittance.ClaimPayments.OrderBy(p => p.Ordinal).Select(p => new PaymentRow(p.Id, p.Ordinal, p.PatientControlNumber, p.Status,
             p.Charge.Amount, p.Paid.Amount, p.Paid.Currency, p.PayerClaimNumber, p.ClaimId, p.ClaimId is { } c ? numbers.GetValueOrDefault(c) : null,
             p.PostedAt, p.Note) { NoteCode = p.NoteCode, NoteArgs = p.NoteArgs }).ToList();
-        return new RemittanceDetails(Row(row), remittance.Problems, remittance.RawMessageId, payments);
+        return new RemittanceDetails(Row(row), remittance.Problems, remittance.RawMessageId, payments) { ProblemCodes = remittance.ProblemCodes };
     }
 
     private static IQueryable<Projected> Project(HubDbContext db, IQueryable<Remittance> remittances) =>

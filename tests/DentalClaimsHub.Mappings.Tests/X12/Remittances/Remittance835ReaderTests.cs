@@ -92,6 +92,9 @@ public sealed class Remittance835ReaderTests
         Assert.Contains(transaction.Problems, p => p.Contains("(CLP)", StringComparison.Ordinal) && p.Contains("'99'", StringComparison.Ordinal));
         Assert.Contains(transaction.Problems, p => p.Contains("SVC03 '1O2'", StringComparison.Ordinal));
         Assert.Equal(3, transaction.Remittance.ClaimPayments.Count);
+        // Each problem is coded for the console: the transaction set, the segment's position and id, the reader's finding.
+        Assert.All(transaction.ReadProblems, p => Assert.Equal(RemittanceProblems.Segment, p.Code));
+        Assert.Contains(transaction.ReadProblems, p => p.Args[2] == "CLP" && p.Args[3].Contains("'99'", StringComparison.Ordinal));
     }
 
     [Fact]
