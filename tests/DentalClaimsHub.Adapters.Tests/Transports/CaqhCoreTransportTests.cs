@@ -1,4 +1,3 @@
-using DentalClaimsHub.Adapters.DependencyInjection;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
@@ -6,7 +5,6 @@ using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.PayerSimulator;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 using WireMock.RequestBuilders;
@@ -28,7 +26,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     public async Task SendAsync_SoapRealTime270_Returns271FromThePayer()
     {
         _simulator.CoreCredentials.Require("dch-user", "s3cret");
-        await using var services = Services(_simulator.Url);
+        await using var services = PayerTransportServices.Build(_simulator.Url);
         var (transport, payer) = Resolve(services);
 
         var answer = await transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None);
@@ -42,7 +40,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     [Fact]
     public async Task SendAsync_MimeEnvelope_Returns271()
     {
-        await using var services = Services(_simulator.Url);
+        await using var services = PayerTransportServices.Build(_simulator.Url);
         var (transport, payer) = Resolve(services);
         var mime = payer with { Core = payer.Core! with { Envelope = CoreEnvelopeStyle.Mime } };
 
@@ -56,7 +54,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     public async Task SendAsync_WrongCredentials_ThrowsWithThePayersCoreErrorCode()
     {
         _simulator.CoreCredentials.Require("someone-else", "other");
-        await using var services = Services(_simulator.Url);
+        await using var services = PayerTransportServices.Build(_simulator.Url);
         var (transport, payer) = Resolve(services);
 
         var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
@@ -70,7 +68,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     public async Task SendAsync_Payer500OnRealTime_RetriesThenReportsTheStatus()
     {
         _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(500).WithBody("down"));
-        await using var services = Services(_broken.Urls[0]);
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
         var (transport, payer) = Resolve(services);
 
         var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
@@ -89,7 +87,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
             + "<Payload>ISA</Payload><ErrorCode>Success</ErrorCode></cor:COREEnvelopeRealTimeResponse></env:Body></env:Envelope>";
         _broken.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(Answer));
-        await using var services = Services(_broken.Urls[0]);
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
         var (transport, payer) = Resolve(services);
 
         var error = await Assert.ThrowsAsync<PayerResponseException>(() =>
@@ -107,7 +105,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
             + "</env:Fault></env:Body></env:Envelope>";
         _broken.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(Fault));
-        await using var services = Services(_broken.Urls[0]);
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
         var (transport, payer) = Resolve(services);
 
         var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
@@ -121,7 +119,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     public async Task SendAsync_Payer500OnBatch_IsNotRetried()
     {
         _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
-        await using var services = Services(_broken.Urls[0]);
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
         var (transport, payer) = Resolve(services);
 
         await Assert.ThrowsAsync<CoreTransportException>(() =>
@@ -134,7 +132,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
     public async Task SendAsync_PayerKeepsFailing_CircuitOpensAndFailsFastWithoutCallingIt()
     {
         _broken.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(500));
-        await using var services = Services(_broken.Urls[0], retryCount: 0);
+        await using var services = PayerTransportServices.Build(_broken.Urls[0], retryCount: 0);
         var (transport, payer) = Resolve(services);
         for (var i = 0; i < 4; i++)
         {
@@ -147,33 +145,6 @@ public sealed class CaqhCoreTransportTests : IDisposable
             transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
 
         Assert.Equal(calls, _broken.LogEntries.Count());
-    }
-
-    private static ServiceProvider Services(string payerBaseUrl, int? retryCount = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:MappingsPath"] = RepositoryPaths.Mappings,
-            ["Hub:Variables:SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/'),
-            ["DEMO_X12_USER"] = "dch-user",
-            ["DEMO_X12_PASSWORD"] = "s3cret",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<PayerSecrets>();
-        services.AddLogging();
-        services.AddPayerProfiles(configuration);
-        if (retryCount is { } retries)
-        {
-            services.AddSingleton(sp => new PayerProfileCatalog(PayerProfileCatalog.LoadOrThrow(
-                Path.Combine(RepositoryPaths.Mappings, "payers"),
-                new Dictionary<string, string> { ["SIMULATOR_URL"] = payerBaseUrl.TrimEnd('/') })
-                .Profiles.Select(p => p with { Resilience = p.Resilience with { RetryCount = retries } })));
-        }
-
-        services.AddPayerTransports();
-        return services.BuildServiceProvider();
     }
 
     private static (CaqhCoreTransport Transport, PayerProfile Payer) Resolve(IServiceProvider services) =>

@@ -1,11 +1,9 @@
-using DentalClaimsHub.Adapters.DependencyInjection;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DentalClaimsHub.Adapters.Tests.Transports;
@@ -22,7 +20,7 @@ public sealed class PayerTransportErrorRetryTests : IAsyncDisposable
     public async Task SendAsync_FirstConnectionReset_RetriedOnANewConnectionAndAnswered()
     {
         await using var front = new ResettingFront(new Uri(_simulator.Url), resets: 1);
-        await using var services = Services(front.Url);
+        await using var services = PayerTransportServices.Build(front.Url);
         var transport = services.GetRequiredService<CaqhCoreTransport>();
         var payer = services.GetRequiredService<PayerProfileCatalog>().Get(PayerId);
         Assert.True(payer.Resilience.RetryCount >= 1);
@@ -38,7 +36,7 @@ public sealed class PayerTransportErrorRetryTests : IAsyncDisposable
     public async Task SendAsync_ClaimBatchConnectionReset_NotRetried()
     {
         await using var front = new ResettingFront(new Uri(_simulator.Url), resets: 1);
-        await using var services = Services(front.Url);
+        await using var services = PayerTransportServices.Build(front.Url);
         var transport = services.GetRequiredService<CaqhCoreTransport>();
         var payer = services.GetRequiredService<PayerProfileCatalog>().Get(PayerId);
 
@@ -47,25 +45,6 @@ public sealed class PayerTransportErrorRetryTests : IAsyncDisposable
 
         // A claim is never resent by a retry: it may have reached the payer before the connection broke.
         Assert.Equal(1, front.Connections);
-    }
-
-    private static ServiceProvider Services(string payerBaseUrl)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:MappingsPath"] = RepositoryPaths.Mappings,
-            ["Hub:Variables:SIMULATOR_URL"] = payerBaseUrl,
-            ["DEMO_X12_USER"] = "dch-user",
-            ["DEMO_X12_PASSWORD"] = "s3cret",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<PayerSecrets>();
-        services.AddLogging();
-        services.AddPayerProfiles(configuration);
-        services.AddPayerTransports();
-        return services.BuildServiceProvider();
     }
 
     public ValueTask DisposeAsync() => _simulator.DisposeAsync();
