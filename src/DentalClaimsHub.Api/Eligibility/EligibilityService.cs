@@ -132,8 +132,7 @@ public sealed class EligibilityService(
                 && c.CompletedAt > freshSince)
             .OrderByDescending(c => c.CompletedAt).Take(20).ToListAsync(cancellationToken);
         var asked = Sorted(procedures);
-        // A check asks for general dental care (35) when no category is named: compare with what it stored.
-        List<BenefitCategory> askedCategories = categories.Count == 0 ? [BenefitCategory.DentalCare] : [.. categories.Order()];
+        var askedCategories = EligibilityCheck.AskedCategories(categories).Order().ToList();
         return candidates.FirstOrDefault(c => Sorted(c.Procedures).SequenceEqual(asked) && c.Categories.Order().SequenceEqual(askedCategories));
 
         static List<ProcedureCode> Sorted(IEnumerable<ProcedureCode> codes) =>

@@ -86,13 +86,15 @@ public sealed class EligibilityCheck
             Provider = provider,
             _procedures = [.. (procedures ?? []).Distinct()],
         };
-        check._categories.AddRange((categories ?? []).Distinct());
-        if (check._categories.Count == 0)
-        {
-            check._categories.Add(BenefitCategory.DentalCare);
-        }
-
+        check._categories.AddRange(AskedCategories(categories));
         return check;
+    }
+
+    /// <summary>The categories a check asks about: those named, once each, or general dental care when none is named.</summary>
+    public static IReadOnlyList<BenefitCategory> AskedCategories(IEnumerable<BenefitCategory>? categories)
+    {
+        List<BenefitCategory> asked = [.. (categories ?? []).Distinct()];
+        return asked.Count == 0 ? [BenefitCategory.DentalCare] : asked;
     }
 
     /// <summary>Records that the request left, with its trace number and stored raw message.</summary>
