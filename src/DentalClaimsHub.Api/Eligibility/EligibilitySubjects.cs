@@ -106,7 +106,7 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
             }
         }
 
-        return [.. parsed.Distinct()];
+        return parsed;
     }
 
     // A practice system that always sends the patient inline (it has no hub ids) must not get a new patient per question:
