@@ -15,8 +15,11 @@ public sealed class AuditTrail(HubDbContext db, TimeProvider time)
 
     /// <summary>Adds an audit event to the unit of work; <paramref name="details"/> is a JSON document (stored as jsonb).</summary>
     public void Record(ClaimsPrincipal user, string action, string entityType, Guid entityId, string? details = null) =>
-        db.AuditEvents.Add(AuditEvent.Create(time.GetUtcNow(), "api-key", user.GetKeyId(), user.GetPracticeId(), action, entityType,
-            entityId.ToString(), details));
+        db.AuditEvents.Add(Event(user, action, entityType, entityId, details));
+
+    /// <summary>An audit event for a write that another unit of work will make (it adds the event itself).</summary>
+    public AuditEvent Event(ClaimsPrincipal user, string action, string entityType, Guid entityId, string? details = null) =>
+        AuditEvent.Create(time.GetUtcNow(), "api-key", user.GetKeyId(), user.GetPracticeId(), action, entityType, entityId.ToString(), details);
 
     /// <summary>Audits a read of protected health information and saves at once.</summary>
     public async Task RecordReadAsync(ClaimsPrincipal user, string entityType, IEnumerable<Guid> entityIds, CancellationToken cancellationToken)

@@ -22,9 +22,6 @@ public sealed class EligibilityService(
     HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
     IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, TimeProvider time, IOptions<EligibilityOptions> options)
 {
-    // Below this a pending check could be polled before PostgreSQL's WAL writer has flushed it: commit it normally.
-    private static readonly TimeSpan AsynchronousCommitMinimumDeadline = TimeSpan.FromSeconds(1);
-
     public async Task<EligibilityOutcome> AskAsync(Guid practiceId, EligibilityRequest request, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
@@ -67,9 +64,10 @@ public sealed class EligibilityService(
             return new EligibilityOutcome { Subject = subject, Check = cached, Cached = true, Answered = true };
         }
 
-        var check = EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now, categories,
-            id: Guid.CreateVersion7(now), procedures: procedures, provider: provider ?? ProviderIdentity.Of(practice));
-        var inquiry = new EligibilityInquiry(check, practice, patient, coverage, payer);
+        var id = Guid.CreateVersion7(now);
+        EligibilityCheck Check() => EligibilityCheck.Create(practiceId, patient.Id, coverage.Id, coverage.PayerId, dateOfService, now,
+            categories, id, procedures, provider ?? ProviderIdentity.Of(practice));
+        var inquiry = new EligibilityInquiry(Check(), practice, patient, coverage, payer);
         var problems = adapter.Validate(inquiry);
         if (problems.Count > 0)
         {
@@ -81,46 +79,27 @@ public sealed class EligibilityService(
             return new EligibilityOutcome { Subject = subject, Errors = errors };
         }
 
-        db.EligibilityChecks.Add(check);
-        audit.Record(user, "eligibility.requested", "eligibility-check", check.Id);
-        await SavePendingAsync(cancellationToken);
-        db.Entry(check).State = EntityState.Detached; // the runner's own context owns it from here
-
-        var work = runner.RunAsync(inquiry);
-        var answered = await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work;
-        var current = answered
-            ? await work
-            : await db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, cancellationToken);
-        // The answer may land between the deadline and that read: a final check is answered at once, not deferred to a poll.
-        return new EligibilityOutcome
+        var unsaved = new UnsavedCheck(Check(), audit.Event(user, "eligibility.requested", "eligibility-check", id));
+        var work = runner.RunAsync(inquiry, unsaved);
+        if (await Task.WhenAny(work, Task.Delay(options.Value.Deadline, time, cancellationToken)) == work)
         {
-            Subject = subject, Check = current,
-            Answered = answered || current.Status is EligibilityCheckStatus.Completed or EligibilityCheckStatus.Failed,
-        };
-    }
-
-    /// <summary>
-    /// Stores the pending check without waiting for PostgreSQL to flush it to disk (<c>synchronous_commit = off</c> for
-    /// this transaction only): a check is answered by the runner's save, a normal commit, which flushes everything written
-    /// before it, so an answered check is as durable as ever; and a client learns of a still-pending check only at the
-    /// deadline, later than PostgreSQL's WAL writer flushes an asynchronous commit (within 3 × <c>wal_writer_delay</c>,
-    /// 600 ms by default). A disk flush per check was one of its two on this path: on a virtual disk, milliseconds.
-    /// </summary>
-    private Task SavePendingAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.Deadline < AsynchronousCommitMinimumDeadline)
-        {
-            return db.SaveChangesAsync(cancellationToken);
+            return new EligibilityOutcome { Subject = subject, Check = await work, Answered = true };
         }
 
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        // The client will poll for it: the pending check is stored (flushed to disk) before the 202 leaves. An answer
+        // stored in the meantime is given at once instead, never as a 202.
+        EligibilityCheck? pending = null;
+        await unsaved.StorePendingAsync(async (check, requested) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.AcceptAllChanges();
-        }, cancellationToken);
+            db.EligibilityChecks.Add(check);
+            db.AuditEvents.Add(requested);
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.Entry(check).State = EntityState.Detached;
+            pending = check;
+        });
+        return pending is not null
+            ? new EligibilityOutcome { Subject = subject, Check = pending }
+            : new EligibilityOutcome { Subject = subject, Check = await work, Answered = true };
     }
 
     // The newest completed answer for the same coverage, date, procedures and categories; the lists are compared in memory.

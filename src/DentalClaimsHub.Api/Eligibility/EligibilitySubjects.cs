@@ -18,6 +18,16 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// </summary>
 public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog payers, TimeProvider time)
 {
+    // Compiled once: on the hot path of every check, LINQ translation cost more than the query's own round trip.
+    private static readonly Func<HubDbContext, Guid, Guid, Guid, CancellationToken, Task<Registered?>> FindRegistered =
+        EF.CompileAsyncQuery((HubDbContext db, Guid coverageId, Guid patientId, Guid practiceId, CancellationToken _) => (
+            from c in db.Coverages.AsNoTracking()
+            where c.Id == coverageId && c.PatientId == patientId
+            join p in db.Patients.AsNoTracking() on c.PatientId equals p.Id
+            join pr in db.Practices.AsNoTracking() on p.PracticeId equals pr.Id
+            where pr.Id == practiceId
+            select new Registered(c, p, pr)).SingleOrDefault());
+
     public async Task<EligibilitySubject?> ResolveAsync(Guid practiceId, EligibilityRequest request,
         ValidationErrors errors, CancellationToken cancellationToken)
     {
@@ -39,13 +49,7 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         if (request is { PatientId: { } knownPatient, CoverageId: { } knownCoverage })
         {
             // The common case — both already registered — in one round trip.
-            var found = await (
-                from c in db.Coverages.AsNoTracking()
-                where c.Id == knownCoverage && c.PatientId == knownPatient
-                join p in db.Patients.AsNoTracking() on c.PatientId equals p.Id
-                join pr in db.Practices.AsNoTracking() on p.PracticeId equals pr.Id
-                where pr.Id == practiceId
-                select new { Coverage = c, Patient = p, Practice = pr }).SingleOrDefaultAsync(cancellationToken);
+            var found = await FindRegistered(db, knownCoverage, knownPatient, practiceId, cancellationToken);
             return found is null ? null
                 : new EligibilitySubject(found.Practice, found.Patient, found.Coverage, request.DateOfService ?? PracticeToday(found.Practice.TimeZoneId));
         }
@@ -179,6 +183,9 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
     }
 }
+
+/// <summary>A registered coverage with its patient and practice.</summary>
+internal sealed record Registered(Coverage Coverage, Patient Patient, Practice Practice);
 
 /// <summary>Who and what an eligibility question is about: the practice asking, the patient, the coverage and the date of service.</summary>
 public sealed record EligibilitySubject(Practice Practice, Patient Patient, Coverage Coverage, DateOnly DateOfService);

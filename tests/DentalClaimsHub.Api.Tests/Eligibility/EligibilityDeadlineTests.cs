@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
+using Microsoft.EntityFrameworkCore;
 using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
@@ -48,6 +49,8 @@ public sealed class EligibilityDeadlineTests(ShortDeadlineFactory factory) : ICl
 
         Assert.Equal("completed", polled!.Status);
         Assert.Equal("active", polled.Result!.CoverageStatus);
+        // Stored as pending at the deadline, then updated by the answer: one row, one audit event of the request.
+        Assert.Equal((1, 1), await StoredAsync(accepted.Id));
     }
 
     [Fact]
@@ -62,7 +65,16 @@ public sealed class EligibilityDeadlineTests(ShortDeadlineFactory factory) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answered = (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!;
         Assert.Equal(("completed", "active"), (answered.Status, answered.Result!.CoverageStatus));
+        // Written once, with its answer, and with the audit event of the request.
+        Assert.Equal((1, 1), await StoredAsync(answered.Id));
+        Assert.Equal("Completed", await factory.InDatabaseAsync(db =>
+            db.EligibilityChecks.Where(c => c.Id == answered.Id).Select(c => c.Status.ToString()).SingleAsync()));
     }
+
+    // How many rows the check has, and how many "eligibility.requested" audit events.
+    private Task<(int Checks, int Audits)> StoredAsync(Guid checkId) => factory.InDatabaseAsync(async db =>
+        (await db.EligibilityChecks.CountAsync(c => c.Id == checkId),
+            await db.AuditEvents.CountAsync(e => e.Action == "eligibility.requested" && e.EntityId == checkId.ToString())));
 }
 
 /// <summary>A host whose eligibility deadline has passed before the payer is even asked.</summary>
