@@ -56,7 +56,8 @@ public sealed record BenefitLineDto(
     string? QuantityUnit,
     IReadOnlyList<string> ProcedureCodes,
     bool? AuthorizationRequired,
-    string? Note);
+    string? Note,
+    DateOnly? CoveredFrom = null);
 
 public sealed record RejectionDto(string ReasonCode, string? FollowUpAction, string? Description);
 

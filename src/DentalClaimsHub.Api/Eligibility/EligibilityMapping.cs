@@ -38,7 +38,7 @@ public static class EligibilityMapping
         [.. r.Benefits.Select(b => new BenefitLineDto(
             Camel(b.Kind), Camel(b.Category), Camel(b.Network), Camel(b.CoverageLevel), Camel(b.Period), b.PeriodCount, b.Amount.ToDto(),
             b.Percent, b.Remaining.ToDto(), b.Quantity, b.QuantityUnit is { } unit ? Camel(unit) : null,
-            [.. b.ProcedureCodes.Select(c => c.ToString())], b.AuthorizationRequired, b.Note))],
+            [.. b.ProcedureCodes.Select(c => c.ToString())], b.AuthorizationRequired, b.Note, b.CoveredFrom))],
         [.. r.Rejections.Select(x => new RejectionDto(x.ReasonCode, x.FollowUpAction, x.Description))],
         r.ReceivedAt);
 

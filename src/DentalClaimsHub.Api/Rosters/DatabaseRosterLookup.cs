@@ -27,7 +27,7 @@ public sealed class DatabaseRosterLookup(IServiceScopeFactory scopes) : IDmsRost
         var mine = periods.Where(m => m.NameKey == name.NormalisedKey).ToList();
         return new DmsRosterStanding(true,
             [.. mine.Select(m => new DmsRosterPeriod(m.AttachedFrom, m.DetachedFrom, m.ProgramCode, m.ProgramName, m.FranchisePercent, m.Exclusions,
-                m.ContractNumber, m.Policyholder))],
+                m.ContractNumber, m.Policyholder, m.LimitAmount))],
             mine.Count == 0 && periods.Count > 0);
     }
 }

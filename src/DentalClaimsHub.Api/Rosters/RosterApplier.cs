@@ -161,15 +161,8 @@ public static class RosterApplier
         copy.Write(member.Sex.ToString(), NpgsqlDbType.Text);
         Nullable(copy, member.ProgramCode);
         Nullable(copy, member.ProgramName);
-        if (member.FranchisePercent is { } franchise)
-        {
-            copy.Write(franchise, NpgsqlDbType.Numeric);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-
+        NullableNumber(copy, member.FranchisePercent);
+        NullableNumber(copy, member.Limit);
         copy.Write(member.Exclusions as string[] ?? [.. member.Exclusions], NpgsqlDbType.Array | NpgsqlDbType.Text);
         Nullable(copy, member.Policyholder);
         Nullable(copy, member.Clinic);
@@ -188,6 +181,18 @@ public static class RosterApplier
         else
         {
             copy.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static void NullableNumber(NpgsqlBinaryImporter copy, decimal? value)
+    {
+        if (value is { } number)
+        {
+            copy.Write(number, NpgsqlDbType.Numeric);
+        }
+        else
+        {
+            copy.WriteNull();
         }
     }
 
@@ -227,7 +232,7 @@ public static class RosterApplier
         CREATE TEMP TABLE roster_stage (
             row_no int NOT NULL, id uuid NOT NULL, policy_key text NOT NULL, policy_number text NOT NULL, name_key text NOT NULL,
             last_name text NOT NULL, first_name text NOT NULL, middle_name text, birth_date date, sex text NOT NULL,
-            program_code text, program_name text, franchise numeric(5,2), exclusions text[] NOT NULL, policyholder text,
+            program_code text, program_name text, franchise numeric(5,2), limit_amount numeric(12,2), exclusions text[] NOT NULL, policyholder text,
             clinic text, phone text, address text, attached_from date, detached_from date, outcome text
         ) ON COMMIT DROP
         """;
@@ -235,7 +240,7 @@ public static class RosterApplier
     /// <summary>The columns <see cref="WriteTerms"/> writes, as the stage names them (dms_memberships says franchise_percent).</summary>
     internal const string TermColumns = """
         id, policy_key, policy_number, name_key, last_name, first_name, middle_name, birth_date, sex,
-            program_code, program_name, franchise, exclusions, policyholder, clinic, phone, address, attached_from, detached_from
+            program_code, program_name, franchise, limit_amount, exclusions, policyholder, clinic, phone, address, attached_from, detached_from
         """;
 
     private const string CopyCommand = $"COPY roster_stage (row_no, {TermColumns}) FROM STDIN (FORMAT BINARY)";
@@ -267,16 +272,16 @@ public static class RosterApplier
 
     private const string Terms = """
         (m.policy_number, m.last_name, m.first_name, m.middle_name, m.birth_date, m.sex, m.program_code, m.program_name,
-         m.franchise_percent, m.exclusions, m.contract_number, m.policyholder, m.clinic, m.phone, m.address, m.detached_from)
+         m.franchise_percent, m.limit_amount, m.exclusions, m.contract_number, m.policyholder, m.clinic, m.phone, m.address, m.detached_from)
         IS NOT DISTINCT FROM
         (s.policy_number, s.last_name, s.first_name, s.middle_name, s.birth_date, s.sex, s.program_code, s.program_name,
-         s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic, s.phone, s.address, s.detached_from)
+         s.franchise, s.limit_amount, s.exclusions, @contract_number, s.policyholder, s.clinic, s.phone, s.address, s.detached_from)
         """;
 
     private const string SetTerms = """
         policy_number = s.policy_number, last_name = s.last_name, first_name = s.first_name, middle_name = s.middle_name,
         birth_date = s.birth_date, sex = s.sex, program_code = s.program_code, program_name = s.program_name,
-        franchise_percent = s.franchise, exclusions = s.exclusions, contract_number = @contract_number, policyholder = s.policyholder,
+        franchise_percent = s.franchise, limit_amount = s.limit_amount, exclusions = s.exclusions, contract_number = @contract_number, policyholder = s.policyholder,
         clinic = s.clinic, phone = s.phone, address = s.address, detached_from = s.detached_from, import_id = @import, updated_at = @now
         """;
 
@@ -310,10 +315,10 @@ public static class RosterApplier
         UPDATE roster_stage s SET outcome = 'split' FROM ended e WHERE e.row_no = s.row_no;
 
         INSERT INTO dms_memberships (id, practice_id, payer_id, policy_key, policy_number, name_key, last_name, first_name, middle_name,
-            birth_date, sex, program_code, program_name, franchise_percent, exclusions, contract_number, policyholder, clinic, phone,
-            address, attached_from, detached_from, import_id, updated_at)
+            birth_date, sex, program_code, program_name, franchise_percent, limit_amount, exclusions, contract_number, policyholder, clinic,
+            phone, address, attached_from, detached_from, import_id, updated_at)
         SELECT s.id, @practice, @payer, s.policy_key, s.policy_number, s.name_key, s.last_name, s.first_name, s.middle_name,
-            s.birth_date, s.sex, s.program_code, s.program_name, s.franchise, s.exclusions, @contract_number, s.policyholder, s.clinic,
+            s.birth_date, s.sex, s.program_code, s.program_name, s.franchise, s.limit_amount, s.exclusions, @contract_number, s.policyholder, s.clinic,
             s.phone, s.address, s.attached_from, s.detached_from, @import, @now
         FROM roster_stage s WHERE s.outcome IS NULL OR s.outcome = 'split';
         """;

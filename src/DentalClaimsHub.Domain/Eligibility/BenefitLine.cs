@@ -72,6 +72,12 @@ public sealed record BenefitLine
     /// <summary>Free text from the payer (MSG, ДМС programme wording).</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// The day the category becomes covered, which ends a <see cref="BenefitKind.WaitingPeriod"/> (X12 DTP*348 benefit
+    /// begin or 356 eligibility begin on the benefit, later than the date asked about).
+    /// </summary>
+    public DateOnly? CoveredFrom { get; init; }
+
     /// <summary>True when the line applies to <paramref name="code"/>: it lists the code, or lists none.</summary>
     public bool AppliesTo(ProcedureCode code) => ProcedureCodes.Count == 0 || ProcedureCodes.Contains(code);
 
@@ -80,7 +86,7 @@ public sealed record BenefitLine
         && Kind == other.Kind && Category == other.Category && Network == other.Network && CoverageLevel == other.CoverageLevel
         && Period == other.Period && PeriodCount == other.PeriodCount && Amount == other.Amount && Percent == other.Percent
         && Remaining == other.Remaining && Quantity == other.Quantity && QuantityUnit == other.QuantityUnit
-        && AuthorizationRequired == other.AuthorizationRequired && Note == other.Note
+        && AuthorizationRequired == other.AuthorizationRequired && Note == other.Note && CoveredFrom == other.CoveredFrom
         && ProcedureCodes.SequenceEqual(other.ProcedureCodes);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Category, Network, CoverageLevel, Period, Amount, Percent, Remaining);

@@ -105,7 +105,9 @@ internal sealed class PlanState(EligibilityResult result, BenefitNetwork network
             .OrderBy(b => b.ProcedureCodes.Count > 0 ? 0 : b.Category == category ? 1 : b.Category == BenefitCategory.DentalCare ? 3 : 2);
 
     private static string Describe(BenefitLine waiting) =>
-        waiting.Quantity is { } quantity ? $"waiting period of {quantity:0.##} {waiting.Period.ToString().ToLowerInvariant()}" : "waiting period not yet served";
+        waiting.CoveredFrom is { } from ? $"waiting period: covered from {from:yyyy-MM-dd}"
+        : waiting.Quantity is { } quantity ? $"waiting period of {quantity:0.##} {waiting.Period.ToString().ToLowerInvariant()}"
+        : "waiting period not yet served";
 
     // A category-level deductible line with a zero amount means the plan waives it there (typical for preventive).
     private Money Deductible(BenefitCategory category, Money allowed)

@@ -71,6 +71,13 @@ public sealed record RosterMember
             : throw new DomainException($"Franchise must be 0–100 percent, got {value}.", nameof(FranchisePercent));
     }
 
+    /// <summary>Лимит (страховая сумма) по программе, in roubles; null when the roster does not say.</summary>
+    public decimal? Limit
+    {
+        get => _limit;
+        init => _limit = value is null or >= 0m ? value : throw new DomainException($"Limit must not be negative, got {value}.", nameof(Limit));
+    }
+
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 
     /// <summary>Страхователь / место работы.</summary>
@@ -105,4 +112,5 @@ public sealed record RosterMember
     private readonly DateOnly? _attachedFrom;
     private readonly DateOnly? _detachedFrom;
     private readonly decimal? _franchisePercent;
+    private readonly decimal? _limit;
 }

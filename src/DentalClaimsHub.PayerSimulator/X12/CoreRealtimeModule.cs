@@ -18,6 +18,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
     public const string EligibilityMemberNotFound = "x12.eligibility.member-not-found";
     public const string EligibilityDeductibleMet = "x12.eligibility.deductible-met";
     public const string EligibilityFrequencyExhausted = "x12.eligibility.frequency-exhausted";
+    public const string EligibilityWaitingPeriod = "x12.eligibility.waiting-period";
     public const string EligibilityServerError = "x12.eligibility.payer-500";
     public const string EligibilityTimeout = "x12.eligibility.timeout";
     public const string EligibilityMalformed = "x12.eligibility.malformed";
@@ -53,6 +54,7 @@ public sealed class CoreRealtimeModule(TimeProvider time, CoreCredentials creden
         [EligibilityMemberNotFound] = Eligibility271Answer.MemberNotFound,
         [EligibilityDeductibleMet] = Eligibility271Answer.DeductibleMet,
         [EligibilityFrequencyExhausted] = Eligibility271Answer.FrequencyExhausted,
+        [EligibilityWaitingPeriod] = Eligibility271Answer.WaitingPeriod,
         [EligibilityTimeout] = Eligibility271Answer.Active,
         [EligibilityMalformed] = Eligibility271Answer.Active,
         [EligibilityOtherTrace] = Eligibility271Answer.Active,

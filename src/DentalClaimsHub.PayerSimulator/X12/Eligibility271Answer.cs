@@ -18,6 +18,9 @@ public enum Eligibility271Answer
     /// <summary>Active with the prophylaxis frequency (1 per 6 months) used up.</summary>
     FrequencyExhausted,
 
+    /// <summary>Active, but crowns and prosthodontics covered only from next plan year (DTP*348 benefit begin).</summary>
+    WaitingPeriod,
+
     /// <summary>
     /// AAA*N**42*R at 2100A: the payer cannot respond now, resubmission allowed. Nothing below the payer level is returned,
     /// so the 271 carries no trace number.

@@ -15,6 +15,7 @@ internal static class Eligibility271Benefits
         Eligibility271Answer.MemberNotFound or Eligibility271Answer.PayerUnableToRespond => [],
         Eligibility271Answer.DeductibleMet => [.. PlanYear(now), .. DeductibleMet()],
         Eligibility271Answer.FrequencyExhausted => [.. PlanYear(now), .. FrequencyExhausted(now)],
+        Eligibility271Answer.WaitingPeriod => [.. PlanYear(now), .. WaitingPeriod(now)],
         _ => [.. PlanYear(now), .. Active(), .. AskedProcedures(request)],
     };
 
@@ -68,6 +69,23 @@ internal static class Eligibility271Benefits
             ["EB", "F", "IND", "41", "", "", "29", "", "", "VS", "0", "", "Y", "AD:D1110"],
             ["DTP", "304", "D8", lastVisit.ToString("yyyyMMdd", CultureInfo.InvariantCulture)],
             ["MSG", $"FREQUENCY MET; NEXT ELIGIBLE {nextEligible.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)}"],
+        ];
+    }
+
+    // A new member: major services (crowns 36, prosthodontics 39) begin a year after the plan does.
+    private static IEnumerable<string[]> WaitingPeriod(DateTimeOffset now)
+    {
+        var coveredFrom = $"{now.Year + 1}0101";
+        return
+        [
+            ["EB", "1", "IND", "35", "", "DENTAL PPO"],
+            ["EB", "C", "IND", "35", "", "", "23", "50", "", "", "", "", "Y"],
+            ["EB", "F", "IND", "35", "", "", "29", "1500", "", "", "", "", "Y"],
+            ["EB", "A", "IND", "41^23", "", "", "", "", "0", "", "", "", "Y"],
+            ["EB", "A", "IND", "25", "", "", "", "", "0.2", "", "", "", "Y"],
+            ["EB", "A", "IND", "36^39", "", "", "", "", "0.5", "", "", "", "Y"],
+            ["DTP", "348", "D8", coveredFrom],
+            ["MSG", "12 MONTH WAITING PERIOD ON MAJOR SERVICES"],
         ];
     }
 

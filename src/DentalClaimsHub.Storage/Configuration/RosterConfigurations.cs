@@ -66,6 +66,7 @@ internal sealed class DmsMembershipConfiguration : IEntityTypeConfiguration<DmsM
         b.Property(m => m.ProgramCode).HasMaxLength(60);
         b.Property(m => m.ProgramName).HasMaxLength(300);
         b.Property(m => m.FranchisePercent).HasPrecision(5, 2);
+        b.Property(m => m.LimitAmount).HasPrecision(12, 2);
         b.Property(m => m.ContractNumber).HasMaxLength(80);
         b.Property(m => m.Policyholder).HasMaxLength(300);
         b.Property(m => m.Clinic).HasMaxLength(300);

@@ -2527,6 +2527,11 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("last_name");
 
+                    b.Property<decimal?>("LimitAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("limit_amount");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")

@@ -38,6 +38,9 @@ public sealed class DmsMembership
 
     public decimal? FranchisePercent { get; set; }
 
+    /// <summary>The programme's sum limit in roubles (лимит по программе), when the roster states it.</summary>
+    public decimal? LimitAmount { get; set; }
+
     public string[] Exclusions { get; set; } = [];
 
     public string? ContractNumber { get; set; }

@@ -40,6 +40,7 @@ public sealed class X12Eligibility271AnswerTests
     [InlineData(Eligibility271Answer.MemberNotFound, CoverageStatus.NotFound)]
     [InlineData(Eligibility271Answer.DeductibleMet, CoverageStatus.Active)]
     [InlineData(Eligibility271Answer.FrequencyExhausted, CoverageStatus.Active)]
+    [InlineData(Eligibility271Answer.WaitingPeriod, CoverageStatus.Active)]
     [InlineData(Eligibility271Answer.PayerUnableToRespond, CoverageStatus.Unknown)]
     public void Build_EveryAnswer_ReadsAsItsCoverageStatus(Eligibility271Answer answer, CoverageStatus expected) =>
         Assert.Equal(expected, Read(Eligibility271Template.Build(Sample(), answer, Now)).Status);
@@ -72,5 +73,17 @@ public sealed class X12Eligibility271AnswerTests
 
         Assert.Contains(result.Benefits, b => b.Kind == BenefitKind.CoInsurance && b.ProcedureCodes.Any(c => c.Code == "D0120"));
         Assert.Contains(result.Benefits, b => b.Kind == BenefitKind.CoInsurance && b.ProcedureCodes.Any(c => c.Code == "D2740"));
+    }
+
+    [Fact]
+    public void Build_WaitingPeriod_CrownsAndProsthodonticsCoveredFromNextYear()
+    {
+        var x12 = Eligibility271Template.Build(Sample(), Eligibility271Answer.WaitingPeriod, Now);
+        var result = new Eligibility271Reader(Schemas.Value, TimeProvider.System)
+            .Read(System.Text.Encoding.ASCII.GetBytes(x12), new X12Options(), asOf: DateOnly.FromDateTime(Now.UtcDateTime)).Result!;
+
+        var waiting = result.Find(BenefitKind.WaitingPeriod).ToList();
+        Assert.Equal([BenefitCategory.Crowns, BenefitCategory.Prosthodontics], waiting.Select(w => w.Category));
+        Assert.All(waiting, w => Assert.Equal(new DateOnly(2027, 1, 1), w.CoveredFrom));
     }
 }

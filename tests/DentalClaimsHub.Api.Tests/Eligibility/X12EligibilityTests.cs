@@ -129,4 +129,17 @@ public sealed partial class X12EligibilityTests(X12PayersFactory factory) : ICla
         Assert.StartsWith("Latest visit or consultation: ", used.Note, StringComparison.Ordinal);
         Assert.Contains("; FREQUENCY MET; NEXT ELIGIBLE ", used.Note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_WaitingPeriod_CrownsAndProsthodonticsCoveredFromNextPlanYear()
+    {
+        var check = await CheckAsync(CoreRealtimeModule.EligibilityWaitingPeriod, "XWTP");
+
+        Assert.Equal("active", check.Result!.CoverageStatus);
+        var waiting = check.Result.Benefits.Where(b => b.Kind == "waitingPeriod").ToList();
+        Assert.Equal(["crowns", "prosthodontics"], waiting.Select(w => w.Category));
+        var nextYear = check.Result.PlanBegin!.Value.AddYears(1);
+        Assert.All(waiting, w => Assert.Equal(nextYear, w.CoveredFrom));
+        Assert.All(waiting, w => Assert.EndsWith("12 MONTH WAITING PERIOD ON MAJOR SERVICES", w.Note, StringComparison.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using DentalClaimsHub.Api.Estimates;
@@ -45,6 +46,34 @@ public sealed class EstimateFromEligibilityCheckTests(X12PayersFactory factory) 
             (estimate.Totals.Fee.Amount, estimate.Totals.PayerPortion.Amount, estimate.Totals.PatientPortion.Amount));
         // Priced from the stored check: the payer was asked once, for the eligibility check itself.
         Assert.Single(Received(factory.Simulator, member));
+    }
+
+    [Fact]
+    public async Task Create_CrownUnderAWaitingPeriod_PayerPaysNothingAndSaysWhy()
+    {
+        factory.Simulator.UseForMemberPrefix("XEFW", CoreRealtimeModule.EligibilityWaitingPeriod);
+        var practice = await factory.CreatePracticeAsync();
+        var (_, check) = await PostAsync(practice.Client, Request(Member("XEFW")));
+        Assert.Equal("completed", check.Status);
+
+        var response = await practice.Client.PostAsJsonAsync("/v1/estimates", new EstimateRequest
+        {
+            EligibilityCheckId = check.Id,
+            Procedures =
+            [
+                new PlannedProcedureRequest { Code = "D2391", Tooth = "30", Surfaces = "O", Fee = 200m },
+                new PlannedProcedureRequest { Code = "D2740", Tooth = "3", Fee = 1200m },
+            ],
+        });
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var estimate = (await response.Content.ReadFromJsonAsync<EstimateResponse>())!;
+        // Restorative is covered now: (200 − 50 deductible) × 80% = 120. The crown waits for next plan year.
+        Assert.Equal([120m, 0m], estimate.Lines.Select(l => l.PayerPortion.Amount!.Value));
+        Assert.Equal([80m, 1200m], estimate.Lines.Select(l => l.PatientPortion.Amount!.Value));
+        var reason = Assert.Single(estimate.Lines[1].Reasons);
+        Assert.Equal(("waitingPeriod", "Benefit begin: " + check.Result!.PlanBegin!.Value.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            + "; 12 MONTH WAITING PERIOD ON MAJOR SERVICES"), (reason.Kind, reason.Note));
     }
 
     [Fact]

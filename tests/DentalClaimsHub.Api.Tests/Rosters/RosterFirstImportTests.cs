@@ -80,7 +80,7 @@ public sealed class RosterFirstImportTests(HubApiFactory factory) : IClassFixtur
     private Task<List<string>> TermsAsync(Guid practiceId) => factory.InDatabaseAsync(async db =>
         (await db.DmsMemberships.AsNoTracking().Where(m => m.PracticeId == practiceId && m.PolicyKey != Earlier).ToListAsync())
         .Select(m => string.Join("|", m.PayerId, m.PolicyKey, m.PolicyNumber, m.NameKey, m.LastName, m.FirstName, m.MiddleName, m.BirthDate, m.Sex,
-            m.ProgramCode, m.ProgramName, m.FranchisePercent, string.Join(",", m.Exclusions), m.ContractNumber, m.Policyholder, m.Clinic, m.Phone,
+            m.ProgramCode, m.ProgramName, m.FranchisePercent, m.LimitAmount, string.Join(",", m.Exclusions), m.ContractNumber, m.Policyholder, m.Clinic, m.Phone,
             m.Address, m.AttachedFrom, m.DetachedFrom))
         .Order(StringComparer.Ordinal).ToList());
 }

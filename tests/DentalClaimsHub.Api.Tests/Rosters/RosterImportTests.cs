@@ -251,12 +251,13 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
         Assert.Contains(stranger.Benefits, b => b.Note?.Contains("под другим ФИО", StringComparison.Ordinal) == true);
     }
 
-    private async Task<EligibilityResultDto> CheckAsync(TestPractice practice, string last, string first, string? middle, string policy, DateOnly date)
+    internal static async Task<EligibilityResultDto> CheckAsync(TestPractice practice, string last, string first, string? middle, string policy,
+        DateOnly date, string payerId = "demo-dms-insurer")
     {
         var request = new EligibilityRequest
         {
             Patient = TestData.NewPatientRequest() with { Name = new PersonNameDto { Last = last, First = first, Middle = middle } },
-            Coverage = TestData.NewDmsCoverageRequest() with { MemberId = policy },
+            Coverage = TestData.NewDmsCoverageRequest() with { PayerId = payerId, MemberId = policy },
             DateOfService = date,
         };
         using var response = await practice.Client.PostAsJsonAsync("/v1/eligibility", request);
@@ -264,7 +265,7 @@ public sealed class RosterImportTests(HubApiFactory factory) : IClassFixture<Hub
         return (await response.Content.ReadFromJsonAsync<EligibilityResponse>())!.Result!;
     }
 
-    private static byte[] Sample(string path) => File.ReadAllBytes(Path.Combine(RepositoryPaths.Samples, "dms", path));
+    internal static byte[] Sample(string path) => File.ReadAllBytes(Path.Combine(RepositoryPaths.Samples, "dms", path));
 
     private Task<int> MembershipsAsync(Guid practiceId) => factory.InDatabaseAsync(db => db.DmsMemberships.CountAsync(m => m.PracticeId == practiceId));
 

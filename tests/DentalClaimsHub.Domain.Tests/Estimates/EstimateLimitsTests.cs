@@ -66,6 +66,18 @@ public class EstimateLimitsTests
     }
 
     [Fact]
+    public void ForPlan_WaitingPeriodUntilADateForCrowns_CrownNotCoveredYetAndSaysUntilWhen()
+    {
+        var waiting = new BenefitLine { Kind = BenefitKind.WaitingPeriod, Category = BenefitCategory.Crowns, CoveredFrom = new DateOnly(2027, 1, 1) };
+
+        var line = Assert.Single(EstimateCalculator.ForPlan(Plan(waiting), [Line(Crown, 1000m)]));
+
+        Assert.Equal((0m, 1000m), (line.PayerPortion.Amount, line.PatientPortion.Amount));
+        var reason = Assert.Single(line.Reasons);
+        Assert.Equal((EstimateReasonKind.WaitingPeriod, "waiting period: covered from 2027-01-01"), (reason.Kind, reason.Note));
+    }
+
+    [Fact]
     public void ForPlan_CoPayForCode_PatientPaysTheCoPay()
     {
         var copay = new BenefitLine { Kind = BenefitKind.CoPay, Amount = Money.Usd(25m), ProcedureCodes = [Prophy] };

@@ -84,6 +84,13 @@ public class RosterTests
     }
 
     [Fact]
+    public void Limit_Negative_Throws_ZeroIsALimit()
+    {
+        Assert.Throws<DomainException>(() => Ivanov() with { Limit = -0.01m });
+        Assert.Equal(0m, (Ivanov() with { Limit = 0m }).Limit);
+    }
+
+    [Fact]
     public void FindByPolicy_SpacesIgnored_FindsMember()
     {
         var roster = NewRoster();

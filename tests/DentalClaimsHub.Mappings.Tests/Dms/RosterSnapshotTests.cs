@@ -110,10 +110,13 @@ public sealed class RosterSnapshotTests
             // A mixed file's rows each say what they do.
             var does = h.Kind == RosterKind.Mixed ? entry.Kind.ToString().ToUpperInvariant() + " " : "";
             var m = entry.Member!;
+            // Only rosters with a limit column show it, so the other samples' snapshots read as before.
+            var limit = m.Limit is { } sum ? " | limit " + sum.ToString(CultureInfo.InvariantCulture) : "";
             text.Append(CultureInfo.InvariantCulture,
                 $"row {entry.Row}: {does}{m.PolicyKey} | {m.Name.Last} / {m.Name.First} / {m.Name.Middle ?? "-"} | born {D(m.BirthDate)} | {m.Sex} | "
                 + $"{m.ProgramCode ?? "-"} «{m.ProgramName ?? "-"}» | franchise {m.FranchisePercent?.ToString(CultureInfo.InvariantCulture) ?? "-"} | "
-                + $"exclusions [{string.Join("; ", m.Exclusions)}] | from {D(m.AttachedFrom)} to {D(m.DetachedFrom)} | holder {m.Policyholder ?? "-"}\n");
+                + $"exclusions [{string.Join("; ", m.Exclusions)}] | from {D(m.AttachedFrom)} to {D(m.DetachedFrom)} | holder {m.Policyholder ?? "-"}"
+                + $"{limit}\n");
         }
 
         return text.ToString();

@@ -2,6 +2,7 @@ using DentalClaimsHub.Adapters.Eligibility;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Values;
 
 namespace DentalClaimsHub.Adapters.Dms.Eligibility;
 
@@ -41,7 +42,7 @@ public sealed class DmsEligibilityAdapter(TimeProvider time, IDmsRosterLookup? r
                 if (period is not null)
                 {
                     terms = new DmsTerms(period.ProgramCode ?? terms?.ProgramCode ?? "—", period.ProgramName ?? terms?.ProgramName ?? "—",
-                        period.FranchisePercent, terms?.Limit, period.ContractNumber ?? terms?.ContractNumber, period.Policyholder ?? terms?.Policyholder,
+                        period.FranchisePercent, period.Limit is { } limit ? new Money(limit, "RUB") : terms?.Limit, period.ContractNumber ?? terms?.ContractNumber, period.Policyholder ?? terms?.Policyholder,
                         period.Exclusions);
                 }
             }
@@ -68,15 +69,15 @@ public sealed class DmsEligibilityAdapter(TimeProvider time, IDmsRosterLookup? r
             });
         }
 
-        if (terms?.Limit is { } limit)
+        if (terms?.Limit is { } sum)
         {
             benefits.Add(new BenefitLine
             {
                 Kind = BenefitKind.Maximum,
                 Category = BenefitCategory.DentalCare,
                 Period = BenefitPeriod.Contract,
-                Amount = limit,
-                Note = "Лимит по договору",
+                Amount = sum,
+                Note = period?.Limit is not null ? "Лимит по программе (список прикреплённых)" : "Лимит по договору",
             });
         }
 

@@ -8,10 +8,10 @@ namespace DentalClaimsHub.Adapters.Dms.Eligibility;
 /// <param name="PolicyUnderOtherName">The policy is on the roster, but under another ФИО.</param>
 public sealed record DmsRosterStanding(bool RosterExists, IReadOnlyList<DmsRosterPeriod> Periods, bool PolicyUnderOtherName);
 
-/// <summary>One attachment period with its terms.</summary>
+/// <summary>One attachment period with its terms; <paramref name="Limit"/> is the programme's sum limit in roubles.</summary>
 public sealed record DmsRosterPeriod(
     DateOnly? AttachedFrom, DateOnly? DetachedFrom, string? ProgramCode, string? ProgramName, decimal? FranchisePercent,
-    IReadOnlyList<string> Exclusions, string? ContractNumber, string? Policyholder)
+    IReadOnlyList<string> Exclusions, string? ContractNumber, string? Policyholder, decimal? Limit = null)
 {
     public bool IsActiveOn(DateOnly date) => (AttachedFrom is not { } from || date >= from) && (DetachedFrom is not { } to || date < to);
 }

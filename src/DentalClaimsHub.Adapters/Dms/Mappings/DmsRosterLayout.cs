@@ -8,11 +8,12 @@ namespace DentalClaimsHub.Adapters.Dms.Mappings;
 public sealed record DmsRosterLayout
 {
     /// <summary>Field names a roster's <c>columns</c> may use. <c>detachedFrom</c> is the first day a person is no longer
-    /// served (дата открепления); <c>servedUntil</c> the last day they are (окончание обслуживания).</summary>
+    /// served (дата открепления); <c>servedUntil</c> the last day they are (окончание обслуживания); <c>limit</c> the
+    /// programme's sum limit in roubles (лимит, страховая сумма: "150 000,00").</summary>
     public static readonly IReadOnlyList<string> Fields =
     [
         "policy", "fullName", "lastName", "firstName", "middleName", "birthDate", "sex", "attachedFrom", "detachedFrom", "servedUntil",
-        "program", "policyholder", "contract", "clinic", "phone", "address", "notes", "action",
+        "program", "policyholder", "contract", "clinic", "phone", "address", "notes", "action", "limit",
     ];
 
     public required DmsTableLayout Table { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DentalClaimsHub.Adapters.Dms.Files;
+using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Dms.Tables;
 using DentalClaimsHub.Domain;
@@ -306,6 +307,16 @@ public sealed class DmsRosterReader : IDisposable
             return Error(record["notes"] is null ? "program" : "notes", badFranchise, "the franchise is not a percentage from 0 to 100.");
         }
 
+        decimal? limit = null;
+        if (record["limit"] is { } limitText)
+        {
+            limit = DmsGuaranteeLetterReader.ParseMoney(limitText);
+            if (limit is null)
+            {
+                return Error("limit", limitText, "the limit is not an amount in roubles (e.g. 150 000,00).");
+            }
+        }
+
         try
         {
             var member = new RosterMember(policy, name, birthDate)
@@ -317,6 +328,7 @@ public sealed class DmsRosterReader : IDisposable
                 DetachedFrom = detachedFrom,
                 Clinic = record["clinic"],
                 FranchisePercent = franchise,
+                Limit = limit,
                 Exclusions = exclusions,
                 Policyholder = record["policyholder"] ?? Header.Policyholder,
                 Phone = record["phone"],

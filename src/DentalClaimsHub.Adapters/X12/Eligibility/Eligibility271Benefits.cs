@@ -9,7 +9,7 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 internal static class Eligibility271Benefits
 {
     public static IEnumerable<BenefitLine> Map(
-        X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, ICollection<string> issues)
+        X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, DateOnly asOf, ICollection<string> issues)
     {
         var eb = source.Eb;
         if (X12BenefitCodes.Kind(eb[1]) is not { } kind)
@@ -50,7 +50,10 @@ internal static class Eligibility271Benefits
         var lines = source.Frequencies.Count == 0
             ? [line]
             : source.Frequencies.Select(hsd => Eligibility271Frequency.Apply(line, hsd)).ToList();
-        return Categories(eb).SelectMany(c => lines.Select(l => l with { Category = c }));
+        var mapped = Categories(eb).SelectMany(c => lines.Select(l => l with { Category = c })).ToList();
+        return Eligibility271WaitingPeriod.CoveredFrom(source, asOf) is { } coveredFrom
+            ? [.. mapped, .. Eligibility271WaitingPeriod.Lines(mapped, coveredFrom)]
+            : mapped;
     }
 
     private static decimal? Percent(decimal? eb08, BenefitKind kind, bool patientShare)

@@ -16,7 +16,10 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
     /// <summary>TRN02 of the patient's level (2000D, else 2000C), set by <see cref="Map"/>.</summary>
     public string? TraceNumber { get; private set; }
 
-    public EligibilityResult Map(X12Transaction transaction, DateTimeOffset receivedAt)
+    /// <param name="transaction">The parsed 271.</param>
+    /// <param name="receivedAt">When the answer arrived.</param>
+    /// <param name="asOf">The date the benefits are asked for (the 270's DTP*291); a later benefit begin is a waiting period.</param>
+    public EligibilityResult Map(X12Transaction transaction, DateTimeOffset receivedAt, DateOnly asOf)
     {
         var payer = transaction.Loops("2100A").FirstOrDefault();
         Reject(payer, "2100A");
@@ -40,7 +43,10 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
             Reject(loop, loop.Id);
         }
 
-        var benefits = sources.SelectMany(s => Eligibility271Benefits.Map(s, coInsuranceIsPatientShare, currency, _issues)).ToList();
+        var benefits = sources.SelectMany(s => Eligibility271Benefits.Map(s, coInsuranceIsPatientShare, currency, asOf, _issues)).ToList();
+        // Payers repeat the begin date on each benefit of a category (in and out of network): one waiting period each.
+        var waiting = benefits.Where(b => b.Kind == BenefitKind.WaitingPeriod).Distinct().ToList();
+        benefits = [.. benefits.Where(b => b.Kind != BenefitKind.WaitingPeriod), .. waiting];
         var patient = dependent ?? subscriber;
         var (begin, end) = Eligibility271PlanDates.Find(dependent, subscriber, sources);
         return new EligibilityResult(Status(benefits), receivedAt, benefits, _rejections)

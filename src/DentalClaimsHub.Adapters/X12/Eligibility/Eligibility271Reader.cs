@@ -15,8 +15,11 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
     private const int MaxBytes = 16 * 1024 * 1024;
     private readonly X12Parser _parser = new(registry);
 
-    /// <summary>Reads the 271 in <paramref name="payload"/>.</summary>
-    public Eligibility271Report Read(ReadOnlyMemory<byte> payload, X12Options options, string currency = "USD")
+    /// <summary>
+    /// Reads the 271 in <paramref name="payload"/>; <paramref name="asOf"/> is the date asked about (today when not
+    /// given), against which a benefit's later begin date reads as a waiting period.
+    /// </summary>
+    public Eligibility271Report Read(ReadOnlyMemory<byte> payload, X12Options options, string currency = "USD", DateOnly? asOf = null)
     {
         if (payload.Length > MaxBytes)
         {
@@ -24,11 +27,11 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
         }
 
         using var stream = new MemoryStream(payload.ToArray(), writable: false);
-        return Read(stream, options, currency);
+        return Read(stream, options, currency, asOf);
     }
 
-    /// <summary>Reads the 271 in <paramref name="input"/> (read once, not disposed).</summary>
-    public Eligibility271Report Read(Stream input, X12Options options, string currency = "USD")
+    /// <summary>Reads the 271 in <paramref name="input"/> (read once, not disposed); see the overload for <paramref name="asOf"/>.</summary>
+    public Eligibility271Report Read(Stream input, X12Options options, string currency = "USD", DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,10 +45,10 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
             return Eligibility271Report.Failed($"The 271 could not be read: {e.Message}");
         }
 
-        return Map(document, options, currency) with { Envelope = X12EnvelopeIds.Of(document) };
+        return Map(document, options, currency, asOf) with { Envelope = X12EnvelopeIds.Of(document) };
     }
 
-    private Eligibility271Report Map(X12Document document, X12Options options, string currency)
+    private Eligibility271Report Map(X12Document document, X12Options options, string currency, DateOnly? asOf)
     {
         var errors = document.Issues.Where(i => i.Severity == X12IssueSeverity.Error).Select(Describe).ToList();
         var transaction = document.Transactions.FirstOrDefault(t => t.TransactionSetId == "271");
@@ -68,7 +71,8 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
         try
         {
             var mapping = new Eligibility271Mapping(options.CoInsuranceIsPatientShare, currency);
-            var result = mapping.Map(transaction, timeProvider.GetUtcNow());
+            var receivedAt = timeProvider.GetUtcNow();
+            var result = mapping.Map(transaction, receivedAt, asOf ?? DateOnly.FromDateTime(receivedAt.UtcDateTime));
             return new Eligibility271Report(result, [.. errors, .. mapping.Issues]) { TraceNumber = mapping.TraceNumber };
         }
         catch (Exception e) when (e is Domain.DomainException or FormatException or InvalidOperationException)

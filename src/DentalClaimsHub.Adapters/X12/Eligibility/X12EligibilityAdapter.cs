@@ -56,7 +56,7 @@ public sealed partial class X12EligibilityAdapter(
                 $"The payer answered the 270 with PayloadType '{answer.PayloadType}', not a 271 ({ResponsePayloadType}).");
         }
 
-        var report = reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options);
+        var report = reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options, asOf: inquiry.Check.ServiceDate);
         messages.Record(Received(inquiry, "271", answer.Payload) with
         {
             Envelope = report.Envelope,

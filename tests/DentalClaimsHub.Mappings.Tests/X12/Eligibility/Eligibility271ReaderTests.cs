@@ -13,13 +13,13 @@ public sealed class Eligibility271ReaderTests
     [
         "271-full-dental-breakdown", "271-inactive", "271-subscriber-not-found-aaa75", "271-deductible-met",
         "271-frequency-exhausted", "271-dependent-child", "271-payer-unable-aaa42", "271-invalid-member-id-aaa72",
-        "271-invalid-name-aaa73",
+        "271-invalid-name-aaa73", "271-waiting-period",
     ];
 
-    internal static Eligibility271Report Read(string name, bool patientShare = true)
+    internal static Eligibility271Report Read(string name, bool patientShare = true, DateOnly? asOf = null)
     {
         using var file = File.OpenRead(Samples.X12(name + ".x12"));
-        return new Eligibility271Reader(Samples.Schemas, Time()).Read(file, X12Payer(patientShare).X12!.Options);
+        return new Eligibility271Reader(Samples.Schemas, Time()).Read(file, X12Payer(patientShare).X12!.Options, asOf: asOf);
     }
 
     [Theory]
@@ -130,5 +130,28 @@ public sealed class Eligibility271ReaderTests
         Assert.Equal("DNX448812001", result.MemberId);
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), (result.PlanBegin, result.PlanEnd));
         Assert.All(result.Benefits, b => Assert.Equal(CoverageLevel.ChildrenOnly, b.CoverageLevel));
+    }
+
+    [Fact]
+    public void Read_WaitingPeriod_MajorCategoriesWaitUntilTheirBenefitBegin()
+    {
+        var result = Read("271-waiting-period").Result!;
+
+        Assert.Equal(CoverageStatus.Active, result.Status);
+        var waiting = result.Find(BenefitKind.WaitingPeriod).ToList();
+        Assert.Equal([BenefitCategory.Crowns, BenefitCategory.Prosthodontics], waiting.Select(w => w.Category));
+        Assert.All(waiting, w => Assert.Equal(new DateOnly(2027, 1, 1), w.CoveredFrom));
+        Assert.All(waiting, w => Assert.Equal("Benefit begin: 2027-01-01; 12 MONTH WAITING PERIOD ON MAJOR SERVICES", w.Note));
+        // The co-insurance the category will have stays as the payer stated it; the plan began on 2026-01-01 all the same.
+        Assert.Equal(50m, result.CoInsurancePercent(BenefitCategory.Crowns));
+        Assert.Equal(new DateOnly(2026, 1, 1), result.PlanBegin);
+        Assert.Empty(result.Find(BenefitKind.WaitingPeriod, BenefitCategory.Restorative));
+    }
+
+    [Fact]
+    public void Read_WaitingPeriod_AskedOnOrAfterTheBenefitBegin_IsNoWaitingPeriod()
+    {
+        Assert.Empty(Read("271-waiting-period", asOf: new DateOnly(2027, 1, 1)).Result!.Find(BenefitKind.WaitingPeriod));
+        Assert.Equal(2, Read("271-waiting-period", asOf: new DateOnly(2026, 12, 31)).Result!.Find(BenefitKind.WaitingPeriod).Count());
     }
 }
