@@ -34,8 +34,11 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>Zero in the given currency.</summary>
     public static Money Zero(string currency) => new(0m, currency);
 
+    // Derived, so not part of the JSON form (stored amounts used to carry both, for nothing).
+    [JsonIgnore]
     public bool IsZero => Amount == 0m;
 
+    [JsonIgnore]
     public bool IsNegative => Amount < 0m;
 
     /// <summary>Rounds to two decimal places, half away from zero (1.005 → 1.01), as payers and registries do.</summary>

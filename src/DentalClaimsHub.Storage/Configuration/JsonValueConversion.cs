@@ -12,9 +12,13 @@ namespace DentalClaimsHub.Storage.Configuration;
 /// </summary>
 internal static class JsonValueConversion
 {
+    // Absent values are left out, not written as nulls: an eligibility answer's benefit lines are mostly empty fields,
+    // and the nulls made its stored JSON half again as long (more to serialise, parse as jsonb and compress per check).
+    // Rows written with the nulls read the same.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static PropertyBuilder<T?> HasJsonConversion<T>(this PropertyBuilder<T?> property)

@@ -523,7 +523,8 @@ namespace DentalClaimsHub.Storage.Migrations
 
                     b.Property<string>("Result")
                         .HasColumnType("jsonb")
-                        .HasColumnName("result");
+                        .HasColumnName("result")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset?>("RetryAt")
                         .HasColumnType("timestamp with time zone")
