@@ -82,6 +82,8 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimRuleText>();
         services.AddScoped<Messages.IngestNoteText>();
         services.AddScoped<Remittances.PaymentNoteText>();
+        services.AddScoped<Payers.PayerFailureText>();
+        services.AddScoped<Webhooks.WebhookErrorText>();
         services.AddScoped<Remittances.RemittanceProblemText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();
