@@ -272,6 +272,9 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         await page.GotoAsync($"/console/messages/{first.MessageId}");
         await page.Locator("[data-culture='ru']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сообщение fhir ClaimResponse");
+        // The note kept with the message (its English only) reads in Russian too.
+        await Assertions.Expect(page.Locator("ul.parse-errors li"))
+            .ToHaveTextAsync($"ClaimResponse по заявке {pcn}: заявки с таким номером у плательщика demo-fhir-dental у нас нет.");
         await page.Locator("[data-action='replay']").ClickAsync();
         var note = page.Locator("section.replay-result li[data-note='fhir-no-claim']");
         await Assertions.Expect(note).ToHaveTextAsync($"ClaimResponse по заявке {pcn}: заявки с таким номером у плательщика demo-fhir-dental у нас нет.");

@@ -10,7 +10,8 @@ namespace DentalClaimsHub.Api.AdminConsole.Messages;
 /// (<see cref="IngestNotes"/>) with an <c>Ingest.*</c> text, claim and remittance states by their names, a domain rule it passes
 /// on by <see cref="ClaimRuleText"/>, an X12 reader's finding by <see cref="X12IssueText"/>. In English the note reads as the API wrote it.
 /// </summary>
-public sealed class IngestNoteText(IStringLocalizer<ConsoleText> text, ClaimRuleText rules, X12IssueText issues)
+public sealed class IngestNoteText(IStringLocalizer<ConsoleText> text, ClaimRuleText rules, X12IssueText issues,
+    Remittances.RemittanceProblemText problems)
 {
     public string Render(IngestNote note)
     {
@@ -33,8 +34,9 @@ public sealed class IngestNoteText(IStringLocalizer<ConsoleText> text, ClaimRule
             case IngestNotes.FhirErrorRecorded when args.Count > 1:
                 args[1] = Name("State.", args[1]);
                 break;
-            case IngestNotes.RemittanceNotPosted when args.Count > 2:
+            case IngestNotes.RemittanceNotPosted when args.Count > 3:
                 args[2] = Name("RemittanceStatus.", args[2]);
+                args[3] = problems.Render([args[3]], [])[0];
                 break;
             case IngestNotes.PaymentNotApplied when args.Count > 4:
                 args[4] = rules.Render(note.Rule, note.RuleArgs, args[4]);
