@@ -46,6 +46,11 @@ public sealed class X12IssueTextTests
         Assert.Equal(issue.ToString(), Render("en", issue.ToString()));
     }
 
+    [Theory]
+    [InlineData("IK304-2 at segment 12 (EB): Unexpected segment.", "сегмент 12 (EB) — сегмент в неожиданном месте")]
+    [InlineData("READ-TRUNCATED: The input ends without a segment terminator.", "файл обрывается без терминатора сегмента")]
+    public void Render_TheReadersShortForm_ReadsRussian(string stored, string russian) => Assert.Equal(russian, Render("ru", stored));
+
     [Fact]
     public void Render_ALineThatIsNoFinding_ReadsAsStored() =>
         Assert.Equal("The 271 could not be read: boom", Render("ru", "The 271 could not be read: boom"));

@@ -7,7 +7,8 @@ namespace DentalClaimsHub.Api.AdminConsole.Messages;
 
 /// <summary>
 /// An X12 reader or validator finding in the console user's language. Findings are stored as their one-line English
-/// (<see cref="X12Issue.ToString"/>: severity, code, segment position and id, element): the line is read back, the code
+/// (<see cref="X12Issue.ToString"/>: severity, code, segment position and id, element; or the 271/277 readers' shorter
+/// "code at segment n (ID): …"): the line is read back, the code
 /// (<c>IK304-n</c>, <c>IK403-n</c>, <c>IK502-n</c>, <c>AK905-n</c>, <c>TA1-nnn</c>, <c>READ-…</c>, <c>SNIP…</c>) worded by an
 /// <c>X12Issue.*</c> text, or by its family with the 999/TA1 code value, and the position kept. The English explanation is
 /// the X12 engine's own and is left out. In English, or for a line that is not a finding, it reads as stored.
@@ -19,7 +20,8 @@ public sealed partial class X12IssueText(IStringLocalizer<ConsoleText> text)
     public string Render(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || Line().Match(stored) is not { Success: true } line)
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+            || (Line().Match(stored) is { Success: true } full ? full : Short().Match(stored)) is not { Success: true } line)
         {
             return stored;
         }
@@ -29,6 +31,11 @@ public sealed partial class X12IssueText(IStringLocalizer<ConsoleText> text)
             : Families.FirstOrDefault(f => code.StartsWith(f, StringComparison.Ordinal)) is { } family
                 ? string.Format(CultureInfo.CurrentCulture, text["X12Issue." + family.TrimEnd('-')], code[family.Length..])
                 : string.Format(CultureInfo.CurrentCulture, text["X12Issue.Other"], code);
+        if (!line.Groups["severity"].Success)
+        {
+            return Where(line) + words;
+        }
+
         var severity = text["X12Issue.Severity." + line.Groups["severity"].Value] is { ResourceNotFound: false } s ? s.Value : line.Groups["severity"].Value;
         return $"{severity}: {Where(line)}{words}";
     }
@@ -63,4 +70,9 @@ public sealed partial class X12IssueText(IStringLocalizer<ConsoleText> text)
     [GeneratedRegex(@"^(?<severity>Information|Warning|Error) (?<code>\S+) at (?:segment (?<segment>\d+)|byte (?<byte>\d+)|input)(?: loop (?<loop>\S+))?"
         + @"(?: (?<id>[A-Z][A-Z0-9]{1,2})(?<element>\d{2}(?:-\d+)?)?)?: ", RegexOptions.Singleline)]
     private static partial Regex Line();
+
+    // The 271 and 277 readers' shorter form: "{Code} at segment {n} ({ID}): {Message}" or "{Code}: {Message}", for coded families only.
+    [GeneratedRegex(@"^(?<code>(?:IK304|IK403|IK502|AK905|TA1|SNIP\d|READ)-\S+?)(?: at segment (?<segment>\d+) \((?<id>[A-Z][A-Z0-9]{1,2})\))?: ",
+        RegexOptions.Singleline)]
+    private static partial Regex Short();
 }
