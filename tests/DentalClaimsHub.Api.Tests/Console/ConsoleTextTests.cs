@@ -125,6 +125,16 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_eligibility_failure_reason_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var keys = DentalClaimsHub.Api.Eligibility.EligibilityFailureReasons.Keys.Values
+            .Concat(DentalClaimsHub.Api.AdminConsole.Logs.StoredEligibilityReasons.Keys).Append("payer-details").ToList();
+        Assert.All(keys, k => Assert.True(en.ContainsKey("EligibilityReason." + k) && ru.ContainsKey("EligibilityReason." + k), k));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

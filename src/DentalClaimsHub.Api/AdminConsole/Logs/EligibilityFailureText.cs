@@ -6,8 +6,8 @@ namespace DentalClaimsHub.Api.AdminConsole.Logs;
 
 /// <summary>
 /// Why an eligibility check failed, in the console user's language: the failure code in words, then the hub's own reason
-/// (<see cref="EligibilityFailureReasons"/>) worded per culture, or the adapter's account of the payer's answer, shown as given
-/// and, outside English, framed as the payer's details.
+/// (<see cref="EligibilityFailureReasons"/>) or an adapter's account of the payer's answer (<see cref="StoredEligibilityReasons"/>)
+/// worded per culture with the payer's values as given; any other reason shown as given, framed as the payer's details.
 /// </summary>
 public sealed class EligibilityFailureText(IStringLocalizer<ConsoleText> text)
 {
@@ -29,9 +29,10 @@ public sealed class EligibilityFailureText(IStringLocalizer<ConsoleText> text)
             return failure + ": " + reason;
         }
 
-        var words = EligibilityFailureReasons.Keys.TryGetValue(reason, out var key)
-            ? text["EligibilityReason." + key].Value
-            : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
+        var words = EligibilityFailureReasons.Keys.TryGetValue(reason, out var key) ? text["EligibilityReason." + key].Value
+            : StoredEligibilityReasons.Recognise(reason) is { } read
+                ? string.Format(CultureInfo.CurrentCulture, text["EligibilityReason." + read.Key], [.. read.Args])
+                : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
         return failure + ": " + words;
     }
 }
