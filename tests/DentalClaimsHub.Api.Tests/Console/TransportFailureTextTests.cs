@@ -88,8 +88,10 @@ public sealed class TransportFailureTextTests
         Assert.Equal("Нет ответа за 2,5 с", In("ru", t => new WebhookErrorText(t).Render(Delivery(null, silent))));
         Assert.Equal("Не удалось подключиться к получателю", In("ru", t => new WebhookErrorText(t).Render(Delivery(null, refused))));
         Assert.Equal("HTTP 500 Internal Server Error", In("en", t => new WebhookErrorText(t).Render(Delivery(500, answered))));
-        // Recorded before codes: as stored; a bare status as HTTP n.
-        Assert.Equal("HTTP 502 Bad Gateway", In("ru", t => new WebhookErrorText(t).Render(Delivery(502, null) with { LastError = "HTTP 502 Bad Gateway" })));
+        // Recorded before codes: a status or a timeout recognised by its English, anything else as stored; a bare status as HTTP n.
+        Assert.Equal("Получатель ответил кодом HTTP 502", In("ru", t => new WebhookErrorText(t).Render(Delivery(502, null) with { LastError = "HTTP 502 Bad Gateway" })));
+        Assert.Equal("Нет ответа за 10 с", In("ru", t => new WebhookErrorText(t).Render(Delivery(null, null) with { LastError = "No answer within 10 s" })));
+        Assert.Equal("Connection refused (x:1)", In("ru", t => new WebhookErrorText(t).Render(Delivery(null, null) with { LastError = "Connection refused (x:1)" })));
         Assert.Equal("HTTP 204", In("ru", t => new WebhookErrorText(t).Render(Delivery(204, null))));
     }
 }

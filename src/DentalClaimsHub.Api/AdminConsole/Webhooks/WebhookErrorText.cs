@@ -1,13 +1,16 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using DentalClaimsHub.Api.Webhooks;
 using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Webhooks;
 
 /// <summary>
 /// A delivery's last result in the console user's language: a failure worded from its code (<c>WebhookErrors</c>) with a
-/// <c>WebhookError.*</c> text, a bare status as "HTTP n". In English, or for a failure recorded without a code, it reads as stored.
+/// <c>WebhookError.*</c> text, a bare status as "HTTP n". An attempt recorded before codes is recognised by its English when it
+/// is a status or a timeout; in English, or otherwise, it reads as stored.
 /// </summary>
-public sealed class WebhookErrorText(IStringLocalizer<ConsoleText> text)
+public sealed partial class WebhookErrorText(IStringLocalizer<ConsoleText> text)
 {
     public string Render(WebhookDeliveryRow delivery)
     {
@@ -17,14 +20,24 @@ public sealed class WebhookErrorText(IStringLocalizer<ConsoleText> text)
             return delivery.LastStatusCode is { } status ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : "—";
         }
 
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || delivery.LastErrorCode is not { } code
+        var (code, args) = (delivery.LastErrorCode, delivery.LastErrorArgs);
+        if (code is null && Status().Match(error) is { Success: true } answered)
+        {
+            (code, args) = (WebhookErrors.HttpStatus, [answered.Groups[1].Value, answered.Groups[2].Value]);
+        }
+        else if (code is null && Silence().Match(error) is { Success: true } silence)
+        {
+            (code, args) = (WebhookErrors.NoAnswer, [silence.Groups[1].Value]);
+        }
+
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || code is null
             || text["WebhookError." + code] is not { ResourceNotFound: false } template)
         {
             return error;
         }
 
-        var words = delivery.LastErrorArgs.ToArray();
-        if (code == Api.Webhooks.WebhookErrors.NoAnswer && words is [var seconds]
+        var words = args.ToArray();
+        if (code == WebhookErrors.NoAnswer && words is [var seconds]
             && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             words[0] = value.ToString("0.#", CultureInfo.CurrentCulture);
@@ -32,4 +45,11 @@ public sealed class WebhookErrorText(IStringLocalizer<ConsoleText> text)
 
         return string.Format(CultureInfo.CurrentCulture, template.Value, [.. words]).Trim();
     }
+
+    // The English of WebhookErrors.Answered and NoAnswerWithin, as attempts stored it before codes.
+    [GeneratedRegex(@"^HTTP (\d{3}) ?(.*)$")]
+    private static partial Regex Status();
+
+    [GeneratedRegex(@"^No answer within (\d+(?:\.\d+)?) s$")]
+    private static partial Regex Silence();
 }
