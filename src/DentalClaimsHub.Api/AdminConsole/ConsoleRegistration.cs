@@ -82,6 +82,10 @@ public static class ConsoleRegistration
         services.AddScoped<Claims.ClaimRuleText>();
         services.AddScoped<Messages.IngestNoteText>();
         services.AddScoped<Remittances.PaymentNoteText>();
+        services.AddScoped<Payers.PayerFailureText>();
+        services.AddScoped<Webhooks.WebhookErrorText>();
+        services.AddScoped<Logs.EligibilityFailureText>();
+        services.AddScoped<Messages.X12IssueText>();
         services.AddScoped<Remittances.RemittanceProblemText>();
         services.AddScoped<ConsoleUsers>();
         services.AddScoped<Logs.ConsoleLogs>();

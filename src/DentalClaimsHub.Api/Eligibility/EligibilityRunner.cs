@@ -51,7 +51,7 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
         {
             // A bug, not the payer: still end the check so nobody polls it forever.
             LogHubFailure(logger, check.Id, check.PayerId, ex);
-            check.Fail(EligibilityFailureCodes.HubError, "The hub could not process this check; the error has been logged.", time.GetUtcNow());
+            check.Fail(EligibilityFailureCodes.HubError, EligibilityFailureReasons.HubFault, time.GetUtcNow());
         }
 
         await unsaved.StoreAnswerAsync(
@@ -92,11 +92,11 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
     private static (string Code, string Detail, DateTimeOffset? RetryAt)? Failure(Exception ex, DateTimeOffset now) => ex switch
     {
         BrokenCircuitException broken => (EligibilityFailureCodes.PayerUnavailable,
-            "The payer has been failing; calls to it are paused for a while.", now + (broken.RetryAfter ?? UnreachableRetryAfter)),
+            EligibilityFailureReasons.CircuitOpen, now + (broken.RetryAfter ?? UnreachableRetryAfter)),
         RateLimiterRejectedException limited => (EligibilityFailureCodes.PayerUnavailable,
-            "Too many requests to this payer are in flight; try again shortly.", now + (limited.RetryAfter ?? TimeSpan.FromSeconds(1))),
+            EligibilityFailureReasons.TooManyInFlight, now + (limited.RetryAfter ?? TimeSpan.FromSeconds(1))),
         TimeoutRejectedException or HttpRequestException => (EligibilityFailureCodes.PayerUnavailable,
-            "The payer could not be reached in time.", now + UnreachableRetryAfter),
+            EligibilityFailureReasons.Unreachable, now + UnreachableRetryAfter),
         CoreTransportException { CoreErrorCode: null } core => (EligibilityFailureCodes.PayerUnavailable, core.Message, now + UnreachableRetryAfter),
         CoreTransportException core => (EligibilityFailureCodes.PayerError, core.Message, null),
         PayerResponseException response => (EligibilityFailureCodes.PayerError, response.Message, null),

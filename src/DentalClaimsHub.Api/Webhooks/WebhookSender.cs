@@ -130,7 +130,7 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         int? status = null;
-        string? error = null;
+        WebhookError? error = null;
         try
         {
             using var request = Sign(new HttpRequestMessage(HttpMethod.Post, subscription.Url), delivery, subscription.Secret, started);
@@ -140,15 +140,18 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                error = $"HTTP {status} {response.ReasonPhrase}";
+                error = WebhookErrors.Answered(response.StatusCode, response.ReasonPhrase);
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            error = ex is TaskCanceledException or OperationCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0.#} s" : ex.Message;
+            error = ex is TaskCanceledException or OperationCanceledException ? WebhookErrors.NoAnswerWithin(settings.Timeout) : WebhookErrors.Of(ex);
         }
 
-        var attempt = new WebhookAttempt(started, status, error, clock.ElapsedMilliseconds);
+        var attempt = new WebhookAttempt(started, status, error?.Text, clock.ElapsedMilliseconds)
+        {
+            ErrorCode = error?.Code, ErrorArgs = error?.Args ?? [],
+        };
         if (status is { } code)
         {
             activity?.SetTag("http.response.status_code", code);
@@ -165,7 +168,7 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
             var parked = delivery.Status == WebhookDeliveryStatus.Parked;
             activity?.SetTag("dch.webhook.outcome", parked ? "parked" : "will-retry");
             activity?.SetStatus(ActivityStatusCode.Error, status is null ? "no answer" : $"HTTP {status}");
-            LogAttemptFailed(logger, delivery.Id, delivery.EventType, delivery.Attempts.Count, error, delivery.Status == WebhookDeliveryStatus.Parked);
+            LogAttemptFailed(logger, delivery.Id, delivery.EventType, delivery.Attempts.Count, error.Text, delivery.Status == WebhookDeliveryStatus.Parked);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

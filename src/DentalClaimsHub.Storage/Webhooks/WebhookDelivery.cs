@@ -13,7 +13,15 @@ public enum WebhookDeliveryStatus
 }
 
 /// <summary>One attempt to deliver: when, the HTTP status (if any answer came), what failed, how long it took.</summary>
-public sealed record WebhookAttempt(DateTimeOffset At, int? StatusCode, string? Error, long DurationMs);
+/// <param name="Error">What failed, in English (the API shows it as is).</param>
+public sealed record WebhookAttempt(DateTimeOffset At, int? StatusCode, string? Error, long DurationMs)
+{
+    /// <summary>The code of <see cref="Error"/> (<c>Api.Webhooks.WebhookErrors</c>); null when none or recorded before codes.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The values <see cref="ErrorCode"/> names, invariant culture.</summary>
+    public IReadOnlyList<string> ErrorArgs { get; init; } = [];
+}
 
 /// <summary>
 /// One event for one subscription. Created with the event (same transaction), sent in order per ordering key (one claim's

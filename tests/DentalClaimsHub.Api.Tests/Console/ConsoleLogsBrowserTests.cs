@@ -67,5 +67,29 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
             [DentalClaimsHub.Domain.Eligibility.CoverageStatus.NotFound] = "Не найдено", [DentalClaimsHub.Domain.Eligibility.CoverageStatus.Unknown] = "Неизвестно",
         };
         await Assertions.Expect(page.Locator($"tr[data-check='{checkId}']")).ToContainTextAsync(said[coverage.Value]);
+
+        // Two failed checks of the same patient: one for the hub's own reason, one with an adapter's account of the payer's answer.
+        var done = await factory.InDatabaseAsync(db => db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == checkId));
+        var (unreachable, refused) = (await FailedCheckAsync(done, EligibilityFailureReasons.Unreachable),
+            await FailedCheckAsync(done, "SOAP fault: Member not on file"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"tr[data-check='{unreachable}'] [data-failure]"))
+            .ToHaveTextAsync("Плательщик недоступен: Не удалось вовремя связаться с плательщиком.");
+        await Assertions.Expect(page.Locator($"tr[data-check='{refused}'] [data-failure]"))
+            .ToHaveTextAsync("Плательщик недоступен: подробности от плательщика (как получены): SOAP fault: Member not on file");
+    }
+
+    private async Task<Guid> FailedCheckAsync(DentalClaimsHub.Domain.Eligibility.EligibilityCheck like, string reason)
+    {
+        var check = DentalClaimsHub.Domain.Eligibility.EligibilityCheck.Create(like.PracticeId, like.PatientId, like.CoverageId, like.PayerId,
+            like.ServiceDate, DateTimeOffset.UtcNow);
+        check.Fail(DentalClaimsHub.Domain.Eligibility.EligibilityFailureCodes.PayerUnavailable, reason, DateTimeOffset.UtcNow);
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.EligibilityChecks.Add(check);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        return check.Id;
     }
 }

@@ -110,6 +110,30 @@ public sealed class ConsoleTextTests
         Assert.All(codes, c => Assert.True(en.ContainsKey("RemittanceProblem." + c) && ru.ContainsKey("RemittanceProblem." + c), c));
     }
 
+    [Theory]
+    [InlineData("PayerFailure.", typeof(DentalClaimsHub.Adapters.Transports.Resilience.PayerFailures))]
+    [InlineData("WebhookError.", typeof(DentalClaimsHub.Api.Webhooks.WebhookErrors))]
+    public void Every_transport_failure_code_has_words_in_every_language(string prefix, Type codes)
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var declared = codes.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var all = (IReadOnlyList<string>)codes.GetField("All")!.GetValue(null)!;
+        Assert.Equal(all.Order(), declared.Order());
+        Assert.All(declared, c => Assert.True(en.ContainsKey(prefix + c) && ru.ContainsKey(prefix + c), c));
+    }
+
+    [Fact]
+    public void Every_eligibility_failure_reason_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var keys = DentalClaimsHub.Api.Eligibility.EligibilityFailureReasons.Keys.Values
+            .Concat(DentalClaimsHub.Api.AdminConsole.Logs.StoredEligibilityReasons.Keys).Append("payer-details").ToList();
+        Assert.All(keys, k => Assert.True(en.ContainsKey("EligibilityReason." + k) && ru.ContainsKey("EligibilityReason." + k), k));
+    }
+
     [Fact]
     public void Every_key_the_pages_use_exists()
     {

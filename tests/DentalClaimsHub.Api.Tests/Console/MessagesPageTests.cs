@@ -272,11 +272,39 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         await page.GotoAsync($"/console/messages/{first.MessageId}");
         await page.Locator("[data-culture='ru']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Сообщение fhir ClaimResponse");
+        // The note kept with the message (its English only) reads in Russian too.
+        await Assertions.Expect(page.Locator("ul.parse-errors li"))
+            .ToHaveTextAsync($"ClaimResponse по заявке {pcn}: заявки с таким номером у плательщика demo-fhir-dental у нас нет.");
         await page.Locator("[data-action='replay']").ClickAsync();
         var note = page.Locator("section.replay-result li[data-note='fhir-no-claim']");
         await Assertions.Expect(note).ToHaveTextAsync($"ClaimResponse по заявке {pcn}: заявки с таким номером у плательщика demo-fhir-dental у нас нет.");
         Assert.DoesNotMatch("no claim|of ours|[a-z]{3,} [a-z]{3,}", await page.Locator("section.replay-result").InnerTextAsync());
         await AccessibleAsync(page, "messages-05-replay-notes-ru");
+    }
+
+    [Fact]
+    public async Task An_X12_reader_finding_reads_in_Russian_with_its_segment_and_element()
+    {
+        // Stored as the ingest stores a reader's finding: the issue's one-line English (IngestNotes.Read(issue.ToString())).
+        var issue = new DentalClaimsHub.X12.X12Issue(DentalClaimsHub.X12.X12IssueSeverity.Error, "IK403-1", "Required data element missing.",
+            SegmentOrdinal: 7, SegmentId: "NM1", LoopId: "2010BA", ElementPosition: 9);
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "x12", "277CA", "ISA*00~"u8.ToArray(), "application/edi-x12", DateTimeOffset.UtcNow,
+            "demo-x12-dental");
+        stored.MarkParsed(MessageParseStatus.Failed, System.Text.Json.JsonSerializer.Serialize(new[] { IngestNotes.Read(issue.ToString()).Text }));
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.Messages.Add(stored);
+            return await db.SaveChangesAsync();
+        });
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.GotoAsync($"/console/messages/{stored.Id}");
+        var finding = page.Locator("ul.parse-errors li");
+        await Assertions.Expect(finding).ToHaveTextAsync(issue.ToString());
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(finding).ToHaveTextAsync("Ошибка: сегмент 7 (NM1), цикл 2010BA, элемент NM109 — нет обязательного элемента данных");
     }
 
     private MessageReplay Replay(Guid user, string role) => new(

@@ -32,7 +32,7 @@ public sealed class PayersPageTests(ConsoleBrowserFactory factory) : IClassFixtu
         var snapshot = factory.Services.GetRequiredService<PayerCircuits>().Snapshot(payer);
         Assert.Equal(Polly.CircuitBreaker.CircuitState.Closed, snapshot.State);
         Assert.NotNull(snapshot.LastSuccessAt);
-        Assert.Equal("HttpRequestException", snapshot.LastFailureReason);
+        Assert.Equal(("HttpRequestException", PayerFailures.NoConnection), (snapshot.LastFailureReason, snapshot.LastFailureCode));
 
         await using var browser = await factory.NewBrowserContextAsync();
         var page = await browser.NewPageAsync();
@@ -51,6 +51,8 @@ public sealed class PayersPageTests(ConsoleBrowserFactory factory) : IClassFixtu
         await Assertions.Expect(row.Locator("[data-circuit]")).ToHaveTextAsync("Замкнут (исправен)");
         await Assertions.Expect(x12.Locator("[data-capability='Eligibility']")).ToHaveTextAsync("Проверка покрытия: X12 (ASC X12 005010) / CAQH CORE в реальном времени");
         await Assertions.Expect(x12.Locator("[data-kind]")).ToHaveTextAsync("X12 (плательщик США)");
+        await Assertions.Expect(row.Locator("[data-last-failure]")).ToContainTextAsync("Не удалось подключиться к плательщику");
+        await Assertions.Expect(row.Locator("[data-last-failure]")).Not.ToContainTextAsync("Exception");
         await AccessibleAsync(page, "payers-02-list-ru");
     }
 }

@@ -106,6 +106,10 @@ public sealed class WebhooksPageTests(ConsoleWebhookFactory factory) : IClassFix
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Доставка вебхуков");
         var row = page.Locator($"tr[data-delivery='{deliveryId}']");
         await Assertions.Expect(row).ToContainTextAsync("Ошибка (будет повтор)");
+        await Assertions.Expect(row.Locator("[data-last-result]")).ToHaveTextAsync("Получатель ответил кодом HTTP 500");
+        var attempt = (await factory.InDatabaseAsync(db => db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId))).Attempts[^1];
+        // The API's English stays as it was; the code and status ride beside it.
+        Assert.Equal(("HTTP 500 Internal Server Error", WebhookErrors.HttpStatus), (attempt.Error, attempt.ErrorCode));
         await Assertions.Expect(page.Locator("[data-action='retry']")).ToHaveCountAsync(0);
         await AccessibleAsync(page, "webhooks-03-auditor-ru");
 

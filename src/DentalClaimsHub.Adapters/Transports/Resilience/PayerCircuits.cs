@@ -10,7 +10,13 @@ namespace DentalClaimsHub.Adapters.Transports.Resilience;
 /// <summary>A payer's HTTP health as the hub last saw it: its circuit breaker's state and its last good and bad exchange.</summary>
 /// <param name="LastFailureReason">An HTTP status or an exception type — never a message body or a payload.</param>
 public sealed record PayerCircuitSnapshot(string PayerId, CircuitState? State, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastFailureAt,
-    string? LastFailureReason);
+    string? LastFailureReason)
+{
+    /// <summary>The code of <see cref="LastFailureReason"/> (<see cref="PayerFailures"/>); null when none.</summary>
+    public string? LastFailureCode { get; init; }
+
+    public IReadOnlyList<string> LastFailureArgs { get; init; } = [];
+}
 
 /// <summary>
 /// Read-only view of each payer pipeline's circuit breaker (through Polly's state provider) and of the outcome of each
@@ -25,7 +31,12 @@ public sealed class PayerCircuits(TimeProvider time)
     {
         var state = _breakers.TryGetValue(payerId, out var breaker) ? breaker.CircuitState : (CircuitState?)null;
         var seen = _outcomes.TryGetValue(payerId, out var o) ? o : null;
-        return new PayerCircuitSnapshot(payerId, state, seen?.LastSuccessAt, seen?.LastFailureAt, seen?.LastFailureReason);
+        var failure = seen?.LastFailure;
+        return new PayerCircuitSnapshot(payerId, state, seen?.LastSuccessAt, seen?.LastFailureAt, failure?.Text)
+        {
+            LastFailureCode = failure?.Code,
+            LastFailureArgs = failure?.Args ?? [],
+        };
     }
 
     // A pipeline is built once per payer (and again if its options reload): the newest breaker is the one in use.
@@ -33,10 +44,10 @@ public sealed class PayerCircuits(TimeProvider time)
 
     internal void Succeeded(string payerId) => _outcomes.GetOrAdd(payerId, _ => new Outcomes()).LastSuccessAt = time.GetUtcNow();
 
-    internal void Failed(string payerId, string reason)
+    internal void Failed(string payerId, PayerFailure failure)
     {
         var outcomes = _outcomes.GetOrAdd(payerId, _ => new Outcomes());
-        outcomes.LastFailureReason = reason;
+        outcomes.LastFailure = failure;
         outcomes.LastFailureAt = time.GetUtcNow();
     }
 
@@ -46,7 +57,7 @@ public sealed class PayerCircuits(TimeProvider time)
 
         public DateTimeOffset? LastFailureAt { get; set; }
 
-        public string? LastFailureReason { get; set; }
+        public PayerFailure? LastFailure { get; set; }
     }
 }
 
@@ -77,7 +88,7 @@ internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.RequestTimeout)
             {
-                circuits.Failed(payer, $"HTTP {(int)response.StatusCode}");
+                circuits.Failed(payer, PayerFailures.Of(response.StatusCode));
                 activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");
             }
             else
@@ -90,7 +101,7 @@ internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             outcome = Outcome(e);
-            circuits.Failed(payer, e.GetType().Name);
+            circuits.Failed(payer, PayerFailures.Of(e));
             // The type only: a message may quote the payer's answer.
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             throw;

@@ -8,13 +8,19 @@ namespace DentalClaimsHub.Api.AdminConsole.Remittances;
 /// <summary>
 /// A claim payment's posting note in the console user's language: worded from its code (<see cref="PaymentNotes"/>) with a
 /// <c>PaymentNote.*</c> text, claim and plan states by their names, a domain rule it passes on by <see cref="ClaimRuleText"/>.
-/// In English, or for a note without a code (posted before codes existed), it reads as stored.
+/// In English it reads as stored; a note posted before codes existed is recognised by its English (<see cref="UncodedRemittanceText"/>).
 /// </summary>
 public sealed class PaymentNoteText(IStringLocalizer<ConsoleText> text, ClaimRuleText rules)
 {
     public string Render(string? stored, string? code, IReadOnlyList<string> args, string? rule = null, IReadOnlyList<string>? ruleArgs = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (code is null && stored is not null && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en"
+            && UncodedRemittanceText.PaymentNote(stored) is { } recognised)
+        {
+            (code, args) = (recognised.Code, recognised.Args);
+        }
+
         if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || code is null || text["PaymentNote." + code] is { ResourceNotFound: true })
         {
             return stored ?? "";

@@ -7,7 +7,7 @@ namespace DentalClaimsHub.Api.AdminConsole.Remittances;
 /// <summary>
 /// A remittance's flag reasons in the console user's language: worded from their codes (<see cref="RemittanceProblems"/>)
 /// with a <c>RemittanceProblem.*</c> text, money in the user's number format; a reader's own finding stays as given. In
-/// English, or for problems without codes (flagged before codes existed), they read as stored.
+/// English they read as stored; problems flagged before codes existed are recognised by their English (<see cref="UncodedRemittanceText"/>).
 /// </summary>
 public sealed class RemittanceProblemText(IStringLocalizer<ConsoleText> text)
 {
@@ -15,17 +15,20 @@ public sealed class RemittanceProblemText(IStringLocalizer<ConsoleText> text)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(codes);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || codes.Count != stored.Count)
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
         {
             return stored;
         }
 
-        return [.. stored.Select((english, i) => Render(english, codes[i]))];
+        // Flagged before codes existed: each problem recognised by its English, or read as stored.
+        return codes.Count == stored.Count
+            ? [.. stored.Select((english, i) => Render(english, codes[i]))]
+            : [.. stored.Select(english => Render(english, UncodedRemittanceText.Problem(english)))];
     }
 
-    private string Render(string english, RemittanceProblemCode coded)
+    private string Render(string english, RemittanceProblemCode? coded)
     {
-        if (text["RemittanceProblem." + coded.Code] is not { ResourceNotFound: false } template)
+        if (coded is null || text["RemittanceProblem." + coded.Code] is not { ResourceNotFound: false } template)
         {
             return english;
         }

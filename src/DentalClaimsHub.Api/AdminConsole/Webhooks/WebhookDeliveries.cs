@@ -33,6 +33,11 @@ public sealed record WebhookDeliveryRow(Guid Id, Guid SubscriptionId, string Pra
     DateTimeOffset? DeliveredAt)
 {
     public bool CanRetry => Status is WebhookDeliveryView.Failed or WebhookDeliveryView.Dead;
+
+    /// <summary>The code of <see cref="LastError"/> and its values (null and empty for attempts recorded before codes).</summary>
+    public string? LastErrorCode { get; init; }
+
+    public IReadOnlyList<string> LastErrorArgs { get; init; } = [];
 }
 
 public sealed record WebhookOverview(IReadOnlyList<WebhookSubscriptionRow> Subscriptions, IReadOnlyList<WebhookDeliveryRow> Deliveries);
@@ -145,6 +150,9 @@ public sealed class WebhookDeliveries(IDbContextFactory<HubDbContext> contexts, 
     {
         var last = d.Attempts.Count > 0 ? d.Attempts[^1] : null;
         return new WebhookDeliveryRow(d.Id, d.SubscriptionId, practiceNames.GetValueOrDefault(d.PracticeId, "—"), d.EventType, ViewOf(d), d.Attempts.Count,
-            last?.StatusCode, last?.Error, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.CreatedAt, last?.At, d.DeliveredAt);
+            last?.StatusCode, last?.Error, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.CreatedAt, last?.At, d.DeliveredAt)
+        {
+            LastErrorCode = last?.ErrorCode, LastErrorArgs = last?.ErrorArgs ?? [],
+        };
     }
 }

@@ -1,0 +1,24 @@
+using System.Globalization;
+using DentalClaimsHub.Adapters.Transports.Resilience;
+using Microsoft.Extensions.Localization;
+
+namespace DentalClaimsHub.Api.AdminConsole.Payers;
+
+/// <summary>
+/// A payer's last failed exchange in the console user's language: worded from its code (<see cref="PayerFailures"/>) with a
+/// <c>PayerFailure.*</c> text. In English, or without a code, it reads as recorded (an HTTP status or an exception type).
+/// </summary>
+public sealed class PayerFailureText(IStringLocalizer<ConsoleText> text)
+{
+    public string Render(PayerCircuitSnapshot health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || health.LastFailureCode is not { } code
+            || text["PayerFailure." + code] is not { ResourceNotFound: false } template)
+        {
+            return health.LastFailureReason ?? "";
+        }
+
+        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. health.LastFailureArgs]);
+    }
+}
