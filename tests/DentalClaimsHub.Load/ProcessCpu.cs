@@ -5,9 +5,10 @@ namespace DentalClaimsHub.Load;
 /// <summary>
 /// CPU time (user + system) the hub, the simulator and PostgreSQL spent, read from Linux's <c>/proc</c>: divided by the
 /// requests of a phase it is the CPU a request costs, which holds even when other work shares the machine and makes
-/// latencies noisy. PostgreSQL is every process named <c>postgres</c> (its backends).
+/// latencies noisy. PostgreSQL is every process named <c>postgres</c> (its backends). The load generator's own CPU and
+/// the whole machine's busy time (from <c>/proc/stat</c>) show whether the machine itself was the limit.
 /// </summary>
-public sealed record ProcessCpu(double HubMs, double PostgresMs, double SimulatorMs)
+public sealed record ProcessCpu(double HubMs, double PostgresMs, double SimulatorMs, double LoadMs, double MachineBusyMs, long AtTicks)
 {
     private static readonly double TickMs = 1000.0 / 100; // USER_HZ is 100 on Linux
 
@@ -31,16 +32,39 @@ public sealed record ProcessCpu(double HubMs, double PostgresMs, double Simulato
             }
         }
 
-        return new ProcessCpu(hub * TickMs, postgres * TickMs, simulator * TickMs);
+        return new ProcessCpu(hub * TickMs, postgres * TickMs, simulator * TickMs, Ticks(Environment.ProcessId) * TickMs,
+            MachineBusyTicks() * TickMs, System.Diagnostics.Stopwatch.GetTimestamp());
     }
 
-    /// <summary>CPU per request between two readings.</summary>
-    public static string PerRequest(ProcessCpu? before, ProcessCpu? after, long requests) =>
-        before is null || after is null || requests == 0
-            ? "CPU per request: not measured (set DCH_LOAD_HUB_PIDS)"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"CPU per request: hub {(after.HubMs - before.HubMs) / requests:0.00} ms, PostgreSQL {(after.PostgresMs - before.PostgresMs) / requests:0.00} ms, "
-                + $"simulator {(after.SimulatorMs - before.SimulatorMs) / requests:0.00} ms");
+    /// <summary>CPU per request between two readings, and how many of the machine's cores were busy meanwhile.</summary>
+    public static string PerRequest(ProcessCpu? before, ProcessCpu? after, long requests)
+    {
+        if (before is null || after is null || requests == 0)
+        {
+            return "CPU per request: not measured (set DCH_LOAD_HUB_PIDS)";
+        }
+
+        var wallMs = System.Diagnostics.Stopwatch.GetElapsedTime(before.AtTicks, after.AtTicks).TotalMilliseconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU per request: hub {(after.HubMs - before.HubMs) / requests:0.00} ms, PostgreSQL {(after.PostgresMs - before.PostgresMs) / requests:0.00} ms, "
+            + $"simulator {(after.SimulatorMs - before.SimulatorMs) / requests:0.00} ms, load generator {(after.LoadMs - before.LoadMs) / requests:0.00} ms; "
+            + $"machine busy {(after.MachineBusyMs - before.MachineBusyMs) / wallMs:0.00} of {Environment.ProcessorCount} cores");
+    }
+
+    // The first line of /proc/stat: time all CPUs spent in each state; busy is all but idle and iowait.
+    private static long MachineBusyTicks()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+                .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            return fields.Take(8).Sum() - fields[3] - fields[4];
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     private static string? Comm(int pid)
     {
