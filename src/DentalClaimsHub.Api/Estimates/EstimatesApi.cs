@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using DentalClaimsHub.Adapters.Dms.Eligibility;
+using DentalClaimsHub.Adapters.Dms.Reference;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Api.Auditing;
 using DentalClaimsHub.Api.Auth;
@@ -31,8 +33,8 @@ public static class EstimatesApi
     }
 
     private static async Task<Results<Created<EstimateResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        EstimateRequest request, HubDbContext db, EligibilityService eligibility, PayerProfileCatalog payers, AuditTrail audit,
-        ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        EstimateRequest request, HubDbContext db, EligibilityService eligibility, PayerProfileCatalog payers, DmsReference reference,
+        AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -108,8 +110,9 @@ public static class EstimatesApi
         }
 
         var result = check.Result!;
-        var lines = coverage.Dms is { } terms && result.Status == CoverageStatus.Active
-            ? EstimateCalculator.ForDms(terms, planned)
+        var lines = payers.Find(check.PayerId)?.RouteFor(PayerCapability.Eligibility)?.Protocol == PayerProtocol.Dms
+            && result.Status == CoverageStatus.Active
+            ? DmsLines(result, coverage.Dms, planned, reference)
             : EstimateCalculator.ForPlan(result, planned, network.Value);
         var now = time.GetUtcNow();
         var estimate = Estimate.Create(practiceId, check.PatientId, currency, lines, now, coverage.Id, check.Id,
@@ -120,6 +123,17 @@ public static class EstimatesApi
         audit.Record(user, "estimate.created", "estimate", estimate.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/estimates/{estimate.Id}", estimate.ToResponse());
+    }
+
+    // ДМС: the franchise, limit and exclusions the answer stated (the insurer's roster may override the coverage's own
+    // terms); a service an exclusion names ("без ортодонтии") is found by its name in the 804н nomenclature.
+    private static IReadOnlyList<EstimateLine> DmsLines(EligibilityResult result, DmsTerms? stored, IEnumerable<PlannedProcedure> planned,
+        DmsReference reference)
+    {
+        var terms = DmsAnsweredTerms.Of(result, stored);
+        return EstimateCalculator.ForDms(terms, planned, excludedBy: code => NomenclatureCode.TryParse(code.Code, out var service)
+            ? DmsExclusions.Excluding(reference.ServiceName(service), terms.Exclusions)
+            : null);
     }
 
     private static async Task<Results<Ok<EstimateResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,

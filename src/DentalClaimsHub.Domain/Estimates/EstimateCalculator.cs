@@ -21,8 +21,13 @@ public static class EstimateCalculator
         return procedures.Select(state.Estimate).ToList();
     }
 
-    /// <summary>Estimate lines for a ДМС policy: the franchise share goes to the patient, the rest to the insurer up to the limit.</summary>
-    public static IReadOnlyList<EstimateLine> ForDms(DmsTerms terms, IEnumerable<PlannedProcedure> procedures, Money? limitRemaining = null)
+    /// <summary>
+    /// Estimate lines for a ДМС policy: a service the programme excludes is the patient's; of the others the franchise
+    /// share goes to the patient, the rest to the insurer up to the limit. <paramref name="excludedBy"/> names the
+    /// exclusion of the terms that takes a procedure out, if any.
+    /// </summary>
+    public static IReadOnlyList<EstimateLine> ForDms(DmsTerms terms, IEnumerable<PlannedProcedure> procedures, Money? limitRemaining = null,
+        Func<ProcedureCode, string?>? excludedBy = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(procedures);
@@ -31,10 +36,17 @@ public static class EstimateCalculator
         foreach (var p in procedures)
         {
             var reasons = new List<EstimateReason>();
+            if (excludedBy?.Invoke(p.Procedure) is { } exclusion)
+            {
+                reasons.Add(new(EstimateReasonKind.Exclusion, exclusion, p.Fee));
+                lines.Add(new EstimateLine(p.Procedure, p.Fee, Money.Zero(p.Fee.Currency), p.Fee, reasons, p.Tooth, p.Surfaces));
+                continue;
+            }
+
             var patient = p.Fee.Percent(terms.FranchisePercent ?? 0m);
             if (!patient.IsZero)
             {
-                reasons.Add(new(EstimateReasonKind.Franchise, $"{terms.FranchisePercent}%", patient));
+                reasons.Add(new(EstimateReasonKind.Franchise, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{terms.FranchisePercent:0.##}%"), patient));
             }
 
             var payer = p.Fee - patient;

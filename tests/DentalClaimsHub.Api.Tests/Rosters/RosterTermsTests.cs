@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using DentalClaimsHub.Api.Estimates;
+using DentalClaimsHub.Api.Patients;
 using DentalClaimsHub.Api.Rosters;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +75,43 @@ public sealed class RosterTermsTests(HubApiFactory factory) : IClassFixture<HubA
         Assert.Contains(atB.Benefits, b => b.Note?.Contains("Нет в списке прикреплённых", StringComparison.Ordinal) == true);
         // Someone on both lists is active at both.
         Assert.Equal("active", (await CheckAsync(clinicB, "Орлова", "Мария", "Игоревна", "СЗ-000772", ServiceDate, Insurer)).CoverageStatus);
+    }
+
+    [Fact]
+    public async Task Estimate_UsesTheRostersFranchiseLimitAndExclusions_NotTheCoveragesOwnTerms()
+    {
+        var practice = await factory.CreatePracticeAsync();
+        await ImportAsync(practice, Insurer, Sample(List), "spisok.csv");
+
+        // Орлов's roster line: "Франшиза 20%; без ортодонтии"; his coverage (as the practice registered it) says 10%.
+        var orlov = await EstimateAsync(practice, "Орлов", "Игорь", "Викторович", "СЗ-000771",
+            new PlannedProcedureRequest { Code = "A16.07.002", Tooth = "36", Surfaces = "MO", Fee = 10000m },
+            new PlannedProcedureRequest { Code = "B01.063.001", Fee = 1500m });
+        Assert.Equal([(8000m, 2000m), (0m, 1500m)], orlov.Lines.Select(l => (l.PayerPortion.Amount!.Value, l.PatientPortion.Amount!.Value)));
+        Assert.Contains(orlov.Lines[0].Reasons, r => r.Kind == "franchise" && r.Note == "20%");
+        Assert.Contains(orlov.Lines[1].Reasons, r => r.Kind == "exclusion" && r.Note == "без ортодонтии");
+
+        // Фёдорова's: no franchise, an 80 000 limit; her coverage says 10% and 150 000.
+        var fedorova = await EstimateAsync(practice, "Фёдорова", "Ольга", "Николаевна", "СЗ-000774",
+            new PlannedProcedureRequest { Code = "A16.07.004", Tooth = "16", Fee = 100000m });
+        var crown = Assert.Single(fedorova.Lines);
+        Assert.Equal((80000m, 20000m), (crown.PayerPortion.Amount!.Value, crown.PatientPortion.Amount!.Value));
+        Assert.Contains(crown.Reasons, r => r.Kind == "limitExhausted" && r.Amount!.Amount == 20000m);
+        Assert.DoesNotContain(crown.Reasons, r => r.Kind == "franchise");
+    }
+
+    private static async Task<EstimateResponse> EstimateAsync(TestPractice practice, string last, string first, string middle, string policy,
+        params PlannedProcedureRequest[] procedures)
+    {
+        using var response = await practice.Client.PostAsJsonAsync("/v1/estimates", new EstimateRequest
+        {
+            Patient = TestData.NewPatientRequest() with { Name = new PersonNameDto { Last = last, First = first, Middle = middle } },
+            Coverage = TestData.NewDmsCoverageRequest() with { PayerId = Insurer, MemberId = policy },
+            DateOfService = ServiceDate,
+            Procedures = procedures,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<EstimateResponse>())!;
     }
 
     private Task<List<decimal?>> LimitsAsync(Guid practiceId) => factory.InDatabaseAsync(db =>

@@ -81,6 +81,43 @@ public class EstimateCalculatorTests
     }
 
     [Fact]
+    public void ForDms_ExcludedService_IsThePatientsAndLeavesTheLimit()
+    {
+        var terms = new DmsTerms("STOM", "Стоматология", 10m, Money.Rub(1_000m), exclusions: ["без ортодонтии"]);
+        var consultation = ProcedureCode.Create(ProcedureCodeSystem.Nomenclature804n, "B01.063.001");
+        var filling = ProcedureCode.Create(ProcedureCodeSystem.Nomenclature804n, "A16.07.002");
+
+        var lines = EstimateCalculator.ForDms(terms, [new(consultation, Money.Rub(1_500m)), new(filling, Money.Rub(1_000m))],
+            excludedBy: code => code == consultation ? "без ортодонтии" : null);
+
+        Assert.Equal([0m, 900m], lines.Select(l => l.PayerPortion.Amount));
+        Assert.Equal([1_500m, 100m], lines.Select(l => l.PatientPortion.Amount));
+        Assert.Equal(new EstimateReason(EstimateReasonKind.Exclusion, "без ортодонтии", Money.Rub(1_500m)), Assert.Single(lines[0].Reasons));
+        Assert.DoesNotContain(lines[1].Reasons, r => r.Kind == EstimateReasonKind.LimitExhausted);
+    }
+
+    [Fact]
+    public void DmsAnsweredTerms_AreTheAnswersFranchiseLimitAndExclusions()
+    {
+        var stored = new DmsTerms("STOM", "Стоматология", 10m, Money.Rub(150_000m), "Д-1", "ООО «Ромашка»");
+        var answer = new EligibilityResult(CoverageStatus.Active, DateTimeOffset.UnixEpoch,
+        [
+            new BenefitLine { Kind = BenefitKind.ActiveCoverage, Category = BenefitCategory.DentalCare },
+            new BenefitLine { Kind = BenefitKind.CoInsurance, Category = BenefitCategory.DentalCare, Percent = 20m },
+            new BenefitLine { Kind = BenefitKind.Maximum, Category = BenefitCategory.DentalCare, Amount = Money.Rub(80_000m) },
+            new BenefitLine { Kind = BenefitKind.Exclusion, Category = BenefitCategory.DentalCare, Note = "без ортодонтии" },
+        ]);
+
+        var terms = DmsAnsweredTerms.Of(answer, stored);
+
+        Assert.Equal((20m, Money.Rub(80_000m), "STOM", "Д-1"), (terms.FranchisePercent, terms.Limit, terms.ProgramCode, terms.ContractNumber));
+        Assert.Equal(["без ортодонтии"], terms.Exclusions);
+        // An answer without a franchise line means none, whatever the coverage stored.
+        var noFranchise = new EligibilityResult(CoverageStatus.Active, DateTimeOffset.UnixEpoch, [answer.Benefits[0]]);
+        Assert.Null(DmsAnsweredTerms.Of(noFranchise, stored).FranchisePercent);
+    }
+
+    [Fact]
     public void ForDms_NoFranchiseNoLimit_InsurerPaysAll()
     {
         var line = Assert.Single(EstimateCalculator.ForDms(new DmsTerms("P", "N"),
