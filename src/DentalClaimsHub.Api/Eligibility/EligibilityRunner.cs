@@ -45,13 +45,15 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
         {
             // The exception's text may quote the payer's answer (names, member ids): log its type only.
             LogPayerFailure(logger, check.Id, check.PayerId, failure.Code, ex.GetType().Name);
-            check.Fail(failure.Code, failure.Detail, time.GetUtcNow(), failure.RetryAt);
+            var (english, reasonCode, reasonArgs) = failure.Reason;
+            check.Fail(failure.Code, english, time.GetUtcNow(), failure.RetryAt, reasonCode, reasonArgs);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A bug, not the payer: still end the check so nobody polls it forever.
             LogHubFailure(logger, check.Id, check.PayerId, ex);
-            check.Fail(EligibilityFailureCodes.HubError, EligibilityFailureReasons.HubFault, time.GetUtcNow());
+            var fault = EligibilityFailureReasons.Coded(EligibilityFailureReasons.HubFault);
+            check.Fail(EligibilityFailureCodes.HubError, fault.English, time.GetUtcNow(), reasonCode: fault.Code, reasonArgs: fault.Args);
         }
 
         await unsaved.StoreAnswerAsync(
@@ -88,18 +90,22 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
             db.ChangeTracker.AcceptAllChanges();
         }, CancellationToken.None);
 
-    // Payer trouble becomes a recorded failure; anything else is a bug and propagates.
-    private static (string Code, string Detail, DateTimeOffset? RetryAt)? Failure(Exception ex, DateTimeOffset now) => ex switch
+    // Payer trouble becomes a recorded failure; anything else is a bug and propagates. The reason is the adapter's code and
+    // values when it gave them; an uncoded account (a transport shared with claims) keeps its English only.
+    private static (string Code, EligibilityReason Reason, DateTimeOffset? RetryAt)? Failure(Exception ex, DateTimeOffset now) => ex switch
     {
         BrokenCircuitException broken => (EligibilityFailureCodes.PayerUnavailable,
-            EligibilityFailureReasons.CircuitOpen, now + (broken.RetryAfter ?? UnreachableRetryAfter)),
+            EligibilityFailureReasons.Coded(EligibilityFailureReasons.CircuitOpen), now + (broken.RetryAfter ?? UnreachableRetryAfter)),
         RateLimiterRejectedException limited => (EligibilityFailureCodes.PayerUnavailable,
-            EligibilityFailureReasons.TooManyInFlight, now + (limited.RetryAfter ?? TimeSpan.FromSeconds(1))),
+            EligibilityFailureReasons.Coded(EligibilityFailureReasons.TooManyInFlight),
+            now + (limited.RetryAfter ?? TimeSpan.FromSeconds(1))),
         TimeoutRejectedException or HttpRequestException => (EligibilityFailureCodes.PayerUnavailable,
-            EligibilityFailureReasons.Unreachable, now + UnreachableRetryAfter),
-        CoreTransportException { CoreErrorCode: null } core => (EligibilityFailureCodes.PayerUnavailable, core.Message, now + UnreachableRetryAfter),
-        CoreTransportException core => (EligibilityFailureCodes.PayerError, core.Message, null),
-        PayerResponseException response => (EligibilityFailureCodes.PayerError, response.Message, null),
+            EligibilityFailureReasons.Coded(EligibilityFailureReasons.Unreachable), now + UnreachableRetryAfter),
+        CoreTransportException { CoreErrorCode: null } core => (EligibilityFailureCodes.PayerUnavailable,
+            EligibilityReason.Of(core.Message, core.Reason), now + UnreachableRetryAfter),
+        CoreTransportException core => (EligibilityFailureCodes.PayerError, EligibilityReason.Of(core.Message, core.Reason), null),
+        PayerResponseException response =>
+            (EligibilityFailureCodes.PayerError, EligibilityReason.Of(response.Message, response.Reason), null),
         _ => null,
     };
 

@@ -54,6 +54,14 @@ public sealed class EligibilityCheck
     /// <summary>The failure in words, for people.</summary>
     public string? FailureReason { get; private set; }
 
+    /// <summary>
+    /// <see cref="FailureReason"/> as a code, set by whoever wrote it, with the values it names (the payer's own text among them,
+    /// as given), so a reader can word it in another language. Checks failed before codes existed have none.
+    /// </summary>
+    public string? FailureReasonCode { get; private set; }
+
+    public string[] FailureReasonArgs { get; private set; } = [];
+
     /// <summary>When asking again makes sense (payer unavailable: circuit open or down).</summary>
     public DateTimeOffset? RetryAt { get; private set; }
 
@@ -116,12 +124,18 @@ public sealed class EligibilityCheck
         CompletedAt = Guard.Utc(now);
     }
 
-    /// <summary>Records that no usable answer came, why, and when asking again makes sense.</summary>
-    public void Fail(string code, string reason, DateTimeOffset now, DateTimeOffset? retryAt = null)
+    /// <summary>
+    /// Records that no usable answer came, why (in English, and as <paramref name="reasonCode"/> with the values it names when the
+    /// writer has one), and when asking again makes sense.
+    /// </summary>
+    public void Fail(string code, string reason, DateTimeOffset now, DateTimeOffset? retryAt = null,
+        string? reasonCode = null, IReadOnlyList<string>? reasonArgs = null)
     {
         Expect(EligibilityCheckStatus.Requested, EligibilityCheckStatus.Sent);
         FailureCode = Guard.Required(code, nameof(FailureCode), 40);
         FailureReason = Guard.Required(reason, nameof(FailureReason), 2000);
+        FailureReasonCode = Guard.Optional(reasonCode, nameof(FailureReasonCode), 40);
+        FailureReasonArgs = FailureReasonCode is null ? [] : [.. reasonArgs ?? []];
         RetryAt = retryAt is { } at ? Guard.Utc(at) : null;
         Status = EligibilityCheckStatus.Failed;
         CompletedAt = Guard.Utc(now);

@@ -20,6 +20,8 @@ internal sealed class EligibilityCheckConfiguration : IEntityTypeConfiguration<E
         b.Property(c => c.TraceNumber).HasMaxLength(50);
         b.Property(c => c.FailureCode).HasMaxLength(40);
         b.Property(c => c.FailureReason).HasMaxLength(2000);
+        b.Property(c => c.FailureReasonCode).HasMaxLength(40);
+        b.Property(c => c.FailureReasonArgs).IsRequired();
         b.Property(c => c.Provider).HasJsonConversion();
         b.Property<List<ProcedureCode>?>("_procedures").HasColumnName("procedures").HasJsonConversion().IsRequired();
         // Every answer is a few kilobytes of JSON that PostgreSQL compresses as it stores it: lz4 does that several times

@@ -495,6 +495,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("failure_reason");
 
+                    b.PrimitiveCollection<string[]>("FailureReasonArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("failure_reason_args");
+
+                    b.Property<string>("FailureReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("failure_reason_code");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");

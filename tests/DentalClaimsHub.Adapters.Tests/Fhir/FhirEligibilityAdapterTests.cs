@@ -91,6 +91,8 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
 
         Assert.Equal("test-fhir-stub", error.PayerId);
         Assert.Equal("The FHIR payer answered HTTP 422: Coverage period does not include the service date", error.Message);
+        Assert.Equal(PayerReasons.FhirHttpError, error.Reason!.Code);
+        Assert.Equal(["422", "Coverage period does not include the service date"], error.Reason.Args);
         Assert.Single(_simulator.Received(StubPath));
     }
 
@@ -114,6 +116,20 @@ public sealed class FhirEligibilityAdapterTests : IDisposable
 
         Assert.Equal("The payer's CoverageEligibilityResponse has outcome 'error' without an error code: Unable to process the request",
             error.Message);
+        Assert.Equal(PayerReasons.FhirErrorUncodedWhy, error.Reason!.Code);
+        Assert.Equal(["Unable to process the request"], error.Reason.Args);
+    }
+
+    [Fact]
+    public async Task CheckAsync_AnswerIsNoCoverageEligibilityResponse_NamesTheResourceReceived()
+    {
+        Stub(200, new JsonObject { ["resourceType"] = "Patient", ["id"] = "p1" });
+
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry(Stubbed), CancellationToken.None));
+
+        Assert.Equal(PayerReasons.FhirWrongResource, error.Reason!.Code);
+        Assert.Equal(["Patient"], error.Reason.Args);
+        Assert.Equal("Expected a CoverageEligibilityResponse from the FHIR payer, got Patient.", error.Message);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class FhirFailuresTests
         var error = Assert.IsType<PayerResponseException>(FhirFailures.From(failure, "p1", text => text.Replace("DNX1", "***")));
 
         Assert.Equal("The FHIR payer answered HTTP 400: Member *** unknown; servicedDate required", error.Message);
+        Assert.Equal(PayerReasons.FhirHttpError, error.Reason!.Code);
+        Assert.Equal(["400", "Member *** unknown; servicedDate required"], error.Reason.Args);
         Assert.Equal("p1", error.PayerId);
         Assert.Null(error.InnerException);
     }
@@ -54,6 +56,8 @@ public sealed class FhirFailuresTests
         var error = FhirFailures.From(new FhirOperationException("Not found", HttpStatusCode.NotFound), "p1");
 
         Assert.Equal("The FHIR payer answered HTTP 404 without an OperationOutcome.", Assert.IsType<PayerResponseException>(error).Message);
+        var reason = ((PayerResponseException)error).Reason!;
+        Assert.Equal((PayerReasons.FhirHttpNoOutcome, "404"), (reason.Code, Assert.Single(reason.Args)));
     }
 
     [Fact]
@@ -63,6 +67,8 @@ public sealed class FhirFailuresTests
 
         Assert.Equal("The FHIR payer's answer is not readable FHIR JSON: body is not recognized as either xml or json",
             Assert.IsType<PayerResponseException>(error).Message);
+        Assert.Equal(PayerReasons.FhirUnreadable, ((PayerResponseException)error).Reason!.Code);
+        Assert.Equal(["body is not recognized as either xml or json"], ((PayerResponseException)error).Reason!.Args);
     }
 
     [Fact]
@@ -73,5 +79,15 @@ public sealed class FhirFailuresTests
 
         Assert.Equal(301, FhirFailures.Describe(outcome)!.Length);
         Assert.Null(FhirFailures.Describe(new OperationOutcome()));
+    }
+
+    [Fact]
+    public void Unreadable_SaysWhichExceptionAndKeepsNoPayerText()
+    {
+        var error = FhirFailures.Unreadable(new FormatException("Member DNX1 unknown"), "p1");
+
+        Assert.Equal("The FHIR payer's answer is not readable FHIR JSON (FormatException).", error.Message);
+        Assert.Equal(PayerReasons.FhirUnreadableType, error.Reason!.Code);
+        Assert.Equal(["FormatException"], error.Reason.Args);
     }
 }

@@ -62,6 +62,30 @@ public sealed class CaqhCoreTransportTests : IDisposable
 
         Assert.Equal(PayerId, error.PayerId);
         Assert.False(string.IsNullOrEmpty(error.CoreErrorCode));
+        // The simulator refuses credentials with a SOAP fault that carries the CORE code.
+        Assert.Equal(PayerReasons.CoreSoapFault, error.Reason!.Code);
+        Assert.Equal(PayerId, error.Reason.Args[0]);
+    }
+
+    [Fact]
+    public async Task SendAsync_EnvelopeWithACoreErrorCode_CarriesTheCodeAndThePayersMessage()
+    {
+        const string Answer = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"
+            + "<cor:COREEnvelopeRealTimeResponse xmlns:cor=\"http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd\">"
+            + "<PayloadType>CoreEnvelopeError</PayloadType><PayloadID>p</PayloadID>"
+            + "<ErrorCode>Busy</ErrorCode><ErrorMessage>Try later</ErrorMessage></cor:COREEnvelopeRealTimeResponse></env:Body></env:Envelope>";
+        _broken.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(Answer));
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Equal("Busy", error.CoreErrorCode);
+        Assert.Equal(PayerReasons.CoreError, error.Reason!.Code);
+        Assert.Equal([PayerId, "Busy", "Try later", "200"], error.Reason.Args);
+        Assert.Equal($"Payer '{PayerId}': CORE error Busy: Try later (HTTP 200).", error.Message);
     }
 
     [Fact]
@@ -75,6 +99,8 @@ public sealed class CaqhCoreTransportTests : IDisposable
             transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
 
         Assert.Contains("HTTP 500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PayerReasons.CoreNoEnvelope, error.Reason!.Code);
+        Assert.Equal([PayerId, "500", "Internal Server Error"], error.Reason.Args);
         Assert.Equal(1 + payer.Resilience.RetryCount, _broken.LogEntries.Count());
     }
 
@@ -94,6 +120,8 @@ public sealed class CaqhCoreTransportTests : IDisposable
             transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
 
         Assert.Contains("answers PayloadID 'somebody-elses'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PayerReasons.CoreOtherPayload, error.Reason!.Code);
+        Assert.Equal((PayerId, "somebody-elses"), (error.Reason.Args[0], error.Reason.Args[1]));
         Assert.Single(_broken.LogEntries);
     }
 
@@ -113,6 +141,27 @@ public sealed class CaqhCoreTransportTests : IDisposable
 
         Assert.Equal("env:Sender", error.CoreErrorCode);
         Assert.Contains("SOAP fault: bad request", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PayerReasons.CoreSoapFault, error.Reason!.Code);
+        Assert.Equal([PayerId, "bad request"], error.Reason.Args);
+    }
+
+    [Theory]
+    [InlineData("not xml at all", PayerReasons.CoreNotXml)]
+    [InlineData("<html><body>Gateway</body></html>", PayerReasons.CoreNotSoap)]
+    public async Task SendAsync_AnswerThatIsNoSoapEnvelope_NamesWhatItIsNot(string body, string code)
+    {
+        _broken.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", CoreSoapCodec.MediaType).WithBody(body));
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Null(error.CoreErrorCode);
+        Assert.Equal(code, error.Reason!.Code);
+        Assert.Equal([PayerId], error.Reason.Args);
+        Assert.Equal(PayerReasons.English(code, [PayerId]), error.Message);
     }
 
     [Fact]

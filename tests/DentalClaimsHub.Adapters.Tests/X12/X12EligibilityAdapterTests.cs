@@ -98,8 +98,11 @@ public sealed class X12EligibilityAdapterTests : IDisposable
     {
         _simulator.UseForMemberPrefix("MAL", CoreRealtimeModule.EligibilityMalformed);
 
-        await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry("MAL0001"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry("MAL0001"), CancellationToken.None));
 
+        Assert.Equal(PayerReasons.X12Unusable, error.Reason!.Code);
+        Assert.Contains("truncated", Assert.Single(error.Reason.Args), StringComparison.Ordinal);
+        Assert.Equal("The payer's 271 could not be used: " + error.Reason.Args[0], error.Message);
         var received = Assert.Single(_messages.Records, m => !m.Outbound);
         Assert.True(received.Unusable);
         Assert.Contains(received.Problems!, p => p.Contains("truncated", StringComparison.Ordinal));
@@ -110,9 +113,13 @@ public sealed class X12EligibilityAdapterTests : IDisposable
     {
         _simulator.UseForMemberPrefix("TRC", CoreRealtimeModule.EligibilityOtherTrace);
 
-        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(Inquiry("TRC0001"), CancellationToken.None));
+        var inquiry = Inquiry("TRC0001");
+        var error = await Assert.ThrowsAsync<PayerResponseException>(() => _adapter.CheckAsync(inquiry, CancellationToken.None));
 
         Assert.Contains("answers trace 'OTHER", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PayerReasons.OtherTrace, error.Reason!.Code);
+        Assert.StartsWith("OTHER", error.Reason.Args[0], StringComparison.Ordinal);
+        Assert.Equal(inquiry.TraceNumber, error.Reason.Args[1]);
     }
 
     [Fact]
@@ -123,6 +130,9 @@ public sealed class X12EligibilityAdapterTests : IDisposable
         var error = await Assert.ThrowsAsync<CoreTransportException>(() => _adapter.CheckAsync(Inquiry("FLT0001"), CancellationToken.None));
 
         Assert.Equal("env:Receiver", error.CoreErrorCode);
+        Assert.Equal(PayerReasons.CoreSoapFault, error.Reason!.Code);
+        Assert.Equal(error.PayerId, error.Reason.Args[0]);
+        Assert.Equal($"Payer '{error.PayerId}': SOAP fault: {error.Reason.Args[1]}", error.Message);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.Testing;
 using Microsoft.EntityFrameworkCore;
+using DentalClaimsHub.PayerSimulator.X12;
 using Microsoft.Playwright;
 
 namespace DentalClaimsHub.Api.Tests.Console;
@@ -68,11 +70,22 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
         };
         await Assertions.Expect(page.Locator($"tr[data-check='{checkId}']")).ToContainTextAsync(said[coverage.Value]);
 
-        // Two failed checks of the same patient: one for the hub's own reason, one with an adapter's account of the payer's answer.
+        // A check the payer answered for another trace, through the API: the log words its stored code, the traces as given.
+        var member = DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks.Member("LOGTRC");
+        factory.Simulator.UseForMemberPrefix("LOGTRC", CoreRealtimeModule.EligibilityOtherTrace);
+        var (_, otherTrace) = await DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks.PostAsync(practice.Client,
+            DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks.Request(member));
+        Assert.Equal("failed", otherTrace.Status);
+        var (code, args) = await DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks.StoredReasonAsync(factory, otherTrace.Id);
+        Assert.Equal(PayerReasons.OtherTrace, code);
+
+        // Checks failed before reasons carried a code read by their English: the hub's own sentence, anything else as the payer's details.
         var done = await factory.InDatabaseAsync(db => db.EligibilityChecks.AsNoTracking().SingleAsync(c => c.Id == checkId));
         var (unreachable, refused) = (await FailedCheckAsync(done, EligibilityFailureReasons.Unreachable),
             await FailedCheckAsync(done, "SOAP fault: Member not on file"));
         await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"tr[data-check='{otherTrace.Id}'] [data-failure]"))
+            .ToHaveTextAsync($"Ошибка на стороне плательщика: Ответ 271 относится к трассировке «{args[0]}», а не к трассировке этого запроса «{args[1]}».");
         await Assertions.Expect(page.Locator($"tr[data-check='{unreachable}'] [data-failure]"))
             .ToHaveTextAsync("Плательщик недоступен: Не удалось вовремя связаться с плательщиком.");
         await Assertions.Expect(page.Locator($"tr[data-check='{refused}'] [data-failure]"))

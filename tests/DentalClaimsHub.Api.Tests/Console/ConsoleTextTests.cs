@@ -135,6 +135,19 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_eligibility_failure_reason_code_has_words_in_every_language_and_means_one_thing()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var payer = typeof(DentalClaimsHub.Adapters.Transports.PayerReasons).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Adapters.Transports.PayerReasons.All.Order(), payer.Order());
+        var codes = DentalClaimsHub.Api.Eligibility.EligibilityFailureReasons.Keys.Values.Concat(payer).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.True(c.Length <= 40 && en.ContainsKey("EligibilityReason." + c) && ru.ContainsKey("EligibilityReason." + c), c));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

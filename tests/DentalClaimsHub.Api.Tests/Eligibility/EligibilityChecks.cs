@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Providers;
 using DentalClaimsHub.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DentalClaimsHub.Api.Tests.Eligibility;
 
@@ -25,6 +26,14 @@ public static class EligibilityChecks
         DateOfService = Visit,
         ProcedureCodes = procedureCodes.Length > 0 ? procedureCodes : null,
     };
+
+    /// <summary>The failed check's reason as stored beside its English: the code and the values it names.</summary>
+    public static async Task<(string? Code, string[] Args)> StoredReasonAsync(HubApiFactory factory, Guid checkId)
+    {
+        var stored = await factory.InDatabaseAsync(db => db.EligibilityChecks.AsNoTracking().Where(c => c.Id == checkId)
+            .Select(c => new { c.FailureReasonCode, c.FailureReasonArgs }).SingleAsync());
+        return (stored.FailureReasonCode, stored.FailureReasonArgs);
+    }
 
     public static async Task<(HttpResponseMessage Response, EligibilityResponse Check)> PostAsync(
         HttpClient client, EligibilityRequest request)

@@ -63,6 +63,33 @@ public class EligibilityCheckTests
         Assert.Equal(EligibilityFailureCodes.PayerUnavailable, check.FailureCode);
         Assert.Equal("timeout after 30 s", check.FailureReason);
         Assert.Equal(Now.AddSeconds(30), check.RetryAt);
+        Assert.Null(check.FailureReasonCode);
+        Assert.Empty(check.FailureReasonArgs);
+    }
+
+    [Fact]
+    public void Fail_WithAReasonCode_KeepsTheCodeAndItsValuesBesideTheEnglish()
+    {
+        var check = NewCheck();
+        check.MarkSent("TRN-3");
+
+        check.Fail(EligibilityFailureCodes.PayerError, "The payer's 271 answers trace 'T1', not this inquiry's 'TRN-3'.", Now,
+            reasonCode: "other-trace", reasonArgs: ["T1", "TRN-3"]);
+
+        Assert.Equal("The payer's 271 answers trace 'T1', not this inquiry's 'TRN-3'.", check.FailureReason);
+        Assert.Equal("other-trace", check.FailureReasonCode);
+        Assert.Equal(["T1", "TRN-3"], check.FailureReasonArgs);
+    }
+
+    [Fact]
+    public void Fail_ValuesWithoutACode_AreNotKept()
+    {
+        var check = NewCheck();
+
+        check.Fail(EligibilityFailureCodes.PayerError, "Something a payer said", Now, reasonArgs: ["stray"]);
+
+        Assert.Null(check.FailureReasonCode);
+        Assert.Empty(check.FailureReasonArgs);
     }
 
     [Fact]

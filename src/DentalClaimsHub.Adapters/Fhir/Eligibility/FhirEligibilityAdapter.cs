@@ -47,14 +47,13 @@ public sealed partial class FhirEligibilityAdapter(
             Bundle b => b.Entry.Select(e => e.Resource).OfType<CoverageEligibilityResponse>().FirstOrDefault(),
             _ => null,
         } ?? throw new PayerResponseException(payer.Id,
-            $"Expected a CoverageEligibilityResponse from the FHIR payer, got {answer?.TypeName ?? "no resource"}.");
+            new PayerReason(PayerReasons.FhirWrongResource, [answer?.TypeName ?? "no resource"]));
         FhirEligibilityAnswer.EnsureAnswers(response, inquiry);
 
         // The SDK has parsed the answer (leniently) already; it is mapped as is rather than parsed again.
         var report = _reader.Read(response);
         var result = report.Result ?? throw new PayerResponseException(payer.Id,
-            "The payer's CoverageEligibilityResponse could not be used: "
-                + InquiryRedaction.Redact(string.Join("; ", report.Issues.Take(3)), inquiry));
+            new PayerReason(PayerReasons.FhirUnusable, [InquiryRedaction.Redact(string.Join("; ", report.Issues.Take(3)), inquiry)]));
         LogAnswered(logger, inquiry.Check.Id, payer.Id, result.Status, result.Benefits.Count, result.Rejections.Count,
             report.Issues.Count);
         return result;

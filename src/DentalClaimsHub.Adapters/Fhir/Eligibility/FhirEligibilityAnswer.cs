@@ -17,7 +17,7 @@ internal static class FhirEligibilityAnswer
         if (AnswersAnotherRequest(response.Request, inquiry) is { } other)
         {
             throw new PayerResponseException(payerId,
-                $"The payer's CoverageEligibilityResponse answers request '{other}', not this inquiry's '{inquiry.Check.Id}'.");
+                new PayerReason(PayerReasons.FhirOtherRequest, [other, inquiry.Check.Id.ToString()]));
         }
 
         // An error outcome with coded errors is the payer's "no" (member not found...): it becomes rejections.
@@ -26,9 +26,9 @@ internal static class FhirEligibilityAnswer
         {
             var why = InquiryRedaction.Redact(
                 response.Disposition ?? string.Join("; ", response.Error.Select(e => e.Code?.Text).OfType<string>()), inquiry);
-            throw new PayerResponseException(payerId,
-                "The payer's CoverageEligibilityResponse has outcome 'error' without an error code"
-                + (string.IsNullOrWhiteSpace(why) ? "." : $": {why}"));
+            throw new PayerResponseException(payerId, string.IsNullOrWhiteSpace(why)
+                ? new PayerReason(PayerReasons.FhirErrorUncoded, [])
+                : new PayerReason(PayerReasons.FhirErrorUncodedWhy, [why]));
         }
     }
 

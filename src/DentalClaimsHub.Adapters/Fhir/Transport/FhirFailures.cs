@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using DentalClaimsHub.Adapters.Transports;
 using Hl7.Fhir.Model;
@@ -34,17 +35,19 @@ public static class FhirFailures
             // The SDK reports a success answer it could not parse this way, with its reason as the outcome.
             var reason = Describe(exception.Outcome) ?? "unparseable body";
             return new PayerResponseException(payerId,
-                $"The FHIR payer's answer is not readable FHIR JSON: {(redact is null ? reason : redact(reason))}");
+                new PayerReason(PayerReasons.FhirUnreadable, [redact is null ? reason : redact(reason)]));
         }
 
+        var code = ((int)status).ToString(CultureInfo.InvariantCulture);
         return Describe(exception.Outcome) is { } diagnostics
-            ? new PayerResponseException(payerId, $"{what}: {(redact is null ? diagnostics : redact(diagnostics))}")
-            : new PayerResponseException(payerId, $"{what} without an OperationOutcome.");
+            ? new PayerResponseException(payerId,
+                new PayerReason(PayerReasons.FhirHttpError, [code, redact is null ? diagnostics : redact(diagnostics)]))
+            : new PayerResponseException(payerId, new PayerReason(PayerReasons.FhirHttpNoOutcome, [code]));
     }
 
     /// <summary>The exception to throw when the payer's answer is not readable FHIR.</summary>
     public static PayerResponseException Unreadable(Exception exception, string payerId) =>
-        new(payerId, $"The FHIR payer's answer is not readable FHIR JSON ({exception.GetType().Name}).");
+        new(payerId, new PayerReason(PayerReasons.FhirUnreadableType, [exception.GetType().Name]));
 
     /// <summary>The issues of an OperationOutcome as one line (diagnostics, else details text, else the issue code).</summary>
     public static string? Describe(OperationOutcome? outcome)

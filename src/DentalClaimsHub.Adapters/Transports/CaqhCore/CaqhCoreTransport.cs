@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.Resilience;
@@ -44,8 +45,8 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
         using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode && !IsSoap(response) && response.Content.Headers.ContentType?.MediaType != "multipart/form-data")
         {
-            throw new CoreTransportException(payer.Id, null,
-                $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} without a CORE envelope.");
+            throw new CoreTransportException(payer.Id, null, new PayerReason(PayerReasons.CoreNoEnvelope,
+                [payer.Id, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), response.ReasonPhrase ?? ""]));
         }
 
         var answer = core.Envelope == CoreEnvelopeStyle.Mime && !IsSoap(response)
@@ -53,15 +54,16 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
             : CoreSoapCodec.Read(payer.Id, await response.Content.ReadAsStringAsync(cancellationToken));
         if (!string.Equals(answer.ErrorCode, CoreMessage.Success, StringComparison.OrdinalIgnoreCase))
         {
+            var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             throw new CoreTransportException(payer.Id, answer.ErrorCode,
-                $"CORE error {answer.ErrorCode}: {answer.ErrorMessage} (HTTP {(int)response.StatusCode}).");
+                new PayerReason(PayerReasons.CoreError, [payer.Id, answer.ErrorCode ?? "", answer.ErrorMessage ?? "", status]));
         }
 
         if (answer.PayloadId != message.PayloadId)
         {
             // The payer answered, but another request: asking again will not make this answer ours.
             throw new PayerResponseException(payer.Id,
-                $"Payer '{payer.Id}': the CORE response answers PayloadID '{answer.PayloadId}', not '{message.PayloadId}'.");
+                new PayerReason(PayerReasons.CoreOtherPayload, [payer.Id, answer.PayloadId, message.PayloadId]));
         }
 
         return answer;

@@ -21,7 +21,7 @@ public static class CoreMimeCodec
     public static async Task<CoreMessage> ReadAsync(string payerId, HttpContent content, CancellationToken cancellationToken)
     {
         var boundary = content.Headers.ContentType?.Parameters.FirstOrDefault(p => p.Name == "boundary")?.Value?.Trim('"')
-            ?? throw new CoreTransportException(payerId, null, "the response is not multipart (no boundary).");
+            ?? throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotMultipart, [payerId]));
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, await content.ReadAsStreamAsync(cancellationToken));
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)

@@ -42,11 +42,11 @@ public static class CoreSoapCodec
         }
         catch (XmlException ex)
         {
-            throw new CoreTransportException(payerId, null, "the response is not XML.", ex);
+            throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotXml, [payerId]), ex);
         }
 
         var content = document.Root?.Element(Soap + "Body")?.Elements().FirstOrDefault()
-            ?? throw new CoreTransportException(payerId, null, "the response is not a SOAP 1.2 envelope with a body.");
+            ?? throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotSoap, [payerId]));
         if (content.Name == Soap + "Fault")
         {
             // A fault is the payer's answer, never "unreachable": without a CORE code the SOAP code (env:Receiver…) stands in.
@@ -56,7 +56,7 @@ public static class CoreSoapCodec
                 ?? faultCode?.Element(Soap + "Value")?.Value
                 ?? "Fault";
             var reason = content.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
-            throw new CoreTransportException(payerId, code, $"SOAP fault: {reason}");
+            throw new CoreTransportException(payerId, code, new PayerReason(PayerReasons.CoreSoapFault, [payerId, reason]));
         }
 
         return CoreMessage.FromFields(name => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "");

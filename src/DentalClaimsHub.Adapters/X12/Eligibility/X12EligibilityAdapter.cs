@@ -53,7 +53,7 @@ public sealed partial class X12EligibilityAdapter(
         {
             messages.Record(Received(inquiry, answer.PayloadType, answer.Payload) with { Unusable = true });
             throw new PayerResponseException(payer.Id,
-                $"The payer answered the 270 with PayloadType '{answer.PayloadType}', not a 271 ({ResponsePayloadType}).");
+                new PayerReason(PayerReasons.WrongPayload, [answer.PayloadType, ResponsePayloadType]));
         }
 
         var report = reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options, asOf: inquiry.Check.ServiceDate);
@@ -65,7 +65,9 @@ public sealed partial class X12EligibilityAdapter(
         });
         if (report.Result is not { } result)
         {
-            throw new PayerResponseException(payer.Id, $"The payer's 271 could not be used: {Summary(report.Issues)}");
+            throw new PayerResponseException(payer.Id, report.Issues.Count == 0
+                ? new PayerReason(PayerReasons.X12UnusableUnexplained, [])
+                : new PayerReason(PayerReasons.X12Unusable, [Summary(report.Issues)]));
         }
 
         CheckTrace(inquiry, report, result);
@@ -129,14 +131,13 @@ public sealed partial class X12EligibilityAdapter(
         if (!string.Equals(report.TraceNumber, inquiry.TraceNumber, StringComparison.OrdinalIgnoreCase))
         {
             throw new PayerResponseException(inquiry.Payer.Id, report.TraceNumber is null
-                ? "The payer's 271 carries no trace number (TRN), so it cannot be matched to this inquiry."
-                : $"The payer's 271 answers trace '{report.TraceNumber}', not this inquiry's '{inquiry.TraceNumber}'.");
+                ? new PayerReason(PayerReasons.NoTrace, [])
+                : new PayerReason(PayerReasons.OtherTrace, [report.TraceNumber, inquiry.TraceNumber]));
         }
     }
 
     private static string Summary(IReadOnlyList<string> issues) =>
-        issues.Count == 0 ? "no reason given."
-        : issues.Count <= 3 ? string.Join(" ", issues)
+        issues.Count <= 3 ? string.Join(" ", issues)
         : $"{string.Join(" ", issues.Take(3))} (and {issues.Count - 3} more)";
 
     [LoggerMessage(Level = LogLevel.Information,

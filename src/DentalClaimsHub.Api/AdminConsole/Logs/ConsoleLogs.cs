@@ -12,7 +12,13 @@ public sealed record RosterImportRow(Guid Id, DateTimeOffset ReceivedAt, string 
 
 /// <summary>An eligibility check as the log lists it: when, for whom (practice, payer — no patient data), how it went and how long it took.</summary>
 public sealed record EligibilityRow(Guid Id, DateTimeOffset RequestedAt, string PracticeName, string PayerName, DateOnly ServiceDate,
-    EligibilityCheckStatus Status, string? Coverage, string? FailureCode, string? FailureReason, TimeSpan? Duration, string? TraceNumber);
+    EligibilityCheckStatus Status, string? Coverage, string? FailureCode, string? FailureReason, TimeSpan? Duration, string? TraceNumber)
+{
+    /// <summary>The reason's code and values (<c>EligibilityCheck.FailureReasonCode</c>); none on checks failed before codes.</summary>
+    public string? FailureReasonCode { get; init; }
+
+    public IReadOnlyList<string> FailureReasonArgs { get; init; } = [];
+}
 
 /// <summary>
 /// Read-only logs for the console: roster imports (with their line-numbered row errors) and eligibility checks. Hub-wide,
@@ -60,7 +66,11 @@ public sealed class ConsoleLogs(IDbContextFactory<HubDbContext> contexts, PayerP
         var ids = checks.Select(c => c.PracticeId).Distinct().ToList();
         var practices = await db.Practices.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return checks.Select(c => new EligibilityRow(c.Id, c.RequestedAt, practices.GetValueOrDefault(c.PracticeId, "?"), Payer(c.PayerId), c.ServiceDate,
-            c.Status, c.Result?.Status.ToString(), c.FailureCode, c.FailureReason, c.CompletedAt - c.RequestedAt, c.TraceNumber)).ToList();
+            c.Status, c.Result?.Status.ToString(), c.FailureCode, c.FailureReason, c.CompletedAt - c.RequestedAt, c.TraceNumber)
+        {
+            FailureReasonCode = c.FailureReasonCode,
+            FailureReasonArgs = c.FailureReasonArgs,
+        }).ToList();
     }
 
     private string Payer(string id) => payers.Find(id)?.DisplayName ?? id;

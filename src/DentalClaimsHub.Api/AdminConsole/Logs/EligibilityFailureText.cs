@@ -1,17 +1,19 @@
 using System.Globalization;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Api.Eligibility;
 using Microsoft.Extensions.Localization;
 
 namespace DentalClaimsHub.Api.AdminConsole.Logs;
 
 /// <summary>
-/// Why an eligibility check failed, in the console user's language: the failure code in words, then the hub's own reason
-/// (<see cref="EligibilityFailureReasons"/>) or an adapter's account of the payer's answer (<see cref="StoredEligibilityReasons"/>)
-/// worded per culture with the payer's values as given; any other reason shown as given, framed as the payer's details.
+/// Why an eligibility check failed, in the console user's language: the failure code in words, then the reason worded from its
+/// stored code (the hub's own, <see cref="EligibilityFailureReasons"/>, or an adapter's, <see cref="PayerReasons"/>) with the values
+/// it names as given. A check failed before codes existed is recognised by its English (<see cref="StoredEligibilityReasons"/>);
+/// any other reason is shown as given, framed as the payer's details. In English the stored sentence reads as the API says it.
 /// </summary>
 public sealed class EligibilityFailureText(IStringLocalizer<ConsoleText> text)
 {
-    public string Render(string? code, string? reason)
+    public string Render(string? code, string? reason, string? reasonCode = null, IReadOnlyList<string>? reasonArgs = null)
     {
         if (code is null)
         {
@@ -29,10 +31,31 @@ public sealed class EligibilityFailureText(IStringLocalizer<ConsoleText> text)
             return failure + ": " + reason;
         }
 
-        var words = EligibilityFailureReasons.Keys.TryGetValue(reason, out var key) ? text["EligibilityReason." + key].Value
-            : StoredEligibilityReasons.Recognise(reason) is { } read
-                ? string.Format(CultureInfo.CurrentCulture, text["EligibilityReason." + read.Key], [.. read.Args])
-                : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
-        return failure + ": " + words;
+        return failure + ": " + (Coded(reasonCode, reasonArgs ?? []) ?? Uncoded(reason));
     }
+
+    // A code this version has no words for (written by a newer hub), or values that do not fill its words, falls back to the English.
+    private string? Coded(string? reasonCode, IReadOnlyList<string> args)
+    {
+        if (reasonCode is null || text["EligibilityReason." + reasonCode] is not { ResourceNotFound: false } words)
+        {
+            return null;
+        }
+
+        try
+        {
+            return string.Format(CultureInfo.CurrentCulture, words.Value, [.. args]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // Stored before reasons carried a code: read back by the sentence.
+    private string Uncoded(string reason) =>
+        EligibilityFailureReasons.Keys.TryGetValue(reason, out var key) ? text["EligibilityReason." + key].Value
+        : StoredEligibilityReasons.Recognise(reason) is { } read
+            ? string.Format(CultureInfo.CurrentCulture, text["EligibilityReason." + read.Key], [.. read.Args])
+            : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.Fhir;
@@ -54,6 +55,8 @@ public sealed partial class FhirEligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains("not readable FHIR JSON", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, _) = await StoredReasonAsync(factory, check.Id);
+        Assert.Contains(code, new[] { PayerReasons.FhirUnreadable, PayerReasons.FhirUnreadableType });
         Assert.Null(check.Failure.RetryAfterSeconds);
         Assert.Null(response.Headers.RetryAfter);
     }
@@ -66,6 +69,9 @@ public sealed partial class FhirEligibilityTests
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains("Expected a CoverageEligibilityResponse from the FHIR payer, got Patient", check.Failure.Detail,
             StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal(PayerReasons.FhirWrongResource, code);
+        Assert.Equal(["Patient"], args);
     }
 
     [Fact]
@@ -75,6 +81,8 @@ public sealed partial class FhirEligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains($"not this inquiry's '{check.Id}'", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal((PayerReasons.FhirOtherRequest, check.Id.ToString()), (code, args[1]));
     }
 
     [Fact]
@@ -85,6 +93,9 @@ public sealed partial class FhirEligibilityTests
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Equal("The FHIR payer answered HTTP 422: Coverage *** is not valid for CoverageEligibilityRequest.servicedDate",
             check.Failure.Detail);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal(PayerReasons.FhirHttpError, code);
+        Assert.Equal(["422", "Coverage *** is not valid for CoverageEligibilityRequest.servicedDate"], args);
         Assert.Empty(factory.Logs.Containing(member));
     }
 

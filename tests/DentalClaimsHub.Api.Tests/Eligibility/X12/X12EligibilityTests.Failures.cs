@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.PayerSimulator.X12;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
@@ -47,6 +48,9 @@ public sealed partial class X12EligibilityTests
 
         Assert.Equal("payer_unavailable", check.Failure!.Code);
         Assert.Contains("could not be reached in time", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal("unreachable", code);
+        Assert.Empty(args);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Single(Received(Simulator, member));
     }
@@ -58,6 +62,9 @@ public sealed partial class X12EligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.StartsWith("The payer's 271 could not be used:", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal(PayerReasons.X12Unusable, code);
+        Assert.Equal("The payer's 271 could not be used: " + Assert.Single(args), check.Failure.Detail);
         Assert.Null(check.Failure.RetryAfterSeconds);
         Assert.Null(response.Headers.RetryAfter);
     }
@@ -70,6 +77,8 @@ public sealed partial class X12EligibilityTests
         Assert.Equal("payer_error", check.Failure!.Code);
         var trace = check.Id.ToString("N").ToUpperInvariant();
         Assert.Contains($"not this inquiry's '{trace}'", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal((PayerReasons.OtherTrace, trace), (code, args[1]));
     }
 
     [Fact]
@@ -79,6 +88,11 @@ public sealed partial class X12EligibilityTests
 
         Assert.Equal("payer_error", check.Failure!.Code);
         Assert.Contains("SOAP fault: Eligibility backend failed", check.Failure.Detail, StringComparison.Ordinal);
+        var (code, args) = await StoredReasonAsync(factory, check.Id);
+        Assert.Equal(PayerReasons.CoreSoapFault, code);
+        Assert.Equal("test-x12-fault", args[0]);
+        Assert.StartsWith("Eligibility backend failed", args[1], StringComparison.Ordinal);
+        Assert.Equal($"Payer 'test-x12-fault': SOAP fault: {args[1]}", check.Failure.Detail);
         Assert.Single(Received(Simulator, member));
     }
 
