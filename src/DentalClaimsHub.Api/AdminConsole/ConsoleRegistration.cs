@@ -84,6 +84,7 @@ public static class ConsoleRegistration
         services.AddScoped<Remittances.PaymentNoteText>();
         services.AddScoped<Payers.PayerFailureText>();
         services.AddScoped<Webhooks.WebhookErrorText>();
+        services.AddScoped<Logs.RosterReasonText>();
         services.AddScoped<Logs.EligibilityFailureText>();
         services.AddScoped<Messages.X12IssueText>();
         services.AddScoped<Remittances.RemittanceProblemText>();

@@ -124,10 +124,11 @@ public static class RosterApplier
         {
             while (reader is not null && await reader.ReadAsync(cancellationToken))
             {
-                notices.Add(new RosterImportError(reader.GetInt32(0), "policy", reader.GetString(1),
-                    reader.GetBoolean(2)
-                        ? "nobody with this policy and ФИО is attached on the detachment date (the policy is known under another name or period); nothing was changed."
-                        : "nobody with this policy is attached to the clinic; the detachment was not applied.", Blocking: false));
+                var reason = RosterImportReasons.Of(reader.GetBoolean(2) ? RosterImportReasons.DetachOtherPerson : RosterImportReasons.DetachUnknownPolicy);
+                notices.Add(new RosterImportError(reader.GetInt32(0), "policy", reader.GetString(1), reason.Text, Blocking: false)
+                {
+                    Code = reason.Code, Args = reason.Args,
+                });
             }
         }
 

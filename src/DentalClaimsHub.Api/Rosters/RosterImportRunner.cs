@@ -105,7 +105,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         var import = await db.RosterImports.SingleAsync(i => i.Id == importId, cancellationToken);
         if (import.Attempts > 3)
         {
-            import.Fail("the import was interrupted three times; send the file again.", null, [], 0, time.GetUtcNow());
+            Fail(import, RosterImportReasons.Of(RosterImportReasons.Interrupted), null, [], 0);
             Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -114,7 +114,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         var layout = RosterLayouts.Find(services.GetRequiredService<PayerProfileCatalog>(), services.GetRequiredService<DmsMappingCatalog>(), import.PayerId);
         if (layout is null)
         {
-            import.Fail($"the insurer '{import.PayerId}' has no roster layout in mappings/dms.", null, [], 0, time.GetUtcNow());
+            Fail(import, RosterImportReasons.NoLayoutFor(import.PayerId), null, [], 0);
             Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -135,7 +135,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         }
         catch (DmsRosterException exception)
         {
-            import.Fail(exception.Message, exception.Row, [], 0, time.GetUtcNow());
+            Fail(import, exception.Reason, exception.Row, [], 0);
             Outcome(import, "failed");
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Roster import {ImportId} failed: the file could not be read", import.Id);
@@ -189,7 +189,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         catch (DmsRosterException exception)
         {
             await transaction.RollbackAsync(cancellationToken);
-            import.Fail(exception.Message, exception.Row, [], reader.LastRow, time.GetUtcNow());
+            Fail(import, exception.Reason, exception.Row, [], reader.LastRow);
             Outcome(import, "failed", reader.LastRow);
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -199,11 +199,7 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
         if (errors.Count > 0 && (!import.AllowPartial || kind == RosterKind.Full))
         {
             await transaction.RollbackAsync(cancellationToken);
-            var why = kind == RosterKind.Full && import.AllowPartial
-                ? "a full list is applied whole or not at all"
-                : "the import was not marked partial";
-            import.Fail($"{errors.Count} row(s) could not be read, so nothing was applied ({why}); the rows are listed.", errors[0].Row, errors, rows,
-                time.GetUtcNow());
+            Fail(import, RosterImportReasons.RowsRejected(errors.Count, kind == RosterKind.Full && import.AllowPartial), errors[0].Row, errors, rows);
             Outcome(import, "rejected", rows);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Roster import {ImportId} rejected: {ErrorCount} of {Rows} rows have errors", import.Id, errors.Count, rows);
@@ -251,6 +247,9 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, RosterImport
             import.Id, rows, outcome.Attached, outcome.Detached, outcome.Changed, outcome.Unchanged, errors.Count + noticeCount,
             (long)staged.TotalMilliseconds, (long)(clock.Elapsed - staged).TotalMilliseconds);
     }
+
+    private void Fail(RosterImport import, DmsRosterReason reason, int? row, IReadOnlyList<RosterImportError> errors, int rowsRead) =>
+        import.Fail(reason.Text, row, errors, rowsRead, time.GetUtcNow(), reason.Code, reason.Args);
 
     private const string FirstImportSavepoint = "roster_first_import";
 

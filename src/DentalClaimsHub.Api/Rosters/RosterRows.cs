@@ -31,7 +31,7 @@ internal sealed class RosterRows(Action<int> progress)
 
             if (entry.Error is { } error)
             {
-                Errors.Add(new RosterImportError(error.Row, error.Column, error.Value, error.Reason));
+                Errors.Add(RosterImportReasons.Stored(error));
                 continue;
             }
 

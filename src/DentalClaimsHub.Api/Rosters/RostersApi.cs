@@ -24,7 +24,8 @@ public sealed record RosterImportView(
         i.Id, i.PayerId, i.FileName, i.Status.ToString().ToLowerInvariant(), duplicate, i.Kind, i.Format, i.Encoding, i.DocumentNumber,
         i.DocumentDate, i.ContractNumber, i.AsOf,
         new RosterImportProgress(i.RowsRead, i.BytesRead, i.Size, i.Size == 0 ? 0 : (int)Math.Min(100, i.BytesRead * 100 / i.Size)),
-        new RosterImportCounts(i.Attached, i.Detached, i.Changed, i.Unchanged, i.Duplicates), i.ErrorCount, i.Errors, i.Failure, i.FailureRow,
+        new RosterImportCounts(i.Attached, i.Detached, i.Changed, i.Unchanged, i.Duplicates), i.ErrorCount,
+        [.. i.Errors.Select(e => e with { Code = null, Args = null })], i.Failure, i.FailureRow,
         i.ReceivedAt, i.StartedAt, i.FinishedAt, i.PurgedAt is null, i.PurgeAfter);
 }
 
@@ -191,9 +192,13 @@ public static class RostersApi
         var import = user.FindFirstValue(HubClaims.PayerId) == payer
             ? await db.RosterImports.AsNoTracking().IgnoreQueryFilters().SingleOrDefaultAsync(i => i.Id == id && i.PayerId == payer, cancellationToken)
             : null;
-        return import is null
-            ? NotFound(id)
-            : TypedResults.Ok(RosterImportView.Of(import) with { Errors = [.. import.Errors.Select(e => e with { Value = null })] });
+        if (import is null)
+        {
+            return NotFound(id);
+        }
+
+        var view = RosterImportView.Of(import);
+        return TypedResults.Ok(view with { Errors = [.. view.Errors.Select(e => e with { Value = null })] });
     }
 
     private static async Task<IResult> ListAsync(HubDbContext db, CancellationToken cancellationToken)

@@ -26,6 +26,8 @@ internal sealed class RosterImportConfiguration : IEntityTypeConfiguration<Roste
         b.Property(i => i.DocumentNumber).HasMaxLength(80);
         b.Property(i => i.ContractNumber).HasMaxLength(80);
         b.Property(i => i.Failure).HasMaxLength(1000);
+        b.Property(i => i.FailureCode).HasMaxLength(40);
+        b.Property(i => i.FailureArgs).IsRequired();
         b.Property(i => i.ZipPassword).HasMaxLength(2000);
         b.Property<List<RosterImportError>?>(nameof(RosterImport.Errors)).HasJsonConversion().IsRequired();
         b.HasIndex(i => new { i.PracticeId, i.PayerId, i.Sha256 }).IsUnique();

@@ -2685,6 +2685,16 @@ namespace DentalClaimsHub.Storage.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("failure");
 
+                    b.PrimitiveCollection<string[]>("FailureArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("failure_args");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("failure_code");
+
                     b.Property<int?>("FailureRow")
                         .HasColumnType("integer")
                         .HasColumnName("failure_row");

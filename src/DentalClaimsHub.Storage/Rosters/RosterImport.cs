@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DentalClaimsHub.Storage.Rosters;
 
 /// <summary>Where a roster import stands.</summary>
@@ -103,6 +105,11 @@ public sealed class RosterImport
     /// <summary>Why nothing was applied, for a failed import.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>The code of <see cref="Failure"/> and its values, for the console to word it per culture (null before codes).</summary>
+    public string? FailureCode { get; private set; }
+
+    public string[] FailureArgs { get; private set; } = [];
+
     public int? FailureRow { get; private set; }
 
     /// <summary>When the stored file is deleted.</summary>
@@ -163,9 +170,12 @@ public sealed class RosterImport
         LeaseUntil = null;
     }
 
-    public void Fail(string reason, int? row, IReadOnlyList<RosterImportError> errors, int rowsRead, DateTimeOffset now)
+    public void Fail(string reason, int? row, IReadOnlyList<RosterImportError> errors, int rowsRead, DateTimeOffset now, string? code = null,
+        IReadOnlyList<string>? args = null)
     {
         Failure = Trim(reason, 1000);
+        FailureCode = code;
+        FailureArgs = [.. args ?? []];
         FailureRow = row;
         Errors = [.. errors.Take(MaxReportedErrors)];
         ErrorCount = errors.Count;
@@ -191,6 +201,8 @@ public sealed class RosterImport
         AllowPartial = allowPartial;
         Source = source;
         Failure = null;
+        FailureCode = null;
+        FailureArgs = [];
         FailureRow = null;
         Errors = [];
         ErrorCount = 0;
@@ -207,7 +219,16 @@ public sealed class RosterImport
 
 /// <summary>A row that could not be used: where, which column, the cell as written (personal data — report only) and why.</summary>
 /// <param name="Blocking">False for a notice that does not stop the file (a detachment of someone not attached).</param>
-public sealed record RosterImportError(int Row, string Column, string? Value, string Reason, bool Blocking = true);
+public sealed record RosterImportError(int Row, string Column, string? Value, string Reason, bool Blocking = true)
+{
+    /// <summary>The code of <see cref="Reason"/> and its values, for the console to word it per culture; null for rows stored
+    /// before codes (and left out of the API, which shows the English).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Code { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Args { get; init; }
+}
 
 /// <summary>What applying a roster did.</summary>
 public sealed record RosterImportOutcome(int RowsRead, int Attached, int Detached, int Changed, int Unchanged, int Duplicates);

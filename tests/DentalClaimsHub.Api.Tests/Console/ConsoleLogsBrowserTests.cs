@@ -92,6 +92,54 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
             .ToHaveTextAsync("Плательщик недоступен: подробности от плательщика (как получены): SOAP fault: Member not on file");
     }
 
+    [Fact]
+    public async Task A_refused_roster_reads_in_Russian_on_the_Russian_page_and_keeps_its_English_in_the_API()
+    {
+        var practice = await factory.CreatePracticeAsync("Roster RU Dental");
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "dms", "invalid", "severnaya-zashchita", "bad-dates.csv")));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "bad-dates.csv");
+        form.Add(new StringContent("dms-severnaya"), "insurer");
+        var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var importId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        for (var i = 0; i < 100 && await factory.InDatabaseAsync(db => db.RosterImports.Where(r => r.Id == importId).Select(r => r.FinishedAt).SingleAsync()) is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var stored = await factory.InDatabaseAsync(db => db.RosterImports.AsNoTracking().SingleAsync(r => r.Id == importId));
+        Assert.Equal(DentalClaimsHub.Api.Rosters.RosterImportReasons.RowsRejectedNotPartial, stored.FailureCode);
+        Assert.Equal(["2"], stored.FailureArgs);
+        Assert.All(stored.Errors, e => Assert.Equal(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons.NotADate, e.Code));
+        // The API shows the English as before, without the codes.
+        var view = await practice.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v1/roster-imports/{importId}");
+        Assert.Equal(stored.Failure, view.GetProperty("failure").GetString());
+        var apiError = view.GetProperty("errors")[0];
+        Assert.Equal("not a date in dd.MM.yyyy or d.M.yyyy or dd.MM.yy.", apiError.GetProperty("reason").GetString());
+        Assert.False(apiError.TryGetProperty("code", out _));
+        Assert.False(apiError.TryGetProperty("args", out _));
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await ConsolePageTesting.SignInAsync(factory, page);
+        await page.GotoAsync($"/console/rosters/{importId}");
+        await Assertions.Expect(page.Locator("[data-status='Failed']")).ToBeVisibleAsync();
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-failure]"))
+            .ToHaveTextAsync("Строк с ошибками: 2. Ничего не применено: импорт не отмечен как частичный. Строки перечислены ниже.");
+        var row4 = page.Locator("table.row-errors tr[data-row='4']");
+        await Assertions.Expect(row4).ToContainTextAsync("Начало обслуживания");
+        await Assertions.Expect(row4).ToContainTextAsync("32.01.2026");
+        await Assertions.Expect(row4.Locator("[data-reason]")).ToHaveTextAsync("Не дата: ожидается формат ДД.ММ.ГГГГ или Д.М.ГГГГ или ДД.ММ.ГГ.");
+        await Assertions.Expect(page.Locator("table.row-errors tr[data-row='3'] [data-reason]"))
+            .ToHaveTextAsync("Не дата: ожидается формат ДД.ММ.ГГГГ или Д.М.ГГГГ или ДД.ММ.ГГ.");
+        var content = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("not a date", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be read", content, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> FailedCheckAsync(DentalClaimsHub.Domain.Eligibility.EligibilityCheck like, string reason)
     {
         var check = DentalClaimsHub.Domain.Eligibility.EligibilityCheck.Create(like.PracticeId, like.PatientId, like.CoverageId, like.PayerId,

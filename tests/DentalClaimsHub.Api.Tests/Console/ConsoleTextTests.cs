@@ -148,6 +148,23 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_roster_reason_code_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var declared = new[] { typeof(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons), typeof(DentalClaimsHub.Api.Rosters.RosterImportReasons) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons.All.Concat(DentalClaimsHub.Api.Rosters.RosterImportReasons.All).Order(),
+            declared.Order());
+        Assert.Equal(declared.Count, declared.Distinct().Count());
+        Assert.All(declared, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
+        // The dates above a roster's table a mapping reads (DmsRosterReader's DateFact).
+        Assert.All(new[] { "documentDate", "periodFrom", "periodTo", "effectiveDate", "Or" },
+            f => Assert.True(en.ContainsKey("RosterFact." + f) && ru.ContainsKey("RosterFact." + f), f));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

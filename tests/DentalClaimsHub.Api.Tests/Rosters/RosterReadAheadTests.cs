@@ -66,6 +66,6 @@ public sealed class RosterReadAheadTests
             yield return i;
         }
 
-        throw new DmsRosterException("the file ends inside a quoted cell", 1001);
+        throw new DmsRosterException(DmsRosterReasons.Unreadable("the file ends inside a quoted cell"), 1001);
     }
 }

@@ -28,10 +28,30 @@ public sealed record DmsRosterEntry(int Row, RosterMember? Member, DmsRowError? 
 
 /// <summary>A problem with one row: the row number as the insurer sees it, the column title, the cell and the reason.
 /// The value is personal data: it goes into the import report, never into logs.</summary>
-public sealed record DmsRowError(int Row, string Column, string? Value, string Reason);
+public sealed record DmsRowError(int Row, string Column, string? Value, string Reason)
+{
+    public DmsRowError(int row, string column, string? value, DmsRosterReason reason)
+        : this(row, column, value, (reason ?? throw new ArgumentNullException(nameof(reason))).Text)
+    {
+        Code = reason.Code;
+        Args = reason.Args;
+    }
+
+    /// <summary>The code of <see cref="Reason"/> (<see cref="DmsRosterReasons"/>) and its values, for wording it per culture.</summary>
+    public string? Code { get; init; }
+
+    public IReadOnlyList<string> Args { get; init; } = [];
+}
 
 /// <summary>A file that cannot be imported at all; <see cref="Row"/> points at where it broke when known.</summary>
-public sealed class DmsRosterException(string message, int? row = null, Exception? inner = null) : Exception(message, inner)
+public sealed class DmsRosterException(DmsRosterReason reason, int? row = null, Exception? inner = null) : Exception(reason?.Text, inner)
 {
     public int? Row { get; } = row;
+
+    /// <summary>The message's code and values (<see cref="DmsRosterReasons"/>).</summary>
+    public DmsRosterReason Reason { get; } = reason ?? throw new ArgumentNullException(nameof(reason));
+
+    /// <summary>Wraps the file layer's message with the code its English is recognised as.</summary>
+    internal static DmsRosterException Of(Exception exception, int? row) =>
+        new(DmsRosterReasonRecognition.Recognise(exception.Message) ?? DmsRosterReasons.Unreadable(exception.Message), row, exception);
 }

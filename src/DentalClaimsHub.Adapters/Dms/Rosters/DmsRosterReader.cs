@@ -63,12 +63,12 @@ public sealed class DmsRosterReader : IDisposable
         catch (DmsFileException exception)
         {
             file?.Dispose();
-            throw new DmsRosterException(exception.Message, exception.Row, exception);
+            throw DmsRosterException.Of(exception, exception.Row);
         }
         catch (DmsTableException exception)
         {
             file?.Dispose();
-            throw new DmsRosterException(exception.Message, exception.Row, exception);
+            throw DmsRosterException.Of(exception, exception.Row);
         }
         catch
         {
@@ -128,7 +128,7 @@ public sealed class DmsRosterReader : IDisposable
         }
         catch (DmsFileException exception)
         {
-            throw new DmsRosterException(exception.Message, exception.Row, exception);
+            throw DmsRosterException.Of(exception, exception.Row);
         }
 
         using (records)
@@ -146,7 +146,7 @@ public sealed class DmsRosterReader : IDisposable
                 }
                 catch (DmsFileException exception)
                 {
-                    throw new DmsRosterException(exception.Message, exception.Row ?? cursor.LastRow, exception);
+                    throw DmsRosterException.Of(exception, exception.Row ?? cursor.LastRow);
                 }
 
                 var record = records.Current;
@@ -166,7 +166,7 @@ public sealed class DmsRosterReader : IDisposable
                     else if (blockStart is null)
                     {
                         yield return (new DmsRosterEntry(record.Row, null, new DmsRowError(record.Row, Title(blocks.Start), null,
-                            "a continuation row (its first cell empty) comes before any person's first row.")), true);
+                            DmsRosterReasons.Of(DmsRosterReasons.ContinuationFirst))), true);
                         continue;
                     }
                     else
@@ -211,14 +211,13 @@ public sealed class DmsRosterReader : IDisposable
         {
             return rowKinds.Detach.IsMatch(action) ? (RosterKind.Detach, null)
                 : rowKinds.Attach.IsMatch(action) ? (RosterKind.Attach, null)
-                : (RosterKind.Mixed, new DmsRowError(record.Row, Title("action"), action, "says neither attach nor detach in this insurer's words."));
+                : (RosterKind.Mixed, new DmsRowError(record.Row, Title("action"), action, DmsRosterReasons.Of(DmsRosterReasons.ActionUnknown)));
         }
 
         return section is { } kind
             ? (kind, null)
             : (RosterKind.Mixed, new DmsRowError(record.Row, Title(rowKinds.Column ? "action" : "policy"), null,
-                rowKinds.Column ? "the row does not say whether it attaches or detaches (the cell is empty and no section heading is above it)."
-                    : "no section heading above the row says whether it attaches or detaches."));
+                DmsRosterReasons.Of(rowKinds.Column ? DmsRosterReasons.ActionEmpty : DmsRosterReasons.NoSection)));
     }
 
     public void Dispose()
@@ -230,13 +229,14 @@ public sealed class DmsRosterReader : IDisposable
     private DmsRosterEntry Read(DmsRecord record, RosterKind kind)
     {
         var row = record.Row;
-        DmsRosterEntry Error(string field, string? value, string reason) =>
+        DmsRosterEntry Error(string field, string? value, string code) => Reason(field, value, DmsRosterReasons.Of(code));
+        DmsRosterEntry Reason(string field, string? value, DmsRosterReason reason) =>
             new(row, null, new DmsRowError(row, Title(field), value, reason)) { Kind = kind };
 
         var policy = record["policy"];
         if (policy is null)
         {
-            return Error("policy", null, "the policy number is empty.");
+            return Error("policy", null, DmsRosterReasons.PolicyEmpty);
         }
 
         PersonName? name;
@@ -245,7 +245,7 @@ public sealed class DmsRosterReader : IDisposable
             var full = record["fullName"];
             if (!PersonName.TryParseJoined(full, out name))
             {
-                return Error("fullName", full, full is null ? "ФИО is empty." : "ФИО needs at least a last and a first name.");
+                return Error("fullName", full, full is null ? DmsRosterReasons.FullNameEmpty : DmsRosterReasons.FullNameShort);
             }
         }
         else
@@ -253,7 +253,7 @@ public sealed class DmsRosterReader : IDisposable
             var (last, first) = (record["lastName"], record["firstName"]);
             if (last is null || first is null)
             {
-                return Error(last is null ? "lastName" : "firstName", null, last is null ? "the last name is empty." : "the first name is empty.");
+                return Error(last is null ? "lastName" : "firstName", null, last is null ? DmsRosterReasons.LastNameEmpty : DmsRosterReasons.FirstNameEmpty);
             }
 
             try
@@ -262,7 +262,7 @@ public sealed class DmsRosterReader : IDisposable
             }
             catch (DomainException)
             {
-                return Error("lastName", $"{last} {first}", "a name part is longer than a roster allows (last 60, first 35 characters).");
+                return Error("lastName", $"{last} {first}", DmsRosterReasons.NameTooLong);
             }
         }
 
@@ -272,19 +272,19 @@ public sealed class DmsRosterReader : IDisposable
         {
             if (ParseDate(birth) is not { } parsed)
             {
-                return Error("birthDate", birth, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+                return Reason("birthDate", birth, DmsRosterReasons.NotADateIn(layout.Table.DateFormats));
             }
 
             birthDate = parsed;
         }
         else if (kind != RosterKind.Detach)
         {
-            return Error("birthDate", null, "the birth date is empty.");
+            return Error("birthDate", null, DmsRosterReasons.BirthDateEmpty);
         }
 
         if (birthDate is { } born && (born.Year < 1900 || born > Header.AsOf?.AddYears(1)))
         {
-            return Error("birthDate", birth, "the birth date is not plausible.");
+            return Error("birthDate", birth, DmsRosterReasons.BirthDateImplausible);
         }
 
         var dates = ReadPeriod(record, kind, out var dateError);
@@ -304,7 +304,7 @@ public sealed class DmsRosterReader : IDisposable
         var (franchise, badFranchise, exclusions) = FreeText(freeText);
         if (badFranchise is not null)
         {
-            return Error(record["notes"] is null ? "program" : "notes", badFranchise, "the franchise is not a percentage from 0 to 100.");
+            return Error(record["notes"] is null ? "program" : "notes", badFranchise, DmsRosterReasons.FranchiseInvalid);
         }
 
         decimal? limit = null;
@@ -313,7 +313,7 @@ public sealed class DmsRosterReader : IDisposable
             limit = DmsGuaranteeLetterReader.ParseMoney(limitText);
             if (limit is null)
             {
-                return Error("limit", limitText, "the limit is not an amount in roubles (e.g. 150 000,00).");
+                return Error("limit", limitText, DmsRosterReasons.LimitInvalid);
             }
         }
 
@@ -339,11 +339,11 @@ public sealed class DmsRosterReader : IDisposable
         catch (DomainException exception) when (exception.ParamName == nameof(RosterMember.DetachedFrom))
         {
             return Error(layout.Table.Columns.ContainsKey("detachedFrom") ? "detachedFrom" : "servedUntil", record["detachedFrom"] ?? record["servedUntil"],
-                "the detachment date is before the attachment date.");
+                DmsRosterReasons.DetachedBeforeAttached);
         }
         catch (DomainException)
         {
-            return Error("policy", null, "a value is longer than a roster allows (policy 60, programme 300 characters).");
+            return Error("policy", null, DmsRosterReasons.ValueTooLong);
         }
     }
 
@@ -362,7 +362,7 @@ public sealed class DmsRosterReader : IDisposable
             var date = ParseDate(text);
             if (date is null)
             {
-                problem = new DmsRowError(record.Row, Title(field), text, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+                problem = new DmsRowError(record.Row, Title(field), text, DmsRosterReasons.NotADateIn(layout.Table.DateFormats));
             }
 
             return date;
@@ -394,7 +394,7 @@ public sealed class DmsRosterReader : IDisposable
                 if (to is null)
                 {
                     error = new DmsRowError(record.Row, Title("detachedFrom"), null,
-                        "a detachment needs its date: the row has none and the text above the table gives none.");
+                        DmsRosterReasons.Of(DmsRosterReasons.DetachmentDateMissing));
                 }
 
                 break;
@@ -403,7 +403,7 @@ public sealed class DmsRosterReader : IDisposable
                 if (from is null && kind == RosterKind.Attach)
                 {
                     error = new DmsRowError(record.Row, Title("attachedFrom"), null,
-                        "an attachment needs its date: the row has none and the text above the table gives none.");
+                        DmsRosterReasons.Of(DmsRosterReasons.AttachmentDateMissing));
                     return default;
                 }
 
@@ -528,7 +528,7 @@ public sealed class DmsRosterReader : IDisposable
             }
 
             return ParseDate(value, layout.Table.DateFormats)
-                ?? throw new DmsRosterException($"the {name} above the table is not a date in {string.Join(" or ", layout.Table.DateFormats)}.", cursor.HeaderRow);
+                ?? throw new DmsRosterException(DmsRosterReasons.HeaderDateNotADate(name, layout.Table.DateFormats), cursor.HeaderRow);
         }
 
         var kindText = $"{text}\n{Path.GetFileNameWithoutExtension(fileName)}";
@@ -543,7 +543,7 @@ public sealed class DmsRosterReader : IDisposable
         }
 
         kind ??= layout.DefaultKind
-            ?? throw new DmsRosterException("cannot tell whether the file attaches, detaches or lists everyone: the text above the table matches none of the mapping's kind patterns.", cursor.HeaderRow);
+            ?? throw new DmsRosterException(DmsRosterReasons.Of(DmsRosterReasons.KindUnknown), cursor.HeaderRow);
         var documentDate = DateFact("documentDate");
         var periodFrom = DateFact("periodFrom");
         var periodTo = DateFact("periodTo");

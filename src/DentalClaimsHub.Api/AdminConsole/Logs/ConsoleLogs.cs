@@ -8,7 +8,13 @@ namespace DentalClaimsHub.Api.AdminConsole.Logs;
 
 /// <summary>A roster import as the console lists it (no personal data: file name, counts and status only).</summary>
 public sealed record RosterImportRow(Guid Id, DateTimeOffset ReceivedAt, string PracticeName, string PayerName, string FileName, string? Kind,
-    string? Format, RosterImportStatus Status, int RowsRead, int Attached, int Detached, int Changed, int Unchanged, int ErrorCount, string? Failure);
+    string? Format, RosterImportStatus Status, int RowsRead, int Attached, int Detached, int Changed, int Unchanged, int ErrorCount, string? Failure)
+{
+    /// <summary>The code of <see cref="Failure"/> and its values (null and empty for imports failed before codes).</summary>
+    public string? FailureCode { get; init; }
+
+    public IReadOnlyList<string> FailureArgs { get; init; } = [];
+}
 
 /// <summary>An eligibility check as the log lists it: when, for whom (practice, payer — no patient data), how it went and how long it took.</summary>
 public sealed record EligibilityRow(Guid Id, DateTimeOffset RequestedAt, string PracticeName, string PayerName, DateOnly ServiceDate,
@@ -53,7 +59,10 @@ public sealed class ConsoleLogs(IDbContextFactory<HubDbContext> contexts, PayerP
 
         var practice = await db.Practices.AsNoTracking().Where(p => p.Id == import.PracticeId).Select(p => p.Name).SingleAsync(ct);
         var row = new RosterImportRow(import.Id, import.ReceivedAt, practice, Payer(import.PayerId), import.FileName, import.Kind, import.Format, import.Status,
-            import.RowsRead, import.Attached, import.Detached, import.Changed, import.Unchanged, import.ErrorCount, import.Failure);
+            import.RowsRead, import.Attached, import.Detached, import.Changed, import.Unchanged, import.ErrorCount, import.Failure)
+        {
+            FailureCode = import.FailureCode, FailureArgs = import.FailureArgs,
+        };
         return (row, import.PracticeId, import.Errors.OrderBy(e => e.Row).ToList());
     }
 

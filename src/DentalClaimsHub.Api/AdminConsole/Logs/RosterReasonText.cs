@@ -1,0 +1,57 @@
+using System.Globalization;
+using DentalClaimsHub.Adapters.Dms.Rosters;
+using DentalClaimsHub.Api.Rosters;
+using DentalClaimsHub.Storage.Rosters;
+using Microsoft.Extensions.Localization;
+
+namespace DentalClaimsHub.Api.AdminConsole.Logs;
+
+/// <summary>
+/// A roster import's failure or a row's reason in the console user's language: worded from its code
+/// (<see cref="DmsRosterReasons"/>, <see cref="RosterImportReasons"/>) with a <c>RosterReason.*</c> text, the insurer's
+/// column titles and cells as given, date formats in Russian letters (ДД.ММ.ГГГГ). In English it reads as stored; a reason
+/// stored before codes is recognised by its English, and one that is not reads as stored.
+/// </summary>
+public sealed class RosterReasonText(IStringLocalizer<ConsoleText> text)
+{
+    public string Render(RosterImportError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Render(error.Reason, error.Code, error.Args);
+    }
+
+    public string Render(string? stored, string? code, IReadOnlyList<string>? args)
+    {
+        if (stored is null || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        {
+            return stored ?? "";
+        }
+
+        if (code is null && RosterImportReasons.Recognise(stored) is { } recognised)
+        {
+            (code, args) = (recognised.Code, recognised.Args);
+        }
+
+        if (code is null || text["RosterReason." + code] is not { ResourceNotFound: false } template)
+        {
+            return stored;
+        }
+
+        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. Words(code, args ?? [])]);
+    }
+
+    private IEnumerable<string> Words(string code, IReadOnlyList<string> args) => code switch
+    {
+        DmsRosterReasons.NotADate => [Formats(args)],
+        DmsRosterReasons.HeaderDateInvalid when args.Count > 0 =>
+            [text["RosterFact." + args[0]] is { ResourceNotFound: false } fact ? fact.Value : args[0], Formats(args.Skip(1))],
+        DmsRosterReasons.HeaderColumnsMissing => [string.Join(", ", args.Select(title => $"«{title}»"))],
+        _ => args,
+    };
+
+    // "dd.MM.yyyy" as a Russian form asks for a date: ДД.ММ.ГГГГ.
+    private string Formats(IEnumerable<string> formats) =>
+        string.Join(" " + text["RosterFact.Or"].Value + " ", formats.Select(f => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru"
+            ? f.Replace('d', 'Д').Replace('M', 'М').Replace('y', 'Г')
+            : f));
+}
