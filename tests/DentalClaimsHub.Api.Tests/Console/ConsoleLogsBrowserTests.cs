@@ -18,18 +18,7 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
     public async Task A_refused_roster_shows_its_line_numbered_row_problems_and_the_eligibility_log_lists_a_check()
     {
         var practice = await factory.CreatePracticeAsync("Logs Dental");
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "dms", "invalid", "severnaya-zashchita", "bad-dates.csv")));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "bad-dates.csv");
-        form.Add(new StringContent("dms-severnaya"), "insurer");
-        var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var importId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        for (var i = 0; i < 100 && await factory.InDatabaseAsync(db => db.RosterImports.Where(r => r.Id == importId).Select(r => r.FinishedAt).SingleAsync()) is null; i++)
-        {
-            await Task.Delay(100);
-        }
+        var importId = await ImportBadDatesAsync(practice);
 
         var check = await practice.Client.PostAsJsonAsync("/v1/eligibility", new EligibilityRequest
         {
@@ -96,18 +85,7 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
     public async Task A_refused_roster_reads_in_Russian_on_the_Russian_page_and_keeps_its_English_in_the_API()
     {
         var practice = await factory.CreatePracticeAsync("Roster RU Dental");
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "dms", "invalid", "severnaya-zashchita", "bad-dates.csv")));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "bad-dates.csv");
-        form.Add(new StringContent("dms-severnaya"), "insurer");
-        var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var importId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        for (var i = 0; i < 100 && await factory.InDatabaseAsync(db => db.RosterImports.Where(r => r.Id == importId).Select(r => r.FinishedAt).SingleAsync()) is null; i++)
-        {
-            await Task.Delay(100);
-        }
+        var importId = await ImportBadDatesAsync(practice);
 
         var stored = await factory.InDatabaseAsync(db => db.RosterImports.AsNoTracking().SingleAsync(r => r.Id == importId));
         Assert.Equal(DentalClaimsHub.Api.Rosters.RosterImportReasons.RowsRejectedNotPartial, stored.FailureCode);
@@ -152,5 +130,24 @@ public sealed class ConsoleLogsBrowserTests(ConsoleBrowserFactory factory) : ICl
             return 0;
         });
         return check.Id;
+    }
+
+    // The refused roster both tests read: Северная защита's list with impossible dates, imported and finished.
+    private async Task<Guid> ImportBadDatesAsync(TestPractice practice)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, "dms", "invalid", "severnaya-zashchita", "bad-dates.csv")));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "bad-dates.csv");
+        form.Add(new StringContent("dms-severnaya"), "insurer");
+        var posted = await practice.Client.PostAsync("/v1/roster-imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var importId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        for (var i = 0; i < 100 && await factory.InDatabaseAsync(db => db.RosterImports.Where(r => r.Id == importId).Select(r => r.FinishedAt).SingleAsync()) is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return importId;
     }
 }
