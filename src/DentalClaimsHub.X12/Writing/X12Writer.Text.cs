@@ -91,6 +91,12 @@ public sealed partial class X12Writer
             return;
         }
 
+        if (_used + bytes <= FlushSize)
+        {
+            Array.Resize(ref _buffer, Math.Min(FlushSize, Math.Max(_buffer.Length * 2, _used + bytes)));
+            return;
+        }
+
         _stream.Write(_buffer, 0, _used);
         _used = 0;
         if (bytes > _buffer.Length)

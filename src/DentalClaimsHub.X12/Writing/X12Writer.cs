@@ -17,7 +17,10 @@ public sealed partial class X12Writer : IDisposable
     private readonly Stream _stream;
     private readonly X12WriterOptions _options;
     private readonly byte[] _newLine;
-    private byte[] _buffer = new byte[64 * 1024];
+    // A writer starts small and grows to 64 KB before it flushes: a 270 or a 999 is a kilobyte or two, and a 64 KB buffer
+    // per message was nine tenths of the bytes a hub allocated per eligibility check.
+    private const int FlushSize = 64 * 1024;
+    private byte[] _buffer = new byte[1024];
     private int _used;
 
     /// <summary>Creates a writer; the writer owns the stream unless <see cref="X12WriterOptions.LeaveOpen"/>.</summary>

@@ -36,6 +36,39 @@ public class X12WriterTests
     }
 
     [Fact]
+    public void Write_SmallMessage_AllocatesAboutItsOwnSizeNotASixtyFourKilobyteBuffer()
+    {
+        var original = X12TestInput.Interchange('*', '^', ':', '~');
+        var segments = X12TestInput.ReadAll(original, out var reader).ToList();
+        var output = new MemoryStream(capacity: 64 * 1024);
+        Write(reader.Delimiters!.Value, segments); // warm
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using (var writer = new X12Writer(output, reader.Delimiters!.Value, new X12WriterOptions { LeaveOpen = true }))
+        {
+            segments.ForEach(writer.Write);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(original, Encoding.UTF8.GetString(output.ToArray()));
+        Assert.True(allocated < 16 * 1024, $"writing {original.Length} bytes allocated {allocated:N0}");
+    }
+
+    [Theory]
+    [InlineData(5_000)] // many segments: the buffer grows to 64 KB, then flushes
+    [InlineData(1)] // one element longer than 64 KB
+    public void Write_PastTheFlushSize_ReproducesEveryByte(int copies)
+    {
+        var delimiters = X12Delimiters.Default;
+        var text = copies == 1 ? new string('A', 100_000) : "SAMPLE TEXT";
+        var segments = Enumerable.Range(0, copies).Select(i => X12Segment.Create(delimiters, "MSG", [text + i])).ToList();
+
+        var written = Write(delimiters, segments);
+
+        Assert.Equal(string.Concat(segments.Select(s => $"MSG{delimiters.Element}{s.Elements[1]}{delimiters.Segment}")), written);
+    }
+
+    [Fact]
     public void Write_LineBreakOption_AddsNewLineAfterEachTerminatorAndReadsBackEqual()
     {
         var original = X12TestInput.Interchange();
