@@ -42,9 +42,12 @@ public static class DmsExclusions
         }
 
         var service = Normalise(serviceName);
-        return exclusions.FirstOrDefault(exclusion => Kinds.Any(kind =>
-            Normalise(exclusion).Contains(kind.Excludes, StringComparison.Ordinal)
-            && kind.Services.Any(stem => service.Contains(stem, StringComparison.Ordinal))));
+        return exclusions.FirstOrDefault(exclusion =>
+        {
+            var excluded = Normalise(exclusion);
+            return Kinds.Any(kind => excluded.Contains(kind.Excludes, StringComparison.Ordinal)
+                && kind.Services.Any(stem => service.Contains(stem, StringComparison.Ordinal)));
+        });
     }
 
     private static string Normalise(string text) => text.ToLowerInvariant().Replace('ё', 'е');
