@@ -51,8 +51,10 @@ public sealed class DmsClaimProtocol(
         {
             if (submission.Practice.Inn is null)
             {
-                throw new ClaimBuildException(
-                    $"Claim {submission.Claim.PatientControlNumber} cannot go into a ДМС registry: the clinic has no ИНН.", null, submission.Claim.Id);
+                var number = submission.Claim.PatientControlNumber;
+                throw new ClaimBuildException(new Domain.Claims.TimelineReason(
+                    $"Claim {number} cannot go into a ДМС registry: the clinic has no ИНН.", Domain.Claims.TimelineReasonCodes.DmsNoInn, [number]),
+                    null, submission.Claim.Id);
             }
         }
 
@@ -158,9 +160,11 @@ public sealed class DmsClaimProtocol(
             {
                 if (!reference.TryNormaliseService(line.Procedure.Code, out var code) || !reference.IsKnownService(code))
                 {
-                    throw new ClaimBuildException(
-                        $"Plan {submission.Claim.PatientControlNumber} line {line.LineNumber}: {line.Procedure.Code} is not in the hub's dental 804н "
-                        + "reference, so the guarantee-letter request cannot name it.", null, submission.Claim.Id);
+                    var (number, lineNumber) = (submission.Claim.PatientControlNumber, line.LineNumber.ToString(CultureInfo.InvariantCulture));
+                    throw new ClaimBuildException(new Domain.Claims.TimelineReason(
+                        $"Plan {number} line {lineNumber}: {line.Procedure.Code} is not in the hub's dental 804н "
+                        + "reference, so the guarantee-letter request cannot name it.", Domain.Claims.TimelineReasonCodes.DmsUnknownService,
+                        [number, lineNumber, line.Procedure.Code]), null, submission.Claim.Id);
                 }
             }
         }

@@ -42,7 +42,8 @@ public sealed class FhirClaimProtocol(IHttpClientFactory clients, TimeProvider t
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or Domain.DomainException)
         {
-            throw new ClaimBuildException($"The claim cannot be expressed as a FHIR Claim: {ex.Message}", ex, submission.Claim.Id);
+            throw new ClaimBuildException(new Domain.Claims.TimelineReason($"The claim cannot be expressed as a FHIR Claim: {ex.Message}",
+                Domain.Claims.TimelineReasonCodes.FhirUnbuildable, [ex.Message]), ex, submission.Claim.Id);
         }
 
         var json = FhirClaimBuilder.ToJson(resource);

@@ -61,9 +61,21 @@ public sealed record PlanDecision(string? ReferenceNumber, IReadOnlyList<PlanLin
 /// <summary>One planned line's decision.</summary>
 public sealed record PlanLineDecision(int LineNumber, decimal? ApprovedAmount, string? Note = null);
 
-/// <summary>A claim cannot be expressed in the payer's protocol; the message says which field to fix.</summary>
-public sealed class ClaimBuildException(string message, Exception? inner = null, Guid? claimId = null) : Exception(message, inner)
+/// <summary>
+/// A claim cannot be expressed in the payer's protocol; the message says which field to fix. <see cref="Reason"/> is the
+/// same account as a timeline code with its values when the protocol gave one (the message is then its English text).
+/// </summary>
+public sealed class ClaimBuildException : Exception
 {
+    public ClaimBuildException(string message, Exception? inner = null, Guid? claimId = null)
+        : base(message, inner) => ClaimId = claimId;
+
+    public ClaimBuildException(Domain.Claims.TimelineReason reason, Exception? inner = null, Guid? claimId = null)
+        : base((reason ?? throw new ArgumentNullException(nameof(reason))).Text, inner) => (Reason, ClaimId) = (reason, claimId);
+
     /// <summary>The claim at fault, when one claim of a batch is (the others can still be sent).</summary>
-    public Guid? ClaimId { get; } = claimId;
+    public Guid? ClaimId { get; }
+
+    /// <summary>The account as a timeline reason with a code, or null when the protocol gave only English.</summary>
+    public Domain.Claims.TimelineReason? Reason { get; }
 }

@@ -45,7 +45,22 @@ public static class TimelineReasonCodes
     /// <summary>A console user wrote the claim off. Args: their note.</summary>
     public const string WrittenOff = "written-off";
 
+    /// <summary>A ДМС registry cannot name the clinic: it has no ИНН. Args: the claim's number.</summary>
+    public const string DmsNoInn = "dms-no-inn";
+
+    /// <summary>
+    /// A guarantee-letter request cannot name a planned service: not in the hub's 804н reference. Args: the plan's number,
+    /// line number, the service code as given.
+    /// </summary>
+    public const string DmsUnknownService = "dms-unknown-service";
+
+    /// <summary>
+    /// The claim cannot be expressed as a FHIR Claim. Args: the builder's own account (English, as it said it; may be empty).
+    /// </summary>
+    public const string FhirUnbuildable = "fhir-unbuildable";
+
     /// <summary>Every code, for tests that check each has words in every language.</summary>
     public static readonly IReadOnlyList<string> All =
-        [Created, FollowUp, Ta1Rejected, Ack999Rejected, ClaimAckRejected, ClaimStatus, Remittance, Reversal, Predetermination, FhirError, FhirQueued, WrittenOff];
+        [Created, FollowUp, Ta1Rejected, Ack999Rejected, ClaimAckRejected, ClaimStatus, Remittance, Reversal, Predetermination, FhirError, FhirQueued, WrittenOff,
+        DmsNoInn, DmsUnknownService, FhirUnbuildable];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -340,6 +341,42 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Submit_DmsClaimOfAClinicWithoutInn_GoesBackToDraftWithACodedReasonTheConsoleSaysInRussian()
+    {
+        var (practice, pcn, created) = await SubmitDmsAsync("demo-dms-insurer", withInn: false);
+
+        // It starts in draft: wait for the draft it returns to after queued.
+        var claim = created;
+        for (var i = 0; i < 150 && !(claim.Timeline.Count > 1 && claim.Timeline[^1].To == "draft"); i++)
+        {
+            await Task.Delay(100);
+            claim = (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!;
+        }
+
+        var english = $"Claim {pcn} cannot go into a ДМС registry: the clinic has no ИНН.";
+        Assert.Equal(("draft", english), (claim.Timeline[^1].To, claim.Timeline[^1].Reason));
+        var entry = await InDatabaseAsync(db => db.Set<ClaimTimelineEntry>().AsNoTracking()
+            .Where(t => t.ClaimId == created.Id).OrderByDescending(t => t.Sequence).FirstAsync());
+        Assert.Equal((TimelineReasonCodes.DmsNoInn, english), (entry.ReasonCode, entry.Reason));
+        Assert.Equal([pcn], entry.ReasonArgs);
+        Assert.DoesNotContain(factory.Simulator.Dms.Files, f => Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
+
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            using var scope = factory.Services.CreateScope();
+            var said = scope.ServiceProvider.GetRequiredService<Api.AdminConsole.Claims.TimelineReasonText>()
+                .Render(ClaimState.Draft, entry.Reason, entry.ReasonCode, entry.ReasonArgs);
+            Assert.Equal($"Заявку {pcn} нельзя включить в реестр ДМС: у клиники не указан ИНН.", said);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    [Fact]
     public async Task Submit_DmsClaimToAnInsurerTakingEmail_TheRegistryIsMailedAsAnAttachment()
     {
         var (practice, pcn, created) = await SubmitDmsAsync("dms-mail-insurer");
@@ -450,11 +487,15 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         Assert.DoesNotContain(rows, r => r.Contains(";A16.07.002;", StringComparison.Ordinal) && r.Contains("RX-0117", StringComparison.Ordinal));
     }
 
-    private async Task<(TestPractice Practice, string Pcn, ClaimResponse Created)> SubmitDmsAsync(string insurer)
+    private async Task<(TestPractice Practice, string Pcn, ClaimResponse Created)> SubmitDmsAsync(string insurer, bool withInn = true)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var practice = await factory.CreatePracticeAsync("Клиника Улыбка");
-        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Domain.Values.Inn.Parse("7707083893"), null));
+        if (withInn)
+        {
+            await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(p.Npi, p.TaxId, Domain.Values.Inn.Parse("7707083893"), null));
+        }
+
         var patient = await (await practice.Client.PostAsJsonAsync("/v1/patients", TestData.NewPatientRequest("Иванова", "Анна")))
             .Content.ReadFromJsonAsync<PatientResponse>();
         var coverage = await (await practice.Client.PostAsJsonAsync($"/v1/patients/{patient!.Id}/coverages",

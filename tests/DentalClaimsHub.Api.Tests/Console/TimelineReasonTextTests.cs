@@ -48,6 +48,10 @@ public sealed class TimelineReasonTextTests
         { TimelineReasonCodes.FhirError, ClaimState.Rejected, [""], "ClaimResponse с ошибкой: причина не указана" },
         { TimelineReasonCodes.FhirQueued, ClaimState.Pending, ["manual review"], "Плательщик поставил заявку на рассмотрение: manual review" },
         { TimelineReasonCodes.WrittenOff, ClaimState.Closed, ["small balance"], "Списано: small balance" },
+        { TimelineReasonCodes.DmsNoInn, ClaimState.Draft, ["DMS-0001"], "Заявку DMS-0001 нельзя включить в реестр ДМС: у клиники не указан ИНН." },
+        { TimelineReasonCodes.DmsUnknownService, ClaimState.Draft, ["GP-PLAN-0001", "3", "A06.07.999"], "План GP-PLAN-0001, строка 3: услуги A06.07.999 нет в справочнике" },
+        { TimelineReasonCodes.FhirUnbuildable, ClaimState.Draft, ["Value cannot be empty"], "Заявку нельзя представить как FHIR Claim: Value cannot be empty" },
+        { TimelineReasonCodes.FhirUnbuildable, ClaimState.Draft, [""], "Заявку нельзя представить как FHIR Claim: причина не указана" },
     };
 
     [Theory]

@@ -41,6 +41,9 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
             TimelineReasonCodes.FhirError => Say("Reason.fhir-error", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
             TimelineReasonCodes.FhirQueued => Say("Reason.fhir-queued", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
             TimelineReasonCodes.WrittenOff => Say("Reason.written-off", Arg(0)),
+            TimelineReasonCodes.DmsNoInn => Say("Reason.dms-no-inn", Arg(0)),
+            TimelineReasonCodes.DmsUnknownService => Say("Reason.dms-unknown-service", Arg(0), Arg(1), Arg(2)),
+            TimelineReasonCodes.FhirUnbuildable => Say("Reason.fhir-unbuildable", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
             _ => stored,
         };
     }

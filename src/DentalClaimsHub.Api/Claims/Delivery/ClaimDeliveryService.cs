@@ -204,7 +204,7 @@ public sealed partial class ClaimDeliveryService(
             {
                 // That claim's own problem: it goes back to the practice, the others are sent without it.
                 var faulty = fresh.FirstOrDefault(c => c.Id == ex.ClaimId) ?? fresh[0];
-                await ReturnToDraftAsync(faulty, ex.Message, cancellationToken);
+                await ReturnToDraftAsync(faulty, ex.Reason ?? ex.Message, cancellationToken);
                 fresh.Remove(faulty);
                 outcome = DeliveryOutcome.ReturnedToDraft;
                 continue;
@@ -339,7 +339,7 @@ public sealed partial class ClaimDeliveryService(
         };
     }
 
-    private async Task<DeliveryOutcome> ReturnToDraftAsync(Claim claim, string reason, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> ReturnToDraftAsync(Claim claim, TimelineReason reason, CancellationToken cancellationToken)
     {
         try
         {

@@ -132,6 +132,23 @@ public sealed class DmsGuaranteeRequestTests
         Assert.Equal(plan[0].Claim.Id, refused.ClaimId);
         Assert.Equal("Plan GP-PLAN-0001 line 3: A06.07.999 is not in the hub's dental 804н reference, so the guarantee-letter request cannot name it.",
             refused.Message);
+        Assert.Equal((TimelineReasonCodes.DmsUnknownService, refused.Message), (refused.Reason?.Code, refused.Reason?.Text));
+        Assert.Equal(["GP-PLAN-0001", "3", "A06.07.999"], refused.Reason!.Args);
+    }
+
+    [Fact]
+    public async Task Protocol_ClinicWithoutInn_IsReturnedWithACodedReasonNamingTheClaim()
+    {
+        var protocol = new DmsClaimProtocol(new NoHttp(), new FixedTime(), mappings: Catalog.Value, reference: () => Reference.Value);
+        var plan = Plan();
+        plan[0] = plan[0] with { Practice = Practice.Create("ООО «Клиника Тест»", "RU", "Europe/Moscow", Now, id: PracticeId) };
+
+        var refused = await Assert.ThrowsAsync<ClaimBuildException>(() => protocol.BuildAsync(plan, CancellationToken.None));
+
+        Assert.Equal(plan[0].Claim.Id, refused.ClaimId);
+        Assert.Equal("Claim GP-PLAN-0001 cannot go into a ДМС registry: the clinic has no ИНН.", refused.Message);
+        Assert.Equal((TimelineReasonCodes.DmsNoInn, refused.Message), (refused.Reason?.Code, refused.Reason?.Text));
+        Assert.Equal(["GP-PLAN-0001"], refused.Reason!.Args);
     }
 
     [Fact]
