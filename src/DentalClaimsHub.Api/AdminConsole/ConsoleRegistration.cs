@@ -85,6 +85,7 @@ public static class ConsoleRegistration
         services.AddScoped<Payers.PayerFailureText>();
         services.AddScoped<Webhooks.WebhookErrorText>();
         services.AddScoped<Logs.RosterReasonText>();
+        services.AddScoped<Messages.DmsRowFindingText>();
         services.AddScoped<Logs.EligibilityFailureText>();
         services.AddScoped<Messages.X12IssueText>();
         services.AddScoped<Remittances.RemittanceProblemText>();
