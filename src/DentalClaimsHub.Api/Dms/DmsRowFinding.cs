@@ -10,16 +10,25 @@ namespace DentalClaimsHub.Api.Dms;
 /// </summary>
 public sealed record DmsRowFinding(string Text, int Row, string Column, string? Code, IReadOnlyList<string>? Args)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>How <c>messages.parse_errors</c> keeps a finding.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    /// <summary>An act's row as its message has always kept it: <c>Row 11 [Код услуги]: reason</c>.</summary>
     public static DmsRowFinding Of(DmsRowError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new($"Row {error.Row} [{error.Column}]: {error.Reason}", error.Row, error.Column, error.Code, error.Code is null ? null : error.Args);
+        return Of(error, $"Row {error.Row} [{error.Column}]: {error.Reason}");
+    }
+
+    /// <summary>A row whose English line the message keeps is <paramref name="text"/>.</summary>
+    public static DmsRowFinding Of(DmsRowError error, string text)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(text, error.Row, error.Column, error.Code, error.Code is null ? null : error.Args);
     }
 
     /// <summary>The findings as <c>messages.parse_errors</c> keeps them.</summary>
-    public static string Json(IEnumerable<DmsRowError> errors) => JsonSerializer.Serialize(errors.Select(Of), Options);
+    public static string Json(IEnumerable<DmsRowError> errors) => JsonSerializer.Serialize(errors.Select(e => Of(e)), JsonOptions);
 
     /// <summary>A stored finding read back: null for an element that is not one (a plain line, an older message's).</summary>
     public static DmsRowFinding? Read(JsonElement element)
@@ -31,7 +40,7 @@ public sealed record DmsRowFinding(string Text, int Row, string Column, string? 
 
         try
         {
-            return element.Deserialize<DmsRowFinding>(Options);
+            return element.Deserialize<DmsRowFinding>(JsonOptions);
         }
         catch (JsonException)
         {

@@ -159,10 +159,12 @@ public sealed class ConsoleTextTests
             declared.Order());
         Assert.Equal(declared.Count, declared.Distinct().Count());
         Assert.All(declared, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
-        // An act's row reasons share the roster's words (RosterReason.*).
-        var act = typeof(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        // An act's and a guarantee-letter answer's row reasons share the roster's words (RosterReason.*).
+        var act = new[] { typeof(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons), typeof(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.All.Order(), act.Order());
+        Assert.Equal(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.All.Concat(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons.All).Order(),
+            act.Order());
         Assert.Empty(act.Intersect(declared));
         Assert.All(act, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
         Assert.True(en.ContainsKey("Message.RowFinding") && ru.ContainsKey("Message.RowFinding"));
