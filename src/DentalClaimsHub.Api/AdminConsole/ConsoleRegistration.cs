@@ -86,6 +86,7 @@ public static class ConsoleRegistration
         services.AddScoped<Webhooks.WebhookErrorText>();
         services.AddScoped<Logs.RosterReasonText>();
         services.AddScoped<Messages.DmsRowFindingText>();
+        services.AddScoped<Messages.FhirFindingText>();
         services.AddScoped<Logs.EligibilityFailureText>();
         services.AddScoped<Messages.X12IssueText>();
         services.AddScoped<Remittances.RemittanceProblemText>();

@@ -168,6 +168,8 @@ public sealed class ConsoleTextTests
         Assert.Empty(act.Intersect(declared));
         Assert.All(act, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
         Assert.True(en.ContainsKey("Message.RowFinding") && ru.ContainsKey("Message.RowFinding"));
+        Assert.All(DentalClaimsHub.Api.AdminConsole.Messages.FhirFindingText.Keys,
+            k => Assert.True(en.ContainsKey("FhirFinding." + k) && ru.ContainsKey("FhirFinding." + k), k));
         // The dates above a roster's table a mapping reads (DmsRosterReader's DateFact).
         Assert.All(new[] { "documentDate", "periodFrom", "periodTo", "effectiveDate", "Or" },
             f => Assert.True(en.ContainsKey("RosterFact." + f) && ru.ContainsKey("RosterFact." + f), f));
