@@ -85,6 +85,8 @@ public static class ConsoleRegistration
         services.AddScoped<Payers.PayerFailureText>();
         services.AddScoped<Webhooks.WebhookErrorText>();
         services.AddScoped<Logs.RosterReasonText>();
+        services.AddScoped<Messages.DmsRowFindingText>();
+        services.AddScoped<Messages.FhirFindingText>();
         services.AddScoped<Logs.EligibilityFailureText>();
         services.AddScoped<Messages.X12IssueText>();
         services.AddScoped<Remittances.RemittanceProblemText>();

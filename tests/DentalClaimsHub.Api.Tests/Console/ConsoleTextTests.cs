@@ -159,6 +159,17 @@ public sealed class ConsoleTextTests
             declared.Order());
         Assert.Equal(declared.Count, declared.Distinct().Count());
         Assert.All(declared, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
+        // An act's and a guarantee-letter answer's row reasons share the roster's words (RosterReason.*).
+        var act = new[] { typeof(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons), typeof(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.All.Concat(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons.All).Order(),
+            act.Order());
+        Assert.Empty(act.Intersect(declared));
+        Assert.All(act, c => Assert.True(en.ContainsKey("RosterReason." + c) && ru.ContainsKey("RosterReason." + c), c));
+        Assert.True(en.ContainsKey("Message.RowFinding") && ru.ContainsKey("Message.RowFinding"));
+        Assert.All(DentalClaimsHub.Api.AdminConsole.Messages.FhirFindingText.Keys,
+            k => Assert.True(en.ContainsKey("FhirFinding." + k) && ru.ContainsKey("FhirFinding." + k), k));
         // The dates above a roster's table a mapping reads (DmsRosterReader's DateFact).
         Assert.All(new[] { "documentDate", "periodFrom", "periodTo", "effectiveDate", "Or" },
             f => Assert.True(en.ContainsKey("RosterFact." + f) && ru.ContainsKey("RosterFact." + f), f));

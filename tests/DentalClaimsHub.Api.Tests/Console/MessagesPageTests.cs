@@ -307,6 +307,38 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         await Assertions.Expect(finding).ToHaveTextAsync("Ошибка: сегмент 7 (NM1), цикл 2010BA, элемент NM109 — нет обязательного элемента данных");
     }
 
+    [Fact]
+    public async Task A_broken_act_files_row_findings_read_in_Russian_with_row_and_column()
+    {
+        // demo-med's sample act has a row with no 804н code and one whose sums do not add up; stored as the act importer stores them.
+        var sample = Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Samples, "dms", "acts", "demo-med-act.xlsx");
+        var (catalog, _) = DentalClaimsHub.Adapters.Dms.Mappings.DmsMappingCatalog.Load(Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Mappings, "dms"));
+        var layout = catalog.Find("demo-med")!.Acts!;
+        await using var content = File.OpenRead(sample);
+        var act = DentalClaimsHub.Adapters.Dms.Acts.DmsActReader.Read(content, "demo-med-act.xlsx", layout);
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", await File.ReadAllBytesAsync(sample), "application/octet-stream",
+            DateTimeOffset.UtcNow, "demo-med");
+        stored.MarkParsed(MessageParseStatus.PartiallyParsed, DentalClaimsHub.Api.Dms.DmsRowFinding.Json(act.Errors));
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.Messages.Add(stored);
+            return await db.SaveChangesAsync();
+        });
+
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.GotoAsync($"/console/messages/{stored.Id}");
+        var findings = page.Locator("ul.parse-errors li");
+        // In English the line the message has always kept.
+        await Assertions.Expect(findings.First).ToHaveTextAsync("Row 11 [Код услуги]: not a code of the 804н nomenclature (e.g. A16.07.002).");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(findings.First).ToHaveTextAsync("Строка 11 [Код услуги]: Не код номенклатуры 804н (например, A16.07.002).");
+        await Assertions.Expect(findings.Nth(1)).ToContainTextAsync("Строка 12 [Снято, руб.]: Принятая сумма");
+        await Assertions.Expect(findings.Nth(1)).ToContainTextAsync("2 100,00");
+        Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);

@@ -81,23 +81,23 @@ public static class DmsActReader
 
     private static (DmsActLine? Line, DmsRowError? Error) ReadRow(DmsActLayout layout, DmsRecord record)
     {
-        (DmsActLine?, DmsRowError?) Error(string field, string? value, string reason) => (null, new DmsRowError(record.Row, Title(layout, field), value, reason));
+        (DmsActLine?, DmsRowError?) Error(string field, string? value, DmsRosterReason reason) => (null, new DmsRowError(record.Row, Title(layout, field), value, reason));
 
         var claim = record["claim"]?.Trim();
         if (claim is null or { Length: 0 })
         {
-            return Error("claim", null, "our claim number is empty.");
+            return Error("claim", null, DmsActReasons.Of(DmsActReasons.ClaimEmpty));
         }
 
         if (claim.Length > 50)
         {
-            return Error("claim", null, "our claim number is longer than 50 characters.");
+            return Error("claim", null, DmsActReasons.Of(DmsActReasons.ClaimTooLong));
         }
 
         var codeText = record["serviceCode"];
         if (!NomenclatureCode.TryParse(codeText, out var code))
         {
-            return Error("serviceCode", codeText, "not a code of the 804н nomenclature (e.g. A16.07.002).");
+            return Error("serviceCode", codeText, DmsActReasons.Of(DmsActReasons.ServiceCodeInvalid));
         }
 
         DateOnly? date = null;
@@ -106,7 +106,7 @@ public static class DmsActReader
             date = DmsRosterReader.ParseDate(dateText, layout.Table.DateFormats);
             if (date is null)
             {
-                return Error("serviceDate", dateText, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+                return Error("serviceDate", dateText, DmsRosterReasons.NotADateIn(layout.Table.DateFormats));
             }
         }
 
@@ -115,7 +115,7 @@ public static class DmsActReader
         {
             if (!ToothNumber.TryParse(toothText, ToothSystem.Fdi, out var parsed))
             {
-                return Error("tooth", toothText, "not a tooth in FDI notation (11–48, 51–85).");
+                return Error("tooth", toothText, DmsActReasons.Of(DmsActReasons.ToothInvalid));
             }
 
             tooth = parsed.Value;
@@ -125,7 +125,7 @@ public static class DmsActReader
         if (record["quantity"] is { } quantityText
             && (!int.TryParse(quantityText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out quantity) || quantity is < 1 or > 999))
         {
-            return Error("quantity", quantityText, "not a whole quantity from 1 to 999.");
+            return Error("quantity", quantityText, DmsActReasons.Of(DmsActReasons.QuantityInvalid));
         }
 
         var amounts = new decimal?[3];
@@ -137,14 +137,14 @@ public static class DmsActReader
                 amounts[i] = DmsGuaranteeLetterReader.ParseMoney(text);
                 if (amounts[i] is null)
                 {
-                    return Error(amountFields[i], text, "not an amount in roubles (e.g. 2500,00).");
+                    return Error(amountFields[i], text, DmsActReasons.Of(DmsActReasons.AmountInvalid));
                 }
             }
         }
 
         if (amounts[0] is not { } billed)
         {
-            return Error("billed", null, "the billed amount is empty.");
+            return Error("billed", null, DmsActReasons.Of(DmsActReasons.BilledEmpty));
         }
 
         // An insurer writes either sum and leaves the other empty, or both; they must add up to what was billed.
@@ -158,21 +158,20 @@ public static class DmsActReader
         if (accepted < 0 || refused < 0)
         {
             return accepted == -1m && refused == -1m
-                ? Error("accepted", null, "neither the accepted nor the refused amount is given.")
-                : Error("accepted", null, "the accepted or refused amount is more than was billed.");
+                ? Error("accepted", null, DmsActReasons.Of(DmsActReasons.AmountsMissing))
+                : Error("accepted", null, DmsActReasons.Of(DmsActReasons.AmountsExceedBilled));
         }
 
         if (accepted + refused != billed)
         {
-            return Error("refused", null, $"accepted {accepted.ToString("0.00", CultureInfo.InvariantCulture)} and refused "
-                + $"{refused.ToString("0.00", CultureInfo.InvariantCulture)} do not add up to the billed {billed.ToString("0.00", CultureInfo.InvariantCulture)}.");
+            return Error("refused", null, DmsActReasons.DoNotAddUp(accepted, refused, billed));
         }
 
         var reasonCode = Limit(record["reasonCode"], 50);
         var reasonText = Limit(record["reasonText"], 500);
         if (refused > 0 && reasonCode is null && reasonText is null)
         {
-            return Error("reasonText", null, "a refused amount needs a reason (code or text).");
+            return Error("reasonText", null, DmsActReasons.Of(DmsActReasons.RefusalReasonMissing));
         }
 
         var category = refused > 0 ? layout.CategoryOf(reasonCode, reasonText) : (DmsRefusalCategory?)null;

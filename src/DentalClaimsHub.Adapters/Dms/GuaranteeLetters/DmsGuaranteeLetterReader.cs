@@ -1,3 +1,4 @@
+using DentalClaimsHub.Adapters.Dms.Acts;
 using System.Globalization;
 using DentalClaimsHub.Adapters.Dms.Files;
 using DentalClaimsHub.Adapters.Dms.Rosters;
@@ -78,7 +79,7 @@ public static class DmsGuaranteeLetterReader
             if (broken.TryGetValue(request, out var brokenRow))
             {
                 errors.Add(new DmsRowError(rows[0].Row, Title(layout, "request"), request,
-                    $"the letter is not applied: its row {brokenRow} cannot be read."));
+                    DmsGuaranteeLetterReasons.Unreadable(brokenRow)));
                 continue;
             }
 
@@ -122,8 +123,7 @@ public static class DmsGuaranteeLetterReader
 
             if (field is not null)
             {
-                conflict = new DmsRowError(row.Row, Title(layout, field), null,
-                    $"the letter's rows disagree: this row's {field} differs from row {first.Row}; the letter is not applied.");
+                conflict = new DmsRowError(row.Row, Title(layout, field), null, DmsGuaranteeLetterReasons.Disagree(field, first.Row));
                 return null;
             }
 
@@ -132,7 +132,7 @@ public static class DmsGuaranteeLetterReader
 
         if (validFrom is { } from && validTo is { } to && to < from)
         {
-            conflict = new DmsRowError(first.Row, Title(layout, "validTo"), null, "the letter ends before it starts; the letter is not applied.");
+            conflict = new DmsRowError(first.Row, Title(layout, "validTo"), null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.EndsBeforeStart));
             return null;
         }
 
@@ -154,34 +154,34 @@ public static class DmsGuaranteeLetterReader
 
     private static (AnswerRow? Row, DmsRowError? Error) ReadRow(DmsGuaranteeLetterLayout layout, DmsRecord record)
     {
-        (AnswerRow?, DmsRowError?) Error(string field, string? value, string reason) => (null, new DmsRowError(record.Row, Title(layout, field), value, reason));
+        (AnswerRow?, DmsRowError?) Error(string field, string? value, DmsRosterReason reason) => (null, new DmsRowError(record.Row, Title(layout, field), value, reason));
 
         var request = record["request"];
         if (request is null)
         {
-            return Error("request", null, "our request reference (the claim number we sent) is empty.");
+            return Error("request", null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.RequestEmpty));
         }
 
         if (request.Length > 50)
         {
-            return Error("request", null, "our request reference is longer than 50 characters.");
+            return Error("request", null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.RequestTooLong));
         }
 
         var status = record["status"];
         if (status is null)
         {
-            return Error("status", null, "the status is empty.");
+            return Error("status", null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.StatusEmpty));
         }
 
         if (layout.DecisionOf(status) is not { } decision)
         {
-            return Error("status", status, "the status is not one this insurer's mapping knows.");
+            return Error("status", status, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.StatusUnknown));
         }
 
         var number = record["number"];
         if (number is { Length: > 50 })
         {
-            return Error("number", null, "the letter number is longer than 50 characters.");
+            return Error("number", null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.NumberTooLong));
         }
 
         var dates = new DateOnly?[3];
@@ -193,7 +193,7 @@ public static class DmsGuaranteeLetterReader
                 dates[i] = DmsRosterReader.ParseDate(text, layout.Table.DateFormats);
                 if (dates[i] is null)
                 {
-                    return Error(dateFields[i], text, $"not a date in {string.Join(" or ", layout.Table.DateFormats)}.");
+                    return Error(dateFields[i], text, DmsRosterReasons.NotADateIn(layout.Table.DateFormats));
                 }
             }
         }
@@ -204,7 +204,7 @@ public static class DmsGuaranteeLetterReader
             limit = ParseMoney(limitText);
             if (limit is null)
             {
-                return Error("limit", limitText, "not an amount in roubles (e.g. 15000,00).");
+                return Error("limit", limitText, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.LimitInvalid));
             }
         }
 
@@ -213,7 +213,7 @@ public static class DmsGuaranteeLetterReader
         {
             if (!NomenclatureCode.TryParse(codeText, out var parsed))
             {
-                return Error("serviceCode", codeText, "not a code of the 804н nomenclature (e.g. A16.07.002).");
+                return Error("serviceCode", codeText, DmsActReasons.Of(DmsActReasons.ServiceCodeInvalid));
             }
 
             code = parsed;
@@ -225,12 +225,12 @@ public static class DmsGuaranteeLetterReader
             approved = ParseMoney(amountText);
             if (approved is null)
             {
-                return Error("approvedAmount", amountText, "not an amount in roubles (e.g. 2500,00).");
+                return Error("approvedAmount", amountText, DmsActReasons.Of(DmsActReasons.AmountInvalid));
             }
 
             if (code is null)
             {
-                return Error("serviceCode", null, "an approved amount needs the service's code.");
+                return Error("serviceCode", null, DmsGuaranteeLetterReasons.Of(DmsGuaranteeLetterReasons.ApprovedWithoutCode));
             }
         }
 

@@ -46,6 +46,9 @@ public sealed class RosterReasonText(IStringLocalizer<ConsoleText> text)
         DmsRosterReasons.HeaderDateInvalid when args.Count > 0 =>
             [text["RosterFact." + args[0]] is { ResourceNotFound: false } fact ? fact.Value : args[0], Formats(args.Skip(1))],
         DmsRosterReasons.HeaderColumnsMissing => [string.Join(", ", args.Select(title => $"«{title}»"))],
+        // The act's sums are kept invariant (2500.00) and read with the user's decimal comma.
+        DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.AmountsDoNotAddUp => args.Select(a =>
+            decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) ? sum.ToString("N2", CultureInfo.CurrentCulture) : a),
         _ => args,
     };
 

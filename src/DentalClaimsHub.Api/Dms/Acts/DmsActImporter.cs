@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using ActRow = DentalClaimsHub.Adapters.Dms.Acts.DmsActLine;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
@@ -132,7 +131,7 @@ public sealed class DmsActImporter(HubDbContext db, TenantContext tenant, PayerP
         db.DmsActs.Add(act);
         stored.WithEnvelope(payerId, null, null, null, pcns);
         stored.MarkParsed(file.Errors.Count == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
-            file.Errors.Count == 0 ? null : JsonSerializer.Serialize(file.Errors.Select(e => $"Row {e.Row} [{e.Column}]: {e.Reason}")));
+            file.Errors.Count == 0 ? null : DmsRowFinding.Json(file.Errors));
         var notes = new List<string>();
         if (matched.Count > 0)
         {

@@ -88,7 +88,7 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
 
         var problems = report.Count(r => r.Outcome == "problem");
         stored.MarkParsed(problems == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
-            problems == 0 ? null : JsonSerializer.Serialize(report.Where(r => r.Outcome == "problem").Select(r => $"row {r.Row}: {r.Message}")));
+            problems == 0 ? null : Findings(file, report));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Guarantee-letter answer from {PayerId} ({Format}): {Letters} letters, {Problems} problems, outcomes {Outcomes}",
             payerId, file.Format, file.Letters.Count, problems, string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
@@ -166,6 +166,12 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
     // The plan keeps at most 2,000 characters of the payer's note.
     private static string Note(DmsGuaranteeLetter letter, string fallback) =>
         letter.Note is { Length: > 0 } note ? note.Length <= 2000 ? note : note[..2000] : fallback;
+
+    // The reader's rows with their codes (the line kept as before), then the letters the hub could not apply as their English.
+    private static string Findings(DmsGuaranteeLetterFile file, List<GuaranteeLetterReportLine> report) =>
+        JsonSerializer.Serialize(file.Errors.Select(e => (object)DmsRowFinding.Of(e, $"row {e.Row}: {e.Reason}"))
+            .Concat(report.Skip(file.Errors.Count).Where(r => r.Outcome == "problem").Select(r => (object)$"row {r.Row}: {r.Message}")),
+            DmsRowFinding.JsonOptions);
 
     private static GuaranteeLetterReportLine Line(DmsGuaranteeLetter letter, string outcome, Guid? planId, string message) =>
         new(letter.Row, letter.Request, outcome, null, null, message, planId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Mappings;
+using Rosters = DentalClaimsHub.Adapters.Dms.Rosters;
 using DentalClaimsHub.Testing;
 using DentalClaimsHub.Testing.Snapshots;
 
@@ -50,6 +51,10 @@ public sealed class DmsActReaderTests
         Assert.Equal((0m, 3800m, DmsRefusalCategory.NotDocumented), (file.Lines[3].Accepted, file.Lines[3].Refused, file.Lines[3].Category));
         Assert.Equal([(11, "Код услуги", "X99.1"), (12, "Снято, руб.", null)], file.Errors.Select(e => (e.Row, e.Column, e.Value)));
         Assert.Contains("do not add up to the billed 2100.00", file.Errors[1].Reason, StringComparison.Ordinal);
+        // Beside the English, the code and values the console words per culture.
+        Assert.Equal([DmsActReasons.ServiceCodeInvalid, DmsActReasons.AmountsDoNotAddUp], file.Errors.Select(e => e.Code));
+        Assert.Empty(file.Errors[0].Args);
+        Assert.Equal("2100.00", file.Errors[1].Args[2]);
     }
 
     [Fact]
@@ -65,6 +70,9 @@ public sealed class DmsActReaderTests
         Assert.Equal([1200m, 1000m, 0m, 0m, 2500m], file.Lines.Select(l => l.Accepted));
         Assert.Equal([(8, "Дата услуги"), (9, "Снято")], file.Errors.Select(e => (e.Row, e.Column)));
         Assert.Contains("do not add up", file.Errors[1].Reason, StringComparison.Ordinal);
+        // A date the act cannot read is a roster's "not a date", with the mapping's formats.
+        Assert.Equal([Rosters.DmsRosterReasons.NotADate, DmsActReasons.AmountsDoNotAddUp], file.Errors.Select(e => e.Code));
+        Assert.NotEmpty(file.Errors[0].Args);
     }
 
     [Fact]

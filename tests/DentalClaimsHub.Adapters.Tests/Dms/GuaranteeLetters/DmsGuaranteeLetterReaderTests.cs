@@ -64,6 +64,9 @@ public sealed class DmsGuaranteeLetterReaderTests
         Assert.Equal("Действует по", error.Column);
         Assert.Equal("31.13.2026", error.Value);
         Assert.StartsWith("not a date", error.Reason, StringComparison.Ordinal);
+        // The roster's code for the same reason, with the mapping's formats, for the console to word per culture.
+        Assert.Equal(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons.NotADate, error.Code);
+        Assert.NotEmpty(error.Args);
         Assert.Equal(11, error.Row);
     }
 
@@ -80,6 +83,7 @@ public sealed class DmsGuaranteeLetterReaderTests
         Assert.Equal(GuaranteeDecision.NeedsInformation, file.Letters[2].Decision);
         var unknown = Assert.Single(file.Errors);
         Assert.Equal(("Статус", "на рассмотрении", 8), (unknown.Column, unknown.Value, unknown.Row));
+        Assert.Equal((DmsGuaranteeLetterReasons.StatusUnknown, "the status is not one this insurer's mapping knows."), (unknown.Code, unknown.Reason));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.Globalization;
+using DentalClaimsHub.Api.AdminConsole.Logs;
+using DentalClaimsHub.Api.Dms;
+using Microsoft.Extensions.Localization;
+
+namespace DentalClaimsHub.Api.AdminConsole.Messages;
+
+/// <summary>
+/// A row an insurer's file reader left out (<see cref="DmsRowFinding"/>) in the console user's language: the row and the
+/// insurer's column title as given, the reason worded from its code like a roster's (<see cref="RosterReasonText"/>). In
+/// English, or for a reason without words, it reads as stored.
+/// </summary>
+public sealed class DmsRowFindingText(IStringLocalizer<ConsoleText> text, RosterReasonText reasons)
+{
+    public string Render(DmsRowFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        if (finding.Code is null || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        {
+            return finding.Text;
+        }
+
+        var reason = reasons.Render(finding.Text, finding.Code, finding.Args);
+        return ReferenceEquals(reason, finding.Text)
+            ? finding.Text
+            : string.Format(CultureInfo.CurrentCulture, text["Message.RowFinding"].Value, finding.Row, finding.Column, reason);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+
+namespace DentalClaimsHub.Api.AdminConsole.Messages;
+
+/// <summary>
+/// A FHIR file's reader finding (<c>FhirInboundReader</c>, kept as its English in <c>messages.parse_errors</c>) in the console
+/// user's language: our own sentences recognised and worded by <c>FhirFinding.*</c>; the FHIR library's and the domain's own
+/// diagnostics stay as values inside the Russian frame. A line that is none of them gives null.
+/// </summary>
+public sealed partial class FhirFindingText(IStringLocalizer<ConsoleText> text)
+{
+    public string? Render(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        {
+            return null;
+        }
+
+        foreach (var (pattern, key) in Sentences)
+        {
+            if (pattern.Match(stored) is { Success: true } match)
+            {
+                var args = match.Groups.Cast<Group>().Skip(1).Select(g => (object)g.Value).ToArray();
+                return string.Format(CultureInfo.CurrentCulture, text["FhirFinding." + key].Value, args);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The keys, for the check that each has words in every language.</summary>
+    public static IEnumerable<string> Keys => Sentences.Select(s => s.Key);
+
+    private static readonly (Regex Pattern, string Key)[] Sentences =
+    [
+        (NotAResource(), "NotAResource"), (NotR4(), "NotR4"), (NoIdentifier(), "NoIdentifier"), (NotSent(), "NotSent"),
+        (Outcome(), "Outcome"), (Created(), "Created"), (Payment(), "Payment"),
+    ];
+
+    [GeneratedRegex(@"^Not a FHIR resource: a JSON object with a resourceType is expected\.$")]
+    private static partial Regex NotAResource();
+
+    [GeneratedRegex(@"^Not a FHIR R4 resource: (.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotR4();
+
+    [GeneratedRegex(@"^ClaimResponse (.*): no identifier of ours \((.*)\) in request or identifier\.$")]
+    private static partial Regex NoIdentifier();
+
+    [GeneratedRegex(@"^(\w+) is not something a payer sends the hub; kept unread\.$")]
+    private static partial Regex NotSent();
+
+    [GeneratedRegex(@"^ClaimResponse\.outcome '(.*)' is not queued, partial, complete or error\.$")]
+    private static partial Regex Outcome();
+
+    [GeneratedRegex(@"^ClaimResponse\.created is not a date\.$")]
+    private static partial Regex Created();
+
+    [GeneratedRegex(@"^Payment (.*?): (.*)$", RegexOptions.Singleline)]
+    private static partial Regex Payment();
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
+using DentalClaimsHub.Adapters.Dms.Mappings;
+using DentalClaimsHub.Adapters.Dms.Rosters;
+using DentalClaimsHub.Api.AdminConsole;
+using DentalClaimsHub.Api.AdminConsole.Logs;
+using DentalClaimsHub.Api.AdminConsole.Messages;
+using DentalClaimsHub.Api.Dms;
+using DentalClaimsHub.Testing;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>
+/// A ДМС file's row findings as a message keeps them: the English line unchanged, read back with its code, worded in Russian
+/// with the row and the insurer's column title as given; a plain line (an older message's) is not a row finding.
+/// </summary>
+public sealed class DmsRowFindingTextTests
+{
+    static DmsRowFindingTextTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static string In(string culture, DmsRowFinding finding)
+    {
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+            return new DmsRowFindingText(text, new RosterReasonText(text)).Render(finding);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    private static List<DmsRowFinding?> RoundTrip(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.EnumerateArray().Select(DmsRowFinding.Read)];
+    }
+
+    [Fact]
+    public void A_guarantee_letter_answers_bad_date_reads_in_Russian_and_keeps_its_English_line()
+    {
+        var layout = DmsMappingCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "dms")).Catalog.Find("demo-med")!.GuaranteeLetters!;
+        using var content = File.OpenRead(Path.Combine(RepositoryPaths.Samples, "dms", "guarantee-letters", "demo-med-answer.xlsx"));
+        var error = Assert.Single(DmsGuaranteeLetterReader.Read(content, "demo-med-answer.xlsx", layout).Errors);
+
+        var finding = Assert.Single(RoundTrip(JsonSerializer.Serialize(new[] { DmsRowFinding.Of(error, $"row {error.Row}: {error.Reason}") }, DmsRowFinding.JsonOptions)))!;
+
+        Assert.Equal((11, "Действует по", DmsRosterReasons.NotADate), (finding.Row, finding.Column, finding.Code));
+        Assert.Equal($"row 11: {error.Reason}", In("en", finding));
+        Assert.StartsWith("Строка 11 [Действует по]: Не дата: ожидается формат ДД.ММ.ГГГГ или ", In("ru", finding), StringComparison.Ordinal);
+        // The cell (personal data) is not kept with the message.
+        Assert.DoesNotContain("31.13.2026", JsonSerializer.Serialize(finding), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_older_plain_line_is_no_row_finding_and_a_reason_without_words_reads_as_stored()
+    {
+        Assert.Equal([null], RoundTrip("""["Row 3 [Сумма]: not an amount in roubles (e.g. 2500,00)."]"""));
+        var unknown = new DmsRowFinding("Row 3 [Сумма]: something new.", 3, "Сумма", "no-such-code", []);
+        Assert.Equal("Row 3 [Сумма]: something new.", In("ru", unknown));
+        var disagree = DmsGuaranteeLetterReasons.Disagree("limit", 7);
+        Assert.Equal("Строка 9 [Лимит]: Строки письма расходятся: значение в этой строке отличается от строки 7; письмо не применено.",
+            In("ru", DmsRowFinding.Of(new DmsRowError(9, "Лимит", null, disagree), "row 9: " + disagree.Text)));
+    }
+}

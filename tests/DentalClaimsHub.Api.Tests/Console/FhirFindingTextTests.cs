@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using DentalClaimsHub.Adapters.Fhir.Remittances;
+using DentalClaimsHub.Api.AdminConsole;
+using DentalClaimsHub.Api.AdminConsole.Messages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DentalClaimsHub.Api.Tests.Console;
+
+/// <summary>The FHIR reader's own findings, as it writes them, read in Russian; the FHIR library's diagnostics kept as values.</summary>
+public sealed class FhirFindingTextTests
+{
+    private static string? In(string culture, string stored)
+    {
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return new FhirFindingText(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(
+                Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))).Render(stored);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    private static string Finding(string body) =>
+        Assert.Single(FhirInboundReader.Read(Encoding.UTF8.GetBytes(body), "demo-fhir-dental", DateTimeOffset.UtcNow).Problems);
+
+    [Fact]
+    public void The_readers_findings_read_in_Russian_and_in_English_as_stored()
+    {
+        var notFhir = Finding("""{"hello":"world"}""");
+        Assert.Null(In("en", notFhir));
+        Assert.Equal("Не ресурс FHIR: ожидается объект JSON с resourceType.", In("ru", notFhir));
+
+        var unsent = Finding("""{"resourceType":"Location","id":"l1"}""");
+        Assert.Equal("Location плательщик хабу не присылает; сохранено без чтения.", In("ru", unsent));
+
+        // The FHIR library's diagnostic stays a value inside the Russian frame.
+        Assert.Equal("Не ресурс FHIR R4. Сообщение библиотеки FHIR: Unknown type 'Foo' (at Foo)",
+            In("ru", "Not a FHIR R4 resource: Unknown type 'Foo' (at Foo)"));
+
+        Assert.Null(In("ru", "Something else entirely."));
+    }
+}
