@@ -291,16 +291,8 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         var stored = StoredMessage.Create(MessageDirection.Inbound, "x12", "277CA", "ISA*00~"u8.ToArray(), "application/edi-x12", DateTimeOffset.UtcNow,
             "demo-x12-dental");
         stored.MarkParsed(MessageParseStatus.Failed, System.Text.Json.JsonSerializer.Serialize(new[] { IngestNotes.Read(issue.ToString()).Text }));
-        await factory.InDatabaseAsync(async db =>
-        {
-            db.Messages.Add(stored);
-            return await db.SaveChangesAsync();
-        });
-
         await using var browser = await factory.NewBrowserContextAsync();
-        var page = await browser.NewPageAsync();
-        await SignInAsync(factory, page);
-        await page.GotoAsync($"/console/messages/{stored.Id}");
+        var page = await OpenStoredAsync(browser, stored);
         var finding = page.Locator("ul.parse-errors li");
         await Assertions.Expect(finding).ToHaveTextAsync(issue.ToString());
         await page.Locator("[data-culture='ru']").ClickAsync();
@@ -319,16 +311,8 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "act", await File.ReadAllBytesAsync(sample), "application/octet-stream",
             DateTimeOffset.UtcNow, "demo-med");
         stored.MarkParsed(MessageParseStatus.PartiallyParsed, DentalClaimsHub.Api.Dms.DmsRowFinding.Json(act.Errors));
-        await factory.InDatabaseAsync(async db =>
-        {
-            db.Messages.Add(stored);
-            return await db.SaveChangesAsync();
-        });
-
         await using var browser = await factory.NewBrowserContextAsync();
-        var page = await browser.NewPageAsync();
-        await SignInAsync(factory, page);
-        await page.GotoAsync($"/console/messages/{stored.Id}");
+        var page = await OpenStoredAsync(browser, stored);
         var findings = page.Locator("ul.parse-errors li");
         // In English the line the message has always kept.
         await Assertions.Expect(findings.First).ToHaveTextAsync("Row 11 [Код услуги]: not a code of the 804н nomenclature (e.g. A16.07.002).");
@@ -342,4 +326,18 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);
+
+    // Stores a message as an importer would have, signs in and opens its page.
+    private async Task<IPage> OpenStoredAsync(IBrowserContext browser, StoredMessage stored)
+    {
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.Messages.Add(stored);
+            return await db.SaveChangesAsync();
+        });
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.GotoAsync($"/console/messages/{stored.Id}");
+        return page;
+    }
 }
