@@ -94,7 +94,8 @@ public static class EstimatesApi
         }
 
         var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == practiceId, cancellationToken);
-        var currency = payers.Find(check.PayerId)?.Country == "RU" ? "RUB" : "USD";
+        var payer = payers.Find(check.PayerId);
+        var currency = payer?.Country == "RU" ? "RUB" : "USD";
         var schedules = await db.FeeSchedules.AsNoTracking()
             .Where(f => (f.PayerId == null || f.PayerId == check.PayerId) && f.Currency == currency && f.EffectiveFrom <= check.ServiceDate
                 && (f.EffectiveTo == null || f.EffectiveTo >= check.ServiceDate))
@@ -110,7 +111,7 @@ public static class EstimatesApi
         }
 
         var result = check.Result!;
-        var lines = payers.Find(check.PayerId)?.RouteFor(PayerCapability.Eligibility)?.Protocol == PayerProtocol.Dms
+        var lines = payer?.RouteFor(PayerCapability.Eligibility)?.Protocol == PayerProtocol.Dms
             && result.Status == CoverageStatus.Active
             ? DmsLines(result, coverage.Dms, planned, reference)
             : EstimateCalculator.ForPlan(result, planned, network.Value);
