@@ -1,0 +1,211 @@
+using System.Text;
+using DentalClaimsHub.Domain.Coverages;
+using DentalClaimsHub.Domain.Eligibility;
+using DentalClaimsHub.Domain.Patients;
+using DentalClaimsHub.Domain.Practices;
+using DentalClaimsHub.Domain.Values;
+using DentalClaimsHub.Storage.Audit;
+using DentalClaimsHub.Storage.Messages;
+using DentalClaimsHub.Storage.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DentalClaimsHub.Storage.Tests;
+
+/// <summary>
+/// A unit of work of new rows only is written in one round trip (<see cref="HubDbContext.TrySaveNewRowsAsync"/>): the rows
+/// must be the rows EF's save writes, all or none of them, and anything else must be left to EF.
+/// </summary>
+public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassFixture<StorageDatabase>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 6, 15, 0, TimeSpan.Zero);
+    private Practice _practice = null!;
+    private Guid _patient;
+    private Guid _coverage;
+
+    public async Task InitializeAsync()
+    {
+        await using var db = database.CreateContext();
+        _practice = Practice.Create("Rows Practice", "US", "America/Chicago", Now, Npi.Parse("1234567893"));
+        var patient = Patient.Create(_practice.Id, new PersonName("Row", "Pat"), new DateOnly(1980, 1, 2), Sex.Female, Now);
+        var coverage = Coverage.Create(_practice.Id, patient.Id, "ROWSPAYER", "M1", CoverageOrder.Primary, SubscriberRelationship.Self, Now);
+        db.AddRange(_practice, patient, coverage);
+        await db.SaveChangesAsync();
+        (_patient, _coverage) = (patient.Id, coverage.Id);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task TrySaveNewRows_AnAnsweredCheck_WritesTheRowsEfWrites()
+    {
+        var (efCheck, efMessage, efAudit) = Answer("EF1");
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(efCheck, efMessage, efAudit);
+            await db.SaveChangesAsync();
+        }
+
+        var (check, message, audit) = Answer("ONE");
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(check, message, audit);
+
+            Assert.True(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+            Assert.Equal(EntityState.Unchanged, db.Entry(check).State);
+            Assert.Equal(EntityState.Unchanged, db.Entry(message).State);
+            // Keyed by an identity column: written, and no longer tracked (its key was not read back).
+            Assert.Equal(EntityState.Detached, db.Entry(audit).State);
+        }
+
+        Assert.Equal(await RowAsync("eligibility_checks", efCheck.Id, efMessage.Id), await RowAsync("eligibility_checks", check.Id, message.Id));
+        Assert.Equal(await RowAsync("messages", efMessage.Id, efCheck.Id), await RowAsync("messages", message.Id, check.Id));
+        Assert.Equal(await AuditRowAsync("EF1"), await AuditRowAsync("ONE"));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_ThenAChange_IsSavedByEfAsAnUpdate()
+    {
+        var (check, message, audit) = Answer("UPD");
+        await using var db = database.CreateContext();
+        db.AddRange(check, message, audit);
+        Assert.True(await db.TrySaveNewRowsAsync(waitForFlush: true));
+
+        message.MarkParsed(MessageParseStatus.Failed, """["changed"]""");
+        await db.SaveChangesAsync();
+
+        await using var read = database.CreateContext();
+        var stored = await read.Messages.AsNoTracking().SingleAsync(m => m.Id == message.Id);
+        Assert.Equal(MessageParseStatus.Failed, stored.ParseStatus);
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_OneRowBreaksAKey_StoresNoneOfThem()
+    {
+        var (_, taken, _) = Answer("TAKEN");
+        await using (var db = database.CreateContext())
+        {
+            db.Add(taken);
+            await db.SaveChangesAsync();
+        }
+
+        var (check, _, audit) = Answer("DUP");
+        var again = StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes("again"), "application/edi-x12", Now,
+            id: taken.Id);
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(check, audit, again);
+
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => db.TrySaveNewRowsAsync(waitForFlush: false));
+
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(failure.InnerException).SqlState);
+            Assert.Equal(EntityState.Added, db.Entry(check).State);
+        }
+
+        Assert.Null(await RowAsync("eligibility_checks", check.Id));
+        Assert.Null(await AuditRowAsync("DUP"));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_WithoutWaitingForTheFlush_LeavesTheConnectionsSettingAsItWas()
+    {
+        var (check, message, audit) = Answer("SYNC");
+        await using var db = database.CreateContext();
+        db.AddRange(check, message, audit);
+        await db.Database.OpenConnectionAsync();
+
+        Assert.True(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+        await using var show = new NpgsqlCommand("SHOW synchronous_commit", (NpgsqlConnection)db.Database.GetDbConnection());
+        Assert.Equal("on", await show.ExecuteScalarAsync());
+        await db.Database.CloseConnectionAsync();
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_AChangedRow_IsLeftToEf()
+    {
+        await using var db = database.CreateContext();
+        var coverage = await db.Coverages.SingleAsync(c => c.Id == _coverage);
+        coverage.Update("ROWSPAYER", "M1-CHANGED", CoverageOrder.Primary, SubscriberRelationship.Self, Now);
+        var (check, _, _) = Answer("MOD");
+        db.Add(check);
+
+        Assert.False(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+        Assert.Equal(EntityState.Added, db.Entry(check).State);
+        Assert.Null(await RowAsync("eligibility_checks", check.Id));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_AnOutboxRow_IsLeftToEf()
+    {
+        await using var db = database.CreateContext();
+        var (check, _, _) = Answer("OUT");
+        db.Add(check);
+        db.Enqueue(new RowsEvent("x"), Now, _practice.Id);
+
+        Assert.False(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+        Assert.Null(await RowAsync("eligibility_checks", check.Id));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_ANewRowPointingAtAnotherNewRow_IsLeftToEf()
+    {
+        await using var db = database.CreateContext();
+        var patient = Patient.Create(_practice.Id, new PersonName("New", "Pat"), new DateOnly(1990, 3, 4), Sex.Male, Now);
+        var coverage = Coverage.Create(_practice.Id, patient.Id, "ROWSPAYER", "M2", CoverageOrder.Primary, SubscriberRelationship.Self, Now);
+        db.AddRange(coverage, patient);
+
+        Assert.False(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+        await db.SaveChangesAsync();
+        Assert.NotNull(await RowAsync("coverages", coverage.Id));
+    }
+
+    private (EligibilityCheck Check, StoredMessage Message, AuditEvent Audit) Answer(string tag)
+    {
+        var id = Guid.CreateVersion7(Now);
+        var check = EligibilityCheck.Create(_practice.Id, _patient, _coverage, "ROWSPAYER", new DateOnly(2026, 12, 1), Now,
+            [BenefitCategory.Preventive, BenefitCategory.Restorative], id, [ProcedureCode.Cdt(CdtCode.Parse("D0120"))], ProviderIdentity.Of(_practice));
+        var message = StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes($"ISA*{tag}~"),
+                "application/edi-x12", Now, "ROWSPAYER", _practice.Id)
+            .WithEnvelope("SENDER", "RECEIVER", "000000123", "123", ["0001", "0002"]);
+        message.Link(id);
+        message.MarkParsed(MessageParseStatus.PartiallyParsed, """[{"text":"a finding"}]""");
+        check.Complete(new EligibilityResult(CoverageStatus.Active, Now)
+        {
+            PlanName = "Dental PPO", GroupNumber = "G-1", PlanBegin = new DateOnly(2026, 1, 1), RawMessageId = message.Id,
+        }, Now.AddSeconds(1));
+        var audit = AuditEvent.Create(Now, "api-client", "client-1", _practice.Id, "eligibility.requested", "eligibility-check", tag,
+            """{"tag":"x"}""");
+        return (check, message, audit);
+    }
+
+    // The stored row as JSON without the columns that differ by design (raw bytes and their hash), its own id and the other
+    // row's masked.
+    private async Task<string?> RowAsync(string table, Guid id, Guid? other = null)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT (to_jsonb(t) - 'content' - 'sha256')::text FROM {table} t WHERE id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        var row = (string?)await command.ExecuteScalarAsync();
+        return row?.Replace(id.ToString(), "<id>", StringComparison.Ordinal)
+            .Replace(other?.ToString() ?? "<none>", "<other>", StringComparison.Ordinal);
+    }
+
+    private async Task<string?> AuditRowAsync(string tag)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (to_jsonb(t) - 'id' - 'entity_id')::text FROM audit_events t WHERE entity_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tag });
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    private sealed record RowsEvent(string Value);
+}
