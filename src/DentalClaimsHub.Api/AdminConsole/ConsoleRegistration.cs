@@ -100,6 +100,8 @@ public static class ConsoleRegistration
         services.AddScoped<Remittances.PaymentAssignment>();
         services.AddScoped<Payers.PayerOverview>();
         services.AddScoped<Webhooks.WebhookDeliveries>();
+        var schemas = DentalClaimsHub.Api.X12.X12Registration.SchemasDirectory(builder.Configuration);
+        services.AddSingleton(_ => X12View.X12SchemaNames.Load(schemas));
         services.AddScoped<X12View.X12ViewBuilder>();
         services.AddScoped<X12View.X12CodeExplainer>();
         services.AddScoped<X12View.X12Highlighter>();

@@ -14,8 +14,8 @@ public static class X12Registration
     /// </summary>
     public static IServiceCollection AddHubX12(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => configuration["Hub:SchemasPath"] is { Length: > 0 } path
-            ? X12SchemaRegistry.LoadFromDirectory(Path.GetFullPath(path))
+        services.TryAddSingleton(_ => SchemasDirectory(configuration) is { } directory
+            ? X12SchemaRegistry.LoadFromDirectory(directory)
             : X12SchemaRegistry.LoadDefault());
         services.TryAddSingleton(sp => new DentalClaimsHub.X12.Parsing.X12Parser(sp.GetRequiredService<X12SchemaRegistry>()));
         services.Configure<X12Options>(configuration.GetSection("Hub:X12"));
@@ -24,4 +24,8 @@ public static class X12Registration
         services.TryAddSingleton(_ => configuration.GetSection("Hub:X12:Submitter").Get<Claim837Submitter>() ?? Claim837Submitter.Default);
         return services;
     }
+
+    /// <summary>The schemas folder: <c>Hub:SchemasPath</c>, else the nearest <c>schemas/x12</c> above the application; null when none.</summary>
+    public static string? SchemasDirectory(IConfiguration configuration) =>
+        configuration["Hub:SchemasPath"] is { Length: > 0 } path ? Path.GetFullPath(path) : X12SchemaRegistry.FindSchemasDirectory();
 }

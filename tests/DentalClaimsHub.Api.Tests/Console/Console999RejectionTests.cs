@@ -66,6 +66,14 @@ public sealed class Console999RejectionTests(ConsoleBrowserFactory factory) : IC
         await Assertions.Expect(rejected).ToContainTextAsync("Отклонена");
         await Assertions.Expect(page.Locator("ol.timeline li[data-to='Draft']").First.Locator(".reason-text")).ToHaveTextAsync("создана");
         await Assertions.Expect(page.Locator("ol.timeline")).Not.ToContainTextAsync("rejected transaction set");
+
+        // The 837's refused element and its segment are named in Russian on hover.
+        var nm1 = page.Locator("details.message", new() { HasText = "x12 837" })
+            .Locator("li.hit[data-segment='NM1'][data-loop*='2010BA']");
+        await Assertions.Expect(nm1.Locator("span[data-element='NM109']")).ToHaveAttributeAsync("title", "NM109 Идентификационный код");
+        await Assertions.Expect(nm1.Locator("span.seg")).ToHaveAttributeAsync("title",
+            new System.Text.RegularExpressions.Regex(@"^Имя лица или название организации — \S*2010BA "
+                + @"Имя застрахованного \(подписчика\)$"));
         await AccessibleAsync(page, "999-04-claim-ru");
     }
 }

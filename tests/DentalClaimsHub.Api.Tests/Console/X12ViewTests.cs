@@ -18,7 +18,8 @@ public sealed class X12ViewTests : IDisposable
     private static readonly X12CodeDescriptions Codes = X12CodeDescriptions.LoadDefault();
     private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
     private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-    private readonly X12ViewBuilder _builder = new(Parser);
+    private static readonly X12SchemaNames Names = X12SchemaNames.Load(X12SchemaRegistry.FindSchemasDirectory());
+    private readonly X12ViewBuilder _builder = new(Parser, Names);
 
     public X12ViewTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
@@ -54,10 +55,29 @@ public sealed class X12ViewTests : IDisposable
         Assert.True(clm.Depth > 3);
         var charge = clm.Elements[1];
         Assert.Equal("CLM02", charge.Reference);
-        Assert.Contains("charge", charge.Name, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("CLM02 Total Claim Charge Amount", charge.Title);
+        Assert.Equal(("Claim Information", "Claim Information"), (clm.SegmentName, clm.LoopName));
         Assert.Equal(["11", "B", "1"], clm.Elements[4].Repetitions[0]);
         var lx = rows.First(r => r.SegmentId == "LX");
         Assert.True(lx.Depth > clm.Depth);
+    }
+
+    [Fact]
+    public void In_Russian_rows_name_segments_elements_and_loops_in_Russian()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+
+        var rows = _builder.Build(Sample("837D-claims.x12")).View.Rows;
+
+        var clm = rows.First(r => r.SegmentId == "CLM");
+        Assert.Equal("CLM02 Итого начислено по заявке", clm.Elements[1].Title);
+        Assert.Equal("CLM05 Место оказания услуг", clm.Elements[4].Title);
+        Assert.Equal(("Сведения о заявке", "Сведения о заявке"), (clm.SegmentName, clm.LoopName));
+        var subscriber = rows.First(r => r.SegmentId == "NM1" && r.LoopPath.EndsWith("2010BA", StringComparison.Ordinal));
+        Assert.Equal(("Имя лица или название организации", "Имя застрахованного (подписчика)"), (subscriber.SegmentName, subscriber.LoopName));
+        Assert.Equal("NM109 Идентификационный код", subscriber.Elements[8].Title);
+        // Envelope segments, which no schema names, keep their bare references.
+        Assert.Equal("ISA01", rows[0].Elements[0].Title);
     }
 
     [Fact]

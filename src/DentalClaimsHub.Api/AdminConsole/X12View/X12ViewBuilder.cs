@@ -7,9 +7,10 @@ namespace DentalClaimsHub.Api.AdminConsole.X12View;
 
 /// <summary>
 /// Turns a stored X12 message into rows for the viewer with our own parser: envelopes and loops give the depth, the
-/// schema files give segment and element names. Never throws for a broken file: it falls back to one row per segment.
+/// schema files give segment, element and loop names (in the user's language through <paramref name="names"/>). Never
+/// throws for a broken file: it falls back to one row per segment.
 /// </summary>
-public sealed class X12ViewBuilder(X12Parser parser)
+public sealed class X12ViewBuilder(X12Parser parser, X12SchemaNames names)
 {
     private const int EnvelopeDepth = 2;
 
@@ -74,7 +75,8 @@ public sealed class X12ViewBuilder(X12Parser parser)
         {
             var (depth, path, loopName, schema) = placed.TryGetValue(segment, out var at) ? at : (0, "", null, null);
             schema ??= FindSchema(segment.Id);
-            rows.Add(new X12RowView(segment.Ordinal, depth, path, loopName, segment.Id, schema?.Name, Elements(segment, schema)));
+            rows.Add(new X12RowView(segment.Ordinal, depth, path, names.Loop(loopName), segment.Id, names.Segment(schema?.Name),
+                Elements(segment, schema)));
         }
 
         return rows;
@@ -111,7 +113,7 @@ public sealed class X12ViewBuilder(X12Parser parser)
         return null;
     }
 
-    private static List<X12ElementView> Elements(X12Segment segment, X12SegmentSchema? schema)
+    private List<X12ElementView> Elements(X12Segment segment, X12SegmentSchema? schema)
     {
         var elements = new List<X12ElementView>(segment.ElementCount);
         var isa = segment.Id == "ISA";
@@ -122,7 +124,8 @@ public sealed class X12ViewBuilder(X12Parser parser)
             IReadOnlyList<IReadOnlyList<string>> repetitions = isa || raw.Length == 0
                 ? [[raw]]
                 : Split(raw, delimiters.HasRepetition ? delimiters.Repetition : '\0').Select(r => (IReadOnlyList<string>)Split(r, delimiters.Component)).ToList();
-            elements.Add(new X12ElementView(position, $"{segment.Id}{position:00}", schema?.Element(position)?.Name, repetitions));
+            var name = names.Element(schema?.Element(position)?.Name);
+            elements.Add(new X12ElementView(position, $"{segment.Id}{position:00}", name, repetitions));
         }
 
         return elements;
@@ -130,7 +133,7 @@ public sealed class X12ViewBuilder(X12Parser parser)
 
     private static string[] Split(string value, char separator) => separator == '\0' ? [value] : value.Split(separator);
 
-    private static X12MessageView Flat(string text, X12Document? document)
+    private X12MessageView Flat(string text, X12Document? document)
     {
         var rows = new List<X12RowView>();
         var delimiters = document?.Delimiters ?? GuessDelimiters(text);

@@ -15,14 +15,20 @@ public enum X12HighlightKind
 /// </summary>
 public sealed record X12Highlight(X12HighlightKind Kind, string Source, string Code, int? Element, int? Component, string Explanation);
 
-/// <summary>One element of a segment: its position, schema name (null when the schema does not know it) and value split into repetitions of components.</summary>
+/// <summary>
+/// One element of a segment: its position, schema name in the user's language (null when the schema does not know it) and
+/// value split into repetitions of components.
+/// </summary>
 public sealed record X12ElementView(int Position, string Reference, string? Name, IReadOnlyList<IReadOnlyList<string>> Repetitions)
 {
     /// <summary>The title shown on hover: <c>CLM02 Total claim charge amount</c>, or just the reference.</summary>
     public string Title => Name is null ? Reference : $"{Reference} {Name}";
 }
 
-/// <summary>One segment as a row: 1-based position in the file, depth (ISA 0, GS 1, ST and the transaction header 2, loops below), the loop path.</summary>
+/// <summary>
+/// One segment as a row: 1-based position in the file, depth (ISA 0, GS 1, ST and the transaction header 2, loops below),
+/// the loop path; loop and segment names from the schema in the user's language.
+/// </summary>
 public sealed record X12RowView(int Ordinal, int Depth, string LoopPath, string? LoopName, string SegmentId, string? SegmentName,
     IReadOnlyList<X12ElementView> Elements)
 {
