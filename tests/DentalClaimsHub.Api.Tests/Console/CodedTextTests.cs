@@ -1,9 +1,13 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Api.AdminConsole;
+using DentalClaimsHub.Api.AdminConsole.Claims;
+using DentalClaimsHub.Api.AdminConsole.Messages;
+using DentalClaimsHub.Api.AdminConsole.Payers;
+using DentalClaimsHub.Api.AdminConsole.Remittances;
+using DentalClaimsHub.Api.Inbound;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using static DentalClaimsHub.Api.Tests.Console.ConsoleCulture;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -15,21 +19,6 @@ public sealed class CodedTextTests
 {
     // Russian groups thousands with a no-break space.
     private const string Space = "\u00A0";
-
-    private static T In<T>(string culture, Func<IStringLocalizer<ConsoleText>, T> render)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return render(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()),
-                NullLoggerFactory.Instance)));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
 
     [Fact]
     public void Words_RussianCodeWithText_FillsTheValues()
@@ -88,7 +77,7 @@ public sealed class CodedTextTests
     {
         // A row stored with fewer values than today's text names ({0}..{3}): string.Format would throw FormatException.
         Assert.Null(In("ru", t => t.Words("PayerFailure", PayerFailures.HttpStatus, [])));
-        Assert.Null(In("ru", t => t.Words("Ingest", "remittance-not-posted", ["P1", "T1", "Rejected"])));
+        Assert.Null(In("ru", t => t.Words("Ingest", "remittance-not-posted", ["P1", "T1", "Unbalanced"])));
     }
 
     [Fact]
@@ -96,6 +85,32 @@ public sealed class CodedTextTests
     {
         Assert.Equal("Получатель ответил кодом HTTP 500", In("ru", t => t.Words("WebhookError", "http-status", ["500", "Internal Server Error"])));
     }
+
+    [Fact]
+    public void Render_PayerFailureWithTooFewValues_ReadsAsRecorded()
+    {
+        // Before the shared step this threw FormatException out of the Payers page.
+        var health = new PayerCircuitSnapshot("demo", CircuitState.Closed, null, DateTimeOffset.UnixEpoch, "HTTP 503")
+        {
+            LastFailureCode = PayerFailures.HttpStatus,
+            LastFailureArgs = [],
+        };
+
+        Assert.Equal("HTTP 503", In("ru", t => new PayerFailureText(t).Render(health)));
+    }
+
+    [Fact]
+    public void Render_IngestNoteWithTooFewValues_ReadsAsTheApiWroteIt()
+    {
+        var note = new IngestNote(IngestNotes.RemittanceNotPosted, ["P1", "T1", "Unbalanced"], "Payment P1 (trace T1) not posted.");
+        var full = note with { Args = ["P1", "T1", "Unbalanced", "No claim."] };
+
+        Assert.Equal("Payment P1 (trace T1) not posted.", In("ru", t => Ingest(t).Render(note)));
+        Assert.Equal("Платёж P1 (номер перевода T1) не разнесён («Не сходится»): No claim.", In("ru", t => Ingest(t).Render(full)));
+    }
+
+    private static IngestNoteText Ingest(IStringLocalizer<ConsoleText> t) =>
+        new(t, new ClaimRuleText(t), new X12IssueText(t), new RemittanceProblemText(t));
 
     [Fact]
     public void Name_KnownCode_IsItsWordsAndUnknownIsTheCode()
