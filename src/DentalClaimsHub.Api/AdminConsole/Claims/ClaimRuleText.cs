@@ -59,7 +59,5 @@ public sealed class ClaimRuleText(IStringLocalizer<ConsoleText> text)
 
     // ISO dates read as the user writes dates, claim states by their names; everything else (codes, teeth, counts) as is.
     private string Word(string arg) =>
-        DateOnly.TryParseExact(arg, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Format.Date(date)
-        : Enum.GetNames<ClaimState>().Contains(arg, StringComparer.Ordinal) ? text["State." + arg]
-        : arg;
+        Enum.GetNames<ClaimState>().Contains(arg, StringComparer.Ordinal) ? text["State." + arg] : StoredValue.Date(arg);
 }

@@ -20,42 +20,24 @@ public sealed class EligibilityFailureText(IStringLocalizer<ConsoleText> text)
             return reason ?? "";
         }
 
-        var failure = text["EligibilityFailure." + code] is { ResourceNotFound: false } label ? label.Value : code;
+        var failure = text.Name("EligibilityFailure", code);
         if (reason is null)
         {
             return failure;
         }
 
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        if (CodedText.InEnglish)
         {
             return failure + ": " + reason;
         }
 
-        return failure + ": " + (Coded(reasonCode, reasonArgs ?? []) ?? Uncoded(reason));
-    }
-
-    // A code this version has no words for (written by a newer hub), or values that do not fill its words, falls back to the English.
-    private string? Coded(string? reasonCode, IReadOnlyList<string> args)
-    {
-        if (reasonCode is null || text["EligibilityReason." + reasonCode] is not { ResourceNotFound: false } words)
-        {
-            return null;
-        }
-
-        try
-        {
-            return string.Format(CultureInfo.CurrentCulture, words.Value, [.. args]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        // A code this version has no words for (written by a newer hub), or values that do not fill its words, falls back to the English.
+        return failure + ": " + (text.Words("EligibilityReason", reasonCode, reasonArgs ?? []) ?? Uncoded(reason));
     }
 
     // Stored before reasons carried a code: read back by the sentence.
     private string Uncoded(string reason) =>
         EligibilityFailureReasons.Keys.TryGetValue(reason, out var key) ? text["EligibilityReason." + key].Value
-        : StoredEligibilityReasons.Recognise(reason) is { } read
-            ? string.Format(CultureInfo.CurrentCulture, text["EligibilityReason." + read.Key], [.. read.Args])
-            : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
+        : StoredEligibilityReasons.Recognise(reason) is { } read ? text.Words("EligibilityReason", read.Key, read.Args) ?? reason
+        : string.Format(CultureInfo.CurrentCulture, text["EligibilityReason.payer-details"], reason);
 }

@@ -22,7 +22,7 @@ public sealed class RosterReasonText(IStringLocalizer<ConsoleText> text)
 
     public string Render(string? stored, string? code, IReadOnlyList<string>? args)
     {
-        if (stored is null || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        if (stored is null || CodedText.InEnglish)
         {
             return stored ?? "";
         }
@@ -32,23 +32,17 @@ public sealed class RosterReasonText(IStringLocalizer<ConsoleText> text)
             (code, args) = (recognised.Code, recognised.Args);
         }
 
-        if (code is null || text["RosterReason." + code] is not { ResourceNotFound: false } template)
-        {
-            return stored;
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. Words(code, args ?? [])]);
+        return code is null ? stored : text.Words("RosterReason", code, Words(code, args ?? [])) ?? stored;
     }
 
-    private IEnumerable<string> Words(string code, IReadOnlyList<string> args) => code switch
+    // Values that are not shown as given: date formats joined with "or", a header fact by its name, the missing titles quoted.
+    private IReadOnlyList<string> Words(string code, IReadOnlyList<string> args) => code switch
     {
         DmsRosterReasons.NotADate => [Formats(args)],
-        DmsRosterReasons.HeaderDateInvalid when args.Count > 0 =>
-            [text["RosterFact." + args[0]] is { ResourceNotFound: false } fact ? fact.Value : args[0], Formats(args.Skip(1))],
+        DmsRosterReasons.HeaderDateInvalid when args.Count > 0 => [text.Name("RosterFact", args[0]), Formats(args.Skip(1))],
         DmsRosterReasons.HeaderColumnsMissing => [string.Join(", ", args.Select(title => $"«{title}»"))],
         // The act's sums are kept invariant (2500.00) and read with the user's decimal comma.
-        DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.AmountsDoNotAddUp => args.Select(a =>
-            decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var sum) ? sum.ToString("N2", CultureInfo.CurrentCulture) : a),
+        DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.AmountsDoNotAddUp => [.. args.Select(a => StoredValue.Number(a))],
         _ => args,
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.Claims;
 using DentalClaimsHub.Api.Inbound;
 using Microsoft.Extensions.Localization;
@@ -16,33 +15,15 @@ public sealed class IngestNoteText(IStringLocalizer<ConsoleText> text, ClaimRule
     public string Render(IngestNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || text["Ingest." + note.Code] is { ResourceNotFound: true })
+        return text.Words("Ingest", note.Code, note.Args, (i, value) => (note.Code, i) switch
         {
-            return note.Text;
-        }
-
-        var args = note.Args.ToList();
-        string Name(string prefix, string value) => text[prefix + value] is { ResourceNotFound: false } name ? name.Value : value;
-        switch (note.Code)
-        {
-            case IngestNotes.Unreadable when args.Count > 0:
-                args[0] = issues.Render(args[0]);
-                break;
-            case IngestNotes.StatusNoClaim when args.Count > 0 && args[0].Length == 0:
-                args[0] = text["Ingest.Unnamed"];
-                break;
-            case IngestNotes.FhirErrorRecorded when args.Count > 1:
-                args[1] = Name("State.", args[1]);
-                break;
-            case IngestNotes.RemittanceNotPosted when args.Count > 3:
-                args[2] = Name("RemittanceStatus.", args[2]);
-                args[3] = problems.Render([args[3]], [])[0];
-                break;
-            case IngestNotes.PaymentNotApplied when args.Count > 4:
-                args[4] = rules.Render(note.Rule, note.RuleArgs, args[4]);
-                break;
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, text["Ingest." + note.Code], [.. args]);
+            (IngestNotes.Unreadable, 0) => issues.Render(value),
+            (IngestNotes.StatusNoClaim, 0) when value.Length == 0 => text["Ingest.Unnamed"].Value,
+            (IngestNotes.FhirErrorRecorded, 1) => text.Name("State", value),
+            (IngestNotes.RemittanceNotPosted, 2) => text.Name("RemittanceStatus", value),
+            (IngestNotes.RemittanceNotPosted, 3) => problems.Render([value], [])[0],
+            (IngestNotes.PaymentNotApplied, 4) => rules.Render(note.Rule, note.RuleArgs, value),
+            _ => value,
+        }) ?? note.Text;
     }
 }

@@ -20,24 +20,23 @@ public sealed partial class X12IssueText(IStringLocalizer<ConsoleText> text)
     public string Render(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+        if (CodedText.InEnglish
             || (Line().Match(stored) is { Success: true } full ? full : Short().Match(stored)) is not { Success: true } line)
         {
             return stored;
         }
 
         var code = line.Groups["code"].Value;
-        var words = text["X12Issue." + code] is { ResourceNotFound: false } own ? own.Value
-            : Families.FirstOrDefault(f => code.StartsWith(f, StringComparison.Ordinal)) is { } family
-                ? string.Format(CultureInfo.CurrentCulture, text["X12Issue." + family.TrimEnd('-')], code[family.Length..])
-                : string.Format(CultureInfo.CurrentCulture, text["X12Issue.Other"], code);
+        var family = Families.FirstOrDefault(f => code.StartsWith(f, StringComparison.Ordinal));
+        var words = text.Words("X12Issue", code, [])
+            ?? (family is null ? null : text.Words("X12Issue", family.TrimEnd('-'), [code[family.Length..]]))
+            ?? string.Format(CultureInfo.CurrentCulture, text["X12Issue.Other"], code);
         if (!line.Groups["severity"].Success)
         {
             return Where(line) + words;
         }
 
-        var severity = text["X12Issue.Severity." + line.Groups["severity"].Value] is { ResourceNotFound: false } s ? s.Value : line.Groups["severity"].Value;
-        return $"{severity}: {Where(line)}{words}";
+        return $"{text.Name("X12Issue.Severity", line.Groups["severity"].Value)}: {Where(line)}{words}";
     }
 
     private string Where(Match line)

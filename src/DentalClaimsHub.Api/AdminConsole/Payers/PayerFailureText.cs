@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using Microsoft.Extensions.Localization;
 
@@ -13,12 +12,6 @@ public sealed class PayerFailureText(IStringLocalizer<ConsoleText> text)
     public string Render(PayerCircuitSnapshot health)
     {
         ArgumentNullException.ThrowIfNull(health);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || health.LastFailureCode is not { } code
-            || text["PayerFailure." + code] is not { ResourceNotFound: false } template)
-        {
-            return health.LastFailureReason ?? "";
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. health.LastFailureArgs]);
+        return text.Words("PayerFailure", health.LastFailureCode, health.LastFailureArgs) ?? health.LastFailureReason ?? "";
     }
 }

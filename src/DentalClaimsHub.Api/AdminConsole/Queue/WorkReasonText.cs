@@ -24,7 +24,7 @@ public sealed class WorkReasonText(IStringLocalizer<ConsoleText> text, X12CodeEx
             "835" => text["WorkReason.Denied"].Value,
             "ДМС" => text["WorkReason.Dms"].Value,
             "FHIR" => text["WorkReason.FhirError"].Value,
-            "ДМС акт" when text["RefusalCategory." + code] is { ResourceNotFound: false } category => category.Value,
+            "ДМС акт" when text.Label("RefusalCategory", code) is { } category => category,
             _ => null,
         };
         // A code that is a word of ours (denied, error, a refusal category) is said by the words alone, after its source.

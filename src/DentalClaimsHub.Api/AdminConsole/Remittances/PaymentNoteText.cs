@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.Claims;
 using DentalClaimsHub.Api.Remittances;
 using Microsoft.Extensions.Localization;
@@ -15,33 +14,18 @@ public sealed class PaymentNoteText(IStringLocalizer<ConsoleText> text, ClaimRul
     public string Render(string? stored, string? code, IReadOnlyList<string> args, string? rule = null, IReadOnlyList<string>? ruleArgs = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (code is null && stored is not null && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en"
-            && UncodedRemittanceText.PaymentNote(stored) is { } recognised)
+        if (code is null && stored is not null && !CodedText.InEnglish && UncodedRemittanceText.PaymentNote(stored) is { } recognised)
         {
             (code, args) = (recognised.Code, recognised.Args);
         }
 
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || code is null || text["PaymentNote." + code] is { ResourceNotFound: true })
+        return text.Words("PaymentNote", code, args, (i, value) => (code, i) switch
         {
-            return stored ?? "";
-        }
-
-        var words = args.ToList();
-        string Name(string prefix, string value) => text[prefix + value] is { ResourceNotFound: false } name ? name.Value : value;
-        switch (code)
-        {
-            case PaymentNotes.ReversalUnchanged or PaymentNotes.StateUnchanged or PaymentNotes.AlreadyDecided when words.Count > 0:
-                words[0] = Name("State.", words[0]);
-                break;
-            case PaymentNotes.PlanDecided when words.Count > 0:
-                words[0] = Name("PlanStatus.", words[0]);
-                break;
-            case PaymentNotes.NotApplied when words.Count > 0:
-                words[0] = rules.Render(rule, ruleArgs ?? [], words[0]);
-                break;
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, text["PaymentNote." + code], [.. words]);
+            (PaymentNotes.ReversalUnchanged or PaymentNotes.StateUnchanged or PaymentNotes.AlreadyDecided, 0) => text.Name("State", value),
+            (PaymentNotes.PlanDecided, 0) => text.Name("PlanStatus", value),
+            (PaymentNotes.NotApplied, 0) => rules.Render(rule, ruleArgs ?? [], value),
+            _ => value,
+        }) ?? stored ?? "";
     }
 
     public string Render(PaymentNote note)

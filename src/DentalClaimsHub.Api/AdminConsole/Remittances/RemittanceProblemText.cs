@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Domain.Remittances;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +14,7 @@ public sealed class RemittanceProblemText(IStringLocalizer<ConsoleText> text)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(codes);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        if (CodedText.InEnglish)
         {
             return stored;
         }
@@ -28,23 +27,15 @@ public sealed class RemittanceProblemText(IStringLocalizer<ConsoleText> text)
 
     private string Render(string english, RemittanceProblemCode? coded)
     {
-        if (coded is null || text["RemittanceProblem." + coded.Code] is not { ResourceNotFound: false } template)
+        if (coded is null)
         {
             return english;
         }
 
-        var words = coded.Args.ToArray();
-        foreach (var i in MoneyArgs(coded.Code).Where(i => i < words.Length))
-        {
-            words[i] = Money(words[i]);
-        }
-
-        if (coded.Code == RemittanceProblems.UnknownPayee && words is [""])
-        {
-            words[0] = "—";
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. words]);
+        var money = MoneyArgs(coded.Code);
+        var noPayee = coded.Code == RemittanceProblems.UnknownPayee && coded.Args is [""];
+        return text.Words("RemittanceProblem", coded.Code, coded.Args,
+            (i, value) => money.Contains(i) ? StoredValue.Money(value) : noPayee ? "—" : value) ?? english;
     }
 
     private static int[] MoneyArgs(string code) => code switch
@@ -55,10 +46,4 @@ public sealed class RemittanceProblemText(IStringLocalizer<ConsoleText> text)
         RemittanceProblems.DuplicatePayment => [1],
         _ => [],
     };
-
-    // Stored as Money.ToString: "1234.50 USD", invariant.
-    private static string Money(string stored) =>
-        stored.Split(' ') is [var amount, var currency] && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? Format.Money(value, currency)
-            : stored;
 }

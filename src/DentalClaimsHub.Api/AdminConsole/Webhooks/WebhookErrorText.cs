@@ -30,20 +30,10 @@ public sealed partial class WebhookErrorText(IStringLocalizer<ConsoleText> text)
             (code, args) = (WebhookErrors.NoAnswer, [silence.Groups[1].Value]);
         }
 
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || code is null
-            || text["WebhookError." + code] is not { ResourceNotFound: false } template)
-        {
-            return error;
-        }
-
-        var words = args.ToArray();
-        if (code == WebhookErrors.NoAnswer && words is [var seconds]
-            && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            words[0] = value.ToString("0.#", CultureInfo.CurrentCulture);
-        }
-
-        return string.Format(CultureInfo.CurrentCulture, template.Value, [.. words]).Trim();
+        // A timeout's seconds are stored invariant ("2.5") and read with the user's decimal comma.
+        var timeout = code == WebhookErrors.NoAnswer;
+        var words = text.Words("WebhookError", code, args, (i, value) => timeout && i == 0 ? StoredValue.Number(value, "0.#") : value);
+        return words?.Trim() ?? error;
     }
 
     // The English of WebhookErrors.Answered and NoAnswerWithin, as attempts stored it before codes.
