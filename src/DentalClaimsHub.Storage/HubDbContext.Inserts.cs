@@ -39,19 +39,9 @@ public sealed partial class HubDbContext
             return false;
         }
 
-        var rows = new List<(EntityEntry Entry, InsertStatement Statement)>();
-        foreach (var entry in ChangeTracker.Entries())
+        if (NewRows() is not { } rows)
         {
-            switch (entry.State)
-            {
-                case EntityState.Unchanged or EntityState.Detached:
-                    continue;
-                case EntityState.Added when InsertStatements.GetOrAdd(entry.Metadata, InsertStatement.For) is { } statement:
-                    rows.Add((entry, statement));
-                    continue;
-                default:
-                    return false;
-            }
+            return false;
         }
 
         if (rows.Count == 0 || ReferencesAnother(rows))
@@ -87,6 +77,43 @@ public sealed partial class HubDbContext
         finally
         {
             await Database.CloseConnectionAsync();
+        }
+    }
+
+    // The added rows with their statements; null when the unit holds anything else. Change detection compares every
+    // property of every tracked row (a tenth of the write's cost); an added row is written with its current values whatever
+    // changed, so it runs only when rows loaded earlier are tracked too: one of them may have been changed since.
+    private List<(EntityEntry Entry, InsertStatement Statement)>? NewRows()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (detect && ChangeTracker.Entries().Any(e => e.State == EntityState.Unchanged))
+            {
+                ChangeTracker.DetectChanges();
+            }
+
+            var rows = new List<(EntityEntry Entry, InsertStatement Statement)>();
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                switch (entry.State)
+                {
+                    case EntityState.Unchanged or EntityState.Detached:
+                        continue;
+                    case EntityState.Added when InsertStatements.GetOrAdd(entry.Metadata, InsertStatement.For) is { } statement:
+                        rows.Add((entry, statement));
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return rows;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
