@@ -176,6 +176,21 @@ public sealed class ConsoleTextTests
     }
 
     [Fact]
+    public void Every_problem_the_guarantee_letter_importer_raises_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var problem = typeof(DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterProblem);
+        var declared = problem.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterProblem.All.Order(), declared.Order());
+        // The message page tells them from the reader's row reasons by their code.
+        Assert.Empty(declared.Intersect(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons.All
+            .Concat(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.All).Concat(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons.All)));
+        Assert.All(declared.Append("Row"), c => Assert.True(en.ContainsKey("LetterProblem." + c) && ru.ContainsKey("LetterProblem." + c), c));
+    }
+
+    [Fact]
     public void Every_key_the_pages_use_exists()
     {
         var en = Read("ConsoleText.resx");

@@ -323,6 +323,34 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task A_guarantee_letter_answer_the_importer_could_not_apply_reads_in_Russian()
+    {
+        // demo-med's sample answer asks about requests no plan here carries: the importer itself says so for each letter.
+        var sample = Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Samples, "dms", "guarantee-letters", "demo-med-answer.xlsx");
+        var started = DateTimeOffset.UtcNow;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterImporter>();
+            var result = await importer.ImportAsync("demo-dms-insurer", null, await File.ReadAllBytesAsync(sample), "demo-med-answer.xlsx",
+                importer.Layout("demo-dms-insurer")!, CancellationToken.None);
+            Assert.Contains(result.Report, r => r.Message == "no treatment plan sent to demo-dms-insurer has this request number; nothing applied.");
+        }
+
+        var stored = await factory.InDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .SingleAsync(m => m.TransactionType == "gp-answer" && m.ReceivedAt >= started));
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await OpenAsync(browser, stored.Id);
+        var unapplied = page.Locator("ul.parse-errors li", new() { HasTextString = "no treatment plan" });
+        await Assertions.Expect(unapplied.First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^row \d+: no treatment plan sent to demo-dms-insurer has this request number; nothing applied\.$"));
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("ul.parse-errors li", new() { HasTextString = "Ни один план лечения" }).First).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(
+                @"^Строка \d+: Ни один план лечения, отправленный страховщику demo-dms-insurer, не имеет такого номера запроса; ничего не применено\.$"));
+        Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);
@@ -335,9 +363,14 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
             db.Messages.Add(stored);
             return await db.SaveChangesAsync();
         });
+        return await OpenAsync(browser, stored.Id);
+    }
+
+    private async Task<IPage> OpenAsync(IBrowserContext browser, Guid message)
+    {
         var page = await browser.NewPageAsync();
         await SignInAsync(factory, page);
-        await page.GotoAsync($"/console/messages/{stored.Id}");
+        await page.GotoAsync($"/console/messages/{message}");
         return page;
     }
 }
