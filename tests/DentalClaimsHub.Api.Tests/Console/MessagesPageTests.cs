@@ -351,6 +351,25 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task A_guarantee_letter_answers_findings_stored_before_codes_read_in_Russian_and_an_unknown_one_as_stored()
+    {
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "gp-answer", "an older answer"u8.ToArray(), "application/octet-stream",
+            DateTimeOffset.UtcNow, "demo-dms-insurer");
+        stored.MarkParsed(MessageParseStatus.PartiallyParsed, System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            "row 7: no treatment plan sent to demo-dms-insurer has this request number; nothing applied.",
+            "row 9: something this hub never wrote.",
+        }));
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await OpenStoredAsync(browser, stored);
+        var findings = page.Locator("ul.parse-errors li");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(findings.First).ToHaveTextAsync(
+            "Строка 7: Ни один план лечения, отправленный страховщику demo-dms-insurer, не имеет такого номера запроса; ничего не применено.");
+        await Assertions.Expect(findings.Nth(1)).ToHaveTextAsync("row 9: something this hub never wrote.");
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);
