@@ -370,6 +370,42 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         await Assertions.Expect(findings.Nth(1)).ToHaveTextAsync("row 9: something this hub never wrote.");
     }
 
+    [Fact]
+    public async Task What_the_FHIR_endpoint_kept_of_a_file_it_could_not_use_reads_in_Russian()
+    {
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        (string Body, string Stored, string Russian)[] files =
+        [
+            ("this is not json",
+                "Not a FHIR R4 resource: 'this is not json' is an invalid JSON literal. Expected the literal 'true'. LineNumber: 0 | BytePositionInLine: 1.",
+                "Тело файла — не JSON: ошибка в строке 1, позиции 2. Сообщение разборщика JSON (англ.): 'this is not json' is an invalid JSON literal. Expected the literal 'true'."),
+            ("[1,2]", "Not a FHIR resource: a JSON object with a resourceType is expected.", "Не ресурс FHIR: ожидается объект JSON с resourceType."),
+            ("""{"resourceType":"Foo","id":"f1"}""", "Foo is not something a payer sends the hub; kept unread.",
+                "Foo плательщик хабу не присылает; сохранено без чтения."),
+            ("""{"resourceType":"Patient","id":"p1"}""", "A Patient without a ClaimResponse or ExplanationOfBenefit: kept for review.",
+                "Patient без ClaimResponse и ExplanationOfBenefit: файл сохранён для проверки."),
+            ("""{"resourceType":"ExplanationOfBenefit","id":"e1","status":"active","outcome":"complete"}""",
+                "Payment EOB-e1: ExplanationOfBenefit e1 names no claim of ours (urn:dentalclaimshub:patient-control-number). (Parameter 'eob')",
+                "Платёж EOB-e1 не разнесён: в ExplanationOfBenefit e1 нет номера нашей заявки (urn:dentalclaimshub:patient-control-number)."),
+        ];
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        foreach (var (body, english, russian) in files)
+        {
+            var pushed = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir", new StringContent(body, System.Text.Encoding.UTF8, "application/fhir+json"));
+            var result = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<InboundResult>(pushed.Content))!;
+            // The API and the message keep the English.
+            Assert.Equal([english], result.Notes);
+            var stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == result.MessageId));
+            Assert.Equal([english], System.Text.Json.JsonSerializer.Deserialize<string[]>(stored.ParseErrors!)!);
+
+            await page.GotoAsync($"/console/messages/{stored.Id}");
+            await Assertions.Expect(page.Locator("ul.parse-errors li")).ToHaveTextAsync(russian);
+        }
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);
