@@ -54,6 +54,11 @@ public sealed class ConsoleTextTests
             .Concat(["Reason.835.Denied", "Reason.835.Paid", "Reason.835.Remarks", "Reason.277.None", "Reason.NoReasonGiven"]);
         Assert.All(reasonKeys, k => Assert.True(en.ContainsKey(k) && ru.ContainsKey(k), k));
         Assert.All(ClaimRules.All, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
+        // What keeps a claim from an 837D, listed inside x12-unbuildable.
+        Assert.All(DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.All,
+            p => Assert.True(en.ContainsKey("Claim837Problem." + p) && ru.ContainsKey("Claim837Problem." + p), p));
+        Assert.Equal(DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.All.Order(),
+            DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.English.Keys.Order());
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Dms.Acts.DmsRefusalCategory>().Append("unmatched"),
             c => Assert.True(en.ContainsKey("RefusalCategory." + c) && ru.ContainsKey("RefusalCategory." + c), c));
     }
