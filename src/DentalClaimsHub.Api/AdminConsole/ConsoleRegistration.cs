@@ -85,6 +85,7 @@ public static class ConsoleRegistration
         services.AddScoped<Payers.PayerFailureText>();
         services.AddScoped<Webhooks.WebhookErrorText>();
         services.AddScoped<Logs.RosterReasonText>();
+        services.AddScoped<Messages.GuaranteeLetterProblemText>();
         services.AddScoped<Messages.DmsRowFindingText>();
         services.AddScoped<Messages.FhirFindingText>();
         services.AddScoped<Logs.EligibilityFailureText>();

@@ -6,9 +6,10 @@ namespace DentalClaimsHub.Api.Dms;
 /// <summary>
 /// A row an insurer's file reader left out, as the message keeps it in its parse findings: the English line it has always
 /// kept (<see cref="Text"/>) and, for the console to word it per culture, the row, the column title and the reason's code and
-/// values. The cell is personal data and is not kept.
+/// values. The cell is personal data and is not kept. A finding about a whole letter or act row (one the hub could not apply)
+/// has no column.
 /// </summary>
-public sealed record DmsRowFinding(string Text, int Row, string Column, string? Code, IReadOnlyList<string>? Args)
+public sealed record DmsRowFinding(string Text, int Row, string? Column, string? Code, IReadOnlyList<string>? Args)
 {
     /// <summary>How <c>messages.parse_errors</c> keeps a finding.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

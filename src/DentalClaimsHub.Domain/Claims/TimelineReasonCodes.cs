@@ -59,8 +59,17 @@ public static class TimelineReasonCodes
     /// </summary>
     public const string FhirUnbuildable = "fhir-unbuildable";
 
+    /// <summary>
+    /// The claim cannot be written as an 837D: the dental guide needs what the claim or its practice lacks. Args: the claim's
+    /// number, then one code per problem (the X12 adapter's <c>Claim837Problems</c>: practice-npi, practice-tax-id…).
+    /// </summary>
+    public const string X12Unbuildable = "x12-unbuildable";
+
+    /// <summary>No 837 can be written: the hub's own submitter contact (1000A PER) has neither phone nor e-mail. No args.</summary>
+    public const string X12NoSubmitterContact = "x12-no-submitter-contact";
+
     /// <summary>Every code, for tests that check each has words in every language.</summary>
     public static readonly IReadOnlyList<string> All =
         [Created, FollowUp, Ta1Rejected, Ack999Rejected, ClaimAckRejected, ClaimStatus, Remittance, Reversal, Predetermination, FhirError, FhirQueued, WrittenOff,
-        DmsNoInn, DmsUnknownService, FhirUnbuildable];
+        DmsNoInn, DmsUnknownService, FhirUnbuildable, X12Unbuildable, X12NoSubmitterContact];
 }

@@ -341,6 +341,46 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Submit_X12ClaimOfAPracticeWithoutNpi_GoesBackToDraftWithACodedReasonTheConsoleSaysInRussian()
+    {
+        var practice = await factory.CreatePracticeAsync("No NPI Dental");
+        await factory.UpdatePracticeAsync(practice.Id, p => p.SetIdentifiers(null, p.TaxId, p.Inn, p.Ogrn));
+        var pcn = "NONPI" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+        var created = await ClaimSubmissions.SubmitAsync(practice, pcn);
+
+        var claim = created;
+        for (var i = 0; i < 150 && !(claim.Timeline.Count > 1 && claim.Timeline[^1].To == "draft"); i++)
+        {
+            await Task.Delay(100);
+            claim = (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!;
+        }
+
+        // The API keeps the English it always gave.
+        var english = $"Claim {pcn} cannot be sent as an 837D: the practice has no NPI (2010AA NM109).";
+        Assert.Equal(("draft", english), (claim.Timeline[^1].To, claim.Timeline[^1].Reason));
+        var entry = await InDatabaseAsync(db => db.Set<ClaimTimelineEntry>().AsNoTracking()
+            .Where(t => t.ClaimId == created.Id).OrderByDescending(t => t.Sequence).FirstAsync());
+        Assert.Equal((TimelineReasonCodes.X12Unbuildable, english), (entry.ReasonCode, entry.Reason));
+        Assert.Equal([pcn, DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.PracticeNpi], entry.ReasonArgs);
+        Assert.DoesNotContain(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
+
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            using var scope = factory.Services.CreateScope();
+            var said = scope.ServiceProvider.GetRequiredService<Api.AdminConsole.Claims.TimelineReasonText>()
+                .Render(ClaimState.Draft, entry.Reason, entry.ReasonCode, entry.ReasonArgs);
+            Assert.Equal($"Заявку {pcn} нельзя отправить как 837D: у клиники нет NPI (2010AA NM109).", said);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    [Fact]
     public async Task Submit_DmsClaimOfAClinicWithoutInn_GoesBackToDraftWithACodedReasonTheConsoleSaysInRussian()
     {
         var (practice, pcn, created) = await SubmitDmsAsync("demo-dms-insurer", withInn: false);

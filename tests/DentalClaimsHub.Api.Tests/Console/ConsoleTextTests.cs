@@ -54,6 +54,11 @@ public sealed class ConsoleTextTests
             .Concat(["Reason.835.Denied", "Reason.835.Paid", "Reason.835.Remarks", "Reason.277.None", "Reason.NoReasonGiven"]);
         Assert.All(reasonKeys, k => Assert.True(en.ContainsKey(k) && ru.ContainsKey(k), k));
         Assert.All(ClaimRules.All, r => Assert.True(en.ContainsKey("Rule." + r) && ru.ContainsKey("Rule." + r), r));
+        // What keeps a claim from an 837D, listed inside x12-unbuildable.
+        Assert.All(DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.All,
+            p => Assert.True(en.ContainsKey("Claim837Problem." + p) && ru.ContainsKey("Claim837Problem." + p), p));
+        Assert.Equal(DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.All.Order(),
+            DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.English.Keys.Order());
         Assert.All(Enum.GetNames<DentalClaimsHub.Adapters.Dms.Acts.DmsRefusalCategory>().Append("unmatched"),
             c => Assert.True(en.ContainsKey("RefusalCategory." + c) && ru.ContainsKey("RefusalCategory." + c), c));
     }
@@ -173,6 +178,21 @@ public sealed class ConsoleTextTests
         // The dates above a roster's table a mapping reads (DmsRosterReader's DateFact).
         Assert.All(new[] { "documentDate", "periodFrom", "periodTo", "effectiveDate", "Or" },
             f => Assert.True(en.ContainsKey("RosterFact." + f) && ru.ContainsKey("RosterFact." + f), f));
+    }
+
+    [Fact]
+    public void Every_problem_the_guarantee_letter_importer_raises_has_words_in_every_language()
+    {
+        var en = Read("ConsoleText.resx");
+        var ru = Read("ConsoleText.ru.resx");
+        var problem = typeof(DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterProblem);
+        var declared = problem.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterProblem.All.Order(), declared.Order());
+        // The message page tells them from the reader's row reasons by their code.
+        Assert.Empty(declared.Intersect(DentalClaimsHub.Adapters.Dms.GuaranteeLetters.DmsGuaranteeLetterReasons.All
+            .Concat(DentalClaimsHub.Adapters.Dms.Acts.DmsActReasons.All).Concat(DentalClaimsHub.Adapters.Dms.Rosters.DmsRosterReasons.All)));
+        Assert.All(declared.Append("Row"), c => Assert.True(en.ContainsKey("LetterProblem." + c) && ru.ContainsKey("LetterProblem." + c), c));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Logs;
 using DentalClaimsHub.Api.AdminConsole.Messages;
 using DentalClaimsHub.Api.Dms;
+using DentalClaimsHub.Api.Dms.GuaranteeLetters;
+using DentalClaimsHub.Domain.PreAuthorizations;
 using DentalClaimsHub.Testing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +32,7 @@ public sealed class DmsRowFindingTextTests
         try
         {
             var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-            return new DmsRowFindingText(text, new RosterReasonText(text)).Render(finding);
+            return new DmsRowFindingText(text, new RosterReasonText(text), new GuaranteeLetterProblemText(text)).Render(finding);
         }
         finally
         {
@@ -69,5 +71,35 @@ public sealed class DmsRowFindingTextTests
         var disagree = DmsGuaranteeLetterReasons.Disagree("limit", 7);
         Assert.Equal("Строка 9 [Лимит]: Строки письма расходятся: значение в этой строке отличается от строки 7; письмо не применено.",
             In("ru", DmsRowFinding.Of(new DmsRowError(9, "Лимит", null, disagree), "row 9: " + disagree.Text)));
+    }
+
+    [Fact]
+    public void A_letter_the_importer_could_not_apply_reads_in_Russian_with_the_plans_status_label_and_without_a_column()
+    {
+        var decided = GuaranteeLetterProblem.Decided(PreAuthorizationStatus.Approved);
+        var finding = Assert.Single(RoundTrip(JsonSerializer.Serialize(
+            new[] { new DmsRowFinding("row 7: " + decided.Text, 7, null, decided.Code, decided.Args) }, DmsRowFinding.JsonOptions)))!;
+
+        Assert.Equal("row 7: the plan is already Approved with another answer; a changed letter is not applied.", In("en", finding));
+        Assert.Equal("Строка 7: План уже в статусе «одобрено» с другим ответом; изменённое письмо не применено.", In("ru", finding));
+    }
+
+    [Fact]
+    public void Every_problem_of_the_importer_reads_in_Russian_with_its_values()
+    {
+        string Ru(GuaranteeLetterProblem problem) => In("ru", new DmsRowFinding("row 5: " + problem.Text, 5, null, problem.Code, problem.Args));
+        var sum = (4500.01m).ToString("N2", CultureInfo.GetCultureInfo("ru"));
+
+        Assert.Equal("Строка 5: Ни один план лечения, отправленный страховщику demo-dms-insurer, не имеет такого номера запроса; ничего не применено.",
+            Ru(GuaranteeLetterProblem.NoPlanAt("demo-dms-insurer")));
+        Assert.StartsWith("Строка 5: Такой номер запроса есть у планов нескольких клиник", Ru(GuaranteeLetterProblem.Several()), StringComparison.Ordinal);
+        Assert.Equal("Строка 5: План в статусе «отменено»; запрос сведений применяется только к плану, ожидающему ответа.",
+            Ru(GuaranteeLetterProblem.NotAwaitingAnswer(PreAuthorizationStatus.Cancelled)));
+        Assert.Equal("Строка 5: План не может принять этот ответ. Причина (англ.): The pre-authorisation is already cancelled.",
+            Ru(GuaranteeLetterProblem.Refuses("The pre-authorisation is already cancelled.")));
+        Assert.StartsWith("Строка 5: В частично согласованном письме", Ru(GuaranteeLetterProblem.WithoutServices()), StringComparison.Ordinal);
+        Assert.Equal($"Строка 5: В строке 6 одобрено {sum} — больше планового тарифа {4500m.ToString("N2", CultureInfo.GetCultureInfo("ru"))} по строке плана 1.",
+            Ru(GuaranteeLetterProblem.OverFee(6, 4500.01m, 4500m, 1)));
+        Assert.Equal("Строка 5: Строка 6: в плане нет (ещё одной) строки с услугой A06.07.003.", Ru(GuaranteeLetterProblem.NotPlanned(6, "A06.07.003")));
     }
 }

@@ -46,4 +46,20 @@ public sealed class FhirFindingTextTests
 
         Assert.Null(In("ru", "Something else entirely."));
     }
+
+    [Fact]
+    public void A_body_that_is_not_JSON_and_an_EOB_naming_no_claim_of_ours_read_in_Russian()
+    {
+        var notJson = Finding("not json at all");
+        Assert.StartsWith("Тело файла — не JSON: ошибка в строке 1, позиции 2. Сообщение разборщика JSON (англ.): 'not json at all' is", In("ru", notJson),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", In("ru", notJson), StringComparison.Ordinal);
+
+        var eob = Finding("""{"resourceType":"ExplanationOfBenefit","id":"e7","status":"active","outcome":"complete"}""");
+        Assert.Equal("Платёж EOB-e7 не разнесён: в ExplanationOfBenefit e7 нет номера нашей заявки (urn:dentalclaimshub:patient-control-number).",
+            In("ru", eob));
+        // Another reason of the domain's stays its English inside the Russian frame.
+        Assert.Equal("Платёж P-1 не разнесён. Причина (англ.): Amounts are in different currencies.",
+            In("ru", "Payment P-1: Amounts are in different currencies."));
+    }
 }

@@ -323,6 +323,89 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
         Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task A_guarantee_letter_answer_the_importer_could_not_apply_reads_in_Russian()
+    {
+        // demo-med's sample answer asks about requests no plan here carries: the importer itself says so for each letter.
+        var sample = Path.Combine(DentalClaimsHub.Testing.RepositoryPaths.Samples, "dms", "guarantee-letters", "demo-med-answer.xlsx");
+        var started = DateTimeOffset.UtcNow;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<DentalClaimsHub.Api.Dms.GuaranteeLetters.GuaranteeLetterImporter>();
+            var result = await importer.ImportAsync("demo-dms-insurer", null, await File.ReadAllBytesAsync(sample), "demo-med-answer.xlsx",
+                importer.Layout("demo-dms-insurer")!, CancellationToken.None);
+            Assert.Contains(result.Report, r => r.Message == "no treatment plan sent to demo-dms-insurer has this request number; nothing applied.");
+        }
+
+        var stored = await factory.InDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .SingleAsync(m => m.TransactionType == "gp-answer" && m.ReceivedAt >= started));
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await OpenAsync(browser, stored.Id);
+        var unapplied = page.Locator("ul.parse-errors li", new() { HasTextString = "no treatment plan" });
+        await Assertions.Expect(unapplied.First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^row \d+: no treatment plan sent to demo-dms-insurer has this request number; nothing applied\.$"));
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(page.Locator("ul.parse-errors li", new() { HasTextString = "Ни один план лечения" }).First).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(
+                @"^Строка \d+: Ни один план лечения, отправленный страховщику demo-dms-insurer, не имеет такого номера запроса; ничего не применено\.$"));
+        Assert.DoesNotMatch("[a-z]{3,} [a-z]{3,}", await page.Locator("ul.parse-errors").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_guarantee_letter_answers_findings_stored_before_codes_read_in_Russian_and_an_unknown_one_as_stored()
+    {
+        var stored = StoredMessage.Create(MessageDirection.Inbound, "dms", "gp-answer", "an older answer"u8.ToArray(), "application/octet-stream",
+            DateTimeOffset.UtcNow, "demo-dms-insurer");
+        stored.MarkParsed(MessageParseStatus.PartiallyParsed, System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            "row 7: no treatment plan sent to demo-dms-insurer has this request number; nothing applied.",
+            "row 9: something this hub never wrote.",
+        }));
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await OpenStoredAsync(browser, stored);
+        var findings = page.Locator("ul.parse-errors li");
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        await Assertions.Expect(findings.First).ToHaveTextAsync(
+            "Строка 7: Ни один план лечения, отправленный страховщику demo-dms-insurer, не имеет такого номера запроса; ничего не применено.");
+        await Assertions.Expect(findings.Nth(1)).ToHaveTextAsync("row 9: something this hub never wrote.");
+    }
+
+    [Fact]
+    public async Task What_the_FHIR_endpoint_kept_of_a_file_it_could_not_use_reads_in_Russian()
+    {
+        using var insurer = await factory.CreateInsurerClientAsync("demo-fhir-dental");
+        (string Body, string Stored, string Russian)[] files =
+        [
+            ("this is not json",
+                "Not a FHIR R4 resource: 'this is not json' is an invalid JSON literal. Expected the literal 'true'. LineNumber: 0 | BytePositionInLine: 1.",
+                "Тело файла — не JSON: ошибка в строке 1, позиции 2. Сообщение разборщика JSON (англ.): 'this is not json' is an invalid JSON literal. Expected the literal 'true'."),
+            ("[1,2]", "Not a FHIR resource: a JSON object with a resourceType is expected.", "Не ресурс FHIR: ожидается объект JSON с resourceType."),
+            ("""{"resourceType":"Foo","id":"f1"}""", "Foo is not something a payer sends the hub; kept unread.",
+                "Foo плательщик хабу не присылает; сохранено без чтения."),
+            ("""{"resourceType":"Patient","id":"p1"}""", "A Patient without a ClaimResponse or ExplanationOfBenefit: kept for review.",
+                "Patient без ClaimResponse и ExplanationOfBenefit: файл сохранён для проверки."),
+            ("""{"resourceType":"ExplanationOfBenefit","id":"e1","status":"active","outcome":"complete"}""",
+                "Payment EOB-e1: ExplanationOfBenefit e1 names no claim of ours (urn:dentalclaimshub:patient-control-number). (Parameter 'eob')",
+                "Платёж EOB-e1 не разнесён: в ExplanationOfBenefit e1 нет номера нашей заявки (urn:dentalclaimshub:patient-control-number)."),
+        ];
+        await using var browser = await factory.NewBrowserContextAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(factory, page);
+        await page.Locator("[data-culture='ru']").ClickAsync();
+        foreach (var (body, english, russian) in files)
+        {
+            var pushed = await insurer.PostAsync("/inbound/demo-fhir-dental/fhir", new StringContent(body, System.Text.Encoding.UTF8, "application/fhir+json"));
+            var result = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<InboundResult>(pushed.Content))!;
+            // The API and the message keep the English.
+            Assert.Equal([english], result.Notes);
+            var stored = await factory.InDatabaseAsync(db => db.Messages.SingleAsync(m => m.Id == result.MessageId));
+            Assert.Equal([english], System.Text.Json.JsonSerializer.Deserialize<string[]>(stored.ParseErrors!)!);
+
+            await page.GotoAsync($"/console/messages/{stored.Id}");
+            await Assertions.Expect(page.Locator("ul.parse-errors li")).ToHaveTextAsync(russian);
+        }
+    }
+
     private MessageReplay Replay(Guid user, string role) => new(
         factory.Services.GetRequiredService<IDbContextFactory<HubDbContext>>(), factory.Services.GetRequiredService<IServiceScopeFactory>(),
         SessionOf(user, role), TimeProvider.System);
@@ -335,9 +418,14 @@ public sealed class MessagesPageTests(ConsoleBrowserFactory factory) : IClassFix
             db.Messages.Add(stored);
             return await db.SaveChangesAsync();
         });
+        return await OpenAsync(browser, stored.Id);
+    }
+
+    private async Task<IPage> OpenAsync(IBrowserContext browser, Guid message)
+    {
         var page = await browser.NewPageAsync();
         await SignInAsync(factory, page);
-        await page.GotoAsync($"/console/messages/{stored.Id}");
+        await page.GotoAsync($"/console/messages/{message}");
         return page;
     }
 }

@@ -52,6 +52,12 @@ public sealed class TimelineReasonTextTests
         { TimelineReasonCodes.DmsUnknownService, ClaimState.Draft, ["GP-PLAN-0001", "3", "A06.07.999"], "План GP-PLAN-0001, строка 3: услуги A06.07.999 нет в справочнике" },
         { TimelineReasonCodes.FhirUnbuildable, ClaimState.Draft, ["Value cannot be empty"], "Заявку нельзя представить как FHIR Claim: Value cannot be empty" },
         { TimelineReasonCodes.FhirUnbuildable, ClaimState.Draft, [""], "Заявку нельзя представить как FHIR Claim: причина не указана" },
+        { TimelineReasonCodes.X12Unbuildable, ClaimState.Draft, ["PCN-9", "practice-npi", "rendering-npi"],
+            "Заявку PCN-9 нельзя отправить как 837D: у клиники нет NPI (2010AA NM109); у лечащего врача нет NPI (2310B NM109)." },
+        { TimelineReasonCodes.X12Unbuildable, ClaimState.Draft, ["PCN-9", "no-lines", "some-later-check"],
+            "Заявку PCN-9 нельзя отправить как 837D: в заявке нет строк (2400); some-later-check." },
+        { TimelineReasonCodes.X12NoSubmitterContact, ClaimState.Draft, [],
+            "У контакта отправителя 837 в настройках хаба (Hub:X12:Submitter) нет ни телефона, ни e-mail (1000A PER)." },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DentalClaimsHub.Adapters.Dms.Rosters;
 
 namespace DentalClaimsHub.Adapters.Dms.Acts;
@@ -6,9 +7,9 @@ namespace DentalClaimsHub.Adapters.Dms.Acts;
 /// <summary>
 /// The reasons the act reader gives for a row it leaves out, each with its English wording as the reader has always written
 /// it. A reason that means what a roster's does keeps the roster's code (<see cref="DmsRosterReasons.NotADate"/>); the
-/// console words both with the same <c>RosterReason.*</c> texts.
+/// console words both with the same <c>RosterReason.*</c> texts. A reason stored before codes is recognised by its English.
 /// </summary>
-public static class DmsActReasons
+public static partial class DmsActReasons
 {
     public const string ClaimEmpty = "act-claim-empty";
 
@@ -63,5 +64,26 @@ public static class DmsActReasons
         return new(AmountsDoNotAddUp, args, $"accepted {args[0]} and refused {args[1]} do not add up to the billed {args[2]}.");
     }
 
+    /// <summary>An act reason from its English (a row finding stored before codes existed); null for any other text.</summary>
+    public static DmsRosterReason? Recognise(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (Fixed.FirstOrDefault(f => f.Value == text) is { Key: { } code })
+        {
+            return new(code, [], text);
+        }
+
+        return DoNotAddUpPattern().Match(text) is { Success: true } match
+            ? new(AmountsDoNotAddUp, [match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value], text)
+            : null;
+    }
+
     private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^accepted (-?\d+\.\d\d) and refused (-?\d+\.\d\d) do not add up to the billed (-?\d+\.\d\d)\.$")]
+    private static partial Regex DoNotAddUpPattern();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.Rosters;
 
@@ -7,8 +8,9 @@ namespace DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
 /// The reasons the guarantee-letter reader gives for a row or letter it leaves out, each with its English wording as the
 /// reader has always written it. A reason that means what a roster's or an act's does keeps that code
 /// (<see cref="DmsRosterReasons.NotADate"/>, <see cref="DmsActReasons.ServiceCodeInvalid"/>, <see cref="DmsActReasons.AmountInvalid"/>).
+/// A reason stored before codes is recognised by its English.
 /// </summary>
-public static class DmsGuaranteeLetterReasons
+public static partial class DmsGuaranteeLetterReasons
 {
     public const string RequestEmpty = "letter-request-empty";
 
@@ -60,4 +62,33 @@ public static class DmsGuaranteeLetterReasons
     public static DmsRosterReason Disagree(string field, int firstRow) =>
         new(RowsDisagree, [field, firstRow.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             $"the letter's rows disagree: this row's {field} differs from row {firstRow}; the letter is not applied.");
+
+    /// <summary>A letter reason of its own from its English (a row finding stored before codes existed); null for any other text.</summary>
+    public static DmsRosterReason? Recognise(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (Fixed.FirstOrDefault(f => f.Value == text) is { Key: { } code })
+        {
+            return new(code, [], text);
+        }
+
+        if (UnreadablePattern().Match(text) is { Success: true } unreadable)
+        {
+            return new(RowUnreadable, [unreadable.Groups[1].Value], text);
+        }
+
+        return DisagreePattern().Match(text) is { Success: true } disagree
+            ? new(RowsDisagree, [disagree.Groups[1].Value, disagree.Groups[2].Value], text)
+            : null;
+    }
+
+    [GeneratedRegex(@"^the letter is not applied: its row (\d+) cannot be read\.$")]
+    private static partial Regex UnreadablePattern();
+
+    [GeneratedRegex(@"^the letter's rows disagree: this row's (\w+) differs from row (\d+); the letter is not applied\.$")]
+    private static partial Regex DisagreePattern();
 }

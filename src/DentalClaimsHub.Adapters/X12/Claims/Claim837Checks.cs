@@ -1,4 +1,6 @@
 using DentalClaimsHub.Adapters.Claims;
+using DentalClaimsHub.Domain.Claims;
+using static DentalClaimsHub.Adapters.X12.Claims.Claim837Problems;
 
 namespace DentalClaimsHub.Adapters.X12.Claims;
 
@@ -11,38 +13,40 @@ internal static class Claim837Checks
         var practice = submission.Practice;
         if (practice.Npi is null)
         {
-            problems.Add("the practice has no NPI (2010AA NM109)");
+            problems.Add(PracticeNpi);
         }
 
         if (practice.TaxId is null)
         {
-            problems.Add("the practice has no tax id (2010AA REF*EI)");
+            problems.Add(PracticeTaxId);
         }
 
         if (practice.Address is null)
         {
-            problems.Add("the practice has no billing address (2010AA N3/N4)");
+            problems.Add(PracticeAddress);
         }
 
         if (submission.PatientIsDependent && submission.Patient.Address is null)
         {
-            problems.Add("the patient, a dependent, has no address (2010CA N3/N4)");
+            problems.Add(DependentAddress);
         }
 
         if (submission.Claim.RenderingProvider is { Npi: null })
         {
-            problems.Add("the rendering provider has no NPI (2310B NM109)");
+            problems.Add(RenderingNpi);
         }
 
         if (submission.Claim.Lines.Count == 0)
         {
-            problems.Add("the claim has no lines (2400)");
+            problems.Add(NoLines);
         }
 
         if (problems.Count > 0)
         {
-            throw new ClaimBuildException(
-                $"Claim {submission.Claim.PatientControlNumber} cannot be sent as an 837D: {string.Join("; ", problems)}.", null, submission.Claim.Id);
+            var number = submission.Claim.PatientControlNumber;
+            throw new ClaimBuildException(new TimelineReason(
+                $"Claim {number} cannot be sent as an 837D: {string.Join("; ", problems.Select(p => English[p]))}.",
+                TimelineReasonCodes.X12Unbuildable, [number, .. problems]), null, submission.Claim.Id);
         }
     }
 }

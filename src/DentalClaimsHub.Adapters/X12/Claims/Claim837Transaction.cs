@@ -32,7 +32,9 @@ internal sealed class Claim837Transaction(
             ({ Length: > 0 } phone, { Length: > 0 } email) => (("TE", phone), ("EM", email)),
             ({ Length: > 0 } phone, _) => (("TE", phone), default),
             (_, { Length: > 0 } email) => (("EM", email), default((string, string))),
-            _ => throw new ClaimBuildException("The hub's 837 submitter contact (Hub:X12:Submitter) has neither a phone nor an e-mail (1000A PER)."),
+            _ => throw new ClaimBuildException(new Domain.Claims.TimelineReason(
+                "The hub's 837 submitter contact (Hub:X12:Submitter) has neither a phone nor an e-mail (1000A PER).",
+                Domain.Claims.TimelineReasonCodes.X12NoSubmitterContact)),
         };
         Write("PER", "IC", X12Text.Clean(submitter.ContactName, 60), first.Item1, first.Item2, second.Item1 ?? "", second.Item2 ?? "");
         Write("NM1", "40", "2", X12Text.Clean(submission.Payer.DisplayName, 60), "", "", "", "", "46", ids.ReceiverId);

@@ -44,6 +44,8 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
             TimelineReasonCodes.DmsNoInn => Say("Reason.dms-no-inn", Arg(0)),
             TimelineReasonCodes.DmsUnknownService => Say("Reason.dms-unknown-service", Arg(0), Arg(1), Arg(2)),
             TimelineReasonCodes.FhirUnbuildable => Say("Reason.fhir-unbuildable", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
+            TimelineReasonCodes.X12Unbuildable => Say("Reason.x12-unbuildable", Arg(0), string.Join("; ", args.Skip(1).Select(X12Problem))),
+            TimelineReasonCodes.X12NoSubmitterContact => text["Reason.x12-no-submitter-contact"],
             _ => stored,
         };
     }
@@ -101,6 +103,10 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
 
         return parts.Count == 0 ? head : $"{head}: {string.Join(" — ", parts)}";
     }
+
+    // One of the 837 checks' problems (Claim837Problems); a code without words is shown as it is.
+    private string X12Problem(string code) =>
+        text["Claim837Problem." + code] is { ResourceNotFound: false } problem ? problem.Value : code;
 
     private string Status(string categoryStatus, string entity)
     {

@@ -24,6 +24,13 @@ public sealed partial class FhirFindingText(IStringLocalizer<ConsoleText> text)
             if (pattern.Match(stored) is { Success: true } match)
             {
                 var args = match.Groups.Cast<Group>().Skip(1).Select(g => (object)g.Value).ToArray();
+                if (key == "NotJson")
+                {
+                    // System.Text.Json counts lines and bytes from zero; a person counts from one.
+                    args[1] = FromOne((string)args[1]);
+                    args[2] = FromOne((string)args[2]);
+                }
+
                 return string.Format(CultureInfo.CurrentCulture, text["FhirFinding." + key].Value, args);
             }
         }
@@ -31,17 +38,24 @@ public sealed partial class FhirFindingText(IStringLocalizer<ConsoleText> text)
         return null;
     }
 
+    private static string FromOne(string zeroBased) =>
+        long.TryParse(zeroBased, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n + 1).ToString(CultureInfo.CurrentCulture) : zeroBased;
+
     /// <summary>The keys, for the check that each has words in every language.</summary>
     public static IEnumerable<string> Keys => Sentences.Select(s => s.Key);
 
     private static readonly (Regex Pattern, string Key)[] Sentences =
     [
-        (NotAResource(), "NotAResource"), (NotR4(), "NotR4"), (NoIdentifier(), "NoIdentifier"), (NotSent(), "NotSent"),
-        (Outcome(), "Outcome"), (Created(), "Created"), (Payment(), "Payment"),
+        (NotAResource(), "NotAResource"), (NotJson(), "NotJson"), (NotR4(), "NotR4"), (NoIdentifier(), "NoIdentifier"), (NotSent(), "NotSent"),
+        (Outcome(), "Outcome"), (Created(), "Created"), (PaymentNoClaim(), "PaymentNoClaim"), (Payment(), "Payment"),
     ];
 
     [GeneratedRegex(@"^Not a FHIR resource: a JSON object with a resourceType is expected\.$")]
     private static partial Regex NotAResource();
+
+    // A body that is not JSON at all: the reader keeps System.Text.Json's message.
+    [GeneratedRegex(@"^Not a FHIR R4 resource: (.*?) ?LineNumber: (\d+) \| BytePositionInLine: (\d+)\.$", RegexOptions.Singleline)]
+    private static partial Regex NotJson();
 
     [GeneratedRegex(@"^Not a FHIR R4 resource: (.*)$", RegexOptions.Singleline)]
     private static partial Regex NotR4();
@@ -57,6 +71,10 @@ public sealed partial class FhirFindingText(IStringLocalizer<ConsoleText> text)
 
     [GeneratedRegex(@"^ClaimResponse\.created is not a date\.$")]
     private static partial Regex Created();
+
+    // The reader's own DomainException, with the parameter name ArgumentException appends.
+    [GeneratedRegex(@"^Payment (.*?): ExplanationOfBenefit (.*) names no claim of ours \((.*)\)\.(?: \(Parameter '\w+'\))?$")]
+    private static partial Regex PaymentNoClaim();
 
     [GeneratedRegex(@"^Payment (.*?): (.*)$", RegexOptions.Singleline)]
     private static partial Regex Payment();

@@ -11,12 +11,12 @@ namespace DentalClaimsHub.Api.Dms.GuaranteeLetters;
 /// </summary>
 public static class GuaranteeLetterDecision
 {
-    public static (List<LineDecisionInput>? Lines, List<string> Remarks, string? Problem) Lines(PreAuthorization plan, DmsGuaranteeLetter letter)
+    public static (List<LineDecisionInput>? Lines, List<GuaranteeLetterProblem> Remarks, GuaranteeLetterProblem? Problem) Lines(PreAuthorization plan, DmsGuaranteeLetter letter)
     {
-        var remarks = new List<string>();
+        var remarks = new List<GuaranteeLetterProblem>();
         if (letter.Decision == GuaranteeDecision.PartlyApproved && !letter.Services.Any(s => s.Approved))
         {
-            return (null, remarks, "a partly approved letter must list the approved services (804н codes); none is listed.");
+            return (null, remarks, GuaranteeLetterProblem.WithoutServices());
         }
 
         var matched = new Dictionary<int, DmsGuaranteeService>();
@@ -25,7 +25,7 @@ public static class GuaranteeLetterDecision
             var line = plan.Lines.FirstOrDefault(l => !matched.ContainsKey(l.LineNumber) && Is(l, service.Code));
             if (line is null)
             {
-                remarks.Add($"row {service.Row}: the plan has no (further) line with service {service.Code}.");
+                remarks.Add(GuaranteeLetterProblem.NotPlanned(service.Row, service.Code.ToString()));
                 continue;
             }
 
@@ -55,7 +55,7 @@ public static class GuaranteeLetterDecision
             {
                 if (value > line.Fee.Amount)
                 {
-                    return (null, remarks, $"row {service.Row}: the approved {value:0.00} is more than the planned fee {line.Fee.Amount:0.00} of line {line.LineNumber}.");
+                    return (null, remarks, GuaranteeLetterProblem.OverFee(service.Row, value, line.Fee.Amount, line.LineNumber));
                 }
 
                 amount = new Money(value, plan.Currency);

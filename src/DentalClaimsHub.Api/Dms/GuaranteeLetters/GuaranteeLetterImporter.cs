@@ -62,24 +62,30 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
             .ToListAsync(cancellationToken);
         var byRequest = found.ToLookup(f => f.PatientControlNumber, StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unapplied = new List<(int Row, GuaranteeLetterProblem Problem)>();
         foreach (var letter in file.Letters)
         {
             var matches = byRequest[letter.Request].ToList();
             if (matches.Count != 1)
             {
-                report.Add(Line(letter, "problem", null, matches.Count == 0
-                    ? $"no treatment plan sent to {payerId} has this request number; nothing applied."
-                    : "several clinics' plans to this insurer have this request number; the clinic must import the answer itself."));
+                var missing = matches.Count == 0 ? GuaranteeLetterProblem.NoPlanAt(payerId) : GuaranteeLetterProblem.Several();
+                report.Add(Line(letter, "problem", null, missing.Text));
+                unapplied.Add((letter.Row, missing));
                 continue;
             }
 
             var (plan, claimId) = (matches[0].plan, matches[0].Id);
             stored.Link(plan.Id);
             stored.Link(claimId);
-            var (outcome, message) = Apply(plan, letter, now, out var remarks);
+            var (outcome, message, problem) = Apply(plan, letter, now, out var remarks);
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
-            report.Add(Line(letter, outcome, plan.Id, message));
-            report.AddRange(remarks.Select(remark => Line(letter, "warning", plan.Id, remark)));
+            report.Add(Line(letter, outcome, plan.Id, problem?.Text ?? message));
+            report.AddRange(remarks.Select(remark => Line(letter, "warning", plan.Id, remark.Text)));
+            if (problem is not null)
+            {
+                unapplied.Add((letter.Row, problem));
+            }
+
             if (outcome is not ("unchanged" or "problem"))
             {
                 db.Enqueue(PreAuthorizationDecided.Of(plan), now, plan.PracticeId, HubDbContext.ClaimOrderingKey(claimId));
@@ -88,7 +94,7 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
 
         var problems = report.Count(r => r.Outcome == "problem");
         stored.MarkParsed(problems == 0 ? MessageParseStatus.Parsed : MessageParseStatus.PartiallyParsed,
-            problems == 0 ? null : Findings(file, report));
+            problems == 0 ? null : Findings(file, unapplied));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Guarantee-letter answer from {PayerId} ({Format}): {Letters} letters, {Problems} problems, outcomes {Outcomes}",
             payerId, file.Format, file.Letters.Count, problems, string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
@@ -98,7 +104,9 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
             [.. report.OrderBy(r => r.Row)]);
     }
 
-    private static (string Outcome, string Message) Apply(PreAuthorization plan, DmsGuaranteeLetter letter, DateTimeOffset now, out List<string> remarks)
+    // A problem's message is its Text; the other outcomes' messages are the report's own.
+    private static (string Outcome, string Message, GuaranteeLetterProblem? Problem) Apply(PreAuthorization plan, DmsGuaranteeLetter letter,
+        DateTimeOffset now, out List<GuaranteeLetterProblem> remarks)
     {
         remarks = [];
         try
@@ -108,69 +116,71 @@ public sealed class GuaranteeLetterImporter(HubDbContext db, PayerProfileCatalog
                 case GuaranteeDecision.Annulled:
                     if (plan.Status == PreAuthorizationStatus.Cancelled)
                     {
-                        return ("unchanged", "the plan is already cancelled.");
+                        return ("unchanged", "the plan is already cancelled.", null);
                     }
 
                     plan.Cancel(Note(letter, "Гарантийное письмо аннулировано страховщиком"), now);
-                    return ("annulled", "the insurer annulled the letter; the plan is cancelled.");
+                    return ("annulled", "the insurer annulled the letter; the plan is cancelled.", null);
 
                 case GuaranteeDecision.NeedsInformation:
                     if (plan.Status == PreAuthorizationStatus.InformationRequested)
                     {
-                        return ("unchanged", "the insurer's request for information is already recorded.");
+                        return ("unchanged", "the insurer's request for information is already recorded.", null);
                     }
 
                     if (plan.Status != PreAuthorizationStatus.Submitted)
                     {
-                        return ("problem", $"the plan is {plan.Status}; a request for information applies only to a plan awaiting the answer.");
+                        return Problem(GuaranteeLetterProblem.NotAwaitingAnswer(plan.Status));
                     }
 
                     plan.RequestInformation(Note(letter, "Страховщику нужны сведения"), now);
-                    return ("informationRequested", "the insurer asks for more information.");
+                    return ("informationRequested", "the insurer asks for more information.", null);
 
                 default:
                     var (lines, lineRemarks, problem) = GuaranteeLetterDecision.Lines(plan, letter);
                     remarks = lineRemarks;
                     if (lines is null)
                     {
-                        return ("problem", problem!);
+                        return Problem(problem!);
                     }
 
                     Money? limit = letter.Limit is { } sum ? new Money(sum, plan.Currency) : null;
                     if (GuaranteeLetterDecision.Matches(plan, letter, lines, limit))
                     {
                         remarks = [];
-                        return ("unchanged", "the plan already carries this answer.");
+                        return ("unchanged", "the plan already carries this answer.", null);
                     }
 
                     if (plan.Status is not (PreAuthorizationStatus.Submitted or PreAuthorizationStatus.InformationRequested))
                     {
-                        return ("problem", $"the plan is already {plan.Status} with another answer; a changed letter is not applied.");
+                        return Problem(GuaranteeLetterProblem.Decided(plan.Status));
                     }
 
                     plan.RecordDecision(lines, now, letter.Number, letter.ValidFrom, letter.ValidTo, limit, letter.Note is null ? null : Note(letter, ""));
                     return plan.Status switch
                     {
-                        PreAuthorizationStatus.Approved => ("approved", "approved."),
-                        PreAuthorizationStatus.PartiallyApproved => ("partlyApproved", "partly approved."),
-                        _ => ("refused", "refused."),
+                        PreAuthorizationStatus.Approved => ("approved", "approved.", null),
+                        PreAuthorizationStatus.PartiallyApproved => ("partlyApproved", "partly approved.", null),
+                        _ => ("refused", "refused.", null),
                     };
             }
         }
         catch (DomainException exception)
         {
-            return ("problem", $"the plan cannot take this answer: {exception.Message}");
+            return Problem(GuaranteeLetterProblem.Refuses(exception.Message));
         }
     }
+
+    private static (string, string, GuaranteeLetterProblem?) Problem(GuaranteeLetterProblem problem) => ("problem", problem.Text, problem);
 
     // The plan keeps at most 2,000 characters of the payer's note.
     private static string Note(DmsGuaranteeLetter letter, string fallback) =>
         letter.Note is { Length: > 0 } note ? note.Length <= 2000 ? note : note[..2000] : fallback;
 
-    // The reader's rows with their codes (the line kept as before), then the letters the hub could not apply as their English.
-    private static string Findings(DmsGuaranteeLetterFile file, List<GuaranteeLetterReportLine> report) =>
-        JsonSerializer.Serialize(file.Errors.Select(e => (object)DmsRowFinding.Of(e, $"row {e.Row}: {e.Reason}"))
-            .Concat(report.Skip(file.Errors.Count).Where(r => r.Outcome == "problem").Select(r => (object)$"row {r.Row}: {r.Message}")),
+    // The reader's rows, then the letters the hub could not apply, each with its code beside the English line it always kept.
+    private static string Findings(DmsGuaranteeLetterFile file, List<(int Row, GuaranteeLetterProblem Problem)> unapplied) =>
+        JsonSerializer.Serialize(file.Errors.Select(e => DmsRowFinding.Of(e, $"row {e.Row}: {e.Reason}"))
+            .Concat(unapplied.Select(u => new DmsRowFinding($"row {u.Row}: {u.Problem.Text}", u.Row, null, u.Problem.Code, u.Problem.Args))),
             DmsRowFinding.JsonOptions);
 
     private static GuaranteeLetterReportLine Line(DmsGuaranteeLetter letter, string outcome, Guid? planId, string message) =>

@@ -33,7 +33,9 @@ public sealed class GuaranteeLetterDecisionTests
         var (lines, _, problem) = GuaranteeLetterDecision.Lines(plan, Letter(GuaranteeDecision.Approved, Service("A16.07.002", true, 4500.01m)));
 
         Assert.Null(lines);
-        Assert.Contains("more than the planned fee", problem, StringComparison.Ordinal);
+        Assert.Equal(GuaranteeLetterProblem.AmountOverFee, problem!.Code);
+        Assert.Equal(["6", "4500.01", "4500.00", "1"], problem.Args);
+        Assert.Contains("more than the planned fee", problem.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +44,8 @@ public sealed class GuaranteeLetterDecisionTests
         var (lines, _, problem) = GuaranteeLetterDecision.Lines(Plan(("A16.07.002", 4500m)), Letter(GuaranteeDecision.PartlyApproved));
 
         Assert.Null(lines);
-        Assert.Contains("must list the approved services", problem, StringComparison.Ordinal);
+        Assert.Equal(GuaranteeLetterProblem.PartlyWithoutServices, problem!.Code);
+        Assert.Contains("must list the approved services", problem.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +56,10 @@ public sealed class GuaranteeLetterDecisionTests
         var (lines, remarks, _) = GuaranteeLetterDecision.Lines(plan, Letter(GuaranteeDecision.Approved, Service("A06.07.003", true, 800m)));
 
         Assert.Equal(LineDecision.Approved, Assert.Single(lines!).Decision);
-        Assert.Contains("A06.07.003", Assert.Single(remarks), StringComparison.Ordinal);
+        var remark = Assert.Single(remarks);
+        Assert.Equal(GuaranteeLetterProblem.ServiceNotPlanned, remark.Code);
+        Assert.Equal(["6", "A06.07.003"], remark.Args);
+        Assert.Equal("row 6: the plan has no (further) line with service A06.07.003.", remark.Text);
     }
 
     [Fact]

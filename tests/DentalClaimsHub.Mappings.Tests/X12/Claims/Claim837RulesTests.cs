@@ -91,5 +91,8 @@ public sealed class Claim837RulesTests
 
         Assert.Contains("2010AA N3/N4", error.Message, StringComparison.Ordinal);
         Assert.Equal(submission.Claim.Id, error.ClaimId);
+        // The same account as a timeline code with the problem's code, the English unchanged.
+        Assert.Equal((DentalClaimsHub.Domain.Claims.TimelineReasonCodes.X12Unbuildable, error.Message), (error.Reason?.Code, error.Reason?.Text));
+        Assert.Equal([submission.Claim.PatientControlNumber, Claim837Problems.PracticeAddress], error.Reason!.Args);
     }
 }
