@@ -1,11 +1,7 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Claims;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Domain.Values;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -26,20 +22,8 @@ public sealed class ClaimRuleTextTests
         return claim.CheckRules(new DateOnly(2026, 11, 20));
     }
 
-    private static string Render(string culture, ClaimRuleViolation violation)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-            return new ClaimRuleText(text).Render(violation);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string Render(string culture, ClaimRuleViolation violation) =>
+        ConsoleCulture.In(culture, text => new ClaimRuleText(text).Render(violation));
 
     [Fact]
     public void Every_violation_carries_its_rule_and_reads_in_Russian()

@@ -8,7 +8,7 @@ namespace DentalClaimsHub.Api.Tests.Console;
 
 /// <summary>
 /// Runs a console renderer in a culture (the user's language and formats) with the real <see cref="ConsoleText"/> texts, and
-/// gives the thread its cultures back. The renderer tests written before it keep a copy each; new ones share this.
+/// gives the thread its cultures back. Shared by the renderer tests (each kept a copy of this once).
 /// </summary>
 internal static class ConsoleCulture
 {

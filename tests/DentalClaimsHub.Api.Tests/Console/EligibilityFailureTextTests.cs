@@ -1,13 +1,9 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Logs;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Domain.Eligibility;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -17,20 +13,8 @@ namespace DentalClaimsHub.Api.Tests.Console;
 /// </summary>
 public sealed class EligibilityFailureTextTests
 {
-    private static string Render(string culture, string code, string reason, string? reasonCode = null, IReadOnlyList<string>? args = null)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return new EligibilityFailureText(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(
-                Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))).Render(code, reason, reasonCode, args);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string Render(string culture, string code, string reason, string? reasonCode = null, IReadOnlyList<string>? args = null) =>
+        ConsoleCulture.In(culture, text => new EligibilityFailureText(text).Render(code, reason, reasonCode, args));
 
     public static TheoryData<string, string> Reasons() => new()
     {

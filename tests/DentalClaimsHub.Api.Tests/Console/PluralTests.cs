@@ -1,8 +1,5 @@
 using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -44,17 +41,6 @@ public sealed class PluralTests
     [InlineData("ru-RU", 21, "Показана 21 доставка (не более 200, сначала новые)")]
     public void Count_PicksTheResxEntryForTheForm(string culture, int count, string expected)
     {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-            var text = new StringLocalizer<ConsoleText>(factory);
-            Assert.Equal(expected, text.Count("Webhooks.Showing", count, count, 200));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
+        Assert.Equal(expected, ConsoleCulture.In(culture, text => text.Count("Webhooks.Showing", count, count, 200)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Dms.Mappings;
 using DentalClaimsHub.Adapters.Dms.Rosters;
@@ -7,9 +6,6 @@ using DentalClaimsHub.Api.AdminConsole.Logs;
 using DentalClaimsHub.Api.Rosters;
 using DentalClaimsHub.Storage.Rosters;
 using DentalClaimsHub.Testing;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -19,20 +15,8 @@ namespace DentalClaimsHub.Api.Tests.Console;
 /// </summary>
 public sealed class RosterReasonTextTests
 {
-    private static string In(string culture, Func<RosterReasonText, string> render)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return render(new RosterReasonText(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(
-                Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string In(string culture, Func<RosterReasonText, string> render) =>
+        ConsoleCulture.In(culture, text => render(new RosterReasonText(text)));
 
     private static DmsRosterLayout Layout(string mapping) =>
         DmsMappingCatalog.Load(Path.Combine(RepositoryPaths.Mappings, "dms")).Catalog.Find(mapping)!.Rosters!;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Claims;
 using DentalClaimsHub.Api.AdminConsole.Remittances;
@@ -6,8 +5,6 @@ using DentalClaimsHub.Api.Remittances;
 using DentalClaimsHub.Domain.Remittances;
 using DentalClaimsHub.Domain.Values;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -17,20 +14,7 @@ namespace DentalClaimsHub.Api.Tests.Console;
 /// </summary>
 public sealed class UncodedRemittanceTextTests
 {
-    private static T InRussian<T>(Func<IStringLocalizer<ConsoleText>, T> render)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru");
-        try
-        {
-            return render(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()),
-                NullLoggerFactory.Instance)));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static T InRussian<T>(Func<IStringLocalizer<ConsoleText>, T> render) => ConsoleCulture.In("ru", render);
 
     public static TheoryData<string, string, string[]> Notes() => new()
     {

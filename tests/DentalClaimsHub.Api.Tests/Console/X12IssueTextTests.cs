@@ -1,31 +1,13 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Messages;
 using DentalClaimsHub.X12;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
 /// <summary>An X12 finding stored as its one-line English reads in Russian: its code worded, its position kept, the engine's English left out.</summary>
 public sealed class X12IssueTextTests
 {
-    private static string Render(string culture, string stored)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()),
-                NullLoggerFactory.Instance));
-            return new X12IssueText(text).Render(stored);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string Render(string culture, string stored) => ConsoleCulture.In(culture, text => new X12IssueText(text).Render(stored));
 
     public static TheoryData<X12Issue, string> Issues() => new()
     {
