@@ -76,6 +76,39 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
 
     private Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work) => factory.InDatabaseAsync(work);
 
+    // A claim a protocol cannot build goes to queued, then back to draft: the claim once it is back.
+    private static async Task<ClaimResponse> BackInDraftAsync(TestPractice practice, ClaimResponse created)
+    {
+        var claim = created;
+        for (var i = 0; i < 150 && !(claim.Timeline.Count > 1 && claim.Timeline[^1].To == "draft"); i++)
+        {
+            await Task.Delay(100);
+            claim = (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!;
+        }
+
+        return claim;
+    }
+
+    private Task<ClaimTimelineEntry> LastTimelineEntryAsync(Guid claimId) => InDatabaseAsync(db => db.Set<ClaimTimelineEntry>().AsNoTracking()
+        .Where(t => t.ClaimId == claimId).OrderByDescending(t => t.Sequence).FirstAsync());
+
+    // What the Russian console's claim timeline says of a return to draft.
+    private string DraftReasonInRussian(ClaimTimelineEntry entry)
+    {
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
+        try
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Api.AdminConsole.Claims.TimelineReasonText>()
+                .Render(ClaimState.Draft, entry.Reason, entry.ReasonCode, entry.ReasonArgs);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
     [Fact]
     public async Task Submit_X12Claim_ThePayerReceivesTheValid837OnceAndTheClaimIsSubmittedWithItsRawMessage()
     {
@@ -349,35 +382,17 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
 
         var created = await ClaimSubmissions.SubmitAsync(practice, pcn);
 
-        var claim = created;
-        for (var i = 0; i < 150 && !(claim.Timeline.Count > 1 && claim.Timeline[^1].To == "draft"); i++)
-        {
-            await Task.Delay(100);
-            claim = (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!;
-        }
+        var claim = await BackInDraftAsync(practice, created);
 
         // The API keeps the English it always gave.
         var english = $"Claim {pcn} cannot be sent as an 837D: the practice has no NPI (2010AA NM109).";
         Assert.Equal(("draft", english), (claim.Timeline[^1].To, claim.Timeline[^1].Reason));
-        var entry = await InDatabaseAsync(db => db.Set<ClaimTimelineEntry>().AsNoTracking()
-            .Where(t => t.ClaimId == created.Id).OrderByDescending(t => t.Sequence).FirstAsync());
+        var entry = await LastTimelineEntryAsync(created.Id);
         Assert.Equal((TimelineReasonCodes.X12Unbuildable, english), (entry.ReasonCode, entry.Reason));
         Assert.Equal([pcn, DentalClaimsHub.Adapters.X12.Claims.Claim837Problems.PracticeNpi], entry.ReasonArgs);
         Assert.DoesNotContain(factory.Simulator.Ledger.Claims, c => c.PatientControlNumber == pcn);
 
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
-        try
-        {
-            using var scope = factory.Services.CreateScope();
-            var said = scope.ServiceProvider.GetRequiredService<Api.AdminConsole.Claims.TimelineReasonText>()
-                .Render(ClaimState.Draft, entry.Reason, entry.ReasonCode, entry.ReasonArgs);
-            Assert.Equal($"Заявку {pcn} нельзя отправить как 837D: у клиники нет NPI (2010AA NM109).", said);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
+        Assert.Equal($"Заявку {pcn} нельзя отправить как 837D: у клиники нет NPI (2010AA NM109).", DraftReasonInRussian(entry));
     }
 
     [Fact]
@@ -386,34 +401,16 @@ public sealed class ClaimDeliveryTests(ClaimDeliveryFactory factory) : IClassFix
         var (practice, pcn, created) = await SubmitDmsAsync("demo-dms-insurer", withInn: false);
 
         // It starts in draft: wait for the draft it returns to after queued.
-        var claim = created;
-        for (var i = 0; i < 150 && !(claim.Timeline.Count > 1 && claim.Timeline[^1].To == "draft"); i++)
-        {
-            await Task.Delay(100);
-            claim = (await practice.Client.GetFromJsonAsync<ClaimResponse>($"/v1/claims/{created.Id}"))!;
-        }
+        var claim = await BackInDraftAsync(practice, created);
 
         var english = $"Claim {pcn} cannot go into a ДМС registry: the clinic has no ИНН.";
         Assert.Equal(("draft", english), (claim.Timeline[^1].To, claim.Timeline[^1].Reason));
-        var entry = await InDatabaseAsync(db => db.Set<ClaimTimelineEntry>().AsNoTracking()
-            .Where(t => t.ClaimId == created.Id).OrderByDescending(t => t.Sequence).FirstAsync());
+        var entry = await LastTimelineEntryAsync(created.Id);
         Assert.Equal((TimelineReasonCodes.DmsNoInn, english), (entry.ReasonCode, entry.Reason));
         Assert.Equal([pcn], entry.ReasonArgs);
         Assert.DoesNotContain(factory.Simulator.Dms.Files, f => Encoding.GetEncoding(1251).GetString(f.Content).Contains(pcn, StringComparison.Ordinal));
 
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
-        try
-        {
-            using var scope = factory.Services.CreateScope();
-            var said = scope.ServiceProvider.GetRequiredService<Api.AdminConsole.Claims.TimelineReasonText>()
-                .Render(ClaimState.Draft, entry.Reason, entry.ReasonCode, entry.ReasonArgs);
-            Assert.Equal($"Заявку {pcn} нельзя включить в реестр ДМС: у клиники не указан ИНН.", said);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
+        Assert.Equal($"Заявку {pcn} нельзя включить в реестр ДМС: у клиники не указан ИНН.", DraftReasonInRussian(entry));
     }
 
     [Fact]
