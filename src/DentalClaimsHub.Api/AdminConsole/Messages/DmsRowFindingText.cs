@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.Logs;
 using DentalClaimsHub.Api.Dms;
 using DentalClaimsHub.Api.Dms.GuaranteeLetters;
@@ -17,7 +16,7 @@ public sealed class DmsRowFindingText(IStringLocalizer<ConsoleText> text, Roster
     public string Render(DmsRowFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Code is null || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        if (finding.Code is null || CodedText.InEnglish)
         {
             return finding.Text;
         }
@@ -26,7 +25,7 @@ public sealed class DmsRowFindingText(IStringLocalizer<ConsoleText> text, Roster
             ? letters.Render(finding.Code, finding.Args) ?? finding.Text
             : reasons.Render(finding.Text, finding.Code, finding.Args);
         return ReferenceEquals(reason, finding.Text) ? finding.Text
-            : finding.Column is null ? string.Format(CultureInfo.CurrentCulture, text["LetterProblem.Row"].Value, finding.Row, reason)
-            : string.Format(CultureInfo.CurrentCulture, text["Message.RowFinding"].Value, finding.Row, finding.Column, reason);
+            : finding.Column is null ? text["LetterProblem.Row", finding.Row, reason].Value
+            : text["Message.RowFinding", finding.Row, finding.Column, reason].Value;
     }
 }
