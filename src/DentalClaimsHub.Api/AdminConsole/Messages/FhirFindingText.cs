@@ -7,31 +7,20 @@ namespace DentalClaimsHub.Api.AdminConsole.Messages;
 /// <summary>
 /// A FHIR file's reader finding (<c>FhirInboundReader</c>, kept as its English in <c>messages.parse_errors</c>) in the console
 /// user's language: our own sentences recognised and worded by <c>FhirFinding.*</c>; the FHIR library's and the domain's own
-/// diagnostics stay as values inside the Russian frame. A line that is none of them gives null.
+/// diagnostics stay as values inside the Russian frame. In English, or for a line that is none of them, null.
 /// </summary>
 public sealed partial class FhirFindingText(IStringLocalizer<ConsoleText> text)
 {
     public string? Render(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
-        {
-            return null;
-        }
-
         foreach (var (pattern, key) in Sentences)
         {
             if (pattern.Match(stored) is { Success: true } match)
             {
-                var args = match.Groups.Cast<Group>().Skip(1).Select(g => (object)g.Value).ToArray();
-                if (key == "NotJson")
-                {
-                    // System.Text.Json counts lines and bytes from zero; a person counts from one.
-                    args[1] = FromOne((string)args[1]);
-                    args[2] = FromOne((string)args[2]);
-                }
-
-                return string.Format(CultureInfo.CurrentCulture, text["FhirFinding." + key].Value, args);
+                // System.Text.Json counts lines and bytes from zero; a person counts from one.
+                return text.Words("FhirFinding", key, [.. match.Groups.Cast<Group>().Skip(1).Select(g => g.Value)],
+                    (i, value) => (key, i) switch { ("NotJson", 1 or 2) => FromOne(value), _ => value });
             }
         }
 
