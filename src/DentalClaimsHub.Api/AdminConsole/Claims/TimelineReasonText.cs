@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Api.AdminConsole.X12View;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage.DmsActs;
@@ -15,38 +14,22 @@ namespace DentalClaimsHub.Api.AdminConsole.Claims;
 /// </summary>
 public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12CodeExplainer explain)
 {
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
     public string Render(ClaimState? state, string? stored, string? code, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (English || code is null || stored is null)
+        if (CodedText.InEnglish || code is null || stored is null)
         {
             return stored ?? "";
         }
 
-        string Arg(int i) => i < args.Count ? args[i] : "";
         return code switch
         {
-            TimelineReasonCodes.Created => text["Reason.created"],
-            TimelineReasonCodes.FollowUp => Say("Reason.follow-up", text["Frequency." + Arg(0)].Value, Arg(1)),
-            TimelineReasonCodes.Ta1Rejected => Say("Reason.ta1", Arg(0), Arg(1)),
-            TimelineReasonCodes.Ack999Rejected => Say("Reason.999", Arg(0), Arg(1), explain.TransactionResult(Arg(1)))
-                + (Arg(2).Length > 0 ? " — " + Arg(2) : ""),
-            TimelineReasonCodes.ClaimAckRejected => Say("Reason.277ca", Status(Arg(0), Arg(1))),
-            TimelineReasonCodes.ClaimStatus => args.Count == 0 ? text["Reason.277.None"] : Say("Reason.277", Status(Arg(0), Arg(1))),
+            TimelineReasonCodes.ClaimStatus when args.Count == 0 => text["Reason.277.None"].Value,
             TimelineReasonCodes.Remittance => Remittance(state, args),
-            TimelineReasonCodes.Reversal => Say("Reason.835-reversal", Money(Arg(0), Arg(1))),
-            TimelineReasonCodes.Predetermination => text["Reason.835-predetermination"],
-            TimelineReasonCodes.FhirError => Say("Reason.fhir-error", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
-            TimelineReasonCodes.FhirQueued => Say("Reason.fhir-queued", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
-            TimelineReasonCodes.WrittenOff => Say("Reason.written-off", Arg(0)),
-            TimelineReasonCodes.DmsNoInn => Say("Reason.dms-no-inn", Arg(0)),
-            TimelineReasonCodes.DmsUnknownService => Say("Reason.dms-unknown-service", Arg(0), Arg(1), Arg(2)),
-            TimelineReasonCodes.FhirUnbuildable => Say("Reason.fhir-unbuildable", Arg(0).Length > 0 ? Arg(0) : text["Reason.NoReasonGiven"]),
-            TimelineReasonCodes.X12Unbuildable => Say("Reason.x12-unbuildable", Arg(0), string.Join("; ", args.Skip(1).Select(X12Problem))),
-            TimelineReasonCodes.X12NoSubmitterContact => text["Reason.x12-no-submitter-contact"],
-            _ => stored,
+            // The 999's IK3/IK4 segments follow our words as the payer sent them.
+            TimelineReasonCodes.Ack999Rejected when Arg(args, 2) is { Length: > 0 } segments =>
+                Words(code, args) is { } words ? $"{words} — {segments}" : stored,
+            _ => Words(code, args) ?? stored,
         };
     }
 
@@ -73,40 +56,56 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
     /// in another language from its code and the line's own values.
     /// </summary>
     public string Unmatched(string? failure, string claimNumber, string insurer, string serviceCode, string? tooth, string? stored) =>
-        English || failure is null ? stored ?? ""
-        : failure == DmsActMatchFailures.NoClaim ? Say("ActLine.Unmatched.no-claim", claimNumber, insurer)
-        : tooth is { Length: > 0 } ? Say("ActLine.Unmatched.no-line.Tooth", claimNumber, serviceCode, tooth)
-        : Say("ActLine.Unmatched.no-line", claimNumber, serviceCode);
+        failure switch
+        {
+            null => null,
+            DmsActMatchFailures.NoClaim => text.Words("ActLine.Unmatched", failure, [claimNumber, insurer]),
+            _ when tooth is { Length: > 0 } => text.Words("ActLine.Unmatched", DmsActMatchFailures.NoLine + ".Tooth", [claimNumber, serviceCode, tooth]),
+            _ => text.Words("ActLine.Unmatched", DmsActMatchFailures.NoLine, [claimNumber, serviceCode]),
+        } ?? stored ?? "";
 
     /// <summary>A ДМС act line's refusal category (or "unmatched") in words; null for one the texts do not know.</summary>
-    public string? RefusalCategory(string? category) =>
-        category is { Length: > 0 } && text["RefusalCategory." + category] is { ResourceNotFound: false } label ? label.Value : null;
+    public string? RefusalCategory(string? category) => category is { Length: > 0 } ? text.Label("RefusalCategory", category) : null;
+
+    // The Reason.* text of a code with its stored values as the text names them: codes and names in words, money in the user's
+    // format, a value the entry lacks as empty; null for a code without words.
+    private string? Words(string code, IReadOnlyList<string> args) => text.Words("Reason", code, code switch
+    {
+        TimelineReasonCodes.FollowUp => [text.Name("Frequency", Arg(args, 0)), Arg(args, 1)],
+        TimelineReasonCodes.Ta1Rejected => [Arg(args, 0), Arg(args, 1)],
+        TimelineReasonCodes.Ack999Rejected => [Arg(args, 0), Arg(args, 1), explain.TransactionResult(Arg(args, 1))],
+        TimelineReasonCodes.ClaimAckRejected or TimelineReasonCodes.ClaimStatus => [Status(Arg(args, 0), Arg(args, 1))],
+        TimelineReasonCodes.Reversal => [StoredValue.Money(Arg(args, 0), Arg(args, 1))],
+        TimelineReasonCodes.FhirError or TimelineReasonCodes.FhirQueued or TimelineReasonCodes.FhirUnbuildable =>
+            [Arg(args, 0) is { Length: > 0 } said ? said : text["Reason.NoReasonGiven"].Value],
+        TimelineReasonCodes.WrittenOff or TimelineReasonCodes.DmsNoInn => [Arg(args, 0)],
+        TimelineReasonCodes.DmsUnknownService => [Arg(args, 0), Arg(args, 1), Arg(args, 2)],
+        // One of the 837 checks' problems (Claim837Problems); a code without words is shown as it is.
+        TimelineReasonCodes.X12Unbuildable => [Arg(args, 0), string.Join("; ", args.Skip(1).Select(problem => text.Name("Claim837Problem", problem)))],
+        _ => args,
+    });
 
     // Args: first group-CARC, adjustments, remarks, paid, charge, currency.
     private string Remittance(ClaimState? state, IReadOnlyList<string> args)
     {
-        string Arg(int i) => i < args.Count ? args[i] : "";
-        var head = state == ClaimState.Denied ? text["Reason.835.Denied"].Value : Say("Reason.835.Paid", Money(Arg(3), Arg(5)), Money(Arg(4), Arg(5)));
+        var head = state == ClaimState.Denied ? text["Reason.835.Denied"].Value
+            : text["Reason.835.Paid", StoredValue.Money(Arg(args, 3), Arg(args, 5)), StoredValue.Money(Arg(args, 4), Arg(args, 5))].Value;
         var parts = new List<string>();
-        var adjustments = Arg(1).Split(',', StringSplitOptions.RemoveEmptyEntries)
+        var adjustments = Arg(args, 1).Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(a => a.Split('-', 2)).Where(a => a.Length == 2).Select(a => explain.Adjustment(a[0], a[1])).ToList();
         if (adjustments.Count > 0)
         {
             parts.Add(string.Join("; ", adjustments));
         }
 
-        var remarks = Arg(2).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => $"{r} ({explain.Rarc(r)})").ToList();
+        var remarks = Arg(args, 2).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => $"{r} ({explain.Rarc(r)})").ToList();
         if (remarks.Count > 0)
         {
-            parts.Add(Say("Reason.835.Remarks", string.Join("; ", remarks)));
+            parts.Add(text["Reason.835.Remarks", string.Join("; ", remarks)]);
         }
 
         return parts.Count == 0 ? head : $"{head}: {string.Join(" — ", parts)}";
     }
-
-    // One of the 837 checks' problems (Claim837Problems); a code without words is shown as it is.
-    private string X12Problem(string code) =>
-        text["Claim837Problem." + code] is { ResourceNotFound: false } problem ? problem.Value : code;
 
     private string Status(string categoryStatus, string entity)
     {
@@ -114,8 +113,6 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
         return explain.Status(parts[0], parts.Length > 1 ? parts[1] : "", entity);
     }
 
-    private static string Money(string amount, string currency) =>
-        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Format.Money(value, currency) : amount;
-
-    private string Say(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, text[key], args);
+    // Entries are written with all their values; one stored otherwise reads with the missing ones empty.
+    private static string Arg(IReadOnlyList<string> args, int i) => i < args.Count ? args[i] : "";
 }
