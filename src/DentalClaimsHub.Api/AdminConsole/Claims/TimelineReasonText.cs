@@ -60,7 +60,8 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
         {
             null => null,
             DmsActMatchFailures.NoClaim => text.Words("ActLine.Unmatched", failure, [claimNumber, insurer]),
-            _ when tooth is { Length: > 0 } => text.Words("ActLine.Unmatched", DmsActMatchFailures.NoLine + ".Tooth", [claimNumber, serviceCode, tooth]),
+            _ when tooth is { Length: > 0 } =>
+                text.Words("ActLine.Unmatched", DmsActMatchFailures.NoLine + ".Tooth", [claimNumber, serviceCode, tooth]),
             _ => text.Words("ActLine.Unmatched", DmsActMatchFailures.NoLine, [claimNumber, serviceCode]),
         } ?? stored ?? "";
 
@@ -81,7 +82,8 @@ public sealed class TimelineReasonText(IStringLocalizer<ConsoleText> text, X12Co
         TimelineReasonCodes.WrittenOff or TimelineReasonCodes.DmsNoInn => [Arg(args, 0)],
         TimelineReasonCodes.DmsUnknownService => [Arg(args, 0), Arg(args, 1), Arg(args, 2)],
         // One of the 837 checks' problems (Claim837Problems); a code without words is shown as it is.
-        TimelineReasonCodes.X12Unbuildable => [Arg(args, 0), string.Join("; ", args.Skip(1).Select(problem => text.Name("Claim837Problem", problem)))],
+        TimelineReasonCodes.X12Unbuildable =>
+            [Arg(args, 0), string.Join("; ", args.Skip(1).Select(problem => text.Name("Claim837Problem", problem)))],
         _ => args,
     });
 
