@@ -11,9 +11,6 @@ using DentalClaimsHub.Api.Dms;
 using DentalClaimsHub.Api.Dms.GuaranteeLetters;
 using DentalClaimsHub.Domain.PreAuthorizations;
 using DentalClaimsHub.Testing;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -25,20 +22,8 @@ public sealed class DmsRowFindingTextTests
 {
     static DmsRowFindingTextTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static string In(string culture, DmsRowFinding finding)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-            return new DmsRowFindingText(text, new RosterReasonText(text), new GuaranteeLetterProblemText(text)).Render(finding);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string In(string culture, DmsRowFinding finding) => ConsoleCulture.In(culture,
+        text => new DmsRowFindingText(text, new RosterReasonText(text), new GuaranteeLetterProblemText(text)).Render(finding));
 
     private static List<DmsRowFinding?> RoundTrip(string json)
     {

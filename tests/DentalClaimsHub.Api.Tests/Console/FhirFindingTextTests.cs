@@ -1,31 +1,14 @@
-using System.Globalization;
 using System.Text;
 using DentalClaimsHub.Adapters.Fhir.Remittances;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Messages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
 /// <summary>The FHIR reader's own findings, as it writes them, read in Russian; the FHIR library's diagnostics kept as values.</summary>
 public sealed class FhirFindingTextTests
 {
-    private static string? In(string culture, string stored)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return new FhirFindingText(new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(
-                Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))).Render(stored);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static string? In(string culture, string stored) => ConsoleCulture.In(culture, text => new FhirFindingText(text).Render(stored));
 
     private static string Finding(string body) =>
         Assert.Single(FhirInboundReader.Read(Encoding.UTF8.GetBytes(body), "demo-fhir-dental", DateTimeOffset.UtcNow).Problems);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Dms.Acts;
 using DentalClaimsHub.Adapters.Dms.GuaranteeLetters;
 using DentalClaimsHub.Adapters.Dms.Rosters;
@@ -8,9 +7,6 @@ using DentalClaimsHub.Api.AdminConsole.Messages;
 using DentalClaimsHub.Api.Dms;
 using DentalClaimsHub.Api.Dms.GuaranteeLetters;
 using DentalClaimsHub.Domain.PreAuthorizations;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -24,17 +20,8 @@ public sealed class StoredRowFindingsTests
     {
         var finding = StoredRowFindings.Recognise(stored);
         Assert.NotNull(finding);
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru");
-        try
-        {
-            var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-            return new DmsRowFindingText(text, new RosterReasonText(text), new GuaranteeLetterProblemText(text)).Render(finding);
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
+        return ConsoleCulture.In("ru",
+            text => new DmsRowFindingText(text, new RosterReasonText(text), new GuaranteeLetterProblemText(text)).Render(finding));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Codes;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Claims;
@@ -18,19 +17,7 @@ public sealed class TimelineReasonTextTests
         return new TimelineReasonText(text, new X12CodeExplainer(X12CodeDescriptions.LoadDefault(), text));
     }
 
-    private static T InCulture<T>(string culture, Func<T> work)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
+    private static T InCulture<T>(string culture, Func<T> work) => ConsoleCulture.In(culture, _ => work());
 
     public static TheoryData<string, ClaimState, string[], string> Russian => new()
     {

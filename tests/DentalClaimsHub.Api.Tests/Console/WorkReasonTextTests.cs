@@ -1,11 +1,7 @@
-using System.Globalization;
 using DentalClaimsHub.Adapters.Codes;
 using DentalClaimsHub.Api.AdminConsole;
 using DentalClaimsHub.Api.AdminConsole.Queue;
 using DentalClaimsHub.Api.AdminConsole.X12View;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DentalClaimsHub.Api.Tests.Console;
 
@@ -30,17 +26,7 @@ public sealed class WorkReasonTextTests
     [InlineData("ru", "other CO-50", "Другая причина (CO-50)")]
     public void A_reason_is_labelled_in_the_users_language(string culture, string key, string label)
     {
-        var text = new StringLocalizer<ConsoleText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
-        var labels = new WorkReasonText(text, new X12CodeExplainer(X12CodeDescriptions.LoadDefault(), text));
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            Assert.Equal(label, labels.Label(WorkReason.Parse(key)));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
+        Assert.Equal(label, ConsoleCulture.In(culture,
+            text => new WorkReasonText(text, new X12CodeExplainer(X12CodeDescriptions.LoadDefault(), text)).Label(WorkReason.Parse(key))));
     }
 }
