@@ -76,8 +76,21 @@ public sealed class X12ViewTests : IDisposable
         var subscriber = rows.First(r => r.SegmentId == "NM1" && r.LoopPath.EndsWith("2010BA", StringComparison.Ordinal));
         Assert.Equal(("Имя лица или название организации", "Имя застрахованного (подписчика)"), (subscriber.SegmentName, subscriber.LoopName));
         Assert.Equal("NM109 Идентификационный код", subscriber.Elements[8].Title);
-        // Envelope segments, which no schema names, keep their bare references.
-        Assert.Equal("ISA01", rows[0].Elements[0].Title);
+        // The envelope is named too (its segments are in the interchange-level schema, TA1.json).
+        Assert.Equal(("ISA", "Заголовок обмена"), (rows[0].SegmentId, rows[0].SegmentName));
+        Assert.Equal("ISA06 Идентификатор отправителя обмена", rows[0].Elements[5].Title);
+        var gs = rows.First(r => r.SegmentId == "GS");
+        Assert.Equal("GS06 Контрольный номер группы", gs.Elements[5].Title);
+        Assert.Equal("IEA01 Число функциональных групп", rows[^1].Elements[0].Title);
+    }
+
+    [Fact]
+    public void Envelope_segments_are_named_from_the_schema_in_English()
+    {
+        var rows = _builder.Build(Sample("837D-claims.x12")).View.Rows;
+
+        Assert.Equal("ISA13 Interchange Control Number", rows[0].Elements[12].Title);
+        Assert.Equal("GE01 Number of Transaction Sets Included", rows.First(r => r.SegmentId == "GE").Elements[0].Title);
     }
 
     [Fact]
