@@ -14,6 +14,10 @@ namespace DentalClaimsHub.Api.AdminConsole.Identity;
 public sealed class ConsoleBootstrap(IServiceProvider services, IOptions<ConsoleOptions> options, TimeProvider time, ILogger<ConsoleBootstrap> logger)
     : IHostedService
 {
+    /// <summary>The key of a <see cref="TextWriter"/> service that takes the first administrator's password line instead of
+    /// standard output.</summary>
+    public const string OutputKey = "console-bootstrap-output";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -45,8 +49,9 @@ public sealed class ConsoleBootstrap(IServiceProvider services, IOptions<Console
         logger.LogInformation("Created the first console administrator {UserId}", admin.Id);
         if (string.IsNullOrEmpty(configured))
         {
-            // Standard output, not the log: the password must not end up in a log store.
-            System.Console.Out.WriteLine(
+            // Standard output, not the log: the password must not end up in a log store. (A test host gives its own writer.)
+            var output = services.GetKeyedService<TextWriter>(OutputKey) ?? System.Console.Out;
+            output.WriteLine(
                 $"Console administrator created — sign in at /console as '{admin.UserName}' with password: {password}   (shown once; change it after signing in)");
         }
     }
