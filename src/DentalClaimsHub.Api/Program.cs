@@ -55,6 +55,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();
+app.UseHubAddedTime();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHubRequestLogging();

@@ -14,7 +14,7 @@ namespace DentalClaimsHub.Api.Telemetry;
 /// OpenTelemetry for the host (section <c>Telemetry</c>). Traces: ASP.NET Core, HttpClient (payers and webhooks, with W3C
 /// <c>traceparent</c> on every outbound call), Npgsql, MassTransit and the hub's own sources, so one claim is one trace from
 /// <c>POST /v1/claims</c> through the outbox and the consumer to the payer. Metrics: the hub's meter (outbox depth, claims per
-/// state, payer latency and circuits, claims submitted and delivered) plus ASP.NET Core, HttpClient, Npgsql and the runtime.
+/// state, payer latency and circuits, claims submitted and delivered, the hub's own time in requests that call payers) plus ASP.NET Core, HttpClient, Npgsql and the runtime.
 /// Export over OTLP when <c>Telemetry:Otlp:Endpoint</c> is set, to the console when <c>Telemetry:Console</c>, and as
 /// Prometheus text at <c>/metrics</c> unless <c>Telemetry:Prometheus</c> is false.
 /// </summary>
@@ -29,6 +29,7 @@ public static class TelemetryRegistration
         builder.Services.Configure<DatabaseGaugeOptions>(builder.Configuration.GetSection("Telemetry:Gauges"));
         builder.Services.AddSingleton<DatabaseGauges>();
         builder.Services.AddSingleton<ClaimMetrics>();
+        builder.Services.AddSingleton<HubAddedTime>();
         if (!options.TracingEnabled && !options.MetricsEnabled)
         {
             return builder;
@@ -87,10 +88,26 @@ public static class TelemetryRegistration
                 services.GetRequiredService<DatabaseGauges>();
                 services.GetRequiredService<PayerTelemetry>();
                 services.GetRequiredService<ClaimMetrics>();
+                services.GetRequiredService<HubAddedTime>();
             });
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Times what each request that calls payers spends in the hub itself (<see cref="HubAddedTime"/>) when metrics are on.
+    /// First in the pipeline, so everything the hub does is in it.
+    /// </summary>
+    public static WebApplication UseHubAddedTime(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<TelemetryOptions>().MetricsEnabled)
+        {
+            var added = app.Services.GetRequiredService<HubAddedTime>();
+            app.Use(added.InvokeAsync);
+        }
+
+        return app;
     }
 
     /// <summary>Maps <c>/metrics</c> (Prometheus text format) when it is on.</summary>

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Api.Tests.Claims;
+using DentalClaimsHub.Api.Tests.Eligibility;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.PayerSimulator.X12;
 using DentalClaimsHub.Storage.Telemetry;
@@ -116,6 +118,40 @@ public sealed class MetricsTests(TelemetryFactory factory) : IClassFixture<Telem
         Assert.Matches("""(?m)^dch_claims\{[^}]*claim_state="submitted"[^}]*\} [1-9]""", text);
         Assert.Matches("""(?m)^dch_payer_request_duration_seconds_bucket\{[^}]*payer_id="demo-x12-dental".*\} [1-9]""", text);
         Assert.Matches("""(?m)^dch_outbox_pending(\{[^}]*\})? \d""", text);
+    }
+
+    [Fact]
+    public async Task HubAdded_AnEligibilityCheck_IsItsTimeLessThePayersAndARequestWithoutAPayerIsNotCounted()
+    {
+        var practice = await factory.CreatePracticeAsync("Timed Dental");
+        var payerHold = TimeSpan.FromMilliseconds(600);
+        factory.Simulator.Routes.ResponseDelay = payerHold;
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var (response, check) = await EligibilityChecks.PostAsync(practice.Client,
+                EligibilityChecks.RequestFor(Payer, EligibilityChecks.Member("XTIM")));
+            var took = watch.Elapsed;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("completed", check.Status);
+            // Read back without a payer: the hub's whole time, not "added" to anything.
+            using var read = await practice.Client.GetAsync($"/v1/eligibility/{check.Id}");
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+            var (metrics, _, _) = await CollectStableAsync();
+
+            var points = Metric(metrics, "dch.hub.added.duration");
+            Assert.DoesNotContain(points, p => Tags(p)["http.route"] == "/v1/eligibility/{id:guid}");
+            var added = Assert.Single(points, p => Tags(p)["http.route"] == "/v1/eligibility/");
+            Assert.Equal("POST", Tags(added)["http.request.method"]);
+            Assert.Equal(1, added.GetHistogramCount());
+            // The payer's hold is not in it; what is left is the hub's own share of what the client waited.
+            Assert.InRange(added.GetHistogramSum(), 0.0000001, (took - payerHold).TotalSeconds);
+        }
+        finally
+        {
+            factory.Simulator.Routes.ResponseDelay = TimeSpan.Zero;
+        }
     }
 
     // Claims may still move (a 277CA arrives) while the gauges are read: read the database before and after a collection and

@@ -63,7 +63,7 @@ public sealed class PayerCircuits(TimeProvider time)
 
 /// <summary>
 /// Outermost handler of the payer client: records each exchange's outcome (after retries) in <see cref="PayerCircuits"/>,
-/// and traces and times it in <see cref="PayerTelemetry"/>.
+/// and traces and times it in <see cref="PayerTelemetry"/> and in the calling work's <see cref="PayerWaits"/>.
 /// </summary>
 internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry telemetry) : DelegatingHandler
 {
@@ -74,6 +74,8 @@ internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry
         using var activity = PayerTelemetry.Source.StartActivity("payer " + operation);
         activity?.SetTag("payer.id", payer);
         activity?.SetTag("payer.operation", operation);
+        var waits = PayerWaits.Ambient;
+        waits?.CallStarted();
         var started = Stopwatch.GetTimestamp();
         var outcome = PayerTelemetry.Outcomes.Error;
         try
@@ -113,8 +115,10 @@ internal sealed class PayerOutcomeHandler(PayerCircuits circuits, PayerTelemetry
         }
         finally
         {
+            var elapsed = Stopwatch.GetElapsedTime(started);
             activity?.SetTag("dch.payer.outcome", outcome);
-            telemetry.RecordCall(payer, operation, outcome, Stopwatch.GetElapsedTime(started));
+            telemetry.RecordCall(payer, operation, outcome, elapsed);
+            waits?.CallEnded(elapsed);
         }
     }
 
