@@ -7,6 +7,25 @@ public sealed record LatencyStats(int Count, int Errors, double Seconds, double 
 {
     public double Throughput => Count / Seconds;
 
+    /// <summary>Each request's latency by its index in the phase (NaN when it failed).</summary>
+    public IReadOnlyList<double> ByIndex { get; init; } = [];
+
+    public int Rate { get; init; }
+
+    /// <summary>
+    /// One line per second of the phase (by when each request was due): its p50, p99 and max, so a tail made of a few
+    /// stalls (all slow requests in one second) can be told from one spread evenly (queueing).
+    /// </summary>
+    public IEnumerable<string> Timeline()
+    {
+        for (var start = 0; Rate > 0 && start < ByIndex.Count; start += Rate)
+        {
+            var second = From([.. ByIndex.Skip(start).Take(Rate).Where(l => !double.IsNaN(l))], 0, 1);
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  second {start / Rate,3}: p50 {second.P50,7:0.0}  p99 {second.P99,7:0.0}  max {second.Max,7:0.0}");
+        }
+    }
+
     public static LatencyStats From(IReadOnlyList<double> latenciesMs, int errors, double seconds)
     {
         var sorted = latenciesMs.Order().ToArray();

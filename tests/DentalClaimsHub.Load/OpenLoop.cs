@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace DentalClaimsHub.Load;
@@ -13,7 +12,9 @@ public static class OpenLoop
         CancellationToken cancellationToken)
     {
         var total = (int)(ratePerSecond * duration.TotalSeconds);
-        var latencies = new ConcurrentBag<double>();
+        // By request index (NaN for a failed one), so the slow requests can be placed in time (LOAD_TIMELINE=1).
+        var latencies = new double[total];
+        Array.Fill(latencies, double.NaN);
         var errors = 0;
         var inFlight = new List<Task>(total);
         var clock = Stopwatch.StartNew();
@@ -32,7 +33,7 @@ public static class OpenLoop
                 try
                 {
                     await send(index, cancellationToken);
-                    latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                    latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -45,6 +46,10 @@ public static class OpenLoop
         }
 
         await Task.WhenAll(inFlight);
-        return LatencyStats.From([.. latencies], errors, clock.Elapsed.TotalSeconds);
+        return LatencyStats.From([.. latencies.Where(l => !double.IsNaN(l))], errors, clock.Elapsed.TotalSeconds) with
+        {
+            ByIndex = latencies,
+            Rate = ratePerSecond,
+        };
     }
 }

@@ -133,8 +133,14 @@ await OpenLoop.RunAsync(Math.Max(10, options.Rate / 2), options.Warmup * 2 / 3, 
 
 Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
 var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+// The hub sat idle during the payer-only phase, and its pools (payer and database connections, threads) were sized for
+// half the rate: ten seconds at the full rate first, so the phase measures the steady state, not the step up to it.
+await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop.Token);
 var cpuBefore = ProcessCpu.Read();
+using var scrape = new HttpClient();
+var addedBefore = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
+var addedAfter = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
 
 Console.WriteLine();
@@ -145,4 +151,25 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT hub-added p50 {through.P50 - direct.P50:0.0} ms, p90 {through.P90 - direct.P90:0.0} ms, p99 {through.P99 - direct.P99:0.0} ms; "
     + $"throughput {through.Throughput:0.0} req/s at {options.Rate} offered; errors {through.Errors}"));
 Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + through.Errors));
+Console.WriteLine("hub-added as the hub measures it (each check's time in the hub less its payer call; dch.hub.added.duration): "
+    + HubAddedHistogram.Describe(addedBefore, addedAfter));
+if (Environment.GetEnvironmentVariable("LOAD_TIMELINE") == "1")
+{
+    foreach (var (name, phase) in new[] { ("payer only", direct), ("through the hub", through) })
+    {
+        Console.WriteLine($"{name}, second by second (ms from the request's due time):");
+        foreach (var line in phase.Timeline())
+        {
+            Console.WriteLine(line);
+        }
+    }
+}
+
+// LOAD_LATENCIES=FILE keeps every request's latency (phase, index, ms) for a closer look at the tail.
+if (Environment.GetEnvironmentVariable("LOAD_LATENCIES") is { Length: > 0 } latencyFile)
+{
+    await File.WriteAllLinesAsync(latencyFile, new[] { ("direct", direct), ("hub", through) }.SelectMany(p =>
+        p.Item2.ByIndex.Select((ms, i) => string.Create(CultureInfo.InvariantCulture, $"{p.Item1} {i} {ms:0.00}"))), stop.Token);
+}
+
 return through.Errors == 0 ? 0 : 1;
