@@ -28,7 +28,8 @@ public static partial class HubAddedHistogram
 
                 var le = Le().Match(labels).Groups[1].Value;
                 var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
-                buckets[bound] = buckets.GetValueOrDefault(bound) + (long)double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
+                var count = (long)double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
+                buckets[bound] = buckets.GetValueOrDefault(bound) + count;
             }
         }
 

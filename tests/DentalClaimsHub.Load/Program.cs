@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 // Eligibility load benchmark. run.sh starts PostgreSQL, the simulator (answers held 200 ms) and the hub, then runs this:
 //   baseline: the 270 sent straight to the simulator through the hub's own CORE transport (what the payer costs);
 //   hub:      POST /v1/eligibility (force=true) at the same rate (what the client sees);
-// and prints both and the difference — the latency the hub adds.
+// and prints both and the difference — the latency the hub adds — beside the hub's own measure of it (dch.hub.added.duration
+// read from /metrics around the hub phase).
 var options = LoadOptions.Parse(args);
 if (options.Scenario == "proof")
 {
@@ -168,8 +169,8 @@ if (Environment.GetEnvironmentVariable("LOAD_TIMELINE") == "1")
 // LOAD_LATENCIES=FILE keeps every request's latency (phase, index, ms) for a closer look at the tail.
 if (Environment.GetEnvironmentVariable("LOAD_LATENCIES") is { Length: > 0 } latencyFile)
 {
-    await File.WriteAllLinesAsync(latencyFile, new[] { ("direct", direct), ("hub", through) }.SelectMany(p =>
-        p.Item2.ByIndex.Select((ms, i) => string.Create(CultureInfo.InvariantCulture, $"{p.Item1} {i} {ms:0.00}"))), stop.Token);
+    await File.WriteAllLinesAsync(latencyFile, new[] { (Name: "direct", Phase: direct), (Name: "hub", Phase: through) }.SelectMany(p =>
+        p.Phase.ByIndex.Select((ms, i) => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {i} {ms:0.00}"))), stop.Token);
 }
 
 return through.Errors == 0 ? 0 : 1;

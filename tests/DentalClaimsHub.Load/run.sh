@@ -66,7 +66,8 @@ harness_env=(DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
 harness_nice="${HARNESS_NICE:-10}"
 
 echo "== payer simulator on $sim_url (answers held ${DELAY_MS:-200} ms)"
-nice -n "$harness_nice" env "${harness_env[@]}" dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaimsHub.PayerSimulator.dll" \
+nice -n "$harness_nice" env "${harness_env[@]}" \
+  dotnet "$root/src/DentalClaimsHub.PayerSimulator/bin/Release/net10.0/DentalClaimsHub.PayerSimulator.dll" \
   --urls "$sim_url" --delay-ms "${DELAY_MS:-200}" >"$work/simulator.log" 2>&1 &
 pids+=($!)
 export DCH_LOAD_SIMULATOR_PID=$!
@@ -116,7 +117,8 @@ export DCH_LOAD_HUB_PIDS
 echo "== load"
 cd "$root"
 status=0
-nice -n "$harness_nice" env "${harness_env[@]}" dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
+nice -n "$harness_nice" env "${harness_env[@]}" \
+  dotnet "$here/bin/Release/net10.0/DentalClaimsHub.Load.dll" --api "$api_list" --rate "${RATE:-500}" \
   --seconds "${SECONDS_PER_PHASE:-20}" --warmup "${WARMUP:-45}" --patients "${PATIENTS:-200}" \
   --sample "$root/samples/x12/270-dental-inquiry.x12" --scenario "${SCENARIO:-eligibility}" --simulator "$sim_url" --count "${COUNT:-10000}" || status=$?
 grep -h "Inbound 835\|835 posting\|Save of\|Roster import\|Roster stage\|Roster apply\|Roster first" "$work"/api-*.log | sed 's/^/hub: /' || true

@@ -14,7 +14,8 @@ namespace DentalClaimsHub.Api.Telemetry;
 /// OpenTelemetry for the host (section <c>Telemetry</c>). Traces: ASP.NET Core, HttpClient (payers and webhooks, with W3C
 /// <c>traceparent</c> on every outbound call), Npgsql, MassTransit and the hub's own sources, so one claim is one trace from
 /// <c>POST /v1/claims</c> through the outbox and the consumer to the payer. Metrics: the hub's meter (outbox depth, claims per
-/// state, payer latency and circuits, claims submitted and delivered, the hub's own time in requests that call payers) plus ASP.NET Core, HttpClient, Npgsql and the runtime.
+/// state, payer latency and circuits, claims submitted and delivered, the hub's own time in requests that call payers) plus
+/// ASP.NET Core, HttpClient, Npgsql and the runtime.
 /// Export over OTLP when <c>Telemetry:Otlp:Endpoint</c> is set, to the console when <c>Telemetry:Console</c>, and as
 /// Prometheus text at <c>/metrics</c> unless <c>Telemetry:Prometheus</c> is false.
 /// </summary>

@@ -13,6 +13,7 @@ public sealed class CoreSoapCodecTests
     private static readonly XNamespace Soap = "http://www.w3.org/2003/05/soap-envelope";
     private static readonly XNamespace Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static readonly XNamespace Core = "http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd";
+    private const string PasswordText = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
     private static CoreMessage Message(string payload, string mode = CoreMessage.RealTime, string sender = "HUB-01") => new()
     {
@@ -77,9 +78,7 @@ public sealed class CoreSoapCodecTests
                 new XElement(Wsse + "Security", new XAttribute(XNamespace.Xmlns + "wsse", Wsse.NamespaceName),
                     new XElement(Wsse + "UsernameToken",
                         new XElement(Wsse + "Username", username),
-                        new XElement(Wsse + "Password",
-                            new XAttribute("Type", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText"),
-                            password)))),
+                        new XElement(Wsse + "Password", new XAttribute("Type", PasswordText), password)))),
             new XElement(Soap + "Body",
                 new XElement(Core + element, message.Fields().Select(f => f.Name == "Payload"
                     ? new XElement(f.Name, new XCData(f.Value))
