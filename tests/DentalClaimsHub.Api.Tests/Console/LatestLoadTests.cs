@@ -47,7 +47,8 @@ public sealed class LatestLoadTests
         var loads = new LatestLoad();
         var shown = new List<int>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => loads.RunAsync<int>(() => throw new InvalidOperationException("down"), shown.Add));
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => loads.RunAsync<int>(() => throw new InvalidOperationException("down"), shown.Add));
         Assert.True(await loads.RunAsync(() => Task.FromResult(3), shown.Add));
 
         Assert.Equal([3], shown);
