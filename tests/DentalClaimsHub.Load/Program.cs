@@ -132,17 +132,29 @@ await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup / 3, Dire
 await OpenLoop.RunAsync(Math.Max(10, options.Rate / 5), options.Warmup / 3, ThroughHub, stop.Token);
 await OpenLoop.RunAsync(Math.Max(10, options.Rate / 2), options.Warmup * 2 / 3, ThroughHub, stop.Token);
 
+// The machine's wake-up lateness with the hub and the simulator idle, then beside each measured phase (WakeProbe).
+var wakeIdle = await WakeProbe.MeasureAsync(TimeSpan.FromSeconds(5), stop.Token);
 Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
-var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+string? wakeDirect;
+LatencyStats direct;
+using (var probe = WakeProbe.Start(options.Duration))
+{
+    direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+    wakeDirect = probe is null ? null : await probe.DescribeAsync(stop.Token);
+}
+
 // The hub sat idle during the payer-only phase, and its pools (payer and database connections, threads) were sized for
 // half the rate: ten seconds at the full rate first, so the phase measures the steady state, not the step up to it.
 await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop.Token);
 var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
 var addedBefore = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
+var wakeProbe = WakeProbe.Start(options.Duration);
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
 var addedAfter = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
+var wakeThrough = wakeProbe is null ? null : await wakeProbe.DescribeAsync(stop.Token);
+wakeProbe?.Dispose();
 
 Console.WriteLine();
 Console.WriteLine(LatencyStats.Header);
@@ -154,6 +166,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + through.Errors));
 Console.WriteLine("hub-added as the hub measures it (each check's time in the hub less its payer call; dch.hub.added.duration): "
     + HubAddedHistogram.Describe(addedBefore, addedAfter));
+if (wakeThrough is not null)
+{
+    Console.WriteLine("the machine: a process of its own sleeping 1 ms at the hub's priority woke late by");
+    Console.WriteLine($"  idle (before the load)      {wakeIdle}");
+    Console.WriteLine($"  during the payer-only phase {wakeDirect}");
+    Console.WriteLine($"  during the hub phase        {wakeThrough}");
+}
+
 if (Environment.GetEnvironmentVariable("LOAD_TIMELINE") == "1")
 {
     foreach (var (name, phase) in new[] { ("payer only", direct), ("through the hub", through) })

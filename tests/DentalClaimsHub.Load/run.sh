@@ -50,6 +50,11 @@ for project in src/DentalClaimsHub.Api src/DentalClaimsHub.PayerSimulator tests/
   dotnet build -c Release -v q --nologo "$root/$project" >/dev/null
 done
 
+# The wake-up probe (wakeprobe.c): how late this machine wakes a sleeping process during each phase. Skipped without cc.
+if command -v cc >/dev/null 2>&1 && cc -O2 -o "$work/wakeprobe" "$here/wakeprobe.c"; then
+  export DCH_LOAD_WAKE_PROBE="$work/wakeprobe"
+fi
+
 mkdir -p "$work/mappings/payers"
 cp "$root"/mappings/payers/*.yaml "$here"/payers/*.yaml "$work/mappings/payers/"
 [ -d "$root/mappings/dms" ] && cp -r "$root/mappings/dms" "$work/mappings/"
