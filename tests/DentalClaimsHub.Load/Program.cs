@@ -135,13 +135,9 @@ await OpenLoop.RunAsync(Math.Max(10, options.Rate / 2), options.Warmup * 2 / 3, 
 // The machine's wake-up lateness with the hub and the simulator idle, then beside each measured phase (WakeProbe).
 var wakeIdle = await WakeProbe.MeasureAsync(TimeSpan.FromSeconds(5), stop.Token);
 Console.WriteLine($"measuring at {options.Rate} requests/s for {options.Duration.TotalSeconds:0} s per phase…");
-string? wakeDirect;
-LatencyStats direct;
-using (var probe = WakeProbe.Start(options.Duration))
-{
-    direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
-    wakeDirect = probe is null ? null : await probe.DescribeAsync(stop.Token);
-}
+using var directProbe = WakeProbe.Start(options.Duration);
+var direct = await OpenLoop.RunAsync(options.Rate, options.Duration, Direct, stop.Token);
+var wakeDirect = directProbe is null ? null : await directProbe.DescribeAsync(stop.Token);
 
 // The hub sat idle during the payer-only phase, and its pools (payer and database connections, threads) were sized for
 // half the rate: ten seconds at the full rate first, so the phase measures the steady state, not the step up to it.
@@ -149,12 +145,11 @@ await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop
 var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
 var addedBefore = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
-var wakeProbe = WakeProbe.Start(options.Duration);
+using var throughProbe = WakeProbe.Start(options.Duration);
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
 var addedAfter = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
-var wakeThrough = wakeProbe is null ? null : await wakeProbe.DescribeAsync(stop.Token);
-wakeProbe?.Dispose();
+var wakeThrough = throughProbe is null ? null : await throughProbe.DescribeAsync(stop.Token);
 
 Console.WriteLine();
 Console.WriteLine(LatencyStats.Header);
