@@ -101,10 +101,12 @@ public sealed class DatabaseControlNumbersTests(SmallBlockFactory factory) : ICl
 
     // The table out of the way and back: every reservation in between fails as it would with the database unreachable.
     private Task TakeSequencesAwayAsync() =>
-        factory.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE control_number_sequences RENAME TO control_number_sequences_away"));
+        factory.InDatabaseAsync(db =>
+            db.Database.ExecuteSqlRawAsync("ALTER TABLE control_number_sequences RENAME TO control_number_sequences_away"));
 
     private Task BringSequencesBackAsync() =>
-        factory.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE control_number_sequences_away RENAME TO control_number_sequences"));
+        factory.InDatabaseAsync(db =>
+            db.Database.ExecuteSqlRawAsync("ALTER TABLE control_number_sequences_away RENAME TO control_number_sequences"));
 
     private async Task<long> LastReservedAsync(string partner, string scope)
     {
