@@ -11,13 +11,24 @@ public static partial class HubAddedHistogram
 {
     private const string Route = "/v1/eligibility/";
 
-    /// <summary>Cumulative count per upper bound (seconds; +Inf as infinity), summed over the instances.</summary>
-    public static async Task<SortedDictionary<double, long>> ReadAsync(HttpClient http, IEnumerable<Uri> instances, CancellationToken ct)
+    /// <summary>The <c>/metrics</c> text of each instance, read once per reading for every measure taken from it.</summary>
+    public static async Task<IReadOnlyList<string>> ScrapeAsync(HttpClient http, IEnumerable<Uri> instances, CancellationToken ct)
     {
-        var buckets = new SortedDictionary<double, long>();
+        var texts = new List<string>();
         foreach (var instance in instances)
         {
-            var text = await http.GetStringAsync(new Uri(instance, "/metrics"), ct);
+            texts.Add(await http.GetStringAsync(new Uri(instance, "/metrics"), ct));
+        }
+
+        return texts;
+    }
+
+    /// <summary>Cumulative count per upper bound (seconds; +Inf as infinity), summed over the instances.</summary>
+    public static SortedDictionary<double, long> Read(IEnumerable<string> scrapes)
+    {
+        var buckets = new SortedDictionary<double, long>();
+        foreach (var text in scrapes)
+        {
             foreach (Match line in Bucket().Matches(text))
             {
                 var labels = line.Groups["labels"].Value;

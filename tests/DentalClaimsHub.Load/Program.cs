@@ -144,10 +144,10 @@ var wakeDirect = directProbe is null ? null : await directProbe.DescribeAsync(st
 await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop.Token);
 var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
-var addedBefore = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
+var scrapeBefore = await HubAddedHistogram.ScrapeAsync(scrape, instances, stop.Token);
 using var throughProbe = WakeProbe.Start(options.Duration);
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
-var addedAfter = await HubAddedHistogram.ReadAsync(scrape, instances, stop.Token);
+var scrapeAfter = await HubAddedHistogram.ScrapeAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
 var wakeThrough = throughProbe is null ? null : await throughProbe.DescribeAsync(stop.Token);
 
@@ -160,7 +160,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     + $"throughput {through.Throughput:0.0} req/s at {options.Rate} offered; errors {through.Errors}"));
 Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + through.Errors));
 Console.WriteLine("hub-added as the hub measures it (each check's time in the hub less its payer call; dch.hub.added.duration): "
-    + HubAddedHistogram.Describe(addedBefore, addedAfter));
+    + HubAddedHistogram.Describe(HubAddedHistogram.Read(scrapeBefore), HubAddedHistogram.Read(scrapeAfter)));
+Console.WriteLine("the hub's garbage collector during the hub phase (every thread of the hub stops for a pause): "
+    + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration));
 if (wakeThrough is not null)
 {
     Console.WriteLine("the machine: a process of its own sleeping 1 ms at the hub's priority woke late by");
