@@ -11,18 +11,6 @@ public static partial class HubAddedHistogram
 {
     private const string Route = "/v1/eligibility/";
 
-    /// <summary>The <c>/metrics</c> text of each instance, read once per reading for every measure taken from it.</summary>
-    public static async Task<IReadOnlyList<string>> ScrapeAsync(HttpClient http, IEnumerable<Uri> instances, CancellationToken ct)
-    {
-        var texts = new List<string>();
-        foreach (var instance in instances)
-        {
-            texts.Add(await http.GetStringAsync(new Uri(instance, "/metrics"), ct));
-        }
-
-        return texts;
-    }
-
     /// <summary>Cumulative count per upper bound (seconds; +Inf as infinity), summed over the instances.</summary>
     public static SortedDictionary<double, long> Read(IEnumerable<string> scrapes)
     {

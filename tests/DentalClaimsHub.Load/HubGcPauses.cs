@@ -38,25 +38,31 @@ public static partial class HubGcPauses
     /// <summary>"N collections (gen0 …), X ms paused in all (Y % of the phase), Z ms per collection".</summary>
     public static string Describe(Reading before, Reading after, TimeSpan phase)
     {
-        var perGeneration = after.Collections.Select(c => (Generation: c.Key, Count: c.Value - before.Collections.GetValueOrDefault(c.Key)))
-            .Where(c => c.Count > 0).ToList();
-        var count = perGeneration.Sum(c => c.Count);
         if (after.Collections.Count == 0)
         {
             return "no runtime counters on /metrics";
+        }
+
+        var perGeneration = after.Collections.Select(c => (Generation: c.Key, Count: c.Value - before.Collections.GetValueOrDefault(c.Key)))
+            .Where(c => c.Count > 0).ToList();
+        var count = perGeneration.Sum(c => c.Count);
+        if (count == 0)
+        {
+            return "no collections";
         }
 
         var paused = (after.PausedSeconds - before.PausedSeconds) * 1000;
         var generations = string.Join(", ", perGeneration.Select(c => $"{c.Generation} {c.Count}"));
         return string.Create(CultureInfo.InvariantCulture,
             $"{count} collections ({generations}), {paused:0} ms paused in all ({paused / phase.TotalMilliseconds:0.0%} of the phase), "
-            + $"{(count == 0 ? 0 : paused / count):0.0} ms per collection");
+            + $"{paused / count:0.0} ms per collection");
     }
 
     private static double Value(Match line) => double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
 
     // A collection counts once, under the oldest generation it collected.
-    [GeneratedRegex("""^dotnet_gc_collections(?:_total)?\{[^}]*gc_heap_generation="(?<gen>[^"]+)"[^}]*\} (?<value>\S+)""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^dotnet_gc_collections(?:_total)?\{[^}]*gc_heap_generation="(?<gen>[^"]+)"[^}]*\} (?<value>\S+)""",
+        RegexOptions.Multiline)]
     private static partial Regex Collections();
 
     [GeneratedRegex("""^dotnet_gc_pause_time(?:_seconds)?(?:_total)?(?:\{[^}]*\})? (?<value>\S+)""", RegexOptions.Multiline)]

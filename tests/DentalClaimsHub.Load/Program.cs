@@ -144,10 +144,10 @@ var wakeDirect = directProbe is null ? null : await directProbe.DescribeAsync(st
 await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop.Token);
 var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
-var scrapeBefore = await HubAddedHistogram.ScrapeAsync(scrape, instances, stop.Token);
+var scrapeBefore = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 using var throughProbe = WakeProbe.Start(options.Duration);
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
-var scrapeAfter = await HubAddedHistogram.ScrapeAsync(scrape, instances, stop.Token);
+var scrapeAfter = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
 var wakeThrough = throughProbe is null ? null : await throughProbe.DescribeAsync(stop.Token);
 
