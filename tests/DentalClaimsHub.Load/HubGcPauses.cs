@@ -11,13 +11,14 @@ namespace DentalClaimsHub.Load;
 /// </summary>
 public static partial class HubGcPauses
 {
-    /// <summary>Collections per generation and the total pause (seconds), summed over the instances.</summary>
-    public sealed record Reading(IReadOnlyDictionary<string, long> Collections, double PausedSeconds);
+    /// <summary>Collections per generation, the total pause (seconds) and the bytes allocated, summed over the instances.</summary>
+    public sealed record Reading(IReadOnlyDictionary<string, long> Collections, double PausedSeconds, double AllocatedBytes);
 
     public static Reading Read(IEnumerable<string> scrapes)
     {
         var collections = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var paused = 0.0;
+        var allocated = 0.0;
         foreach (var text in scrapes)
         {
             foreach (Match line in Collections().Matches(text))
@@ -30,13 +31,21 @@ public static partial class HubGcPauses
             {
                 paused += Value(line);
             }
+
+            foreach (Match line in Allocated().Matches(text))
+            {
+                allocated += Value(line);
+            }
         }
 
-        return new Reading(collections, paused);
+        return new Reading(collections, paused, allocated);
     }
 
-    /// <summary>"N collections (gen0 …), X ms paused in all (Y % of the phase), Z ms per collection".</summary>
-    public static string Describe(Reading before, Reading after, TimeSpan phase)
+    /// <summary>
+    /// "N collections (gen0 …), X ms paused in all (Y % of the phase), Z ms per collection; K KB allocated per request": the
+    /// allocation per request sets how often a collection comes.
+    /// </summary>
+    public static string Describe(Reading before, Reading after, TimeSpan phase, long requests)
     {
         if (after.Collections.Count == 0)
         {
@@ -46,16 +55,19 @@ public static partial class HubGcPauses
         var perGeneration = after.Collections.Select(c => (Generation: c.Key, Count: c.Value - before.Collections.GetValueOrDefault(c.Key)))
             .Where(c => c.Count > 0).ToList();
         var count = perGeneration.Sum(c => c.Count);
+        var allocated = requests > 0 && after.AllocatedBytes > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {(after.AllocatedBytes - before.AllocatedBytes) / requests / 1024:0.0} KB allocated per request")
+            : "";
         if (count == 0)
         {
-            return "no collections";
+            return "no collections" + allocated;
         }
 
         var paused = (after.PausedSeconds - before.PausedSeconds) * 1000;
         var generations = string.Join(", ", perGeneration.Select(c => $"{c.Generation} {c.Count}"));
         return string.Create(CultureInfo.InvariantCulture,
             $"{count} collections ({generations}), {paused:0} ms paused in all ({paused / phase.TotalMilliseconds:0.0%} of the phase), "
-            + $"{paused / count:0.0} ms per collection");
+            + $"{paused / count:0.0} ms per collection{allocated}");
     }
 
     private static double Value(Match line) => double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
@@ -67,4 +79,7 @@ public static partial class HubGcPauses
 
     [GeneratedRegex("""^dotnet_gc_pause_time(?:_seconds)?(?:_total)?(?:\{[^}]*\})? (?<value>\S+)""", RegexOptions.Multiline)]
     private static partial Regex Pause();
+
+    [GeneratedRegex("""^dotnet_gc_heap_total_allocated(?:_bytes)?(?:_total)?(?:\{[^}]*\})? (?<value>\S+)""", RegexOptions.Multiline)]
+    private static partial Regex Allocated();
 }

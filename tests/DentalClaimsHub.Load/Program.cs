@@ -162,7 +162,8 @@ Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + thr
 Console.WriteLine("hub-added as the hub measures it (each check's time in the hub less its payer call; dch.hub.added.duration): "
     + HubAddedHistogram.Describe(HubAddedHistogram.Read(scrapeBefore), HubAddedHistogram.Read(scrapeAfter)));
 Console.WriteLine("the hub's garbage collector during the hub phase (every thread of the hub stops for a pause): "
-    + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration));
+    + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration,
+        through.Count + through.Errors));
 if (wakeThrough is not null)
 {
     Console.WriteLine("the machine: a process of its own sleeping 1 ms at the hub's priority woke late by");

@@ -1,11 +1,15 @@
 /*
  * How late the machine wakes a sleeping process: sleeps 1 ms, again and again for the given seconds, and prints the
- * percentiles of how much later than asked each sleep ended. The load benchmark runs it beside each phase at normal
- * priority (as the hub runs), so the share of the hub's tail that is the machine's scheduling, not the hub's code, shows.
- * Output, one line: "wakeups N late_ms p50 P p90 P p99 P p999 P max P".
+ * percentiles of how much later than asked each sleep ended. The load benchmark runs it beside each phase at the hub's
+ * priority (NICE, the hub's nice value: the load program that starts it runs at a lower one and would pass that on), so
+ * the share of the hub's tail that is the machine's scheduling, not the hub's code, shows.
+ * Usage: wakeprobe SECONDS [NICE]. Output, one line: "wakeups N late_ms p50 P p90 P p99 P p999 P max P nice N" (the nice
+ * value it ran at: raising its priority needs the right to, and without it the probe runs at the one it was given).
  */
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static int by_value(const void *a, const void *b)
@@ -23,9 +27,16 @@ int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 10.0;
     if (seconds <= 0) {
-        fprintf(stderr, "usage: wakeprobe SECONDS\n");
+        fprintf(stderr, "usage: wakeprobe SECONDS [NICE]\n");
         return 2;
     }
+
+    if (argc > 2 && setpriority(PRIO_PROCESS, 0, atoi(argv[2])) != 0) {
+        perror("wakeprobe: setpriority");
+    }
+
+    errno = 0;
+    int nice = getpriority(PRIO_PROCESS, 0);
 
     size_t capacity = (size_t)(seconds * 1000.0) + 16, count = 0;
     double *late = malloc(capacity * sizeof *late);
@@ -44,8 +55,8 @@ int main(int argc, char **argv)
     } while (count < capacity && ms_between(&start, &after) < seconds * 1e3);
 
     qsort(late, count, sizeof *late, by_value);
-    printf("wakeups %zu late_ms p50 %.3f p90 %.3f p99 %.3f p999 %.3f max %.3f\n", count, late[count / 2],
-           late[count * 9 / 10], late[count * 99 / 100], late[count * 999 / 1000], late[count - 1]);
+    printf("wakeups %zu late_ms p50 %.3f p90 %.3f p99 %.3f p999 %.3f max %.3f nice %d\n", count, late[count / 2],
+           late[count * 9 / 10], late[count * 99 / 100], late[count * 999 / 1000], late[count - 1], nice);
     free(late);
     return 0;
 }
