@@ -1,5 +1,7 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using DentalClaimsHub.Adapters.Transports;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 
 namespace DentalClaimsHub.Adapters.Tests.Transports;
@@ -14,6 +16,8 @@ public sealed class CoreSoapCodecTests
     private static readonly XNamespace Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static readonly XNamespace Core = "http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd";
     private const string PasswordText = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+
+    static CoreSoapCodecTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static CoreMessage Message(string payload, string mode = CoreMessage.RealTime, string sender = "HUB-01") => new()
     {
@@ -65,6 +69,108 @@ public sealed class CoreSoapCodecTests
     {
         Assert.Throws<XmlException>(() => CoreSoapCodec.Write(Message("ISA\u0001*00~"), "user", "secret"));
         Assert.Throws<XmlException>(() => CoreSoapCodec.Write(Message("ISA*00~"), "us\u0008er", "secret"));
+    }
+
+    private const string Envelope = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" "
+        + "xmlns:cor=\"http://www.caqh.org/SOAP/WSDL/CORERule2.2.0.xsd\"><env:Header/>{0}</env:Envelope>";
+
+    private const string Response = "<env:Body><cor:COREEnvelopeRealTimeResponse>"
+        + "<PayloadType>X12_271_Response_005010X279A1</PayloadType><ProcessingMode>RealTime</ProcessingMode><PayloadID>p-1</PayloadID>"
+        + "<TimeStamp>2026-11-24T09:30:06Z</TimeStamp>"
+        + "<SenderID>PAYER</SenderID><ReceiverID>HUB-01</ReceiverID><CORERuleVersion>2.2.0</CORERuleVersion>"
+        + "<Payload><![CDATA[ISA*00~ÄÖ ]]]]><![CDATA[> №]]></Payload><ErrorCode>Success</ErrorCode>"
+        + "<ErrorMessage>A &amp; B</ErrorMessage></cor:COREEnvelopeRealTimeResponse></env:Body>";
+
+    // Answers the codec must read as it read them from a whole document: the first element of the first Body, the first of
+    // each field, a field's text whatever it holds; a fault; what is no envelope or no XML (anywhere in the answer).
+    public static TheoryData<string> Answers() =>
+    [
+        string.Format(null, Envelope, Response),
+        string.Format(null, Envelope, Response.Replace(
+            "<PayloadID>p-1</PayloadID>", "<PayloadID>p-<b>1</b></PayloadID><PayloadID>2</PayloadID>", StringComparison.Ordinal)),
+        string.Format(null, Envelope, Response + "<env:Body><cor:Other><PayloadID>no</PayloadID></cor:Other></env:Body>"),
+        string.Format(null, Envelope, "<env:Body><cor:Empty/><cor:Second><PayloadID>no</PayloadID></cor:Second></env:Body>"),
+        string.Format(null, Envelope, "<env:Body><env:Fault><env:Code><env:Value>env:Receiver</env:Value><env:Subcode><env:Value>x:Busy"
+            + "</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"en\">try later</env:Text></env:Reason></env:Fault>"
+            + "</env:Body>"),
+        string.Format(null, Envelope, "<env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value></env:Code><env:Detail><e>"
+            + "<ErrorCode>UnAuthorized</ErrorCode></e></env:Detail></env:Fault></env:Body>"),
+        string.Format(null, Envelope, "<env:Body/>"),
+        string.Format(null, Envelope, "<Body><cor:X><PayloadID>wrong namespace</PayloadID></cor:X></Body>"),
+        "<html><body>Gateway</body></html>",
+        string.Format(null, Envelope, Response) + "<trailing/>",
+        string.Format(null, Envelope, Response.Replace("</ErrorMessage>", "</ErrorMesage>", StringComparison.Ordinal)),
+        "<!DOCTYPE x [<!ENTITY e \"boom\">]><x>&e;</x>",
+        "not xml at all",
+        "",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public void Read_FromTextOrBytes_IsWhatAWholeDocumentOfTheAnswerGives(string answer)
+    {
+        var expected = Outcome(() => ReferenceRead("PAYER-1", answer));
+
+        Assert.Equal(expected, Outcome(() => CoreSoapCodec.Read("PAYER-1", answer)));
+        Assert.Equal(expected, Outcome(() => CoreSoapCodec.Read("PAYER-1", new MemoryStream(Encoding.UTF8.GetBytes(answer)))));
+    }
+
+    [Fact]
+    public void Read_BytesInTheEncodingTheXmlDeclares_ReadsTheText()
+    {
+        var answer = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>" + string.Format(null, Envelope, Response);
+
+        var bytes = Encoding.GetEncoding(1251).GetBytes(answer.Replace("ÄÖ ", "", StringComparison.Ordinal));
+
+        var message = CoreSoapCodec.Read("PAYER-1", new MemoryStream(bytes));
+
+        Assert.Equal("ISA*00~]]> №", message.Payload);
+        Assert.Equal("A & B", message.ErrorMessage);
+    }
+
+    private static string Outcome(Func<CoreMessage> read)
+    {
+        try
+        {
+            var m = read();
+            return string.Join("|", m.PayloadType, m.ProcessingMode, m.PayloadId, m.TimeStamp.ToString("O", null), m.SenderId, m.ReceiverId,
+                m.CoreRuleVersion, m.Payload, m.ErrorCode, m.ErrorMessage);
+        }
+        catch (CoreTransportException e)
+        {
+            return $"{e.CoreErrorCode}|{e.Reason?.Code}|{string.Join(",", e.Reason?.Args ?? [])}|{e.InnerException?.GetType().Name}";
+        }
+    }
+
+    // How the codec read an answer before it read it in one pass: a whole XDocument of it.
+    private static CoreMessage ReferenceRead(string payerId, string body)
+    {
+        XDocument document;
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(body), settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException ex)
+        {
+            throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotXml, [payerId]), ex);
+        }
+
+        var content = document.Root?.Element(Soap + "Body")?.Elements().FirstOrDefault()
+            ?? throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotSoap, [payerId]));
+        if (content.Name == Soap + "Fault")
+        {
+            var faultCode = content.Element(Soap + "Code");
+            var code = content.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorCode")?.Value
+                ?? faultCode?.Element(Soap + "Subcode")?.Element(Soap + "Value")?.Value
+                ?? faultCode?.Element(Soap + "Value")?.Value
+                ?? "Fault";
+            var reason = content.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
+            throw new CoreTransportException(payerId, code, new PayerReason(PayerReasons.CoreSoapFault, [payerId, reason]));
+        }
+
+        return CoreMessage.FromFields(name => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "");
     }
 
     // What the codec wrote before it wrote text directly: an XDocument of the envelope, without formatting.

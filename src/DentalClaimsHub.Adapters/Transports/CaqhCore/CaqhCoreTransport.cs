@@ -51,7 +51,7 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
 
         var answer = core.Envelope == CoreEnvelopeStyle.Mime && !IsSoap(response)
             ? await CoreMimeCodec.ReadAsync(payer.Id, response.Content, cancellationToken)
-            : CoreSoapCodec.Read(payer.Id, await response.Content.ReadAsStringAsync(cancellationToken));
+            : await ReadSoapAsync(payer.Id, response.Content, cancellationToken);
         if (!string.Equals(answer.ErrorCode, CoreMessage.Success, StringComparison.OrdinalIgnoreCase))
         {
             var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
@@ -67,6 +67,20 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
         }
 
         return answer;
+    }
+
+    // The envelope is read from its bytes unless the answer names a charset other than UTF-8: the header's charset then
+    // decodes it, as it did when every answer was read as text first.
+    private static async Task<CoreMessage> ReadSoapAsync(string payerId, HttpContent content, CancellationToken cancellationToken)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
+        if (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return CoreSoapCodec.Read(payerId, await content.ReadAsStreamAsync(cancellationToken));
+        }
+
+        return CoreSoapCodec.Read(payerId, await content.ReadAsStringAsync(cancellationToken));
     }
 
     private static bool IsSoap(HttpResponseMessage response) =>

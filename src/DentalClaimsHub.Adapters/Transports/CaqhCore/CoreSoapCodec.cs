@@ -70,35 +70,86 @@ public static class CoreSoapCodec
         xml.Append("<![CDATA[").Append(value.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)).Append("]]>");
     }
 
+    private static readonly XmlReaderSettings ReaderSettings =
+        new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 64_000_000 };
+
     /// <summary>Reads a CORE response envelope; a SOAP fault or anything else becomes a <see cref="CoreTransportException"/>.</summary>
-    public static CoreMessage Read(string payerId, string body)
+    public static CoreMessage Read(string payerId, string body) => Read(payerId, XmlReader.Create(new StringReader(body), ReaderSettings));
+
+    /// <summary>
+    /// Reads a CORE response envelope from its bytes (the encoding as the XML declares it, else UTF-8): as
+    /// <see cref="Read(string, string)"/> without the whole answer as text first.
+    /// </summary>
+    public static CoreMessage Read(string payerId, Stream body) => Read(payerId, XmlReader.Create(body, ReaderSettings));
+
+    // One pass over the envelope, keeping only the first element of the first soap:Body (the CORE response, its fields as
+    // text) or its soap:Fault: a document of the whole answer was a twelfth of what an eligibility check allocated. The rest
+    // is read too, so an answer that is not well-formed XML anywhere is refused as before.
+    private static CoreMessage Read(string payerId, XmlReader reader)
     {
-        XDocument document;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        XElement? fault = null;
+        bool bodySeen = false, contentSeen = false, inBody = false, inContent = false;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body),
-                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 64_000_000 });
-            document = XDocument.Load(reader);
+            using (reader)
+            {
+                // XNode.ReadFrom leaves the reader on the node after the element it read: that node is not skipped.
+                var positioned = false;
+                while (positioned ? !reader.EOF : reader.Read())
+                {
+                    positioned = false;
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    switch (reader.Depth)
+                    {
+                        case 1:
+                            inBody = !bodySeen && reader.LocalName == "Body" && reader.NamespaceURI == Soap.NamespaceName;
+                            bodySeen |= inBody;
+                            inContent = false;
+                            break;
+                        case 2:
+                            inContent = inBody && !contentSeen;
+                            contentSeen |= inBody;
+                            if (inContent && reader.LocalName == "Fault" && reader.NamespaceURI == Soap.NamespaceName)
+                            {
+                                fault = (XElement)XNode.ReadFrom(reader);
+                                positioned = true;
+                                inContent = false;
+                            }
+
+                            break;
+                        case 3 when inContent:
+                            var field = (XElement)XNode.ReadFrom(reader);
+                            positioned = true;
+                            fields.TryAdd(field.Name.LocalName, field.Value);
+                            break;
+                    }
+                }
+            }
         }
         catch (XmlException ex)
         {
             throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotXml, [payerId]), ex);
         }
 
-        var content = document.Root?.Element(Soap + "Body")?.Elements().FirstOrDefault()
-            ?? throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotSoap, [payerId]));
-        if (content.Name == Soap + "Fault")
+        if (fault is not null)
         {
             // A fault is the payer's answer, never "unreachable": without a CORE code the SOAP code (env:Receiver…) stands in.
-            var faultCode = content.Element(Soap + "Code");
-            var code = content.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorCode")?.Value
+            var faultCode = fault.Element(Soap + "Code");
+            var code = fault.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorCode")?.Value
                 ?? faultCode?.Element(Soap + "Subcode")?.Element(Soap + "Value")?.Value
                 ?? faultCode?.Element(Soap + "Value")?.Value
                 ?? "Fault";
-            var reason = content.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
+            var reason = fault.Element(Soap + "Reason")?.Element(Soap + "Text")?.Value ?? "SOAP fault";
             throw new CoreTransportException(payerId, code, new PayerReason(PayerReasons.CoreSoapFault, [payerId, reason]));
         }
 
-        return CoreMessage.FromFields(name => content.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "");
+        return contentSeen
+            ? CoreMessage.FromFields(name => fields.GetValueOrDefault(name, ""))
+            : throw new CoreTransportException(payerId, null, new PayerReason(PayerReasons.CoreNotSoap, [payerId]));
     }
 }

@@ -22,7 +22,10 @@ public static class PayerResilienceRegistration
         services.TryAddSingleton<PayerTelemetry>();
         services.AddTransient<PayerOutcomeHandler>();
         services.AddTransient<SocketErrorHandler>();
+        // Without the factory's default logging handlers: their per-request log scope cost every payer call allocations and a
+        // change of the logging context, for lines below the hub's log level; payer calls have their own metrics and traces.
         var payerClient = services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<PayerOutcomeHandler>();
         payerClient.AddResilienceHandler("payer", (pipeline, context) =>
             {
