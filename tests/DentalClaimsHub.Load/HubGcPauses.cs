@@ -55,8 +55,9 @@ public static partial class HubGcPauses
         var perGeneration = after.Collections.Select(c => (Generation: c.Key, Count: c.Value - before.Collections.GetValueOrDefault(c.Key)))
             .Where(c => c.Count > 0).ToList();
         var count = perGeneration.Sum(c => c.Count);
-        var allocated = requests > 0 && after.AllocatedBytes > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"; {(after.AllocatedBytes - before.AllocatedBytes) / requests / 1024:0.0} KB allocated per request")
+        var perRequest = requests > 0 ? (after.AllocatedBytes - before.AllocatedBytes) / requests / 1024 : 0;
+        var allocated = perRequest > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {perRequest:0.0} KB allocated per request")
             : "";
         if (count == 0)
         {

@@ -7,8 +7,8 @@ namespace DentalClaimsHub.Load;
 /// The machine's own share of the tail: runs <c>wakeprobe</c> (<c>wakeprobe.c</c>, built by run.sh and named in
 /// <c>DCH_LOAD_WAKE_PROBE</c>) beside a phase. It sleeps 1 ms over and over in a process of its own at the hub's priority
 /// (the hub's nice value, read from <c>/proc</c>: the load program runs at a lower priority, which the probe would otherwise
-/// inherit) and reports how late each wake-up came. A hub request waits for a core after each of its I/O completions (the API request,
-/// the database, the payer), so wake-ups that come late under load put a floor under the hub's tail that the hub's code
+/// inherit) and reports how late each wake-up came. A hub request waits for a core after each of its I/O completions (the API
+/// request, the database, the payer), so wake-ups that come late under load put a floor under the hub's tail that the hub's code
 /// can lower only by needing less CPU. Without a C compiler on the machine the probe is skipped.
 /// </summary>
 public sealed class WakeProbe : IDisposable

@@ -7,7 +7,6 @@
  * value it ran at: raising its priority needs the right to, and without it the probe runs at the one it was given).
  */
 #include <stdio.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -35,7 +34,6 @@ int main(int argc, char **argv)
         perror("wakeprobe: setpriority");
     }
 
-    errno = 0;
     int nice = getpriority(PRIO_PROCESS, 0);
 
     size_t capacity = (size_t)(seconds * 1000.0) + 16, count = 0;
