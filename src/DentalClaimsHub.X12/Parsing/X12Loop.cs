@@ -77,6 +77,22 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
         }
     }
 
+    /// <summary>
+    /// All own segments with <paramref name="id"/>, as <see cref="Segments"/> gives them but in a list, made only when one
+    /// matches (an empty list is shared): for hot paths that read a loop's segments of a kind.
+    /// </summary>
+    public IReadOnlyList<X12Segment> SegmentList(string id)
+    {
+        List<X12Segment>? found = null;
+        for (var i = 0; i < _count; i++)
+        {
+            if (IsSegment(i, id))
+                (found ??= []).Add(SegmentAt(i)!);
+        }
+
+        return found ?? (IReadOnlyList<X12Segment>)[];
+    }
+
     /// <summary>Loops with <paramref name="id"/> at any depth below this loop, in document order.</summary>
     public IEnumerable<X12Loop> Loops(string id)
     {

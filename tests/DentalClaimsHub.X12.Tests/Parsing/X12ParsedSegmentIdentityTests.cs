@@ -57,6 +57,21 @@ public sealed class X12ParsedSegmentIdentityTests
     }
 
     [Fact]
+    public void SegmentList_OwnSegmentsOfOneKind_AreWhatSegmentsGivesAndNoneIsEmpty()
+    {
+        var tx = _parser.Parse(SampleFiles.Read("837D-claims.x12")).Transactions.Single();
+        var claim = tx.Loops("2300").Single(l => l.Segment("CLM")![1] == "PCN1001R");
+
+        Assert.Equal(claim.Segments("REF"), claim.SegmentList("REF"), ReferenceEqualityComparer.Instance);
+        Assert.Equal("DNCLM26030900123", Assert.Single(claim.SegmentList("REF"))[2]);
+        Assert.Empty(claim.SegmentList("ZZZ"));
+        Assert.Same(claim.SegmentList("ZZZ"), tx.Loops("2400").First().SegmentList("ZZY"));
+        // Own segments only: the 2400 lines' SV3 belong to their loops, not to the claim.
+        Assert.Empty(claim.SegmentList("SV3"));
+        Assert.NotEmpty(tx.Loops("2400").First().SegmentList("SV3"));
+    }
+
+    [Fact]
     public void Parse_InterchangesWithDifferentDelimitersAndNonAsciiText_KeepsEachSegmentsOwnText()
     {
         var first = SampleFiles.Read("837D-claims.x12").Replace("\r", "").Replace("\n", "");

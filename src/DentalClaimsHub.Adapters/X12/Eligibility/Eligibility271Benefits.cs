@@ -8,22 +8,28 @@ namespace DentalClaimsHub.Adapters.X12.Eligibility;
 /// <summary>Turns one EB (with its HSD, DTP and MSG) into canonical benefit lines, one per service-type category.</summary>
 internal static class Eligibility271Benefits
 {
-    public static IEnumerable<BenefitLine> Map(
-        X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, DateOnly asOf, ICollection<string> issues)
+    private static readonly BenefitCategory[] DentalCareOnly = [BenefitCategory.DentalCare];
+
+    /// <summary>Appends the benefit's lines to <paramref name="lines"/>: per category, per HSD, then any waiting periods.</summary>
+    public static void Map(
+        X12BenefitSource source, bool coInsuranceIsPatientShare, string currency, DateOnly asOf, ICollection<string> issues,
+        List<BenefitLine> lines)
     {
         var eb = source.Eb;
         if (X12BenefitCodes.Kind(eb[1]) is not { } kind)
         {
             issues.Add($"EB at segment {eb.Ordinal}: benefit code '{eb[1]}' is not mapped; line skipped.");
-            return [];
+            return;
         }
 
         var period = X12BenefitCodes.Period(eb[6]);
         var amount = Decimal(eb[7], eb, 7, issues);
         var remainingPeriod = period is BenefitPeriod.Remaining or BenefitPeriod.LifetimeRemaining;
+        var categories = Categories(eb);
         var line = new BenefitLine
         {
             Kind = kind,
+            Category = categories[0],
             CoverageLevel = X12BenefitCodes.Level(eb[2]),
             Period = period,
             Amount = amount is { } a && !remainingPeriod ? new Money(a, currency) : null,
@@ -47,13 +53,33 @@ internal static class Eligibility271Benefits
             };
         }
 
-        var lines = source.Frequencies.Count == 0
-            ? [line]
-            : source.Frequencies.Select(hsd => Eligibility271Frequency.Apply(line, hsd)).ToList();
-        var mapped = Categories(eb).SelectMany(c => lines.Select(l => l with { Category = c })).ToList();
-        return Eligibility271WaitingPeriod.CoveredFrom(source, asOf) is { } coveredFrom
-            ? [.. mapped, .. Eligibility271WaitingPeriod.Lines(mapped, coveredFrom)]
-            : mapped;
+        // Each category gets the line, or one line per HSD frequency limit; the first category's are made with it.
+        var first = lines.Count;
+        if (source.Frequencies.Count == 0)
+        {
+            lines.Add(line);
+        }
+        else
+        {
+            foreach (var hsd in source.Frequencies)
+            {
+                lines.Add(Eligibility271Frequency.Apply(line, hsd));
+            }
+        }
+
+        var perCategory = lines.Count - first;
+        for (var c = 1; c < categories.Count; c++)
+        {
+            for (var i = 0; i < perCategory; i++)
+            {
+                lines.Add(lines[first + i] with { Category = categories[c] });
+            }
+        }
+
+        if (Eligibility271WaitingPeriod.CoveredFrom(source, asOf) is { } coveredFrom)
+        {
+            Eligibility271WaitingPeriod.AddLines(lines, first, coveredFrom);
+        }
     }
 
     private static decimal? Percent(decimal? eb08, BenefitKind kind, bool patientShare)
@@ -68,14 +94,22 @@ internal static class Eligibility271Benefits
         return kind == BenefitKind.CoInsurance && !patientShare ? 100m - percent : percent;
     }
 
-    private static List<BenefitCategory> Categories(X12Segment eb)
+    private static IReadOnlyList<BenefitCategory> Categories(X12Segment eb)
     {
-        var categories = eb.Repetitions(3)
-            .Select(code => BenefitCategoryCodes.TryFromX12ServiceType(code, out var c) ? c : (BenefitCategory?)null)
-            .OfType<BenefitCategory>()
-            .Distinct()
-            .ToList();
-        return categories.Count == 0 ? [BenefitCategory.DentalCare] : categories;
+        List<BenefitCategory>? categories = null;
+        foreach (var code in eb.Repetitions(3))
+        {
+            if (BenefitCategoryCodes.TryFromX12ServiceType(code, out var category))
+            {
+                categories ??= [];
+                if (!categories.Contains(category))
+                {
+                    categories.Add(category);
+                }
+            }
+        }
+
+        return categories ?? (IReadOnlyList<BenefitCategory>)DentalCareOnly;
     }
 
     private static List<ProcedureCode> Procedures(X12Segment eb, ICollection<string> issues)
@@ -96,10 +130,10 @@ internal static class Eligibility271Benefits
 
     private static string? Note(X12BenefitSource source, BenefitKind kind)
     {
-        var parts = new List<string>();
+        List<string>? parts = null;
         if (kind != BenefitKind.ActiveCoverage && source.Eb[5].Length > 0)
         {
-            parts.Add(source.Eb[5]);
+            (parts ??= []).Add(source.Eb[5]);
         }
 
         foreach (var dtp in source.Dates)
@@ -107,13 +141,16 @@ internal static class Eligibility271Benefits
             if (X12Dates.TryRead(dtp, out var start, out var end))
             {
                 var range = end is { } e ? $"{start:yyyy-MM-dd} to {e:yyyy-MM-dd}" : $"{start:yyyy-MM-dd}";
-                parts.Add($"{X12Dates.Describe(dtp[1])}: {range}");
+                (parts ??= []).Add($"{X12Dates.Describe(dtp[1])}: {range}");
             }
         }
 
-        parts.AddRange(source.Messages);
-        var note = string.Join("; ", parts);
-        return note.Length == 0 ? null : note;
+        foreach (var message in source.Messages)
+        {
+            (parts ??= []).Add(message);
+        }
+
+        return parts is null ? null : string.Join("; ", parts);
     }
 
     private static decimal? Decimal(string text, X12Segment eb, int element, ICollection<string> issues)

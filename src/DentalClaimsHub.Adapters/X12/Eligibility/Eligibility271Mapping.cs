@@ -37,16 +37,20 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
         var dependentLevel = subscriberLevel?.Loops("2000D").FirstOrDefault();
         TraceNumber = NullIfEmpty((dependentLevel?.Segment("TRN") ?? subscriberLevel?.Segment("TRN"))?[2]);
         var benefitLoops = dependent is not null ? subscriberLevel!.Loops("2110D") : subscriberLevel?.Loops("2110C") ?? [];
-        var sources = benefitLoops.Select(X12BenefitSource.From).ToList();
+        var sources = new List<X12BenefitSource>();
         foreach (var loop in benefitLoops)
         {
+            sources.Add(X12BenefitSource.From(loop));
             Reject(loop, loop.Id);
         }
 
-        var benefits = sources.SelectMany(s => Eligibility271Benefits.Map(s, coInsuranceIsPatientShare, currency, asOf, _issues)).ToList();
-        // Payers repeat the begin date on each benefit of a category (in and out of network): one waiting period each.
-        var waiting = benefits.Where(b => b.Kind == BenefitKind.WaitingPeriod).Distinct().ToList();
-        benefits = [.. benefits.Where(b => b.Kind != BenefitKind.WaitingPeriod), .. waiting];
+        var lines = new List<BenefitLine>(sources.Count * 2);
+        foreach (var source in sources)
+        {
+            Eligibility271Benefits.Map(source, coInsuranceIsPatientShare, currency, asOf, _issues, lines);
+        }
+
+        var benefits = WaitingPeriodsLast(lines);
         var patient = dependent ?? subscriber;
         var (begin, end) = Eligibility271PlanDates.Find(dependent, subscriber, sources);
         return new EligibilityResult(Status(benefits), receivedAt, benefits, _rejections)
@@ -61,6 +65,34 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
             MemberId = NullIfEmpty(subscriber?.Segment("NM1")?[9]),
             MemberName = Name(patient?.Segment("NM1")),
         };
+    }
+
+    /// <summary>
+    /// The lines with the waiting periods moved to the end, each once: payers repeat the begin date on each benefit of a
+    /// category (in and out of network), one waiting period each.
+    /// </summary>
+    private static List<BenefitLine> WaitingPeriodsLast(List<BenefitLine> lines)
+    {
+        var benefits = new List<BenefitLine>(lines.Count);
+        List<BenefitLine>? waiting = null;
+        foreach (var line in lines)
+        {
+            if (line.Kind != BenefitKind.WaitingPeriod)
+            {
+                benefits.Add(line);
+            }
+            else if (!(waiting ??= []).Contains(line))
+            {
+                waiting.Add(line);
+            }
+        }
+
+        if (waiting is not null)
+        {
+            benefits.AddRange(waiting);
+        }
+
+        return benefits;
     }
 
     private CoverageStatus Status(List<BenefitLine> benefits)
@@ -80,7 +112,7 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
 
     private void Reject(X12Loop? loop, string loopId)
     {
-        foreach (var aaa in loop?.Segments("AAA") ?? [])
+        foreach (var aaa in loop?.SegmentList("AAA") ?? [])
         {
             if (aaa[3].Length == 0)
             {

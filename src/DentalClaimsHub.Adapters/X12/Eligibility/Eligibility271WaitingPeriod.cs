@@ -17,9 +17,10 @@ internal static class Eligibility271WaitingPeriod
         }
 
         DateOnly? coveredFrom = null;
-        foreach (var dtp in source.Dates.Where(d => d[1] is "348" or "356"))
+        foreach (var dtp in source.Dates)
         {
-            if (X12Dates.TryRead(dtp, out var begin, out _) && begin > asOf && (coveredFrom is null || begin < coveredFrom))
+            if (dtp[1] is "348" or "356" && X12Dates.TryRead(dtp, out var begin, out _) && begin > asOf
+                && (coveredFrom is null || begin < coveredFrom))
             {
                 coveredFrom = begin;
             }
@@ -28,16 +29,26 @@ internal static class Eligibility271WaitingPeriod
         return coveredFrom;
     }
 
-    /// <summary>One waiting-period line per category, level and network the benefit's own lines name.</summary>
-    public static IEnumerable<BenefitLine> Lines(IEnumerable<BenefitLine> benefit, DateOnly coveredFrom) =>
-        benefit.Select(b => new BenefitLine
+    /// <summary>
+    /// Appends to <paramref name="lines"/> a waiting-period line for each of its lines from <paramref name="first"/> on (one
+    /// benefit's): its category, level and network. Repeats are left to the caller, which keeps one of each for the answer.
+    /// </summary>
+    public static void AddLines(List<BenefitLine> lines, int first, DateOnly coveredFrom)
+    {
+        var end = lines.Count;
+        for (var i = first; i < end; i++)
         {
-            Kind = BenefitKind.WaitingPeriod,
-            Category = b.Category,
-            Network = b.Network,
-            CoverageLevel = b.CoverageLevel,
-            ProcedureCodes = b.ProcedureCodes,
-            Note = b.Note,
-            CoveredFrom = coveredFrom,
-        }).Distinct();
+            var b = lines[i];
+            lines.Add(new BenefitLine
+            {
+                Kind = BenefitKind.WaitingPeriod,
+                Category = b.Category,
+                Network = b.Network,
+                CoverageLevel = b.CoverageLevel,
+                ProcedureCodes = b.ProcedureCodes,
+                Note = b.Note,
+                CoveredFrom = coveredFrom,
+            });
+        }
+    }
 }

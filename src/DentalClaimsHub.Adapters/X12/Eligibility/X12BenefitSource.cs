@@ -11,10 +11,16 @@ internal sealed record X12BenefitSource(
     {
         var eb = loop.Segment("EB") ?? throw new InvalidOperationException($"Loop {loop.Id} has no EB segment.");
         // MSG, HSD and DTP of nested 2115/2120 loops belong to their own subloops; read only this loop's own segments.
-        return new X12BenefitSource(
-            eb,
-            [.. loop.Segments("HSD")],
-            [.. loop.Segments("DTP")],
-            [.. loop.Segments("MSG").Select(m => m[1]).Where(m => m.Length > 0)]);
+        var messages = loop.SegmentList("MSG");
+        List<string>? texts = null;
+        foreach (var msg in messages)
+        {
+            if (msg[1].Length > 0)
+            {
+                (texts ??= new List<string>(messages.Count)).Add(msg[1]);
+            }
+        }
+
+        return new X12BenefitSource(eb, loop.SegmentList("HSD"), loop.SegmentList("DTP"), texts ?? (IReadOnlyList<string>)[]);
     }
 }

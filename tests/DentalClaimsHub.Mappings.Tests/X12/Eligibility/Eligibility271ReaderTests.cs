@@ -1,3 +1,4 @@
+using System.Text;
 using DentalClaimsHub.Adapters.X12.Eligibility;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Mappings.Tests.Fixtures;
@@ -146,6 +147,26 @@ public sealed class Eligibility271ReaderTests
         Assert.Equal(50m, result.CoInsurancePercent(BenefitCategory.Crowns));
         Assert.Equal(new DateOnly(2026, 1, 1), result.PlanBegin);
         Assert.Empty(result.Find(BenefitKind.WaitingPeriod, BenefitCategory.Restorative));
+    }
+
+    [Fact]
+    public void Read_WaitingPeriodRepeatedOnEachBenefitOfACategory_IsOneWaitingPeriod()
+    {
+        // A maximum for crowns as well as their co-insurance, each with the same benefit begin and wording.
+        var text = File.ReadAllText(Samples.X12("271-waiting-period.x12"));
+        var terminator = text[text.IndexOf("GS*", StringComparison.Ordinal) - 1] is '\n' ? "~\n" : "~";
+        const string Crowns = "EB*A*IND*39*****0.5****Y";
+        var maximum = string.Join(terminator, "EB*F*IND*36***23*1000*****Y", "DTP*348*D8*20270101",
+            "MSG*12 MONTH WAITING PERIOD ON MAJOR SERVICES", Crowns);
+        text = text.Replace(Crowns, maximum, StringComparison.Ordinal).Replace("SE*29*0001", "SE*32*0001", StringComparison.Ordinal);
+
+        var result = new Eligibility271Reader(Samples.Schemas, Time()).Read(Encoding.ASCII.GetBytes(text), X12Payer().X12!.Options).Result!;
+
+        Assert.Equal(1000m, result.Find(BenefitKind.Maximum, BenefitCategory.Crowns).Single().Amount?.Amount);
+        var waiting = result.Find(BenefitKind.WaitingPeriod).ToList();
+        Assert.Equal([BenefitCategory.Crowns, BenefitCategory.Prosthodontics], waiting.Select(w => w.Category));
+        // The waiting periods come after every other line.
+        Assert.Equal(waiting, result.Benefits.TakeLast(2));
     }
 
     [Fact]
