@@ -182,11 +182,11 @@ public sealed partial class HubDbContext
         public NpgsqlBatchCommand Command(EntityEntry entry)
         {
             var command = new NpgsqlBatchCommand(Sql);
+            var values = entry.CurrentValues;
             foreach (var column in Columns)
             {
                 // EF's own parameter for the column: its converter applied, its store type set. Unnamed: positional ($n).
-                var parameter = column.GetRelationalTypeMapping().CreateParameter(ParameterFactory, "", entry.Property(column).CurrentValue,
-                    column.IsNullable);
+                var parameter = column.GetRelationalTypeMapping().CreateParameter(ParameterFactory, "", values[column], column.IsNullable);
                 command.Parameters.Add((NpgsqlParameter)parameter);
             }
 
