@@ -39,6 +39,7 @@ public static class LoggingRegistration
                 log.WriteTo.Sink(sink);
             }
         });
+        CategoryLoggerCache.Register(builder.Services);
         return builder;
     }
 
