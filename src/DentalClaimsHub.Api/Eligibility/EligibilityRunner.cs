@@ -31,7 +31,6 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var check = inquiry.Check;
         try
@@ -56,6 +55,8 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
             check.Fail(EligibilityFailureCodes.HubError, fault.English, time.GetUtcNow(), reasonCode: fault.Code, reasonArgs: fault.Args);
         }
 
+        // The pooled context is taken once the payer has answered: holding it through the wait kept one per check in flight.
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         await unsaved.StoreAnswerAsync(
             requested =>
             {

@@ -9,9 +9,11 @@ namespace DentalClaimsHub.Api.X12;
 /// <summary>
 /// Keeps the X12 interchanges adapters exchange in the message store (<c>messages</c>), raw and hashed, with their envelope
 /// ids and the canonical record they concern. Scoped: messages are added to the scope's context and written by its next
-/// save, in one transaction with the outcome they belong to.
+/// save, in one transaction with the outcome they belong to. The context is taken from the scope at the first message, not
+/// when the log is made: an eligibility check's runner makes its adapter (and this log) before the payer call, and would
+/// otherwise hold a pooled context through the whole wait.
 /// </summary>
-public sealed class StoredX12Messages(HubDbContext db, TimeProvider time) : IX12MessageLog
+public sealed class StoredX12Messages(IServiceProvider scope, TimeProvider time) : IX12MessageLog
 {
     private const int ControlNumberLength = 9;
 
@@ -37,7 +39,7 @@ public sealed class StoredX12Messages(HubDbContext db, TimeProvider time) : IX12
             stored.MarkParsed(status, message.Problems is { Count: > 0 } problems ? JsonSerializer.Serialize(problems) : null);
         }
 
-        db.Messages.Add(stored);
+        scope.GetRequiredService<HubDbContext>().Messages.Add(stored);
         return stored.Id;
     }
 
