@@ -31,6 +31,7 @@ public static class TelemetryRegistration
         builder.Services.AddSingleton<DatabaseGauges>();
         builder.Services.AddSingleton<ClaimMetrics>();
         builder.Services.AddSingleton<HubAddedTime>();
+        builder.Services.Configure<PayerHttpOptions>(payers => payers.PropagateTraceContext = options.TracingEnabled);
         if (!options.TracingEnabled && !options.MetricsEnabled)
         {
             return builder;

@@ -105,6 +105,23 @@ public sealed class CaqhCoreTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_PayerRedirectsElsewhere_IsNotFollowedAndFailsWithTheStatus()
+    {
+        // The request carries PHI: it goes to the address the payer's profile names, not wherever a 3xx points.
+        _broken.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", _simulator.Url + CoreRealtimeModule.Path));
+        await using var services = PayerTransportServices.Build(_broken.Urls[0]);
+        var (transport, payer) = Resolve(services);
+
+        var error = await Assert.ThrowsAsync<CoreTransportException>(() =>
+            transport.SendAsync(payer, Payload270Type, Sample270, realTime: true, CancellationToken.None));
+
+        Assert.Equal(PayerReasons.CoreNoEnvelope, error.Reason!.Code);
+        Assert.Equal([PayerId, "307", "Temporary Redirect"], error.Reason.Args);
+        Assert.Empty(_simulator.Received(CoreRealtimeModule.Path));
+    }
+
+    [Fact]
     public async Task SendAsync_ResponseForAnotherPayloadId_ThrowsPayerResponseException()
     {
         const string Answer = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -26,6 +28,7 @@ public static class PayerResilienceRegistration
         // change of the logging context, for lines below the hub's log level; payer calls have their own metrics and traces.
         var payerClient = services.AddHttpClient(PayerHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(provider => PrimaryHandler(provider.GetRequiredService<IOptions<PayerHttpOptions>>().Value))
             .AddHttpMessageHandler<PayerOutcomeHandler>();
         payerClient.AddResilienceHandler("payer", (pipeline, context) =>
             {
@@ -44,6 +47,14 @@ public static class PayerResilienceRegistration
         services.AddSingleton<CaqhCoreTransport>();
         return services;
     }
+
+    // A payer's redirect is not followed: the request (PHI, a claim) goes to the address its profile names or nowhere, and a
+    // 3xx is a failed call like any other status that is not a success.
+    private static SocketsHttpHandler PrimaryHandler(PayerHttpOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        ActivityHeadersPropagator = options.PropagateTraceContext ? DistributedContextPropagator.Current : null,
+    };
 
     internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceSettings settings,
         CircuitBreakerStateProvider? breakerState = null, Action<CircuitState>? breakerChanged = null)

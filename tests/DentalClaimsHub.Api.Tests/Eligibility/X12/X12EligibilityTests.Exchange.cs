@@ -45,6 +45,25 @@ public sealed partial class X12EligibilityTests
     }
 
     [Fact]
+    public async Task Check_TracingOff_ThePayerCallCarriesNoTraceContext()
+    {
+        // The hub records no traces here (no OTLP, no console exporter): a traceparent would lead the payer nowhere, and the
+        // HTTP stack's diagnostics layer that writes it is left out of payer calls. With tracing on, TracingTests shows it.
+        var member = Member("XNOTRACE");
+        var practice = await factory.CreatePracticeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/eligibility") { Content = JsonContent.Create(Request(member)) };
+        request.Headers.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        var response = await practice.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.Single(Simulator.Received(CoreRealtimeModule.Path),
+            r => r.BodyText.Contains(MemberRef(member), StringComparison.Ordinal));
+        Assert.False(received.Headers.ContainsKey("traceparent"), "a payer call carried a traceparent with tracing off");
+        Assert.False(received.Headers.ContainsKey("tracestate"));
+    }
+
+    [Fact]
     public async Task Check_DemoPayer_Keeps270And271RawInTheMessageStoreLinkedToTheCheck()
     {
         var member = Member("XRAW");
