@@ -22,16 +22,30 @@ public sealed class RabbitMqTransportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(nameof(RabbitMqTransportTests));
         _broker = await TestBroker.CreateAsync(nameof(RabbitMqTransportTests));
+        _database = await TestDatabase.CreateAsync(nameof(RabbitMqTransportTests));
         using var host = OutboxTestHost.Build(_database.ConnectionString, dispatcherEnabled: false);
         await host.Services.MigrateHubDatabaseAsync();
     }
 
+    // xunit disposes even when InitializeAsync stopped part way (no broker, a failed migration): whatever it made is removed,
+    // and a database is not left behind in the server.
     public async Task DisposeAsync()
     {
-        await _broker.DisposeAsync();
-        await _database.DisposeAsync();
+        try
+        {
+            if (_broker is not null)
+            {
+                await _broker.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
