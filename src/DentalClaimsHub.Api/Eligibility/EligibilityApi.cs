@@ -25,6 +25,8 @@ public static class EligibilityApi
         builder.Services.AddEligibilityAdapters();
         builder.Services.AddHubX12(builder.Configuration);
         builder.Services.AddSingleton<EligibilityRunner>();
+        builder.Services.AddSingleton<UnstoredAnswers>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UnstoredAnswers>());
         builder.Services.AddScoped<EligibilitySubjects>();
         builder.Services.AddScoped<EligibilityService>();
         return builder;
@@ -78,10 +80,10 @@ public static class EligibilityApi
         }
     }
 
-    private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, AuditTrail audit,
-        ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, UnstoredAnswers unstored,
+        AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var check = await db.EligibilityChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var check = await unstored.FindAsync(db, id, cancellationToken);
         if (check is null)
         {
             return NotFound($"No eligibility check {id} in this practice.");

@@ -15,19 +15,47 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// Asks the payer for one stored check and records the answer or the failure. Runs in its own scope, detached from the
 /// HTTP request, so an answer that arrives after the deadline is still kept for the client who polls.
 /// </summary>
-public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<EligibilityRunner> logger)
+public sealed partial class EligibilityRunner(
+    IServiceScopeFactory scopes, UnstoredAnswers unstored, IHostApplicationLifetime lifetime, ILogger<EligibilityRunner> logger)
 {
     /// <summary>How long to wait before asking a payer that timed out or refused the connection again.</summary>
     public static readonly TimeSpan UnreachableRetryAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Asks the payer on a thread of its own and returns the check with its answer or failure, saved. The inquiry's check
-    /// is the runner's own; <paramref name="unsaved"/> says whether the request stored it as pending meanwhile.
+    /// Asks the payer on a thread of its own. <see cref="RunningCheck.Answer"/> is the check with its answer or failure as
+    /// soon as it is known; <see cref="RunningCheck.Stored"/> ends when it is written (just after, unless the database is
+    /// slow: see <see cref="UnstoredAnswers"/>). The inquiry's check is the runner's own; <paramref name="unsaved"/> says
+    /// whether the request stored it as pending meanwhile.
     /// </summary>
-    public Task<EligibilityCheck> RunAsync(EligibilityInquiry inquiry, UnsavedCheck unsaved) =>
-        Task.Run(() => RunCoreAsync(inquiry, unsaved, lifetime.ApplicationStopping));
+    public RunningCheck Run(EligibilityInquiry inquiry, UnsavedCheck unsaved)
+    {
+        var answer = new TaskCompletionSource<EligibilityCheck>();
+        var stored = Task.Run(() => RunCoreAsync(inquiry, unsaved, answer, lifetime.ApplicationStopping));
+        return new RunningCheck(answer.Task, stored);
+    }
 
-    private async Task<EligibilityCheck> RunCoreAsync(EligibilityInquiry inquiry, UnsavedCheck unsaved, CancellationToken cancellationToken)
+    private async Task RunCoreAsync(EligibilityInquiry inquiry, UnsavedCheck unsaved, TaskCompletionSource<EligibilityCheck> answer,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AskAndStoreAsync(inquiry, unsaved, answer, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Whoever waits for the answer learns of a failure before it (the write's own failure comes after the answer).
+            answer.TrySetException(ex);
+            if (ex is not OperationCanceledException)
+            {
+                LogStoreFailure(logger, inquiry.Check.Id, inquiry.Check.PayerId, ex);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task AskAndStoreAsync(EligibilityInquiry inquiry, UnsavedCheck unsaved, TaskCompletionSource<EligibilityCheck> answer,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
@@ -55,6 +83,23 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
             check.Fail(EligibilityFailureCodes.HubError, fault.English, time.GetUtcNow(), reasonCode: fault.Code, reasonArgs: fault.Args);
         }
 
+        // The client has its answer first, then it is written (the request waits for the write only when the database has
+        // fallen behind). A read of the check waits for the write (UnstoredAnswers.FindAsync).
+        using (var write = unstored.TryAnswerBeforeWrite(check.Id))
+        {
+            if (write is not null)
+            {
+                answer.TrySetResult(check);
+            }
+
+            await StoreAsync(scope, check, unsaved);
+        }
+
+        answer.TrySetResult(check);
+    }
+
+    private static async Task StoreAsync(AsyncServiceScope scope, EligibilityCheck check, UnsavedCheck unsaved)
+    {
         // The pooled context is taken once the payer has answered: holding it through the wait kept one per check in flight.
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         await unsaved.StoreAnswerAsync(
@@ -69,18 +114,18 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
                 db.EligibilityChecks.Update(check);
                 return db.SaveChangesAsync(CancellationToken.None);
             });
-        return check;
     }
 
     /// <summary>
-    /// Writes a check that goes back to the client with its answer in the same breath: the check, its audit event and the
+    /// Writes a check whose answer the client already has (or is about to get): the check, its audit event and the
     /// messages exchanged, in one round trip (<see cref="HubDbContext.TrySaveNewRowsAsync"/>; EF's save, three round trips and
     /// a fifth of the hub's CPU per check, when the unit holds anything else), without waiting for PostgreSQL to flush it to
     /// disk (<c>synchronous_commit = off</c> for this transaction only; the WAL writer flushes it within
     /// 3 × <c>wal_writer_delay</c>, 600 ms by default). A flush took half of the time the hub added to a check on a virtual
-    /// disk. The trade: should PostgreSQL itself crash in that window, the record of an answer the client already holds is
-    /// lost (not corrupted) — an eligibility answer can always be asked again. A check the client was told to poll (202)
-    /// is written with a flushed commit, and so is everything else the hub stores.
+    /// disk. The trade: should PostgreSQL crash in that window, or the hub between its answer and this write (a few
+    /// milliseconds; a stopping hub waits for it, see <see cref="UnstoredAnswers"/>), the record of an answer the client
+    /// already holds is lost (not corrupted) — an eligibility answer can always be asked again. A check the client was told
+    /// to poll (202) is written with a flushed commit before the 202 leaves, and so is everything else the hub stores.
     /// </summary>
     private static Task SaveAnswerAsync(HubDbContext db) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
@@ -120,6 +165,12 @@ public sealed partial class EligibilityRunner(IServiceScopeFactory scopes, IHost
     [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility check {CheckId} for payer {PayerId} failed inside the hub")]
     private static partial void LogHubFailure(ILogger logger, Guid checkId, string payerId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility check {CheckId} for payer {PayerId} could not be stored")]
+    private static partial void LogStoreFailure(ILogger logger, Guid checkId, string payerId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility check {CheckId} for payer {PayerId} failed: {FailureCode} ({ExceptionType})")]
     private static partial void LogPayerFailure(ILogger logger, Guid checkId, string payerId, string failureCode, string exceptionType);
 }
+
+/// <summary>A check with the payer: its answer as soon as it is known, and when it is written.</summary>
+public sealed record RunningCheck(Task<EligibilityCheck> Answer, Task Stored);

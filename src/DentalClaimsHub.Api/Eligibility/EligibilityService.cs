@@ -80,14 +80,15 @@ public sealed class EligibilityService(
         }
 
         var unsaved = new UnsavedCheck(Check(), audit.Event(user, "eligibility.requested", "eligibility-check", id));
-        var work = runner.RunAsync(inquiry, unsaved);
+        var running = runner.Run(inquiry, unsaved);
         // WaitAsync stops the deadline's timer as soon as the answer is in (a Task.Delay raced against the work kept a timer,
         // a task and a registration alive for the whole deadline per answered check: 10,000 of them at 500 checks/s).
         try
         {
             return new EligibilityOutcome
             {
-                Subject = subject, Check = await work.WaitAsync(options.Value.Deadline, time, cancellationToken), Answered = true,
+                Subject = subject, Check = await running.Answer.WaitAsync(options.Value.Deadline, time, cancellationToken), Answered = true,
+                Stored = running.Stored,
             };
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -109,7 +110,7 @@ public sealed class EligibilityService(
         });
         return pending is not null
             ? new EligibilityOutcome { Subject = subject, Check = pending }
-            : new EligibilityOutcome { Subject = subject, Check = await work, Answered = true };
+            : new EligibilityOutcome { Subject = subject, Check = await running.Answer, Answered = true, Stored = running.Stored };
     }
 
     // The newest completed answer for the same coverage, date, procedures and categories; the lists are compared in memory.
@@ -144,4 +145,7 @@ public sealed record EligibilityOutcome
 
     /// <summary>False when the deadline passed first: the check is still pending and can be polled.</summary>
     public bool Answered { get; init; }
+
+    /// <summary>Ends when <see cref="Check"/> is in the database: an answer goes back before it is written.</summary>
+    public Task Stored { get; init; } = Task.CompletedTask;
 }

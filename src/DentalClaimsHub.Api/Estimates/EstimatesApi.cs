@@ -33,8 +33,8 @@ public static class EstimatesApi
     }
 
     private static async Task<Results<Created<EstimateResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        EstimateRequest request, HubDbContext db, EligibilityService eligibility, PayerProfileCatalog payers, DmsReference reference,
-        AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        EstimateRequest request, HubDbContext db, EligibilityService eligibility, UnstoredAnswers unstored, PayerProfileCatalog payers,
+        DmsReference reference, AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
@@ -55,9 +55,10 @@ public static class EstimatesApi
 
         EligibilityCheck? check;
         Coverage? coverage;
+        var checkStored = Task.CompletedTask;
         if (request.EligibilityCheckId is { } checkId)
         {
-            check = await db.EligibilityChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == checkId, cancellationToken);
+            check = await unstored.FindAsync(db, checkId, cancellationToken);
             coverage = check is null ? null : await db.Coverages.AsNoTracking().SingleOrDefaultAsync(c => c.Id == check.CoverageId, cancellationToken);
             if (check is null || coverage is null)
             {
@@ -81,7 +82,7 @@ public static class EstimatesApi
                 return problem;
             }
 
-            (check, coverage) = (outcome.Check!, outcome.Subject!.Coverage);
+            (check, coverage, checkStored) = (outcome.Check!, outcome.Subject!.Coverage, outcome.Stored);
             if (!outcome.Answered)
             {
                 return TypedResults.Accepted($"/v1/eligibility/{check.Id}", check.ToResponse(time.GetUtcNow()));
@@ -120,6 +121,17 @@ public static class EstimatesApi
             validUntil: result.PlanEnd is { } end && end < check.ServiceDate.AddDays(30) ? end : check.ServiceDate.AddDays(30),
             note: $"Benefits as the payer stated them on {result.ReceivedAt:yyyy-MM-dd}; the payer decides when it adjudicates the claim.",
             id: Guid.CreateVersion7(now));
+        // The estimate refers to the check, which the hub writes just after answering it.
+        try
+        {
+            await checkStored;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Eligibility answer not stored",
+                detail: $"The payer answered eligibility check {check.Id}, but the hub could not store the answer. Ask again.");
+        }
+
         db.Estimates.Add(estimate);
         audit.Record(user, "estimate.created", "estimate", estimate.Id);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using DentalClaimsHub.Api;
+using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
 using DentalClaimsHub.Storage.Tenancy;
@@ -79,10 +80,14 @@ public class HubApiFactory : WebApplicationFactory<HubApiAssembly>, IAsyncLifeti
         return CreateClient(plain);
     }
 
-    /// <summary>Reads the database as the system (no tenant filter): what no API key can see.</summary>
+    /// <summary>
+    /// Reads the database as the system (no tenant filter): what no API key can see. Eligibility answers the hub has given
+    /// are written first (the hub answers before it writes them).
+    /// </summary>
     public async Task<T> InDatabaseAsync<T>(Func<HubDbContext, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        await Services.GetRequiredService<UnstoredAnswers>().AllWrittenAsync(CancellationToken.None);
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
