@@ -85,7 +85,7 @@ public sealed partial class EligibilityRunner(
 
         // The client has its answer first, then it is written (the request waits for the write only when the database has
         // fallen behind). A read of the check waits for the write (UnstoredAnswers.FindAsync).
-        using (var write = unstored.TryAnswerBeforeWrite(check.Id))
+        using (var write = unstored.TryAnswerBeforeWrite(check))
         {
             if (write is not null)
             {

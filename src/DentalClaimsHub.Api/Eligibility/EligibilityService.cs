@@ -19,7 +19,7 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// check). Shared by <c>POST /v1/eligibility</c> and estimates that start from a coverage.
 /// </summary>
 public sealed class EligibilityService(
-    HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, PayerProfileCatalog payers,
+    HubDbContext db, EligibilitySubjects subjects, EligibilityRunner runner, UnstoredAnswers unstored, PayerProfileCatalog payers,
     IEnumerable<IEligibilityAdapter> adapters, AuditTrail audit, TimeProvider time, IOptions<EligibilityOptions> options)
 {
     public async Task<EligibilityOutcome> AskAsync(Guid practiceId, EligibilityRequest request, ClaimsPrincipal user,
@@ -54,6 +54,12 @@ public sealed class EligibilityService(
                 Problem = TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Eligibility not offered",
                     detail: $"Payer '{coverage.PayerId}' has no eligibility route the hub can use."),
             };
+        }
+
+        if (!request.Force)
+        {
+            // An answer this instance has just given for the coverage is written first, so it is found and reused.
+            await unstored.CoverageWrittenAsync(coverage.Id, cancellationToken);
         }
 
         var now = time.GetUtcNow();

@@ -19,27 +19,28 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
     // How long a read that misses waits for a check young enough to be another instance's unstored answer.
     private static readonly TimeSpan[] Rereads = [.. new[] { 10, 20, 40, 80, 150, 300, 500, 900 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
-    private readonly ConcurrentDictionary<Guid, Task> _writes = new();
+    private readonly ConcurrentDictionary<Guid, (Guid CoverageId, Task Ended)> _writes = new();
     private int _count;
 
     /// <summary>Answers given and not yet written on this instance.</summary>
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>
-    /// Lets the answer of check <paramref name="id"/> go back before it is written: reads of the check wait until the
-    /// returned handle is disposed, when the write has ended (stored or failed). Null past
+    /// Lets the answer of <paramref name="check"/> go back before it is written: reads of the check, and of fresh answers for
+    /// its coverage, wait until the returned handle is disposed, when the write has ended (stored or failed). Null past
     /// <see cref="EligibilityOptions.MaxUnwrittenAnswers"/>: the answer then waits for its write.
     /// </summary>
-    public IDisposable? TryAnswerBeforeWrite(Guid id)
+    public IDisposable? TryAnswerBeforeWrite(EligibilityCheck check)
     {
+        ArgumentNullException.ThrowIfNull(check);
         if (Interlocked.Increment(ref _count) > options.Value.MaxUnwrittenAnswers)
         {
             Interlocked.Decrement(ref _count);
             return null;
         }
 
-        var write = new Write(this, id);
-        _writes[id] = write.Ended;
+        var write = new Write(this, check.Id);
+        _writes[check.Id] = (check.CoverageId, write.Ended);
         return write;
     }
 
@@ -49,7 +50,7 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
         if (_writes.TryGetValue(id, out var write))
         {
             // A failed write was logged by the runner; the read below then finds nothing, or the pending row.
-            await write.WaitAsync(cancellationToken);
+            await write.Ended.WaitAsync(cancellationToken);
         }
 
         var check = await Read(db, id, cancellationToken);
@@ -69,6 +70,18 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
         }
 
         return null;
+    }
+
+    /// <summary>Ends once this instance's answers for <paramref name="coverageId"/> are written: a fresh one is then found.</summary>
+    public async Task CoverageWrittenAsync(Guid coverageId, CancellationToken cancellationToken)
+    {
+        foreach (var (_, (coverage, ended)) in _writes)
+        {
+            if (coverage == coverageId)
+            {
+                await ended.WaitAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>Waits for every answer given to be written (the host's shutdown).</summary>
@@ -93,7 +106,7 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
     /// <summary>Ends once no answer given is waiting for its write, including answers given meanwhile.</summary>
     public async Task AllWrittenAsync(CancellationToken cancellationToken)
     {
-        while (_writes.Values.ToArray() is { Length: > 0 } writes)
+        while (_writes.Values.Select(w => w.Ended).ToArray() is { Length: > 0 } writes)
         {
             await Task.WhenAll(writes).WaitAsync(cancellationToken);
         }
@@ -129,7 +142,7 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
         {
             if (_ended.TrySetResult())
             {
-                answers._writes.TryRemove(new KeyValuePair<Guid, Task>(id, Ended));
+                answers._writes.TryRemove(id, out _);
                 Interlocked.Decrement(ref answers._count);
             }
         }

@@ -48,6 +48,23 @@ public sealed class AnswerBeforeWriteTests(SimulatedPayersFactory factory) : ICl
     }
 
     [Fact]
+    public async Task Check_AskedAgainBeforeTheFirstAnswerIsWritten_ReusesThatAnswerOnceWritten()
+    {
+        var practice = await WarmPracticeAsync(factory);
+        await using var writes = await HoldBackWritesAsync(factory);
+        var asked = X12.X12Checks.Request(Member("ABWCACHE"));
+        var (_, first) = await PostAsync(practice.Client, asked).WaitAsync(Answered);
+
+        var again = PostAsync(practice.Client, asked);
+        await Task.Delay(1000);
+        Assert.False(again.IsCompleted, "the second check did not wait for the first answer's write");
+
+        await writes.ReleaseAsync();
+        var (_, second) = await again.WaitAsync(Answered);
+        Assert.Equal((first.Id, true), (second.Id, second.Cached));
+    }
+
+    [Fact]
     public async Task Estimate_WithItsOwnCoverage_IsStoredOnceTheCheckItRefersToIsWritten()
     {
         var practice = await WarmPracticeAsync(factory);
