@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Storage;
@@ -17,13 +18,11 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
     : IHostedService
 {
     // How long a read that misses waits for a check young enough to be another instance's unstored answer.
-    private static readonly TimeSpan[] Rereads = [.. new[] { 10, 20, 40, 80, 150, 300, 500, 900 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+    private static readonly TimeSpan[] Rereads =
+        [.. new[] { 10, 20, 40, 80, 150, 300, 500, 900 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     private readonly ConcurrentDictionary<Guid, (Guid CoverageId, Task Ended)> _writes = new();
     private int _count;
-
-    /// <summary>Answers given and not yet written on this instance.</summary>
-    public int Count => Volatile.Read(ref _count);
 
     /// <summary>
     /// Lets the answer of <paramref name="check"/> go back before it is written: reads of the check, and of fresh answers for
@@ -126,9 +125,9 @@ public sealed partial class UnstoredAnswers(IOptions<EligibilityOptions> options
             return false;
         }
 
-        var bytes = id.ToByteArray(bigEndian: true);
-        var ms = ((long)bytes[0] << 40) | ((long)bytes[1] << 32) | ((long)bytes[2] << 24) | ((long)bytes[3] << 16) | ((long)bytes[4] << 8) | bytes[5];
-        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        // Its first 48 bits are the Unix time in milliseconds.
+        var stamped = BinaryPrimitives.ReadInt64BigEndian(id.ToByteArray(bigEndian: true)) >>> 16;
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(stamped);
         return age >= TimeSpan.FromSeconds(-5) && age <= options.Value.Deadline + TimeSpan.FromSeconds(5);
     }
 

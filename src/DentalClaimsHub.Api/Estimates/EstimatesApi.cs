@@ -34,7 +34,8 @@ public static class EstimatesApi
 
     private static async Task<Results<Created<EstimateResponse>, Accepted<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         EstimateRequest request, HubDbContext db, EligibilityService eligibility, UnstoredAnswers unstored, PayerProfileCatalog payers,
-        DmsReference reference, AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        DmsReference reference, AuditTrail audit, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (user.GetPracticeId() is not { } practiceId)
         {
