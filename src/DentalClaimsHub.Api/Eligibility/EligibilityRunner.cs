@@ -43,7 +43,8 @@ public sealed partial class EligibilityRunner(
         }
         catch (Exception ex)
         {
-            // Whoever waits for the answer learns of a failure before it (the write's own failure comes after the answer).
+            // A request still waiting for the answer gets the failure; an answer already given stays given, and the estimate
+            // that waits for this write (RunningCheck.Stored) learns of it.
             answer.TrySetException(ex);
             if (ex is not OperationCanceledException)
             {
