@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Messages;
-using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using DentalClaimsHub.Api.Eligibility;
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
@@ -71,11 +68,10 @@ public sealed partial class X12EligibilityTests
 
         var (_, check) = await PostAsync(practice.Client, Request(member));
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var messages = await db.Messages.Where(m => m.LinkedIds.Contains(check.Id)).OrderBy(m => m.ReceivedAt).ToListAsync();
-        var stored = await db.EligibilityChecks.SingleAsync(c => c.Id == check.Id);
+        // The 200 leaves before the check is written: InDatabaseAsync waits for the write.
+        var (messages, stored) = await factory.InDatabaseAsync(async db => (
+            await db.Messages.Where(m => m.LinkedIds.Contains(check.Id)).OrderBy(m => m.ReceivedAt).ToListAsync(),
+            await db.EligibilityChecks.SingleAsync(c => c.Id == check.Id)));
         Assert.Equal([(MessageDirection.Outbound, "270"), (MessageDirection.Inbound, "271")],
             messages.Select(m => (m.Direction, m.TransactionType)));
         var (sent, received) = (messages[0], messages[1]);

@@ -1,9 +1,6 @@
 using DentalClaimsHub.Api.Tests.Infrastructure;
 using DentalClaimsHub.PayerSimulator.X12;
-using DentalClaimsHub.Storage;
-using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static DentalClaimsHub.Api.Tests.Eligibility.X12.X12Checks;
 using static DentalClaimsHub.Api.Tests.Eligibility.EligibilityChecks;
 
@@ -54,12 +51,13 @@ public sealed partial class X12EligibilityTests
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Empty(Received(Simulator, second));
         // The refused check never left: no 270 on record and not marked sent; the one that reached the payer has its 270.
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        Assert.Equal(["270"], await db.Messages.Where(m => m.LinkedIds.Contains(opening.Id)).Select(m => m.TransactionType).ToListAsync());
-        Assert.Empty(await db.Messages.Where(m => m.LinkedIds.Contains(failedFast.Id)).ToListAsync());
-        var refused = await db.EligibilityChecks.SingleAsync(c => c.Id == failedFast.Id);
+        // The answers leave before they are written: InDatabaseAsync waits for the writes.
+        var (openingMessages, failedFastMessages, refused) = await factory.InDatabaseAsync(async db => (
+            await db.Messages.Where(m => m.LinkedIds.Contains(opening.Id)).Select(m => m.TransactionType).ToListAsync(),
+            await db.Messages.Where(m => m.LinkedIds.Contains(failedFast.Id)).ToListAsync(),
+            await db.EligibilityChecks.SingleAsync(c => c.Id == failedFast.Id)));
+        Assert.Equal(["270"], openingMessages);
+        Assert.Empty(failedFastMessages);
         Assert.Null(refused.RequestMessageId);
         Assert.Null(refused.TraceNumber);
     }
