@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using DentalClaimsHub.Storage.Commands;
 using DentalClaimsHub.Storage.ControlNumbers;
 using DentalClaimsHub.Storage.Inbox;
 using DentalClaimsHub.Storage.Outbox;
@@ -54,7 +55,8 @@ public static class StorageRegistration
                     .ConfigureCommandFilter(_ => Activity.Current is not null)
                     .ConfigureBatchFilter(_ => Activity.Current is not null)
                     .EnableFirstResponseEvent(false))))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(UncachedCommands.Instance);
 
     /// <summary>
     /// Unless the connection string says otherwise: statements the hub runs again and again (check inserts, message rows,
