@@ -11,7 +11,8 @@ namespace DentalClaimsHub.Api.Auth;
 
 /// <summary>
 /// <c>Authorization: Bearer dch_…</c>: looks the key up by its SHA-256 (in <see cref="ApiKeyCache"/>, else the database),
-/// binds the request to the key's practice (the tenant every query is filtered by) and turns its scopes into claims.
+/// binds the request to the key's practice (the tenant every query is filtered by) and authenticates it as the key's
+/// principal (<see cref="ApiKeyGrant.Principal"/>: its scopes are claims).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -56,25 +57,12 @@ public sealed class ApiKeyAuthenticationHandler(
             cache.Remember(hash, key);
         }
 
-        var claims = new List<Claim>
-        {
-            new(HubClaims.KeyId, key.KeyId.ToString()),
-            new(HubClaims.OwnerKind, key.OwnerKind.ToString()),
-        };
         if (key.PracticeId is { } practiceId)
         {
-            claims.Add(new Claim(HubClaims.PracticeId, practiceId.ToString()));
             tenant.UsePractice(practiceId);
         }
 
-        if (key.PayerId is { } payerId)
-        {
-            claims.Add(new Claim(HubClaims.PayerId, payerId));
-        }
-
-        claims.AddRange(key.Scopes.Select(scope => new Claim(HubClaims.Scope, scope)));
-        var identity = new ClaimsIdentity(claims, SchemeName, HubClaims.KeyId, null);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(key.Principal, SchemeName));
     }
 
     private AuthenticateResult Fail(string reason)
