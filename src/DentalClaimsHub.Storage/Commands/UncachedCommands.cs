@@ -10,7 +10,8 @@ namespace DentalClaimsHub.Storage.Commands;
 /// its parameters) until the connection runs the next one, and a pooled context's connection object lives as long as the
 /// hub. So every query's text and parameters stayed reachable from an old object after the query was done: the garbage
 /// collector copied them out of the young generation at each collection, a fifth of what it copied under load. A new
-/// command is garbage as soon as EF disposes it.
+/// command is garbage once EF has disposed it and its physical connection has run the next statement (Npgsql's pooled
+/// connection keeps the last statement in the data reader it reuses, out of the hub's reach).
 /// </summary>
 public sealed class UncachedCommands : DbCommandInterceptor
 {
