@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Text;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -34,17 +36,7 @@ public sealed partial class HubDbContext
     /// </summary>
     public async Task<bool> TrySaveNewRowsAsync(bool waitForFlush, CancellationToken cancellationToken = default)
     {
-        if (Database.CurrentTransaction is not null || !Database.IsNpgsql())
-        {
-            return false;
-        }
-
-        if (NewRows() is not { } rows)
-        {
-            return false;
-        }
-
-        if (rows.Count == 0 || ReferencesAnother(rows))
+        if (TakeNewRows(waitForFlush) is not { } rows)
         {
             return false;
         }
@@ -52,38 +44,77 @@ public sealed partial class HubDbContext
         await Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var batch = ((NpgsqlConnection)Database.GetDbConnection()).CreateBatch();
-            if (!waitForFlush)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
-            }
-
-            foreach (var (entry, statement) in rows)
-            {
-                batch.BatchCommands.Add(statement.Command(entry));
-            }
-
-            await WriteAsync(batch, rows, cancellationToken);
-
-            // Keyed by a client value: tracked as saved. Keyed by the table's identity: nothing reaches them by navigation, so
-            // they leave the tracker as written-only rows (as COPY's do).
-            foreach (var (entry, statement) in rows)
-            {
-                entry.State = statement.KeyIsStoreGenerated ? EntityState.Detached : EntityState.Unchanged;
-            }
-
-            return true;
+            await WriteNewRowsAsync((NpgsqlConnection)Database.GetDbConnection(), [rows], cancellationToken);
         }
         finally
         {
             await Database.CloseConnectionAsync();
+        }
+
+        rows.Saved();
+        return true;
+    }
+
+    /// <summary>
+    /// The rows this context has added, with their values as of now, to be written by <see cref="NewRowsWriter"/> together
+    /// with other units'; null when the unit of work is not only new rows of plain tables (see
+    /// <see cref="TrySaveNewRowsAsync"/>), or holds none. Nothing is written and the rows stay added until
+    /// <see cref="NewRows.Saved"/>.
+    /// </summary>
+    public NewRows? TakeNewRows(bool waitForFlush)
+    {
+        if (Database.CurrentTransaction is not null || !Database.IsNpgsql())
+        {
+            return null;
+        }
+
+        if (AddedRows() is not { Count: > 0 } rows || ReferencesAnother(rows))
+        {
+            return null;
+        }
+
+        return new NewRows([.. rows.Select(r => new NewRow(r.Entry, r.Statement, r.Statement.Values(r.Entry)))], waitForFlush);
+    }
+
+    // Writes the units' rows in one round trip: the statements before the batch's single Sync are one implicit transaction, so
+    // every row of every unit is stored or none is. Rows of one table go in multi-row INSERTs of 16, 8, 4, 2 or 1 rows, so
+    // a table has at most five statement texts for the auto-prepared statements of a connection to keep.
+    internal static async Task WriteNewRowsAsync(NpgsqlConnection connection, IReadOnlyList<NewRows> units,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        if (!units.Any(u => u.WaitForFlush))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+        }
+
+        foreach (var table in units.SelectMany(u => u.Rows).GroupBy(r => r.Statement))
+        {
+            var rows = table.ToList();
+            for (var first = 0; first < rows.Count;)
+            {
+                var count = InsertStatement.RowsPerStatement(rows.Count - first);
+                batch.BatchCommands.Add(table.Key.Command(rows, first, count));
+                first += count;
+            }
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException exception)
+        {
+            // As EF reports a failed INSERT, so callers that look for a unique violation still find it.
+            var entries = units.SelectMany(u => u.Rows).Select(r => r.Entry).ToList();
+            throw new DbUpdateException($"Writing {entries.Count} new rows failed; none was stored.", exception, entries);
         }
     }
 
     // The added rows with their statements; null when the unit holds anything else. Change detection compares every
     // property of every tracked row (a tenth of the write's cost); an added row is written with its current values whatever
     // changed, so it runs only when rows loaded earlier are tracked too: one of them may have been changed since.
-    private List<(EntityEntry Entry, InsertStatement Statement)>? NewRows()
+    private List<(EntityEntry Entry, InsertStatement Statement)>? AddedRows()
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
@@ -117,20 +148,6 @@ public sealed partial class HubDbContext
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBatch batch, List<(EntityEntry Entry, InsertStatement Statement)> rows,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException exception)
-        {
-            // As EF reports a failed INSERT, so callers that look for a unique violation still find it.
-            throw new DbUpdateException($"Writing {rows.Count} new rows failed; none was stored.", exception, [.. rows.Select(r => r.Entry)]);
-        }
-    }
-
     // A new row pointing at another new row would need EF's ordering of the statements.
     private static bool ReferencesAnother(List<(EntityEntry Entry, InsertStatement Statement)> rows)
     {
@@ -138,8 +155,18 @@ public sealed partial class HubDbContext
         return types.Any(type => type.GetForeignKeys().Any(fk => types.Any(other => fk.PrincipalEntityType.IsAssignableFrom(other))));
     }
 
-    private sealed record InsertStatement(string Sql, IReadOnlyList<IProperty> Columns, bool KeyIsStoreGenerated)
+    // One per entity type (compared by reference).
+    internal sealed class InsertStatement(string table, string columnList, IReadOnlyList<IProperty> columns, bool keyIsStoreGenerated)
     {
+        private const int MaxRowsPerStatement = 16;
+
+        // The statement for 1, 2, 4, 8 and 16 rows, made when first needed.
+        private readonly string?[] _sql = new string?[BitOperations.Log2(MaxRowsPerStatement) + 1];
+
+        public IReadOnlyList<IProperty> Columns { get; } = columns;
+
+        public bool KeyIsStoreGenerated { get; } = keyIsStoreGenerated;
+
         // Null when the type cannot be written this way: a complex property, a store-generated value other than an identity
         // key, or a row only SaveChangesAsync may write.
         public static InsertStatement? For(IEntityType type)
@@ -175,22 +202,95 @@ public sealed partial class HubDbContext
 
             var name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
             var list = string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""));
-            var values = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
-            return new InsertStatement($"INSERT INTO {name} ({list}) VALUES ({values})", columns, generated);
+            return new InsertStatement(name, list, columns, generated);
         }
 
-        public NpgsqlBatchCommand Command(EntityEntry entry)
+        /// <summary>How many of <paramref name="left"/> rows the next statement takes: the largest power of two that fits.</summary>
+        public static int RowsPerStatement(int left) => 1 << BitOperations.Log2((uint)Math.Min(left, MaxRowsPerStatement));
+
+        public object?[] Values(EntityEntry entry)
         {
-            var command = new NpgsqlBatchCommand(Sql);
-            var values = entry.CurrentValues;
-            foreach (var column in Columns)
+            var current = entry.CurrentValues;
+            var values = new object?[Columns.Count];
+            for (var i = 0; i < values.Length; i++)
             {
-                // EF's own parameter for the column: its converter applied, its store type set. Unnamed: positional ($n).
-                var parameter = column.GetRelationalTypeMapping().CreateParameter(ParameterFactory, "", values[column], column.IsNullable);
-                command.Parameters.Add((NpgsqlParameter)parameter);
+                values[i] = current[Columns[i]];
+            }
+
+            return values;
+        }
+
+        public NpgsqlBatchCommand Command(List<NewRow> rows, int first, int count)
+        {
+            var command = new NpgsqlBatchCommand(Sql(count));
+            for (var row = first; row < first + count; row++)
+            {
+                var values = rows[row].Values;
+                for (var i = 0; i < Columns.Count; i++)
+                {
+                    // EF's own parameter for the column: its converter applied, its store type set. Unnamed: positional ($n).
+                    var column = Columns[i];
+                    var parameter = column.GetRelationalTypeMapping().CreateParameter(ParameterFactory, "", values[i], column.IsNullable);
+                    command.Parameters.Add((NpgsqlParameter)parameter);
+                }
             }
 
             return command;
+        }
+
+        private string Sql(int rows)
+        {
+            ref var sql = ref _sql[BitOperations.Log2((uint)rows)];
+            if (sql is null)
+            {
+                var text = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
+                for (var row = 0; row < rows; row++)
+                {
+                    text.Append(row == 0 ? "(" : ", (");
+                    for (var i = 0; i < Columns.Count; i++)
+                    {
+                        text.Append(i == 0 ? "$" : ", $").Append((row * Columns.Count) + i + 1);
+                    }
+
+                    text.Append(')');
+                }
+
+                sql = text.ToString();
+            }
+
+            return sql;
+        }
+    }
+}
+
+/// <summary>A row a unit of work added, with its values as they were taken.</summary>
+internal sealed record NewRow(EntityEntry Entry, HubDbContext.InsertStatement Statement, object?[] Values);
+
+/// <summary>
+/// The rows one unit of work added (<see cref="HubDbContext.TakeNewRows"/>), to be written in one round trip, alone or with
+/// other units' (<see cref="NewRowsWriter"/>).
+/// </summary>
+public sealed class NewRows
+{
+    internal NewRows(IReadOnlyList<NewRow> rows, bool waitForFlush) => (Rows, WaitForFlush) = (rows, waitForFlush);
+
+    /// <summary>How many rows.</summary>
+    public int Count => Rows.Count;
+
+    /// <summary>Whether the commit must wait for the WAL to reach the disk; when false it does not (<c>synchronous_commit = off</c>).</summary>
+    public bool WaitForFlush { get; }
+
+    internal IReadOnlyList<NewRow> Rows { get; }
+
+    /// <summary>
+    /// After the write, on the unit's own context: rows keyed by a client value are tracked as saved; rows keyed by the table's
+    /// identity leave the tracker (nothing reaches them by navigation; their key was not read back).
+    /// </summary>
+    public void Saved()
+    {
+        foreach (var row in Rows)
+        {
+            row.Entry.State = row.Statement.KeyIsStoreGenerated ? EntityState.Detached : EntityState.Unchanged;
         }
     }
 }

@@ -42,6 +42,8 @@ public static class StorageRegistration
             db.Bind(services.GetRequiredService<ITenantContext>(), services.GetService<OutboxSignal>());
             return db;
         });
+        builder.Services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("Hub:GroupCommit"));
+        builder.Services.AddSingleton<NewRowsWriter>();
         builder.Services.AddScoped<ControlNumberAllocator>();
         builder.Services.AddScoped<InboxGuard>();
         return builder;

@@ -164,6 +164,8 @@ Console.WriteLine("hub-added as the hub measures it (each check's time in the hu
 Console.WriteLine("the hub's garbage collector during the hub phase (every thread of the hub stops for a pause): "
     + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration,
         through.Count + through.Errors));
+Console.WriteLine("answers written together during the hub phase (group commit; dch.db.grouped_write.units): "
+    + HubGroupedWrites.Describe(HubGroupedWrites.Read(scrapeBefore), HubGroupedWrites.Read(scrapeAfter)));
 if (wakeThrough is not null)
 {
     Console.WriteLine("the machine: a process of its own sleeping 1 ms at the hub's priority woke late by");

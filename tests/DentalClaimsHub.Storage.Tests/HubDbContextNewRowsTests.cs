@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
@@ -8,6 +9,8 @@ using DentalClaimsHub.Storage.Audit;
 using DentalClaimsHub.Storage.Messages;
 using DentalClaimsHub.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace DentalClaimsHub.Storage.Tests;
@@ -162,6 +165,128 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
 
         await db.SaveChangesAsync();
         Assert.NotNull(await RowAsync("coverages", coverage.Id));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_MoreRowsOfOneTableThanOneStatementTakes_WritesThemAll()
+    {
+        var (check, _, audit) = Answer("MANY");
+        // 23 rows of one table: statements of 16, 4, 2 and 1 rows.
+        var messages = Enumerable.Range(0, 23).Select(i => StoredMessage.Create(MessageDirection.Outbound, "x12", "270",
+            Encoding.UTF8.GetBytes($"ISA*MANY{i}~"), "application/edi-x12", Now, "ROWSPAYER", _practice.Id)).ToList();
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(check, audit);
+            db.AddRange(messages);
+
+            Assert.True(await db.TrySaveNewRowsAsync(waitForFlush: true));
+        }
+
+        await using var read = database.CreateContext();
+        var ids = messages.Select(m => m.Id).ToList();
+        var stored = await read.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
+        Assert.Equal(ids.Order(), stored.Order());
+        Assert.NotNull(await RowAsync("eligibility_checks", check.Id));
+    }
+
+    [Fact]
+    public async Task Writer_UnitsArrivingWithinTheWindow_AreWrittenTogetherInOneTransactionAsEfWouldWriteThem()
+    {
+        var (efCheck, efMessage, efAudit) = Answer("EFG");
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(efCheck, efMessage, efAudit);
+            await db.SaveChangesAsync();
+        }
+
+        using var host = WriterHost(TimeSpan.FromMilliseconds(300));
+        var writer = host.Services.GetRequiredService<NewRowsWriter>();
+        var units = new[] { "GR0", "GR1", "GR2", "GR3" }.Select(Answer).ToList();
+
+        // The first starts at once; the three that come while it is written wait for the window and go as one.
+        await Task.WhenAll(units.Select(unit => WriteAsync(writer, unit)).ToList());
+
+        var transactions = await Task.WhenAll(units.Select(u => TransactionOfAsync(u.Check.Id)));
+        Assert.NotEqual(transactions[0], transactions[1]);
+        Assert.Equal([transactions[1]], transactions[1..].Distinct());
+        Assert.Equal(await RowAsync("eligibility_checks", efCheck.Id, efMessage.Id),
+            await RowAsync("eligibility_checks", units[2].Check.Id, units[2].Message.Id));
+        Assert.Equal(await RowAsync("messages", efMessage.Id, efCheck.Id), await RowAsync("messages", units[2].Message.Id, units[2].Check.Id));
+        Assert.Equal(await AuditRowAsync("EFG"), (await AuditRowAsync("GR2"))?.Replace("GR2", "EFG", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Writer_OneUnitOfAGroupBreaksAKey_FailsAloneAndTheOthersAreStored()
+    {
+        var (_, taken, _) = Answer("WTAKEN");
+        await using (var db = database.CreateContext())
+        {
+            db.Add(taken);
+            await db.SaveChangesAsync();
+        }
+
+        using var host = WriterHost(TimeSpan.FromMilliseconds(300));
+        var writer = host.Services.GetRequiredService<NewRowsWriter>();
+        var first = WriteAsync(writer, Answer("W0"));
+        var good = Answer("W1");
+        var (badCheck, _, badAudit) = Answer("W2");
+        var again = StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes("again"), "application/edi-x12", Now,
+            id: taken.Id);
+        var other = Answer("W3");
+
+        var writes = new[] { WriteAsync(writer, good), WriteAsync(writer, (badCheck, again, badAudit)), WriteAsync(writer, other) };
+
+        await first;
+        await writes[0];
+        await writes[2];
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => writes[1]);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(failure.InnerException).SqlState);
+        Assert.NotNull(await RowAsync("eligibility_checks", good.Check.Id));
+        Assert.NotNull(await RowAsync("eligibility_checks", other.Check.Id));
+        Assert.Null(await RowAsync("eligibility_checks", badCheck.Id));
+        Assert.Null(await AuditRowAsync("W2"));
+    }
+
+    [Fact]
+    public async Task Writer_AWriteRightAfterAnother_WaitsForTheWindow()
+    {
+        using var host = WriterHost(TimeSpan.FromMilliseconds(400));
+        var writer = host.Services.GetRequiredService<NewRowsWriter>();
+        var started = Stopwatch.StartNew();
+
+        await WriteAsync(writer, Answer("PA0"));
+        await WriteAsync(writer, Answer("PA1"));
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(400), $"The second write ended {started.Elapsed} after the first began.");
+    }
+
+    private async Task WriteAsync(NewRowsWriter writer, (EligibilityCheck Check, StoredMessage Message, AuditEvent Audit) unit)
+    {
+        await using var db = database.CreateContext();
+        db.AddRange(unit.Check, unit.Message, unit.Audit);
+        var rows = db.TakeNewRows(waitForFlush: false) ?? throw new InvalidOperationException("Not a unit of new rows.");
+        await writer.WriteAsync(rows);
+        rows.Saved();
+        Assert.Equal(EntityState.Unchanged, db.Entry(unit.Check).State);
+    }
+
+    private IHost WriterHost(TimeSpan window)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:Hub"] = database.ConnectionString;
+        builder.Configuration["Hub:GroupCommit:Window"] = window.ToString();
+        builder.AddHubStorage();
+        return builder.Build();
+    }
+
+    // The id of the transaction that wrote the check.
+    private async Task<string?> TransactionOfAsync(Guid check)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT xmin::text FROM eligibility_checks WHERE id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = check });
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private (EligibilityCheck Check, StoredMessage Message, AuditEvent Audit) Answer(string tag)

@@ -16,7 +16,8 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// HTTP request, so an answer that arrives after the deadline is still kept for the client who polls.
 /// </summary>
 public sealed partial class EligibilityRunner(
-    IServiceScopeFactory scopes, UnstoredAnswers unstored, IHostApplicationLifetime lifetime, ILogger<EligibilityRunner> logger)
+    IServiceScopeFactory scopes, UnstoredAnswers unstored, NewRowsWriter writer, IHostApplicationLifetime lifetime,
+    ILogger<EligibilityRunner> logger)
 {
     /// <summary>How long to wait before asking a payer that timed out or refused the connection again.</summary>
     public static readonly TimeSpan UnreachableRetryAfter = TimeSpan.FromSeconds(30);
@@ -99,7 +100,7 @@ public sealed partial class EligibilityRunner(
         answer.TrySetResult(check);
     }
 
-    private static async Task StoreAsync(AsyncServiceScope scope, EligibilityCheck check, UnsavedCheck unsaved)
+    private async Task StoreAsync(AsyncServiceScope scope, EligibilityCheck check, UnsavedCheck unsaved)
     {
         // The pooled context is taken once the payer has answered: holding it through the wait kept one per check in flight.
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
@@ -108,7 +109,7 @@ public sealed partial class EligibilityRunner(
             {
                 db.EligibilityChecks.Add(check);
                 db.AuditEvents.Add(requested);
-                return SaveAnswerAsync(db);
+                return SaveAnswerAsync(db, writer);
             },
             () =>
             {
@@ -119,23 +120,27 @@ public sealed partial class EligibilityRunner(
 
     /// <summary>
     /// Writes a check whose answer the client already has (or is about to get): the check, its audit event and the
-    /// messages exchanged, in one round trip (<see cref="HubDbContext.TrySaveNewRowsAsync"/>; EF's save, three round trips and
-    /// a fifth of the hub's CPU per check, when the unit holds anything else), without waiting for PostgreSQL to flush it to
-    /// disk (<c>synchronous_commit = off</c> for this transaction only; the WAL writer flushes it within
-    /// 3 × <c>wal_writer_delay</c>, 600 ms by default). A flush took half of the time the hub added to a check on a virtual
-    /// disk. The trade: should PostgreSQL crash in that window, or the hub between its answer and this write (a few
-    /// milliseconds; a stopping hub waits for it, see <see cref="UnstoredAnswers"/>), the record of an answer the client
-    /// already holds is lost (not corrupted) — an eligibility answer can always be asked again. A check the client was told
-    /// to poll (202) is written with a flushed commit before the 202 leaves, and so is everything else the hub stores.
+    /// messages exchanged, as one transaction in one round trip together with the other answers waiting for their writes
+    /// (<see cref="NewRowsWriter"/>: group commit; EF's save, three round trips and a fifth of the hub's CPU per check, when
+    /// the unit holds anything else), without waiting for PostgreSQL to flush it to disk (<c>synchronous_commit = off</c>
+    /// for this transaction only; the WAL writer flushes it within 3 × <c>wal_writer_delay</c>, 600 ms by default). A flush
+    /// took half of the time the hub added to a check on a virtual disk. The trade: should PostgreSQL crash in that window,
+    /// or the hub between its answer and this write (a few milliseconds; a stopping hub waits for it, see
+    /// <see cref="UnstoredAnswers"/>), the record of an answer the client already holds is lost (not corrupted) — an
+    /// eligibility answer can always be asked again. A check the client was told to poll (202) is written with a flushed
+    /// commit before the 202 leaves, and so is everything else the hub stores.
     /// </summary>
-    private static Task SaveAnswerAsync(HubDbContext db) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+    private static async Task SaveAnswerAsync(HubDbContext db, NewRowsWriter writer)
+    {
+        if (db.TakeNewRows(waitForFlush: false) is { } rows)
         {
-            if (await db.TrySaveNewRowsAsync(waitForFlush: false, ct))
-            {
-                return;
-            }
+            await writer.WriteAsync(rows);
+            rows.Saved();
+            return;
+        }
 
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Database.AutoSavepointsEnabled = false;
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
@@ -143,6 +148,7 @@ public sealed partial class EligibilityRunner(
             await transaction.CommitAsync(ct);
             db.ChangeTracker.AcceptAllChanges();
         }, CancellationToken.None);
+    }
 
     // Payer trouble becomes a recorded failure; anything else is a bug and propagates. The reason is the adapter's code and
     // values when it gave them; an uncoded account (a transport shared with claims) keeps its English only.
