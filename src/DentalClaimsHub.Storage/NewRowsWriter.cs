@@ -15,13 +15,14 @@ namespace DentalClaimsHub.Storage;
 /// writer starts at once. Under load PostgreSQL then runs one commit and a few multi-row INSERTs per group instead of a
 /// commit and a statement per row (at 500 eligibility answers/s, 10 ms groups cut PostgreSQL's CPU per answer by a third),
 /// and the hub sends one batch instead of one per unit. A slow database gets bigger groups, not more connections. A group
-/// PostgreSQL refuses is written again unit by unit, so one unit's bad row fails that unit only.
+/// PostgreSQL refuses is written again unit by unit, so one unit's bad row fails that unit only; a group that cannot reach
+/// PostgreSQL fails with everything queued behind it.
 /// </summary>
 public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contexts, IOptions<GroupCommitOptions> options,
     ILogger<NewRowsWriter> logger, IMeterFactory? meters = null)
 {
     /// <summary>The most units one write takes.</summary>
-    public const int MaxUnitsPerGroup = 64;
+    public const int MaxUnitsPerGroup = 256;
 
     private readonly Histogram<int>? _groups = meters?.Create(HubDiagnostics.MeterName).CreateHistogram<int>("dch.db.grouped_write.units",
         "{unit}", "Units of new rows written together in one round trip (group commit).",
@@ -35,7 +36,8 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
 
     /// <summary>
     /// Writes <paramref name="rows"/>, with whatever other units are waiting; ends when they are stored (all of them or none),
-    /// throwing <see cref="DbUpdateException"/> when PostgreSQL refused them. Call <see cref="NewRows.Saved"/> after.
+    /// throwing <see cref="DbUpdateException"/> when PostgreSQL refused them, or what kept the write from PostgreSQL. Call
+    /// <see cref="NewRows.Saved"/> after.
     /// </summary>
     public Task WriteAsync(NewRows rows)
     {
@@ -68,7 +70,6 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
                 await Task.Delay(_window - since);
             }
 
-            _lastStart = Stopwatch.GetTimestamp();
             lock (_gate)
             {
                 while (group.Count < MaxUnitsPerGroup && _queue.TryDequeue(out var unit))
@@ -83,6 +84,7 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
                 }
             }
 
+            _lastStart = Stopwatch.GetTimestamp();
             await WriteGroupAsync(group);
             group.Clear();
         }
@@ -102,14 +104,15 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
 
             return;
         }
-        catch (Exception exception) when (group.Count == 1)
+        catch (DbUpdateException exception) when (group.Count > 1)
         {
-            group[0].Failed(exception);
-            return;
+            // PostgreSQL refused a row: find whose, one unit at a time.
+            LogGroupRefused(logger, group.Count, exception.GetType().Name);
         }
         catch (Exception exception)
         {
-            LogGroupRefused(logger, group.Count, exception.GetType().Name);
+            Fail(group, exception);
+            return;
         }
 
         foreach (var unit in group)
@@ -123,6 +126,27 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
             {
                 unit.Failed(exception);
             }
+        }
+    }
+
+    // A unit PostgreSQL refused fails alone. Any other failure (the database out of reach, a broken connection) fails every
+    // unit queued behind the group too: they would each wait for the same failure, one group after another, and a database
+    // that is down must not turn into a queue that grows for as long as it is down.
+    private void Fail(List<Unit> group, Exception exception)
+    {
+        var failed = new List<Unit>(group);
+        if (exception is not DbUpdateException)
+        {
+            lock (_gate)
+            {
+                failed.AddRange(_queue);
+                _queue.Clear();
+            }
+        }
+
+        foreach (var unit in failed)
+        {
+            unit.Failed(exception);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using DentalClaimsHub.Domain.Coverages;
 using DentalClaimsHub.Domain.Eligibility;
@@ -260,6 +262,45 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
         Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(400), $"The second write ended {started.Elapsed} after the first began.");
     }
 
+    [Fact]
+    public async Task Writer_ADatabaseOutOfReach_FailsTheGroupAndEverythingQueuedBehindItInOneAttempt()
+    {
+        // A server that accepts connections and never answers: each attempt to write hangs until the connection times out.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var attempts = 0;
+        var held = new List<TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptTcpClientAsync());
+                Interlocked.Increment(ref attempts);
+            }
+        });
+        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = ((IPEndPoint)silent.LocalEndpoint).Port, Timeout = 1,
+        };
+        using var host = WriterHost(TimeSpan.Zero, unreachable.ConnectionString);
+        var writer = host.Services.GetRequiredService<NewRowsWriter>();
+
+        var first = WriteAsync(writer, Answer("OUT0"));
+        await Task.Delay(200);
+        var queued = new[] { "OUT1", "OUT2", "OUT3" }.Select(tag => WriteAsync(writer, Answer(tag))).ToList();
+
+        foreach (var write in queued.Prepend(first))
+        {
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => write);
+            Assert.IsNotType<DbUpdateException>(failure);
+        }
+
+        Assert.Equal(1, Volatile.Read(ref attempts));
+        silent.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => accepting);
+        held.ForEach(client => client.Dispose());
+    }
+
     private async Task WriteAsync(NewRowsWriter writer, (EligibilityCheck Check, StoredMessage Message, AuditEvent Audit) unit)
     {
         await using var db = database.CreateContext();
@@ -270,10 +311,10 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
         Assert.Equal(EntityState.Unchanged, db.Entry(unit.Check).State);
     }
 
-    private IHost WriterHost(TimeSpan window)
+    private IHost WriterHost(TimeSpan window, string? connectionString = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:Hub"] = database.ConnectionString;
+        builder.Configuration["ConnectionStrings:Hub"] = connectionString ?? database.ConnectionString;
         builder.Configuration["Hub:GroupCommit:Window"] = window.ToString();
         builder.AddHubStorage();
         return builder.Build();
