@@ -26,7 +26,7 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
 
     private readonly Histogram<int>? _groups = meters?.Create(HubDiagnostics.MeterName).CreateHistogram<int>("dch.db.grouped_write.units",
         "{unit}", "Units of new rows written together in one round trip (group commit).",
-        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
     private readonly TimeSpan _window = options.Value.Window;
     private readonly Lock _gate = new();
@@ -95,7 +95,7 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
     {
         try
         {
-            await WriteAsync(group);
+            await InsertAsync(group);
             _groups?.Record(group.Count);
             foreach (var unit in group)
             {
@@ -119,7 +119,7 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
         {
             try
             {
-                await WriteAsync([unit]);
+                await InsertAsync([unit]);
                 unit.Stored();
             }
             catch (Exception exception)
@@ -150,7 +150,7 @@ public sealed partial class NewRowsWriter(IDbContextFactory<HubDbContext> contex
         }
     }
 
-    private async Task WriteAsync(List<Unit> units)
+    private async Task InsertAsync(List<Unit> units)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await db.Database.OpenConnectionAsync(CancellationToken.None);
