@@ -274,9 +274,6 @@ public sealed class NewRows
 {
     internal NewRows(IReadOnlyList<NewRow> rows, bool waitForFlush) => (Rows, WaitForFlush) = (rows, waitForFlush);
 
-    /// <summary>How many rows.</summary>
-    public int Count => Rows.Count;
-
     /// <summary>Whether the commit must wait for the WAL to reach the disk; when false it does not (<c>synchronous_commit = off</c>).</summary>
     public bool WaitForFlush { get; }
 

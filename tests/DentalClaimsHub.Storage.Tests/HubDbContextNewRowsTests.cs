@@ -45,11 +45,7 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     public async Task TrySaveNewRows_AnAnsweredCheck_WritesTheRowsEfWrites()
     {
         var (efCheck, efMessage, efAudit) = Answer("EF1");
-        await using (var db = database.CreateContext())
-        {
-            db.AddRange(efCheck, efMessage, efAudit);
-            await db.SaveChangesAsync();
-        }
+        await SaveWithEfAsync(efCheck, efMessage, efAudit);
 
         var (check, message, audit) = Answer("ONE");
         await using (var db = database.CreateContext())
@@ -88,16 +84,8 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     [Fact]
     public async Task TrySaveNewRows_OneRowBreaksAKey_StoresNoneOfThem()
     {
-        var (_, taken, _) = Answer("TAKEN");
-        await using (var db = database.CreateContext())
-        {
-            db.Add(taken);
-            await db.SaveChangesAsync();
-        }
-
+        var again = await MessageWithATakenIdAsync("TAKEN");
         var (check, _, audit) = Answer("DUP");
-        var again = StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes("again"), "application/edi-x12", Now,
-            id: taken.Id);
         await using (var db = database.CreateContext())
         {
             db.AddRange(check, audit, again);
@@ -195,11 +183,7 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     public async Task Writer_UnitsArrivingWithinTheWindow_AreWrittenTogetherInOneTransactionAsEfWouldWriteThem()
     {
         var (efCheck, efMessage, efAudit) = Answer("EFG");
-        await using (var db = database.CreateContext())
-        {
-            db.AddRange(efCheck, efMessage, efAudit);
-            await db.SaveChangesAsync();
-        }
+        await SaveWithEfAsync(efCheck, efMessage, efAudit);
 
         using var host = WriterHost(TimeSpan.FromSeconds(1));
         var writer = host.Services.GetRequiredService<NewRowsWriter>();
@@ -221,20 +205,12 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     [Fact]
     public async Task Writer_OneUnitOfAGroupBreaksAKey_FailsAloneAndTheOthersAreStored()
     {
-        var (_, taken, _) = Answer("WTAKEN");
-        await using (var db = database.CreateContext())
-        {
-            db.Add(taken);
-            await db.SaveChangesAsync();
-        }
-
+        var again = await MessageWithATakenIdAsync("WTAKEN");
         using var host = WriterHost(TimeSpan.FromSeconds(1));
         var writer = host.Services.GetRequiredService<NewRowsWriter>();
         await WriteAsync(writer, Answer("W0"));
         var good = Answer("W1");
         var (badCheck, _, badAudit) = Answer("W2");
-        var again = StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes("again"), "application/edi-x12", Now,
-            id: taken.Id);
         var other = Answer("W3");
 
         var writes = new[] { WriteAsync(writer, good), WriteAsync(writer, (badCheck, again, badAudit)), WriteAsync(writer, other) };
@@ -297,6 +273,22 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
         await writer.WriteAsync(rows);
         rows.Saved();
         Assert.Equal(EntityState.Unchanged, db.Entry(unit.Check).State);
+    }
+
+    private async Task SaveWithEfAsync(params object[] rows)
+    {
+        await using var db = database.CreateContext();
+        db.AddRange(rows);
+        await db.SaveChangesAsync();
+    }
+
+    // A new message whose id a stored one already has: its INSERT breaks the primary key.
+    private async Task<StoredMessage> MessageWithATakenIdAsync(string tag)
+    {
+        var (_, taken, _) = Answer(tag);
+        await SaveWithEfAsync(taken);
+        return StoredMessage.Create(MessageDirection.Inbound, "x12", "271", Encoding.UTF8.GetBytes("again"), "application/edi-x12", Now,
+            id: taken.Id);
     }
 
     private IHost WriterHost(TimeSpan window, string? connectionString = null)
