@@ -141,15 +141,19 @@ var wakeDirect = directProbe is null ? null : await directProbe.DescribeAsync(st
 
 // The hub sat idle during the payer-only phase, and its pools (payer and database connections, threads) were sized for
 // half the rate: ten seconds at the full rate first, so the phase measures the steady state, not the step up to it.
+// The capture starts before those ten seconds, so its own start-up is not in the measured phase.
+using var wire = await WireCapture.StartAsync(instances, new Uri(options.SimulatorUrl), stop.Token);
 await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(10), ThroughHub, stop.Token);
 var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
 var scrapeBefore = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 using var throughProbe = WakeProbe.Start(options.Duration);
+var throughFrom = DateTimeOffset.UtcNow;
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
 var scrapeAfter = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
 var wakeThrough = throughProbe is null ? null : await throughProbe.DescribeAsync(stop.Token);
+var onTheWire = wire is null ? null : await wire.DescribeAsync(throughFrom, throughFrom + options.Duration, stop.Token);
 
 Console.WriteLine();
 Console.WriteLine(LatencyStats.Header);
@@ -161,6 +165,12 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine(ProcessCpu.PerRequest(cpuBefore, cpuAfter, through.Count + through.Errors));
 Console.WriteLine("hub-added as the hub measures it (each check's time in the hub less its payer call; dch.hub.added.duration): "
     + HubAddedHistogram.Describe(HubAddedHistogram.Read(scrapeBefore), HubAddedHistogram.Read(scrapeAfter)));
+if (onTheWire is not null)
+{
+    Console.WriteLine("hub-added on the wire (tcpdump on the loopback; each check's API exchange less its own payer exchange): "
+        + onTheWire);
+}
+
 Console.WriteLine("the hub's garbage collector during the hub phase (every thread of the hub stops for a pause): "
     + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration,
         through.Count + through.Errors));

@@ -7,6 +7,7 @@
 # or SCENARIO=roster COUNT=1000000 (ДМС roster CSV and XLSX: reader alone, then imported through the hub; hub peak RSS;
 # ROSTER_FORMATS=xlsx,csv for the other order, ROSTER_LOG_LEVEL=Information without the phase timings).
 # PUSH_WHEN=FILE (remit835) holds the timed push until FILE exists, e.g. to attach dotnet-trace to the idle hub first.
+# The hub phase is also measured on the wire (tcpdump; LOAD_WIRE=0 skips it, LOAD_PCAP=FILE keeps the capture).
 # LOAD_TIMELINE=1 adds each phase second by second; LOAD_LATENCIES=FILE keeps every request's latency. HUB_ENV="VAR=value …"
 # gives the hub runtime settings to try (e.g. DOTNET_GCgen0size=0x10000000).
 # INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
@@ -53,6 +54,20 @@ done
 # The wake-up probe (wakeprobe.c): how late this machine wakes a sleeping process during each phase. Skipped without cc.
 if command -v cc >/dev/null 2>&1 && cc -O2 -o "$work/wakeprobe" "$here/wakeprobe.c"; then
   export DCH_LOAD_WAKE_PROBE="$work/wakeprobe"
+fi
+
+# The wire's view of the hub phase (WireCapture): tcpdump on the loopback, installed from Debian's packages when run as root
+# (capturing needs root or CAP_NET_RAW). Skipped without it, or with LOAD_WIRE=0.
+if [ "${LOAD_WIRE:-1}" != 0 ]; then
+  if ! command -v tcpdump >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "== installing tcpdump (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tcpdump >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tcpdump >/dev/null; } \
+      || echo "tcpdump could not be installed: the wire's view is skipped"
+  fi
+  if command -v tcpdump >/dev/null 2>&1; then
+    export DCH_LOAD_TCPDUMP="$(command -v tcpdump)"
+  fi
 fi
 
 mkdir -p "$work/mappings/payers"
