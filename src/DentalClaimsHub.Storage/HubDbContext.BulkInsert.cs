@@ -35,7 +35,7 @@ public sealed partial class HubDbContext
     private List<(CopyTable Table, List<EntityEntry> Rows)>? TakeBulkInserts()
     {
         LastCopiedRows = 0;
-        if (Database.CurrentTransaction is null || !Database.IsNpgsql())
+        if (Database.CurrentTransaction is null || !OnNpgsql)
         {
             return null;
         }

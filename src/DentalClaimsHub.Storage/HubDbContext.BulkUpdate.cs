@@ -18,7 +18,7 @@ public sealed partial class HubDbContext
 {
     private List<ClaimUpdate>? TakeBulkClaimUpdates()
     {
-        if (Database.CurrentTransaction is null || !Database.IsNpgsql())
+        if (Database.CurrentTransaction is null || !OnNpgsql)
         {
             return null;
         }

@@ -25,6 +25,12 @@ public sealed partial class HubDbContext
 
     private static readonly NpgsqlCommand ParameterFactory = new();
 
+    private bool? _onNpgsql;
+
+    // Database.IsNpgsql() reads the provider's assembly name anew on every call (an AssemblyName each time, on every write of
+    // new rows); the provider of a context, pooled or not, never changes.
+    private bool OnNpgsql => _onNpgsql ??= Database.IsNpgsql();
+
     /// <summary>
     /// Writes the rows this context has added in one round trip, as one transaction, and returns true; they are then tracked
     /// as saved, except rows keyed by an identity column, which leave the tracker (their key stays unread). Returns false, writing nothing, when the unit of work is not only new rows
@@ -63,7 +69,7 @@ public sealed partial class HubDbContext
     /// </summary>
     public NewRows? TakeNewRows(bool waitForFlush)
     {
-        if (Database.CurrentTransaction is not null || !Database.IsNpgsql())
+        if (Database.CurrentTransaction is not null || !OnNpgsql)
         {
             return null;
         }
