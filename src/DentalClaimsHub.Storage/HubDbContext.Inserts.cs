@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics;
-using System.Text;
 using DentalClaimsHub.Domain.Claims;
 using DentalClaimsHub.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +20,6 @@ public sealed partial class HubDbContext
     private static readonly Type[] SavedOnlyByEf = [typeof(ClaimTimelineEntry), typeof(OutboxMessage)];
 
     private static readonly ConcurrentDictionary<IEntityType, InsertStatement?> InsertStatements = new();
-
-    private static readonly NpgsqlCommand ParameterFactory = new();
 
     private bool? _onNpgsql;
 
@@ -83,8 +79,9 @@ public sealed partial class HubDbContext
     }
 
     // Writes the units' rows in one round trip: the statements before the batch's single Sync are one implicit transaction, so
-    // every row of every unit is stored or none is. Rows of one table go in multi-row INSERTs of 16, 8, 4, 2 or 1 rows, so
-    // a table has at most five statement texts for the auto-prepared statements of a connection to keep.
+    // every row of every unit is stored or none is. A table's rows go in one INSERT … SELECT FROM unnest(…) with one array
+    // parameter per column, whatever their number (UnnestInsert): one statement text per table for the auto-prepared
+    // statements of a connection to keep.
     internal static async Task WriteNewRowsAsync(NpgsqlConnection connection, IReadOnlyList<NewRows> units,
         CancellationToken cancellationToken)
     {
@@ -96,13 +93,7 @@ public sealed partial class HubDbContext
 
         foreach (var table in units.SelectMany(u => u.Rows).GroupBy(r => r.Statement))
         {
-            var rows = table.ToList();
-            for (var first = 0; first < rows.Count;)
-            {
-                var count = InsertStatement.RowsPerStatement(rows.Count - first);
-                batch.BatchCommands.Add(table.Key.Command(rows, first, count));
-                first += count;
-            }
+            batch.BatchCommands.Add(table.Key.Statement.Command([.. table]));
         }
 
         try
@@ -162,19 +153,17 @@ public sealed partial class HubDbContext
     }
 
     // One per entity type (compared by reference).
-    internal sealed class InsertStatement(string table, string columnList, IReadOnlyList<IProperty> columns, bool keyIsStoreGenerated)
+    internal sealed class InsertStatement(IReadOnlyList<IProperty> columns, UnnestInsert statement, bool keyIsStoreGenerated)
     {
-        private const int MaxRowsPerStatement = 16;
-
-        // The statement for 1, 2, 4, 8 and 16 rows, made when first needed.
-        private readonly string?[] _sql = new string?[BitOperations.Log2(MaxRowsPerStatement) + 1];
-
         public IReadOnlyList<IProperty> Columns { get; } = columns;
+
+        /// <summary>The statement that writes any number of the table's rows.</summary>
+        public UnnestInsert Statement { get; } = statement;
 
         public bool KeyIsStoreGenerated { get; } = keyIsStoreGenerated;
 
         // Null when the type cannot be written this way: a complex property, a store-generated value other than an identity
-        // key, or a row only SaveChangesAsync may write.
+        // key, a column without an array form, or a row only SaveChangesAsync may write.
         public static InsertStatement? For(IEntityType type)
         {
             if (SavedOnlyByEf.Contains(type.ClrType) || type.GetComplexProperties().Any() || type.GetTableName() is not { } tableName)
@@ -207,12 +196,10 @@ public sealed partial class HubDbContext
             }
 
             var name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-            var list = string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""));
-            return new InsertStatement(name, list, columns, generated);
+            return UnnestInsert.For(name, columns, [.. columns.Select(c => c.GetColumnName(table)!)]) is { } statement
+                ? new InsertStatement(columns, statement, generated)
+                : null;
         }
-
-        /// <summary>How many of <paramref name="left"/> rows the next statement takes: the largest power of two that fits.</summary>
-        public static int RowsPerStatement(int left) => 1 << BitOperations.Log2((uint)Math.Min(left, MaxRowsPerStatement));
 
         public object?[] Values(EntityEntry entry)
         {
@@ -224,47 +211,6 @@ public sealed partial class HubDbContext
             }
 
             return values;
-        }
-
-        public NpgsqlBatchCommand Command(List<NewRow> rows, int first, int count)
-        {
-            var command = new NpgsqlBatchCommand(Sql(count));
-            for (var row = first; row < first + count; row++)
-            {
-                var values = rows[row].Values;
-                for (var i = 0; i < Columns.Count; i++)
-                {
-                    // EF's own parameter for the column: its converter applied, its store type set. Unnamed: positional ($n).
-                    var column = Columns[i];
-                    var parameter = column.GetRelationalTypeMapping().CreateParameter(ParameterFactory, "", values[i], column.IsNullable);
-                    command.Parameters.Add((NpgsqlParameter)parameter);
-                }
-            }
-
-            return command;
-        }
-
-        private string Sql(int rows)
-        {
-            ref var sql = ref _sql[BitOperations.Log2((uint)rows)];
-            if (sql is null)
-            {
-                var text = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
-                for (var row = 0; row < rows; row++)
-                {
-                    text.Append(row == 0 ? "(" : ", (");
-                    for (var i = 0; i < Columns.Count; i++)
-                    {
-                        text.Append(i == 0 ? "$" : ", $").Append((row * Columns.Count) + i + 1);
-                    }
-
-                    text.Append(')');
-                }
-
-                sql = text.ToString();
-            }
-
-            return sql;
         }
     }
 }

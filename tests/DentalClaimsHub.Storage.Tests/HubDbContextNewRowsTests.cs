@@ -158,10 +158,10 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task TrySaveNewRows_MoreRowsOfOneTableThanOneStatementTakes_WritesThemAll()
+    public async Task TrySaveNewRows_ManyRowsOfOneTable_WritesThemAll()
     {
         var (check, _, audit) = Answer("MANY");
-        // 23 rows of one table: statements of 16, 4, 2 and 1 rows.
+        // 23 rows of one table, in one statement of array parameters.
         var messages = Enumerable.Range(0, 23).Select(i => StoredMessage.Create(MessageDirection.Outbound, "x12", "270",
             Encoding.UTF8.GetBytes($"ISA*MANY{i}~"), "application/edi-x12", Now, "ROWSPAYER", _practice.Id)).ToList();
         await using (var db = database.CreateContext())
@@ -177,6 +177,36 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
         var stored = await read.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
         Assert.Equal(ids.Order(), stored.Order());
         Assert.NotNull(await RowAsync("eligibility_checks", check.Id));
+    }
+
+    [Fact]
+    public async Task TrySaveNewRows_ArrayColumnsWithQuotesBackslashesAndCommas_WritesTheValuesEfWrites()
+    {
+        // Array columns go as PostgreSQL array literals inside a text[] (unnest cannot carry an array of arrays).
+        string[] awkward = ["a\"b", "c\\d", "e,f", "{g}", " h ", "", "NULL", "i'j"];
+        var (efCheck, efMessage, efAudit) = Answer("EFA");
+        efMessage.WithEnvelope("SENDER", "RECEIVER", "000000123", "123", awkward);
+        efMessage.Link(Guid.CreateVersion7(Now));
+        await SaveWithEfAsync(efCheck, efMessage, efAudit);
+        var (_, empty, _) = Answer("EMPTY");
+        empty.WithEnvelope(null, null, null, null, []);
+
+        var (check, message, audit) = Answer("ARR");
+        message.WithEnvelope("SENDER", "RECEIVER", "000000123", "123", awkward);
+        message.Link(efMessage.LinkedIds[1]);
+        await using (var db = database.CreateContext())
+        {
+            db.AddRange(check, message, audit, empty);
+
+            Assert.True(await db.TrySaveNewRowsAsync(waitForFlush: true));
+        }
+
+        await using var read = database.CreateContext();
+        var stored = await read.Messages.AsNoTracking().Where(m => m.Id == message.Id || m.Id == empty.Id).ToListAsync();
+        Assert.Equal(awkward, stored.Single(m => m.Id == message.Id).TransactionControlNumbers);
+        Assert.Equal([check.Id, efMessage.LinkedIds[1]], stored.Single(m => m.Id == message.Id).LinkedIds);
+        Assert.Empty(stored.Single(m => m.Id == empty.Id).TransactionControlNumbers);
+        Assert.Equal(await RowAsync("messages", efMessage.Id, efCheck.Id), await RowAsync("messages", message.Id, check.Id));
     }
 
     [Fact]
