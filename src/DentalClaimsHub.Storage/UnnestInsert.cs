@@ -71,6 +71,9 @@ internal sealed class UnnestInsert
         private static readonly HashSet<Type> LiteralElements =
             [typeof(string), typeof(Guid), typeof(int), typeof(long), typeof(short), typeof(bool), typeof(decimal)];
 
+        [ThreadStatic]
+        private static StringBuilder? _literalBuilder;
+
         private Func<object?, object?> _toProvider = v => v;
         private Type _element = typeof(object);
         private NpgsqlDbType? _type;
@@ -142,7 +145,8 @@ internal sealed class UnnestInsert
                 return null;
             }
 
-            var text = new StringBuilder("{");
+            // One builder per thread, reused: a message's two array columns made two builders and their growth per row.
+            var text = (_literalBuilder ??= new StringBuilder()).Clear().Append('{');
             foreach (var element in elements)
             {
                 if (text.Length > 1)
