@@ -43,9 +43,9 @@ public static partial class HubGcPauses
 
     /// <summary>
     /// "N collections (gen0 …), X ms paused in all (Y % of the phase), Z ms per collection; K KB allocated per request": the
-    /// allocation per request sets how often a collection comes.
+    /// allocation per request (<see cref="HubAllocation"/>) sets how often a collection comes.
     /// </summary>
-    public static string Describe(Reading before, Reading after, TimeSpan phase, long requests)
+    public static string Describe(Reading before, Reading after, TimeSpan phase, long requests, (double Bytes, int Falls) allocation)
     {
         if (after.Collections.Count == 0)
         {
@@ -55,9 +55,10 @@ public static partial class HubGcPauses
         var perGeneration = after.Collections.Select(c => (Generation: c.Key, Count: c.Value - before.Collections.GetValueOrDefault(c.Key)))
             .Where(c => c.Count > 0).ToList();
         var count = perGeneration.Sum(c => c.Count);
-        var perRequest = requests > 0 ? (after.AllocatedBytes - before.AllocatedBytes) / requests / 1024 : 0;
+        var perRequest = requests > 0 ? allocation.Bytes / requests / 1024 : 0;
+        var falls = allocation.Falls > 0 ? $" (the runtime's total fell {allocation.Falls} times between readings a second apart)" : "";
         var allocated = perRequest > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"; {perRequest:0.0} KB allocated per request")
+            ? string.Create(CultureInfo.InvariantCulture, $"; {perRequest:0.0} KB allocated per request{falls}")
             : "";
         if (count == 0)
         {

@@ -148,8 +148,10 @@ var cpuBefore = ProcessCpu.Read();
 using var scrape = new HttpClient();
 var scrapeBefore = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 using var throughProbe = WakeProbe.Start(options.Duration);
+var allocation = HubAllocation.Start(scrape, instances, stop.Token);
 var throughFrom = DateTimeOffset.UtcNow;
 var through = await OpenLoop.RunAsync(options.Rate, options.Duration, ThroughHub, stop.Token);
+var allocated = await allocation.StopAsync();
 var scrapeAfter = await HubMetrics.ScrapeAsync(scrape, instances, stop.Token);
 var cpuAfter = ProcessCpu.Read();
 var wakeThrough = throughProbe is null ? null : await throughProbe.DescribeAsync(stop.Token);
@@ -173,7 +175,7 @@ if (onTheWire is not null)
 
 Console.WriteLine("the hub's garbage collector during the hub phase (every thread of the hub stops for a pause): "
     + HubGcPauses.Describe(HubGcPauses.Read(scrapeBefore), HubGcPauses.Read(scrapeAfter), options.Duration,
-        through.Count + through.Errors));
+        through.Count + through.Errors, allocated));
 Console.WriteLine("answers written together during the hub phase (group commit; dch.db.grouped_write.units): "
     + HubGroupedWrites.Describe(HubGroupedWrites.Read(scrapeBefore), HubGroupedWrites.Read(scrapeAfter)));
 if (wakeThrough is not null)

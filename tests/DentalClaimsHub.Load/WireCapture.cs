@@ -102,7 +102,8 @@ public sealed partial class WireCapture : IDisposable
             }
         }
 
-        var inPhase = exchanges.Api.Where(e => e.RequestAt >= from && e.RequestAt < to).ToList();
+        // Checks only: an API exchange whose answer carries no id is something else (the script's own /metrics readings).
+        var inPhase = exchanges.Api.Where(e => e.Key is not null && e.RequestAt >= from && e.RequestAt < to).ToList();
         var added = new List<double>();
         var before = new List<double>();
         var after = new List<double>();
