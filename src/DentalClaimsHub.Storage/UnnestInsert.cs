@@ -105,7 +105,9 @@ internal sealed class UnnestInsert
                 };
             }
 
-            NpgsqlDbType? type = mapping is INpgsqlTypeMapping { NpgsqlDbType: not NpgsqlDbType.Unknown } npgsql ? npgsql.NpgsqlDbType : null;
+            NpgsqlDbType? type = mapping is INpgsqlTypeMapping { NpgsqlDbType: not NpgsqlDbType.Unknown } npgsql
+                ? npgsql.NpgsqlDbType
+                : null;
             if ((type is null && !Inferred.Contains(provider)) || (type is { } t && t.HasFlag(NpgsqlDbType.Array)))
             {
                 return null;
