@@ -13,8 +13,9 @@ namespace DentalClaimsHub.Storage;
 /// <summary>
 /// Any number of new rows of one table as one statement with one parameter per column, not one per value:
 /// <c>INSERT INTO t (a, b) SELECT a, b FROM unnest($1, $2) AS u(a, b)</c>, each parameter an array of that column's values
-/// (EF's converter applied, typed as EF types the column). A group of eligibility answers wrote some 350 parameters
-/// through the multi-row INSERTs, and their <see cref="NpgsqlParameter"/> objects were a tenth of what a check allocated.
+/// (EF's converter applied, typed as EF types the column). Written as multi-row VALUES, a group of eligibility answers
+/// took some 350 parameters, one per value, and their <see cref="NpgsqlParameter"/> objects were a tenth of what a check
+/// allocated.
 /// A column that is itself an array (<c>text[]</c>, <c>uuid[]</c>) cannot be unnested (<c>unnest</c> flattens every
 /// dimension): its values go as array literals in a <c>text[]</c> and are cast back. The statement text depends only on the
 /// table, so one prepared statement serves every group.
