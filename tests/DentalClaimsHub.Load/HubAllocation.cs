@@ -37,17 +37,17 @@ public sealed class HubAllocation
         {
             for (var i = 0; i < instances.Count; i++)
             {
-                string text;
+                IReadOnlyList<string> texts;
                 try
                 {
-                    text = await http.GetStringAsync(new Uri(instances[i], "/metrics"), CancellationToken.None);
+                    texts = await HubMetrics.ScrapeAsync(http, [instances[i]], CancellationToken.None);
                 }
                 catch (HttpRequestException)
                 {
                     continue;
                 }
 
-                var total = HubGcPauses.Read([text]).AllocatedBytes;
+                var total = HubGcPauses.Read(texts).AllocatedBytes;
                 if (last[i] is { } previous)
                 {
                     if (total >= previous)

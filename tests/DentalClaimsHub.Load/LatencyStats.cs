@@ -38,6 +38,7 @@ public sealed record LatencyStats(int Count, int Errors, double Seconds, double 
 
     public static string Header => $"{"phase",-28} {"ok",7} {"errors",6} {"req/s",9} {"p50 ms",9} {"p90 ms",9} {"p99 ms",9} {"max ms",9}";
 
-    private static double Rank(double[] sorted, double quantile) =>
+    /// <summary>The nearest-rank percentile of ascending values (NaN for none): every measure the script prints uses it.</summary>
+    public static double Rank(double[] sorted, double quantile) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -56,7 +56,7 @@ public sealed partial class WireCapture : IDisposable
         };
         var capture = new WireCapture(Process.Start(start) ?? throw new InvalidOperationException($"{tcpdump} did not start."),
             file, kept is not null, apiPorts, payer.Port);
-        // tcpdump says "listening on" once its capture is open; what comes before that is not recorded.
+        // tcpdump creates the file once its capture is open; what comes before that is not recorded.
         for (var waited = 0; waited < 50 && !capture._process.HasExited && !File.Exists(file); waited++)
         {
             await Task.Delay(100, ct);
@@ -122,17 +122,13 @@ public sealed partial class WireCapture : IDisposable
             return $"no check paired ({inPhase.Count} API exchanges, {exchanges.Payer.Count} payer exchanges recorded)";
         }
 
-        added.Sort();
-        before.Sort();
-        after.Sort();
+        double[] total = [.. added.Order()];
         return string.Create(CultureInfo.InvariantCulture,
-            $"p50 {At(added, 0.5):0.0} / p90 {At(added, 0.9):0.0} / p99 {At(added, 0.99):0.0} / p99.9 {At(added, 0.999):0.0} / "
-            + $"max {added[^1]:0.0} ms ({added.Count} of {inPhase.Count} checks paired; p99 before the payer call "
-            + $"{At(before, 0.99):0.0} ms, after its answer {At(after, 0.99):0.0} ms)");
+            $"p50 {LatencyStats.Rank(total, 0.5):0.0} / p90 {LatencyStats.Rank(total, 0.9):0.0} / "
+            + $"p99 {LatencyStats.Rank(total, 0.99):0.0} / p99.9 {LatencyStats.Rank(total, 0.999):0.0} / max {total[^1]:0.0} ms ({total.Length} of {inPhase.Count} checks paired; "
+            + $"p99 before the payer call {LatencyStats.Rank([.. before.Order()], 0.99):0.0} ms, "
+            + $"after its answer {LatencyStats.Rank([.. after.Order()], 0.99):0.0} ms)");
     }
-
-    private static double At(List<double> sorted, double quantile) =>
-        sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];
 
     // tcpdump ends with "N packets dropped by kernel": a capture that lost packets may have split or lost exchanges.
     private static string Dropped(string errors) =>
