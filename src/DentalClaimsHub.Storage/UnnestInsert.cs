@@ -60,7 +60,9 @@ internal sealed class UnnestInsert
         return command;
     }
 
-    private sealed class UnnestColumn
+    // toProvider: a row's value as the parameter's array holds it; element: that array's element type; type: the array's
+    // NpgsqlDbType when Npgsql cannot infer it from the element type.
+    private sealed class UnnestColumn(Func<object?, object?> toProvider, Type element, NpgsqlDbType? type, string? storeArrayType = null)
     {
         // Element types whose array Npgsql infers from the CLR type alone (text, uuid, int4, …); anything else needs EF's
         // NpgsqlDbType for the column (timestamps: with or without a time zone is the column's, not the CLR type's).
@@ -75,12 +77,8 @@ internal sealed class UnnestInsert
         [ThreadStatic]
         private static StringBuilder? _literalBuilder;
 
-        private Func<object?, object?> _toProvider = v => v;
-        private Type _element = typeof(object);
-        private NpgsqlDbType? _type;
-
         /// <summary>The column's array type (e.g. <c>uuid[]</c>) when its values go as literals, to cast them back; else null.</summary>
-        public string? StoreArrayType { get; private init; }
+        public string? StoreArrayType { get; } = storeArrayType;
 
         public static UnnestColumn? For(IProperty property)
         {
@@ -97,13 +95,8 @@ internal sealed class UnnestInsert
                     return null;
                 }
 
-                return new UnnestColumn
-                {
-                    _toProvider = v => Literal(toProvider(v)),
-                    _element = typeof(string),
-                    _type = NpgsqlDbType.Array | NpgsqlDbType.Text,
-                    StoreArrayType = mapping.StoreType,
-                };
+                return new UnnestColumn(v => Literal(toProvider(v)), typeof(string), NpgsqlDbType.Array | NpgsqlDbType.Text,
+                    mapping.StoreType);
             }
 
             NpgsqlDbType? type = mapping is INpgsqlTypeMapping { NpgsqlDbType: not NpgsqlDbType.Unknown } npgsql
@@ -114,27 +107,23 @@ internal sealed class UnnestInsert
                 return null;
             }
 
-            return new UnnestColumn
-            {
-                _toProvider = toProvider,
-                _element = provider.IsValueType ? typeof(Nullable<>).MakeGenericType(provider) : provider,
-                _type = type is { } known ? NpgsqlDbType.Array | known : null,
-            };
+            return new UnnestColumn(toProvider, provider.IsValueType ? typeof(Nullable<>).MakeGenericType(provider) : provider,
+                type is { } known ? NpgsqlDbType.Array | known : null);
         }
 
         public NpgsqlParameter Parameter(List<NewRow> rows, int column)
         {
-            var values = Array.CreateInstance(_element, rows.Count);
+            var values = Array.CreateInstance(element, rows.Count);
             for (var row = 0; row < rows.Count; row++)
             {
-                values.SetValue(_toProvider(rows[row].Values[column]), row);
+                values.SetValue(toProvider(rows[row].Values[column]), row);
             }
 
             // Unnamed: positional ($n), so Npgsql sends the statement as it is, without parsing it.
             var parameter = new NpgsqlParameter { Value = values };
-            if (_type is { } type)
+            if (type is { } known)
             {
-                parameter.NpgsqlDbType = type;
+                parameter.NpgsqlDbType = known;
             }
 
             return parameter;
