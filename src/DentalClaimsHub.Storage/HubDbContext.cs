@@ -41,7 +41,11 @@ public sealed partial class HubDbContext(DbContextOptions<HubDbContext> options)
     {
         _tenant = tenant;
         _outboxSignal = outboxSignal;
+        SubjectsChanged = false;
     }
+
+    /// <summary>A save changed a practice, patient or coverage whose transaction has not committed yet (<see cref="Subjects.SubjectChangeInterceptor"/>).</summary>
+    internal bool SubjectsChanged { get; set; }
 
     public override void Dispose()
     {

@@ -4,6 +4,7 @@ using DentalClaimsHub.Storage.Commands;
 using DentalClaimsHub.Storage.ControlNumbers;
 using DentalClaimsHub.Storage.Inbox;
 using DentalClaimsHub.Storage.Outbox;
+using DentalClaimsHub.Storage.Subjects;
 using DentalClaimsHub.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,7 +36,9 @@ public static class StorageRegistration
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         // Pooled: building a context's options and internal services per scope cost more CPU than most queries. Each
         // scope leases one and binds it to the scope's tenant; disposing the scope returns it unbound.
-        builder.Services.AddPooledDbContextFactory<HubDbContext>(options => options.UseHubDatabase(connectionString));
+        builder.Services.AddSingleton<SubjectChanges>();
+        builder.Services.AddPooledDbContextFactory<HubDbContext>((services, options) => options.UseHubDatabase(connectionString)
+            .AddInterceptors(new SubjectChangeInterceptor(services.GetRequiredService<SubjectChanges>())));
         builder.Services.AddScoped(services =>
         {
             var db = services.GetRequiredService<IDbContextFactory<HubDbContext>>().CreateDbContext();

@@ -11,6 +11,7 @@ using DentalClaimsHub.Domain.Eligibility;
 using DentalClaimsHub.Domain.Practices;
 using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Access;
+using DentalClaimsHub.Storage.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class EligibilityApi
         builder.Services.AddSingleton<EligibilityRunner>();
         builder.Services.AddSingleton<UnstoredAnswers>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UnstoredAnswers>());
+        builder.Services.AddSingleton<SubjectCache>();
+        builder.Services.AddHostedService<SubjectChangeListener>();
         builder.Services.AddScoped<EligibilitySubjects>();
         builder.Services.AddScoped<EligibilityService>();
         return builder;

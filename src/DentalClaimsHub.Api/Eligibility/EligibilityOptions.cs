@@ -9,6 +9,12 @@ public sealed class EligibilityOptions
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// How long a registered coverage, its patient and practice, once read, are kept in memory for the next question about
+    /// them; any change to them ends the copy sooner (<see cref="SubjectCache"/>). Zero turns the copies off.
+    /// </summary>
+    public TimeSpan SubjectCacheTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Answers given back before they are written, beyond which an answer waits for its own write (a database that has
     /// fallen behind slows the answers down instead of growing the hub's memory).
     /// </summary>

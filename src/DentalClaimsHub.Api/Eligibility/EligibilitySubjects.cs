@@ -16,7 +16,7 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// Finds (or, when passed inline, registers) the patient and coverage a request is about, and its date of service.
 /// Returns null with errors for bad input, or null without errors when an id names nothing in this practice.
 /// </summary>
-public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog payers, TimeProvider time)
+public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog payers, SubjectCache cache, TimeProvider time)
 {
     // Compiled once: on the hot path of every check, LINQ translation cost more than the query's own round trip.
     private static readonly Func<HubDbContext, Guid, Guid, Guid, CancellationToken, Task<Registered?>> FindRegistered =
@@ -48,8 +48,17 @@ public sealed class EligibilitySubjects(HubDbContext db, PayerProfileCatalog pay
 
         if (request is { PatientId: { } knownPatient, CoverageId: { } knownCoverage })
         {
-            // The common case — both already registered — in one round trip.
-            var found = await FindRegistered(db, knownCoverage, knownPatient, practiceId, cancellationToken);
+            // The common case — both already registered — in one round trip, or none when asked about lately.
+            if (!cache.TryGet(practiceId, knownPatient, knownCoverage, out var found))
+            {
+                var generation = cache.Generation;
+                found = await FindRegistered(db, knownCoverage, knownPatient, practiceId, cancellationToken);
+                if (found is not null)
+                {
+                    cache.Add(practiceId, knownPatient, knownCoverage, found, generation);
+                }
+            }
+
             return found is null ? null
                 : new EligibilitySubject(found.Practice, found.Patient, found.Coverage, request.DateOfService ?? PracticeToday(found.Practice.TimeZoneId));
         }
