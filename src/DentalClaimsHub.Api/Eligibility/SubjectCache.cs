@@ -13,7 +13,10 @@ namespace DentalClaimsHub.Api.Eligibility;
 /// </summary>
 public sealed class SubjectCache(SubjectChanges changes, TimeProvider time, IOptions<EligibilityOptions> options)
 {
-    /// <summary>Past this many copies they are all dropped: the cache holds the coverages asked about lately, not all of them.</summary>
+    /// <summary>
+    /// Past this many copies they are all dropped: the cache holds the coverages asked about lately, not all of them. Copies
+    /// a change has ended count until a lookup finds them so.
+    /// </summary>
     public const int MaxEntries = 20_000;
 
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
@@ -35,7 +38,11 @@ public sealed class SubjectCache(SubjectChanges changes, TimeProvider time, IOpt
 
         if (entry.Generation != changes.Generation || time.GetTimestamp() > entry.ExpiresAt)
         {
-            _entries.TryRemove(new KeyValuePair<Key, Entry>(new Key(practiceId, patientId, coverageId), entry));
+            if (_entries.TryRemove(new KeyValuePair<Key, Entry>(new Key(practiceId, patientId, coverageId), entry)))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
             return false;
         }
 
@@ -59,7 +66,11 @@ public sealed class SubjectCache(SubjectChanges changes, TimeProvider time, IOpt
         }
 
         var expiresAt = time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency);
-        _entries[new Key(practiceId, patientId, coverageId)] = new Entry(found, generation, expiresAt);
+        if (!_entries.TryAdd(new Key(practiceId, patientId, coverageId), new Entry(found, generation, expiresAt)))
+        {
+            // Another request kept the same copy meanwhile.
+            Interlocked.Decrement(ref _count);
+        }
     }
 
     private readonly record struct Key(Guid PracticeId, Guid PatientId, Guid CoverageId);
