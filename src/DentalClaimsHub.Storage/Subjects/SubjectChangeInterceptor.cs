@@ -78,7 +78,8 @@ public sealed class SubjectChangeInterceptor(SubjectChanges changes) : SaveChang
         }
     }
 
-    // Only changes and deletions: a new row is in no copy yet.
+    // Only changes and deletions: a new row is in no copy yet. HubDbContext.SaveChangesAsync has detected the changes already
+    // and turned detection off for the save, so this walk does not detect them a second time.
     private static bool ChangesSubjects(HubDbContext db)
     {
         foreach (var entry in db.ChangeTracker.Entries())

@@ -37,8 +37,10 @@ public sealed partial class SubjectChangeListener(IConfiguration configuration, 
             {
                 break;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Whatever broke the connection, the hub goes on (an exception out of a hosted service would stop it), only
+                // without copies until this listens again.
                 changes.NotListening();
                 LogLost(logger, ex.GetType().Name);
             }
