@@ -40,8 +40,7 @@ public sealed partial class SubjectChangeListener(IConfiguration configuration, 
             catch (Exception ex)
             {
                 // Whatever broke the connection, the hub goes on (an exception out of a hosted service would stop it), only
-                // without copies until this listens again.
-                changes.NotListening();
+                // without copies until this listens again (finally).
                 LogLost(logger, ex.GetType().Name);
             }
             finally
