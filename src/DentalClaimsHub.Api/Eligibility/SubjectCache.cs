@@ -31,14 +31,15 @@ public sealed class SubjectCache(SubjectChanges changes, TimeProvider time, IOpt
     internal bool TryGet(Guid practiceId, Guid patientId, Guid coverageId, out Registered found)
     {
         found = null!;
-        if (!changes.Watched || !_entries.TryGetValue(new Key(practiceId, patientId, coverageId), out var entry))
+        var key = new Key(practiceId, patientId, coverageId);
+        if (!changes.Watched || !_entries.TryGetValue(key, out var entry))
         {
             return false;
         }
 
         if (entry.Generation != changes.Generation || time.GetTimestamp() > entry.ExpiresAt)
         {
-            if (_entries.TryRemove(new KeyValuePair<Key, Entry>(new Key(practiceId, patientId, coverageId), entry)))
+            if (_entries.TryRemove(new KeyValuePair<Key, Entry>(key, entry)))
             {
                 Interlocked.Decrement(ref _count);
             }

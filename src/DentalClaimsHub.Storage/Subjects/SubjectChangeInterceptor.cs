@@ -9,7 +9,8 @@ namespace DentalClaimsHub.Storage.Subjects;
 
 /// <summary>
 /// Moves <see cref="SubjectChanges.Generation"/> on when this instance changes or deletes a practice, patient or coverage
-/// through EF: before the save, after it, and, inside a transaction, after its commit. The database's notification
+/// through EF, once the change is committed: after the save, or inside a transaction after its commit. A copy read before
+/// then carries an older generation and is not used again. The database's notification
 /// (<see cref="SubjectChangeListener"/>) arrives a moment after the commit; a client that changes a coverage and then
 /// asks about it on the same instance must not meet the old copy in between.
 /// </summary>
@@ -55,17 +56,16 @@ public sealed class SubjectChangeInterceptor(SubjectChanges changes) : SaveChang
         if (context is HubDbContext db && ChangesSubjects(db))
         {
             db.SubjectsChanged = true;
-            changes.Changed();
         }
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is HubDbContext { SubjectsChanged: true } db)
+        // Inside a transaction the rows are not visible to others until its commit, which moves the generation instead.
+        if (context is HubDbContext { SubjectsChanged: true } db && db.Database.CurrentTransaction is null)
         {
+            db.SubjectsChanged = false;
             changes.Changed();
-            // Inside a transaction the rows are not visible to others until its commit, which moves the generation again.
-            db.SubjectsChanged = db.Database.CurrentTransaction is not null;
         }
     }
 

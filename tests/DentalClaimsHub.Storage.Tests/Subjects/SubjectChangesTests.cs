@@ -66,7 +66,7 @@ public sealed class SubjectChangesTests(StorageDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public async Task SaveChanges_InsideATransaction_MovesTheGenerationAgainAtItsCommit()
+    public async Task SaveChanges_InsideATransaction_MovesTheGenerationAtItsCommit()
     {
         using var host = Host();
         var changes = host.Services.GetRequiredService<SubjectChanges>();
@@ -80,7 +80,7 @@ public sealed class SubjectChangesTests(StorageDatabase database) : IClassFixtur
 
         await transaction.CommitAsync();
 
-        // A copy loaded between the save and the commit read the old row: the commit must end it too.
+        // A copy loaded between the save and the commit read the old row: the commit must end it.
         Assert.True(changes.Generation > saved);
     }
 
