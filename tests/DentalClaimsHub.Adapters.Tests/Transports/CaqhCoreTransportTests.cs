@@ -34,7 +34,7 @@ public sealed class CaqhCoreTransportTests : IDisposable
         Assert.Equal("X12_271_Response_005010X279A1", answer.PayloadType);
         Assert.StartsWith("ISA", answer.Payload, StringComparison.Ordinal);
         Assert.Contains("ST*271*", answer.Payload, StringComparison.Ordinal);
-        Assert.Single(_simulator.Received(CoreRealtimeModule.Path));
+        Assert.Equal("application/soap+xml; charset=utf-8", _simulator.Received(CoreRealtimeModule.Path).Single().ContentType);
     }
 
     [Fact]

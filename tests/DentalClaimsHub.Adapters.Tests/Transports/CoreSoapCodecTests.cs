@@ -43,6 +43,7 @@ public sealed class CoreSoapCodecTests
         var written = CoreSoapCodec.Write(message, username, password);
 
         Assert.Equal(Reference(message, username, password), written);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(written), CoreSoapCodec.WriteUtf8(message, username, password));
     }
 
     [Theory]

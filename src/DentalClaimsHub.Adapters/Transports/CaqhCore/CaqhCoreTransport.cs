@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Net.Http.Headers;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 
@@ -39,7 +39,7 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
         {
             Content = core.Envelope == CoreEnvelopeStyle.Mime
                 ? CoreMimeCodec.Write(message, username, password)
-                : new StringContent(CoreSoapCodec.Write(message, username, password), Encoding.UTF8, CoreSoapCodec.MediaType),
+                : Utf8Content(CoreSoapCodec.WriteUtf8(message, username, password), CoreSoapCodec.MediaType),
         }.ForPayer(payer.Id, idempotent: realTime, PayerOperations.OfCorePayload(payloadType));
 
         using var response = await clients.CreateClient(PayerHttp.ClientName).SendAsync(request, cancellationToken);
@@ -82,6 +82,9 @@ public sealed class CaqhCoreTransport(IHttpClientFactory clients, PayerSecrets s
 
         return CoreSoapCodec.Read(payerId, await content.ReadAsStringAsync(cancellationToken));
     }
+
+    private static ByteArrayContent Utf8Content(byte[] bytes, string mediaType) =>
+        new(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" } } };
 
     private static bool IsSoap(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is CoreSoapCodec.MediaType or "text/xml";

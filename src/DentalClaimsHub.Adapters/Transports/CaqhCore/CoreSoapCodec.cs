@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -20,30 +21,72 @@ public static class CoreSoapCodec
     /// </summary>
     public static string Write(CoreMessage message, string username, string password)
     {
+        var xml = Envelope(message, username, password);
+        try
+        {
+            return xml.ToString();
+        }
+        finally
+        {
+            Builders.Return(xml);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Write"/> as the UTF-8 bytes that are sent: the text is built in a builder kept per thread and encoded
+    /// once. Building a string first, then its bytes, cost a builder, the string and the bytes: about 7.6 KB per
+    /// real-time check for an envelope of 1.4 KB.
+    /// </summary>
+    public static byte[] WriteUtf8(CoreMessage message, string username, string password)
+    {
+        var xml = Envelope(message, username, password);
+        var chars = ArrayPool<char>.Shared.Rent(xml.Length);
+        try
+        {
+            xml.CopyTo(0, chars, xml.Length);
+            return Encoding.UTF8.GetBytes(chars, 0, xml.Length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            Builders.Return(xml);
+        }
+    }
+
+    private static StringBuilder Envelope(CoreMessage message, string username, string password)
+    {
         ArgumentNullException.ThrowIfNull(message);
         var element = message.ProcessingMode == CoreMessage.Batch ? "COREEnvelopeBatchSubmission" : "COREEnvelopeRealTimeRequest";
-        var xml = new StringBuilder(message.Payload.Length + 1024);
-        xml.Append("<soapenv:Envelope xmlns:soapenv=\"").Append(Soap.NamespaceName).Append("\" xmlns:cor=\"").Append(Core.NamespaceName)
-            .Append("\"><soapenv:Header><wsse:Security xmlns:wsse=\"").Append(Wsse.NamespaceName).Append("\"><wsse:UsernameToken>");
-        Text(xml.Append("<wsse:Username>"), username).Append("</wsse:Username>");
-        Text(xml.Append("<wsse:Password Type=\"").Append(PasswordText).Append("\">"), password).Append("</wsse:Password>");
-        xml.Append("</wsse:UsernameToken></wsse:Security></soapenv:Header><soapenv:Body><cor:").Append(element).Append('>');
-        foreach (var (name, value) in message.Fields())
+        var xml = Builders.Take(message.Payload.Length + 1024);
+        try
         {
-            xml.Append('<').Append(name).Append('>');
-            if (name == "Payload")
+            xml.Append("<soapenv:Envelope xmlns:soapenv=\"").Append(Soap.NamespaceName).Append("\" xmlns:cor=\"").Append(Core.NamespaceName)
+                .Append("\"><soapenv:Header><wsse:Security xmlns:wsse=\"").Append(Wsse.NamespaceName).Append("\"><wsse:UsernameToken>");
+            Text(xml.Append("<wsse:Username>"), username).Append("</wsse:Username>");
+            Text(xml.Append("<wsse:Password Type=\"").Append(PasswordText).Append("\">"), password).Append("</wsse:Password>");
+            xml.Append("</wsse:UsernameToken></wsse:Security></soapenv:Header><soapenv:Body><cor:").Append(element).Append('>');
+            foreach (var (name, value) in message.Fields())
             {
-                CData(xml, value);
-            }
-            else
-            {
-                Text(xml, value);
+                xml.Append('<').Append(name).Append('>');
+                if (name == "Payload")
+                {
+                    CData(xml, value);
+                }
+                else
+                {
+                    Text(xml, value);
+                }
+
+                xml.Append("</").Append(name).Append('>');
             }
 
-            xml.Append("</").Append(name).Append('>');
+            return xml.Append("</cor:").Append(element).Append("></soapenv:Body></soapenv:Envelope>");
         }
-
-        return xml.Append("</cor:").Append(element).Append("></soapenv:Body></soapenv:Envelope>").ToString();
+        catch
+        {
+            Builders.Return(xml);
+            throw;
+        }
     }
 
     private static StringBuilder Text(StringBuilder xml, string value)
