@@ -89,6 +89,8 @@ public sealed class CoreSoapCodecTests
         string.Format(null, Envelope, Response),
         string.Format(null, Envelope, Response.Replace(
             "<PayloadID>p-1</PayloadID>", "<PayloadID>p-<b>1</b></PayloadID><PayloadID>2</PayloadID>", StringComparison.Ordinal)),
+        string.Format(null, Envelope, Response.Replace("<ErrorMessage>A &amp; B</ErrorMessage>",
+            "<ErrorMessage>A <!-- note --><?pi x?> &amp;<x> <![CDATA[B]]> <y/></x>\r\n\t</ErrorMessage><SenderID/>", StringComparison.Ordinal)),
         string.Format(null, Envelope, Response + "<env:Body><cor:Other><PayloadID>no</PayloadID></cor:Other></env:Body>"),
         string.Format(null, Envelope, "<env:Body><cor:Empty/><cor:Second><PayloadID>no</PayloadID></cor:Second></env:Body>"),
         string.Format(null, Envelope, "<env:Body><env:Fault><env:Code><env:Value>env:Receiver</env:Value><env:Subcode><env:Value>x:Busy"

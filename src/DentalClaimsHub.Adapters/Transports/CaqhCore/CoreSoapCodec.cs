@@ -125,6 +125,37 @@ public static class CoreSoapCodec
     /// </summary>
     public static CoreMessage Read(string payerId, Stream body) => Read(payerId, XmlReader.Create(body, ReaderSettings));
 
+    // An element's text as XElement.Value gives it (every text, CDATA and whitespace node under it, in order), without
+    // building the element: a CORE field is one text node, and an XElement per field was a sixth of reading the answer.
+    // Leaves the reader on the element's end (or on the element itself when it is empty).
+    private static string TextOf(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return "";
+        }
+
+        var depth = reader.Depth;
+        string? first = null;
+        StringBuilder? more = null;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (first is null)
+                {
+                    first = reader.Value;
+                }
+                else
+                {
+                    (more ??= new StringBuilder(first)).Append(reader.Value);
+                }
+            }
+        }
+
+        return more?.ToString() ?? first ?? "";
+    }
+
     // One pass over the envelope, keeping only the first element of the first soap:Body (the CORE response, its fields as
     // text) or its soap:Fault: a document of the whole answer was a twelfth of what an eligibility check allocated. The rest
     // is read too, so an answer that is not well-formed XML anywhere is refused as before.
@@ -166,9 +197,8 @@ public static class CoreSoapCodec
 
                             break;
                         case 3 when inContent:
-                            var field = (XElement)XNode.ReadFrom(reader);
-                            positioned = true;
-                            fields.TryAdd(field.Name.LocalName, field.Value);
+                            var name = reader.LocalName;
+                            fields.TryAdd(name, TextOf(reader));
                             break;
                     }
                 }
