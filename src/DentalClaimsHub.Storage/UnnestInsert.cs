@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using DentalClaimsHub.Storage.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -97,6 +98,11 @@ internal sealed class UnnestInsert
 
                 return new UnnestColumn(v => Literal(toProvider(v)), typeof(string), NpgsqlDbType.Array | NpgsqlDbType.Text,
                     mapping.StoreType);
+            }
+
+            if (converter is JsonValueConversion.IUtf8Json json && mapping.StoreType == "jsonb")
+            {
+                return new UnnestColumn(json.ToUtf8, typeof(byte[]), NpgsqlDbType.Array | NpgsqlDbType.Jsonb);
             }
 
             NpgsqlDbType? type = mapping is INpgsqlTypeMapping { NpgsqlDbType: not NpgsqlDbType.Unknown } npgsql

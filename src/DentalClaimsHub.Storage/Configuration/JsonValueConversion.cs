@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DentalClaimsHub.Storage.Configuration;
 
@@ -25,8 +26,7 @@ internal static class JsonValueConversion
         where T : class
     {
         property.HasConversion(
-                value => value == null ? null : JsonSerializer.Serialize(value, Options),
-                json => json == null ? null : JsonSerializer.Deserialize<T>(json, Options),
+                new JsonConverter<T>(),
                 ElementType(typeof(T)) is { } element
                     ? (ValueComparer<T?>)Activator.CreateInstance(typeof(ListComparer<,>).MakeGenericType(typeof(T), element))!
                     : RecordComparer<T>())
@@ -35,6 +35,23 @@ internal static class JsonValueConversion
     }
 
     private static string Json<T>(T? value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>A value as its JSON's UTF-8 bytes, for writers that can send jsonb as bytes (<see cref="UnnestInsert"/>).</summary>
+    internal interface IUtf8Json
+    {
+        byte[]? ToUtf8(object? value);
+    }
+
+    // The JSON text EF reads and writes; new rows sent as one array per column take the UTF-8 bytes instead. As text, an
+    // eligibility answer's JSON was serialised to UTF-8, copied into a string and encoded again by Npgsql: a string twice
+    // the bytes' size, 6 % of what a check allocated.
+    private sealed class JsonConverter<T>() : ValueConverter<T?, string?>(
+        value => value == null ? null : JsonSerializer.Serialize(value, Options),
+        json => json == null ? null : JsonSerializer.Deserialize<T>(json, Options)), IUtf8Json
+        where T : class
+    {
+        public byte[]? ToUtf8(object? value) => value == null ? null : JsonSerializer.SerializeToUtf8Bytes((T)value, Options);
+    }
 
     private static Type? ElementType(Type type) =>
         type.IsGenericType && type.GetGenericArguments() is [var element]
