@@ -21,7 +21,7 @@ public sealed class StoredX12Messages(IServiceProvider scope, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(message);
         var stored = StoredMessage.Create(message.Outbound ? MessageDirection.Outbound : MessageDirection.Inbound, "x12",
-            message.TransactionType, Encoding.UTF8.GetBytes(message.Content), "application/edi-x12", time.GetUtcNow(),
+            message.TransactionType, message.Utf8Content ?? Encoding.UTF8.GetBytes(message.Content), "application/edi-x12", time.GetUtcNow(),
             message.PayerId, message.PracticeId);
         if (message.Envelope is { } envelope)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DentalClaimsHub.Adapters.Profiles;
 using DentalClaimsHub.Adapters.X12.Messages;
 using DentalClaimsHub.X12;
@@ -26,7 +27,10 @@ public sealed class Eligibility271Reader(X12SchemaRegistry registry, TimeProvide
             return Eligibility271Report.Failed($"The 271 is {payload.Length} bytes; at most {MaxBytes} are accepted.");
         }
 
-        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        // Read where it lies when it is an array's (the adapter's bytes are), not from a copy.
+        using var stream = MemoryMarshal.TryGetArray(payload, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(payload.ToArray(), writable: false);
         return Read(stream, options, currency, asOf);
     }
 

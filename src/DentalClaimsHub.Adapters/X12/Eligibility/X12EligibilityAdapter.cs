@@ -56,9 +56,11 @@ public sealed partial class X12EligibilityAdapter(
                 new PayerReason(PayerReasons.WrongPayload, [answer.PayloadType, ResponsePayloadType]));
         }
 
-        var report = reader.Read(Encoding.UTF8.GetBytes(answer.Payload), options, asOf: inquiry.Check.ServiceDate);
+        var payload = Encoding.UTF8.GetBytes(answer.Payload);
+        var report = reader.Read(payload, options, asOf: inquiry.Check.ServiceDate);
         messages.Record(Received(inquiry, "271", answer.Payload) with
         {
+            Utf8Content = payload,
             Envelope = report.Envelope,
             Problems = report.Issues.Count > 0 ? report.Issues : null,
             Unusable = !report.Succeeded,

@@ -14,6 +14,12 @@ namespace DentalClaimsHub.Adapters.X12.Messages;
 public sealed record X12MessageRecord(
     bool Outbound, string TransactionType, string Content, string PayerId, Guid PracticeId, Guid LinkedId)
 {
+    /// <summary>
+    /// <see cref="Content"/> as UTF-8, when the caller already holds those bytes: the log keeps them instead of encoding the
+    /// text again. Null means the log encodes <see cref="Content"/>.
+    /// </summary>
+    public byte[]? Utf8Content { get; init; }
+
     /// <summary>The envelope's identifiers, when the interchange could be read that far.</summary>
     public X12EnvelopeIds? Envelope { get; init; }
 
