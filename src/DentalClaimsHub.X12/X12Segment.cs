@@ -73,24 +73,36 @@ public sealed partial class X12Segment
     /// <summary>Component <paramref name="component"/> (1-based) of the first repetition of an element; <c>""</c> when absent.</summary>
     public string this[int element, int component]
     {
-        get
-        {
-            var parts = Components(element);
-            return component >= 1 && component <= parts.Count ? parts[component - 1] : "";
-        }
+        // Sliced from the element's text: splitting it into repetitions and components made two arrays for every read.
+        get => Text.X12ShortStrings.Get(ComponentSpan(element, component));
     }
 
     /// <summary>The repetitions of an element (one item when it does not repeat; none when absent).</summary>
     public IReadOnlyList<string> Repetitions(int element)
     {
-        var text = this[element];
-        if (text.Length == 0)
+        var text = element >= 1 ? ElementSpan(element) : default;
+        if (text.IsEmpty)
         {
             return NoParts;
         }
 
         // ISA11 holds the repetition separator itself and ISA16 the component separator: never split the ISA.
-        return Delimiters.HasRepetition && !IsIsa ? text.Split(Delimiters.Repetition) : [text];
+        if (!Delimiters.HasRepetition || IsIsa || !text.Contains(Delimiters.Repetition))
+        {
+            return [this[element]];
+        }
+
+        // Each repetition from the element's text (short codes from the shared cache), without the element's string or the
+        // segment's other element strings.
+        var parts = new string[text.Count(Delimiters.Repetition) + 1];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var end = text.IndexOf(Delimiters.Repetition);
+            parts[i] = Text.X12ShortStrings.Get(end < 0 ? text : text[..end]);
+            text = end < 0 ? default : text[(end + 1)..];
+        }
+
+        return parts;
     }
 
     /// <summary>The components of the first repetition of an element (one item for a simple element; none when absent).</summary>

@@ -6,10 +6,12 @@ namespace DentalClaimsHub.X12.Parsing;
 /// </summary>
 internal static class X12TreeWalk
 {
+    // A stack holds two entries per level open; eight cover the deepest guide we read (a 271 is four levels deep) and a
+    // walk is started several times per 271: sixteen were mostly unused.
     /// <summary>Every loop below <paramref name="root"/> (not the root itself), parents before their children.</summary>
     public static IEnumerable<X12Loop> Loops(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>(16);
+        var stack = new Stack<(X12Loop Loop, int Next)>(8);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
@@ -74,7 +76,7 @@ internal static class X12TreeWalk
     /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
     public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>(16);
+        var stack = new Stack<(X12Loop Loop, int Next)>(8);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {

@@ -38,6 +38,24 @@ public class X12SegmentTests
         Assert.Equal(":", isa[16, 1]);
     }
 
+    [Theory]
+    [InlineData("41^23^35", new[] { "41", "23", "35" })]
+    [InlineData("41^", new[] { "41", "" })]
+    [InlineData("^35", new[] { "", "35" })]
+    [InlineData("AD:D2391^AD:D2392:1", new[] { "AD:D2391", "AD:D2392:1" })]
+    [InlineData("LONGER VALUE", new[] { "LONGER VALUE" })]
+    [InlineData("Ω^Ж", new[] { "Ω", "Ж" })]
+    public void Repetitions_SegmentReadFromInput_AreTheElementSplitAtTheSeparator(string element, string[] expected)
+    {
+        var eb = X12TestInput.ReadAll(X12TestInput.Isa() + $"EB*C*IND*{element}*X~", out _)[1];
+
+        Assert.Equal(expected, eb.Repetitions(3));
+        Assert.Equal(element.Split('^')[0].Split(':'), eb.Components(3));
+        Assert.Equal(element.Split('^')[0].Split(':')[0], eb[3, 1]);
+        Assert.Equal(element.Split('^')[0].Split(':') is [_, var second, ..] ? second : "", eb[3, 2]);
+        Assert.Equal(element, eb[3]);
+    }
+
     [Fact]
     public void Create_WithoutId_Throws()
     {

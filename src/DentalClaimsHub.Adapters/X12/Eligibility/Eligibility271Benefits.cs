@@ -97,11 +97,12 @@ internal static class Eligibility271Benefits
     private static IReadOnlyList<BenefitCategory> Categories(X12Segment eb)
     {
         List<BenefitCategory>? categories = null;
-        foreach (var code in eb.Repetitions(3))
+        var codes = eb.Repetitions(3);
+        for (var i = 0; i < codes.Count; i++)
         {
-            if (BenefitCategoryCodes.TryFromX12ServiceType(code, out var category))
+            if (BenefitCategoryCodes.TryFromX12ServiceType(codes[i], out var category))
             {
-                categories ??= [];
+                categories ??= new List<BenefitCategory>(codes.Count);
                 if (!categories.Contains(category))
                 {
                     categories.Add(category);
@@ -112,7 +113,8 @@ internal static class Eligibility271Benefits
         return categories ?? (IReadOnlyList<BenefitCategory>)DentalCareOnly;
     }
 
-    private static List<ProcedureCode> Procedures(X12Segment eb, ICollection<string> issues)
+    // IReadOnlyList, so "none" is the shared empty array rather than a new list per benefit line.
+    private static IReadOnlyList<ProcedureCode> Procedures(X12Segment eb, ICollection<string> issues)
     {
         if (eb[13].Length == 0)
         {
