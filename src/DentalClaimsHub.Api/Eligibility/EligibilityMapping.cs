@@ -38,9 +38,13 @@ public static class EligibilityMapping
         [.. r.Benefits.Select(b => new BenefitLineDto(
             Camel(b.Kind), Camel(b.Category), Camel(b.Network), Camel(b.CoverageLevel), Camel(b.Period), b.PeriodCount, b.Amount.ToDto(),
             b.Percent, b.Remaining.ToDto(), b.Quantity, b.QuantityUnit is { } unit ? Camel(unit) : null,
-            [.. b.ProcedureCodes.Select(c => c.ToString())], b.AuthorizationRequired, b.Note, b.CoveredFrom))],
+            Codes(b.ProcedureCodes), b.AuthorizationRequired, b.Note, b.CoveredFrom))],
         [.. r.Rejections.Select(x => new RejectionDto(x.ReasonCode, x.FollowUpAction, x.Description))],
         r.ReceivedAt);
+
+    // Most lines name no procedure: they share the empty array instead of a query and a list each.
+    private static IReadOnlyList<string> Codes(IReadOnlyList<ProcedureCode> codes) =>
+        codes.Count == 0 ? [] : [.. codes.Select(c => c.ToString())];
 
     private static MoneyDto? ToDto(this Money? money) => money is { } m ? MoneyDto.Of(m) : null;
 }
