@@ -123,7 +123,45 @@ public static class CoreSoapCodec
     /// Reads a CORE response envelope from its bytes (the encoding as the XML declares it, else UTF-8): as
     /// <see cref="Read(string, string)"/> without the whole answer as text first.
     /// </summary>
-    public static CoreMessage Read(string payerId, Stream body) => Read(payerId, XmlReader.Create(body, ReaderSettings));
+    public static CoreMessage Read(string payerId, Stream body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return Read(payerId, XmlReader.Create(body, ThreadSettings()));
+        }
+        finally
+        {
+            if (++_threadReads >= NameTableReads || !body.CanSeek || body.Length > NameTableMaxAnswer)
+            {
+                (_threadSettings, _threadReads) = (null, 0);
+            }
+        }
+    }
+
+    // The names a reader looks up (elements, prefixes, namespaces) go in a table kept per thread and reused from answer to
+    // answer: a new table per answer was 2 KB of what a real-time check allocated. An answer can hold any names, so a table
+    // is dropped after an answer larger than 64 KB (or of unknown size), and after 1,000 answers in any case.
+    private const int NameTableReads = 1000;
+    private const int NameTableMaxAnswer = 64 * 1024;
+
+    [ThreadStatic]
+    private static XmlReaderSettings? _threadSettings;
+
+    [ThreadStatic]
+    private static int _threadReads;
+
+    private static XmlReaderSettings ThreadSettings()
+    {
+        if (_threadSettings is null)
+        {
+            var settings = ReaderSettings.Clone();
+            settings.NameTable = new NameTable();
+            _threadSettings = settings;
+        }
+
+        return _threadSettings;
+    }
 
     // An element's text as XElement.Value gives it (every text, CDATA and whitespace node under it, in order), without
     // building the element: a CORE field is one text node, and an XElement per field was a sixth of reading the answer.
