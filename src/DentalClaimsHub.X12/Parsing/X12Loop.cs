@@ -103,6 +103,21 @@ public sealed partial class X12Loop(X12LoopSchema? schema, string id, string nam
         }
     }
 
+    /// <summary>
+    /// The first loop with <paramref name="id"/> below this loop (as <c>Loops(id).FirstOrDefault()</c>), found without an
+    /// enumerator or a stack: a 271 is searched this way several times.
+    /// </summary>
+    public X12Loop? FirstLoop(string id)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (LoopAt(i) is { } child && (child.Id == id ? child : child.FirstLoop(id)) is { } found)
+                return found;
+        }
+
+        return null;
+    }
+
     /// <summary>Every nested loop, depth first, in document order.</summary>
     public IEnumerable<X12Loop> Descendants() => X12TreeWalk.Loops(this);
 

@@ -29,6 +29,9 @@ public sealed class X12Transaction(X12Segment header, X12TransactionSchema? sche
     /// <summary>Loops with <paramref name="id"/> anywhere in the transaction: <c>tx.Loops("2300")</c>.</summary>
     public IEnumerable<X12Loop> Loops(string id) => Root.Loops(id);
 
+    /// <summary>The first loop with <paramref name="id"/> in the transaction, or null.</summary>
+    public X12Loop? FirstLoop(string id) => Root.FirstLoop(id);
+
     /// <summary>All segments, ST through SE, in document order.</summary>
     public IEnumerable<X12ParsedSegment> Segments => Root.AllSegments();
 

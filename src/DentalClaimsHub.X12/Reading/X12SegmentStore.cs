@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Numerics;
 
 namespace DentalClaimsHub.X12.Reading;
 
@@ -22,6 +23,7 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
     // Segment slots hold references, so their pages stay small objects whatever the size; small pages keep a short parse cheap.
     private const int SlotShift = 8;
     private const int SlotPageSize = 1 << SlotShift;
+    private const int FirstSlots = 16;
     private const int Materialized = -1;
 
     private Row[][] _rows = [];
@@ -133,16 +135,21 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
         var index = Count;
         var page = index >> PageShift;
         if (page == _rows.Length)
-        {
             Array.Resize(ref _rows, Math.Max(4, _rows.Length * 2));
-            Array.Resize(ref _segments, _rows.Length << (PageShift - SlotShift));
-        }
+
+        // The slot directory grows with the rows, one slot page at a time (sized with the row directory, a small message had
+        // 64 entries for its one page).
+        if (index >> SlotShift == _segments.Length)
+            Array.Resize(ref _segments, Math.Max(1, _segments.Length * 2));
 
         var offset = index & (PageSize - 1);
         if (_rows[page] is not { } rows)
             rows = _rows[page] = new Row[page == 0 ? FirstPageSize : PageSize];
         else if (offset == rows.Length)
             Array.Resize(ref _rows[page], rows.Length * 2); // only the first page grows, by the one thread that adds rows
+
+        if (page == 0 && _segments.Length > 0 && _segments[0] is { } slots && index == slots.Length && index < SlotPageSize)
+            Array.Resize(ref _segments[0], slots.Length * 2);
 
         _rows[page][offset] = row;
         Count = index + 1;
@@ -151,9 +158,15 @@ internal sealed class X12SegmentStore : IReadOnlyList<X12Segment>
 
     // Slot pages are created when a segment of the page is first asked for: a parse that is only walked by the schema
     // layer's span APIs never creates them.
+    // The first page is sized to the rows there are, as the first row page is: a 271 of forty segments should not cost 256
+    // slots. It grows with the rows (Append, on the one thread that adds them), so once the parse is done it never changes.
     private X12Segment?[] SlotPage(int page) =>
-        Volatile.Read(ref _segments[page]) ?? Interlocked.CompareExchange(ref _segments[page], new X12Segment?[SlotPageSize], null)
+        Volatile.Read(ref _segments[page])
+        ?? Interlocked.CompareExchange(ref _segments[page], new X12Segment?[page == 0 ? FirstSlotPageSize(Count) : SlotPageSize], null)
         ?? _segments[page]!;
+
+    private static int FirstSlotPageSize(int rows) =>
+        Math.Min(SlotPageSize, Math.Max(FirstSlots, (int)BitOperations.RoundUpToPowerOf2((uint)rows)));
 
     private struct Row
     {

@@ -55,4 +55,17 @@ public sealed class X12LoopChildrenTests
         Assert.Equal(Walk(_claims.Root), _claims.Root.Descendants());
         Assert.Equal(6, _claims.Loops("2300").Count());
     }
+
+    [Fact]
+    public void FirstLoop_IsTheFirstOfLoopsWithTheSameId()
+    {
+        var ids = _claims.Root.Descendants().Select(l => l.Id).Distinct().ToList();
+        var claim = _claims.Loops("2300").Skip(1).First();
+
+        Assert.True(ids.Count > 5, $"only {ids.Count} loop ids");
+        Assert.All(ids, id => Assert.Same(_claims.Loops(id).FirstOrDefault(), _claims.FirstLoop(id)));
+        Assert.All(ids, id => Assert.Same(claim.Loops(id).FirstOrDefault(), claim.FirstLoop(id)));
+        Assert.Null(_claims.FirstLoop("9999"));
+        Assert.Null(_claims.FirstLoop("ST"));
+    }
 }

@@ -21,20 +21,20 @@ internal sealed class Eligibility271Mapping(bool coInsuranceIsPatientShare, stri
     /// <param name="asOf">The date the benefits are asked for (the 270's DTP*291); a later benefit begin is a waiting period.</param>
     public EligibilityResult Map(X12Transaction transaction, DateTimeOffset receivedAt, DateOnly asOf)
     {
-        var payer = transaction.Loops("2100A").FirstOrDefault();
+        var payer = transaction.FirstLoop("2100A");
         Reject(payer, "2100A");
         foreach (var receiver in transaction.Loops("2100B"))
         {
             Reject(receiver, "2100B");
         }
 
-        var subscriberLevel = transaction.Loops("2000C").FirstOrDefault();
-        var subscriber = subscriberLevel?.Loops("2100C").FirstOrDefault();
-        var dependent = subscriberLevel?.Loops("2100D").FirstOrDefault();
+        var subscriberLevel = transaction.FirstLoop("2000C");
+        var subscriber = subscriberLevel?.FirstLoop("2100C");
+        var dependent = subscriberLevel?.FirstLoop("2100D");
         Reject(subscriber, "2100C");
         Reject(dependent, "2100D");
 
-        var dependentLevel = subscriberLevel?.Loops("2000D").FirstOrDefault();
+        var dependentLevel = subscriberLevel?.FirstLoop("2000D");
         TraceNumber = NullIfEmpty((dependentLevel?.Segment("TRN") ?? subscriberLevel?.Segment("TRN"))?[2]);
         var benefitLoops = dependent is not null ? subscriberLevel!.Loops("2110D") : subscriberLevel?.Loops("2110C") ?? [];
         var sources = new List<X12BenefitSource>();
