@@ -118,7 +118,7 @@ public sealed partial class X12EligibilityAdapter(
     {
         using var buffer = new MemoryStream();
         new Eligibility270Builder(numbers, time).Write(inquiry, buffer);
-        return Encoding.ASCII.GetString(buffer.ToArray());
+        return Encoding.ASCII.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     // 005010X279A1 2000C/2000D TRN: the payer echoes our trace; an answer without it is only acceptable when the payer
