@@ -146,16 +146,32 @@ public sealed partial class HubDbContext
     }
 
     // A new row pointing at another new row would need EF's ordering of the statements.
+    // Compared through each type's set of possible principals, made once: walking the foreign keys for every unit was 1.5 %
+    // of what an eligibility check allocated.
     private static bool ReferencesAnother(List<(EntityEntry Entry, InsertStatement Statement)> rows)
     {
-        var types = rows.Select(r => r.Entry.Metadata).ToHashSet();
-        return types.Any(type => type.GetForeignKeys().Any(fk => types.Any(other => fk.PrincipalEntityType.IsAssignableFrom(other))));
+        foreach (var (_, statement) in rows)
+        {
+            foreach (var (other, _) in rows)
+            {
+                if (statement.Principals.Contains(other.Metadata))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // One per entity type (compared by reference).
-    internal sealed class InsertStatement(IReadOnlyList<IProperty> columns, UnnestInsert statement, bool keyIsStoreGenerated)
+    internal sealed class InsertStatement(
+        IReadOnlyList<IProperty> columns, UnnestInsert statement, bool keyIsStoreGenerated, IReadOnlySet<IEntityType> principals)
     {
         public IReadOnlyList<IProperty> Columns { get; } = columns;
+
+        /// <summary>Every type a row's foreign keys can point at (each principal and the types derived from it).</summary>
+        public IReadOnlySet<IEntityType> Principals { get; } = principals;
 
         /// <summary>The statement that writes any number of the table's rows.</summary>
         public UnnestInsert Statement { get; } = statement;
@@ -197,7 +213,8 @@ public sealed partial class HubDbContext
 
             var name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
             return UnnestInsert.For(name, columns, [.. columns.Select(c => c.GetColumnName(table)!)]) is { } statement
-                ? new InsertStatement(columns, statement, generated)
+                ? new InsertStatement(columns, statement, generated,
+                    type.GetForeignKeys().SelectMany(fk => fk.PrincipalEntityType.GetDerivedTypesInclusive()).ToHashSet())
                 : null;
         }
 

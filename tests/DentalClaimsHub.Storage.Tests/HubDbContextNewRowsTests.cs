@@ -158,6 +158,21 @@ public sealed class HubDbContextNewRowsTests(StorageDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task TrySaveNewRows_ANewRowPointingAtAnotherNewRowOfAPlainTable_IsLeftToEf()
+    {
+        // Both tables could go as unnest: only the reference between the two new rows leaves the unit to EF's ordering.
+        await using var db = database.CreateContext();
+        var coverage = Coverage.Create(_practice.Id, _patient, "ROWSPAYER", "M3", CoverageOrder.Secondary, SubscriberRelationship.Self, Now);
+        var check = EligibilityCheck.Create(_practice.Id, _patient, coverage.Id, "ROWSPAYER", new DateOnly(2026, 11, 24), Now);
+        db.AddRange(check, coverage);
+
+        Assert.False(await db.TrySaveNewRowsAsync(waitForFlush: false));
+
+        await db.SaveChangesAsync();
+        Assert.NotNull(await RowAsync("eligibility_checks", check.Id));
+    }
+
+    [Fact]
     public async Task TrySaveNewRows_ManyRowsOfOneTable_WritesThemAll()
     {
         var (check, _, audit) = Answer("MANY");
