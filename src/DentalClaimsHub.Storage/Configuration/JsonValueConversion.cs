@@ -26,7 +26,7 @@ internal static class JsonValueConversion
         where T : class
     {
         property.HasConversion(
-                new JsonConverter<T>(),
+                new JsonTextConverter<T>(),
                 ElementType(typeof(T)) is { } element
                     ? (ValueComparer<T?>)Activator.CreateInstance(typeof(ListComparer<,>).MakeGenericType(typeof(T), element))!
                     : RecordComparer<T>())
@@ -45,7 +45,7 @@ internal static class JsonValueConversion
     // The JSON text EF reads and writes; new rows sent as one array per column take the UTF-8 bytes instead. As text, an
     // eligibility answer's JSON was serialised to UTF-8, copied into a string and encoded again by Npgsql: a string twice
     // the bytes' size, 6 % of what a check allocated.
-    private sealed class JsonConverter<T>() : ValueConverter<T?, string?>(
+    private sealed class JsonTextConverter<T>() : ValueConverter<T?, string?>(
         value => value == null ? null : JsonSerializer.Serialize(value, Options),
         json => json == null ? null : JsonSerializer.Deserialize<T>(json, Options)), IUtf8Json
         where T : class

@@ -6,12 +6,14 @@ namespace DentalClaimsHub.X12.Parsing;
 /// </summary>
 internal static class X12TreeWalk
 {
-    // A stack holds two entries per level open; eight cover the deepest guide we read (a 271 is four levels deep) and a
-    // walk is started several times per 271: sixteen were mostly unused.
+    // A walk's stack holds two entries per level open: eight cover a 271 (four levels deep), which is walked several times
+    // per check; deeper guides grow it. Sixteen were mostly unused.
+    private const int StackCapacity = 8;
+
     /// <summary>Every loop below <paramref name="root"/> (not the root itself), parents before their children.</summary>
     public static IEnumerable<X12Loop> Loops(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>(8);
+        var stack = new Stack<(X12Loop Loop, int Next)>(StackCapacity);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
@@ -76,7 +78,7 @@ internal static class X12TreeWalk
     /// <summary>Every segment of <paramref name="root"/> and of the loops below it, in document order.</summary>
     public static IEnumerable<X12ParsedSegment> Segments(X12Loop root)
     {
-        var stack = new Stack<(X12Loop Loop, int Next)>(8);
+        var stack = new Stack<(X12Loop Loop, int Next)>(StackCapacity);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
