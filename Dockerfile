@@ -54,4 +54,5 @@ ENV ASPNETCORE_URLS=http://0.0.0.0:5080
 EXPOSE 5080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/5080 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["dotnet", "/app/api/DentalClaimsHub.Api.dll"]
+# The launcher gives the runtime the hub's gen0 budget (DCH_GC_GEN0_BUDGET_MB, 512 MB by default) and execs the DLL.
+ENTRYPOINT ["bash", "/app/api/dch-hub"]

@@ -29,6 +29,7 @@ using DentalClaimsHub.Storage;
 using DentalClaimsHub.Storage.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHostedService<GarbageCollectorLog>();
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.AddHubLogging();
 builder.AddHubTelemetry();

@@ -74,8 +74,8 @@ public static class ScaleProof
             ["DEMO_X12_PASSWORD"] = "not-a-real-password",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
-        using var first = new HubInstance("hub-1", apiDll, HubInstance.FreePort(), environment);
-        using var second = new HubInstance("hub-2", apiDll, HubInstance.FreePort(), environment);
+        using var first = new HubInstance("hub-1", apiDll, HubInstance.FreePort(), environment, throughLauncher: true);
+        using var second = new HubInstance("hub-2", apiDll, HubInstance.FreePort(), environment, throughLauncher: true);
         HubInstance[] instances = [first, second];
         // The first applies the migrations; the second starts against the migrated database.
         first.Start();

@@ -9,7 +9,8 @@
 # PUSH_WHEN=FILE (remit835) holds the timed push until FILE exists, e.g. to attach dotnet-trace to the idle hub first.
 # The hub phase is also measured on the wire (tcpdump; LOAD_WIRE=0 skips it, LOAD_PCAP=FILE keeps the capture).
 # LOAD_TIMELINE=1 adds each phase second by second; LOAD_LATENCIES=FILE keeps every request's latency. HUB_ENV="VAR=value …"
-# gives the hub runtime settings to try (e.g. DOTNET_GCgen0size=0x10000000).
+# gives the hub runtime settings to try (e.g. DCH_GC_GEN0_BUDGET_MB=0 for the runtime's own gen0 budget). The hub starts
+# through its launcher (dch-hub), as ./hub run and the container image start it.
 # INSTANCES=2 runs that many hub instances (ports API_PORT, API_PORT+1, …) on the RabbitMQ transport behind one
 # PostgreSQL database and a fresh broker virtual host; the load goes round-robin to them.
 set -euo pipefail
@@ -121,7 +122,7 @@ for ((i = 0; i < instances; i++)); do
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Rosters=${ROSTER_LOG_LEVEL:-Debug}" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Remittances.RemittancePoster=Debug" \
     "Serilog__MinimumLevel__Override__DentalClaimsHub.Storage.HubDbContext=Debug" "${transport[@]}" ${HUB_ENV:-} \
-    dotnet "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/DentalClaimsHub.Api.dll" --urls "$url" \
+    bash "$root/src/DentalClaimsHub.Api/bin/Release/net10.0/dch-hub" --urls "$url" \
     --contentRoot "$root/src/DentalClaimsHub.Api/bin/Release/net10.0" >"$work/api-$i.log" 2>&1 &
   pids+=($!)
   hub_pids+=($!)

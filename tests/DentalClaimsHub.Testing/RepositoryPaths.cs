@@ -13,6 +13,15 @@ public static class RepositoryPaths
 
     public static string Samples => Path.Combine(Root, "samples");
 
+    /// <summary>The hub API's DLL in the build output of the tests' own configuration (Debug or Release).</summary>
+    public static string HubApiDll =>
+        Path.Combine(Root, "src", "DentalClaimsHub.Api", "bin", BuildConfiguration, "net10.0", "DentalClaimsHub.Api.dll");
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -38,7 +38,7 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         await using var database = await TestDatabase.CreateAsync(nameof(ClaimCrashTests));
         await using var simulator = PayerSimulator.PayerSimulator.Start();
         simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(150);
-        using var hub = new HubInstance("hub", ApiDll(), HubInstance.FreePort(), new Dictionary<string, string>
+        using var hub = new HubInstance("hub", RepositoryPaths.HubApiDll, HubInstance.FreePort(), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Hub"] = database.ConnectionString,
@@ -223,13 +223,5 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         var options = new DbContextOptionsBuilder<HubDbContext>();
         options.UseHubDatabase(connectionString);
         return HubDbContext.Create(options.Options, TenantContext.System());
-    }
-
-    /// <summary>The API host built in the same configuration as this test assembly.</summary>
-    private static string ApiDll()
-    {
-        var configuration = typeof(ClaimCrashTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
-            StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(RepositoryPaths.Root, "src", "DentalClaimsHub.Api", "bin", configuration, "net10.0", "DentalClaimsHub.Api.dll");
     }
 }

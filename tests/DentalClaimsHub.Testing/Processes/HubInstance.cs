@@ -7,9 +7,12 @@ namespace DentalClaimsHub.Testing.Processes;
 
 /// <summary>
 /// One hub API instance as an OS process (the Release build), so it can be killed with SIGKILL and started again on the
-/// same port. Its output is kept in memory (the last lines are printed when something goes wrong).
+/// same port. Its output is kept in memory (the last lines are printed when something goes wrong). With
+/// <paramref name="throughLauncher"/> it starts through the <c>dch-hub</c> script beside the DLL, as <c>./hub run</c> and
+/// the container image start it.
 /// </summary>
-public sealed class HubInstance(string name, string apiDll, int port, IReadOnlyDictionary<string, string> environment) : IDisposable
+public sealed class HubInstance(string name, string apiDll, int port, IReadOnlyDictionary<string, string> environment,
+    bool throughLauncher = false) : IDisposable
 {
     private readonly Queue<string> _tail = new();
     private Process? _process;
@@ -25,9 +28,12 @@ public sealed class HubInstance(string name, string apiDll, int port, IReadOnlyD
     public void Start()
     {
         var bin = Path.GetDirectoryName(apiDll)!;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(throughLauncher ? "bash" : "dotnet")
         {
-            ArgumentList = { apiDll, "--urls", Url.ToString().TrimEnd('/'), "--contentRoot", bin },
+            ArgumentList =
+            {
+                throughLauncher ? Path.Combine(bin, "dch-hub") : apiDll, "--urls", Url.ToString().TrimEnd('/'), "--contentRoot", bin,
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
