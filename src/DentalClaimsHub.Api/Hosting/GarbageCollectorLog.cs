@@ -18,15 +18,15 @@ public sealed partial class GarbageCollectorLog(ILogger<GarbageCollectorLog> log
         var smallest = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } gen0Size
             ? $"{gen0Size} (DOTNET_GCgen0size)"
             : "the runtime's own";
-        Started(logger, server ? "server" : "workstation", heaps, adaptation, smallest, largest);
+        Started(logger, server ? "server" : "workstation", heaps == 1 ? "1 heap" : $"{heaps} heaps", adaptation, smallest, largest);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Garbage collector: {Kind}, {Heaps} heaps, dynamic adaptation {Adaptation}; gen0 budget per heap at least "
+        Message = "Garbage collector: {Kind}, {Heaps}, dynamic adaptation {Adaptation}; gen0 budget per heap at least "
             + "{SmallestGen0Budget}, at most {LargestGen0BudgetMb} MB")]
-    private static partial void Started(ILogger logger, string kind, long heaps, string adaptation, string smallestGen0Budget,
+    private static partial void Started(ILogger logger, string kind, string heaps, string adaptation, string smallestGen0Budget,
         long largestGen0BudgetMb);
 }

@@ -38,21 +38,11 @@ public sealed class ClaimCrashTests(ITestOutputHelper output)
         await using var database = await TestDatabase.CreateAsync(nameof(ClaimCrashTests));
         await using var simulator = PayerSimulator.PayerSimulator.Start();
         simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(150);
-        using var hub = new HubInstance("hub", RepositoryPaths.HubApiDll, HubInstance.FreePort(), new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__Hub"] = database.ConnectionString,
-            ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
-            ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
-            ["Hub__Variables__SIMULATOR_URL"] = simulator.Url,
-            ["Hub__SeedDemo"] = "false",
-            ["Hub__Claims__Delivery__SweepInterval"] = "00:00:00.500",
-            ["Hub__Claims__Delivery__QueuedGrace"] = "00:00:01",
-            ["DEMO_X12_USER"] = "crash-test",
-            ["DEMO_X12_PASSWORD"] = "not-a-real-password",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        });
+        var environment = HubInstance.ProductionEnvironment(database.ConnectionString, "crash-test");
+        environment["Hub__Variables__SIMULATOR_URL"] = simulator.Url;
+        environment["Hub__Claims__Delivery__SweepInterval"] = "00:00:00.500";
+        environment["Hub__Claims__Delivery__QueuedGrace"] = "00:00:01";
+        using var hub = new HubInstance("hub", RepositoryPaths.HubApiDll, HubInstance.FreePort(), environment);
         try
         {
             hub.Start();

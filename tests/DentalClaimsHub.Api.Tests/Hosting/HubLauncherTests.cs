@@ -49,20 +49,10 @@ public sealed class HubLauncherTests(ITestOutputHelper output)
     public async Task HubStartedThroughTheLauncher_RunsWithItsGen0Budget()
     {
         await using var database = await TestDatabase.CreateAsync(nameof(HubLauncherTests));
-        using var hub = new HubInstance("hub", RepositoryPaths.HubApiDll, HubInstance.FreePort(), new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__Hub"] = database.ConnectionString,
-            ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
-            ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
-            ["Hub__SeedDemo"] = "false",
-            ["DEMO_X12_USER"] = "launcher-test",
-            ["DEMO_X12_PASSWORD"] = "not-a-real-password",
-            ["DOTNET_PROCESSOR_COUNT"] = "2",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-            ["Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Hosting.GarbageCollectorLog"] = "Information",
-        }, throughLauncher: true);
+        var environment = HubInstance.ProductionEnvironment(database.ConnectionString, "launcher-test");
+        environment["DOTNET_PROCESSOR_COUNT"] = "2";
+        environment["Serilog__MinimumLevel__Override__DentalClaimsHub.Api.Hosting.GarbageCollectorLog"] = "Information";
+        using var hub = new HubInstance("hub", RepositoryPaths.HubApiDll, HubInstance.FreePort(), environment, throughLauncher: true);
         try
         {
             hub.Start();

@@ -106,6 +106,24 @@ public sealed class HubInstance(string name, string apiDll, int port, IReadOnlyD
         _process?.Dispose();
     }
 
+    /// <summary>
+    /// What a hub process needs to start in Production on <paramref name="connectionString"/>: a fresh key-ring master
+    /// key, the repository's mappings and X12 schemas, no demo data, the demo X12 payer's credentials, and warnings and
+    /// above in its output. Callers add their own settings.
+    /// </summary>
+    public static Dictionary<string, string> ProductionEnvironment(string connectionString, string x12User) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Hub"] = connectionString,
+        ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Hub__MappingsPath"] = RepositoryPaths.Mappings,
+        ["Hub__SchemasPath"] = Path.Combine(RepositoryPaths.Schemas, "x12"),
+        ["Hub__SeedDemo"] = "false",
+        ["DEMO_X12_USER"] = x12User,
+        ["DEMO_X12_PASSWORD"] = "not-a-real-password",
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
