@@ -6,6 +6,7 @@ using DentalClaimsHub.Adapters.Transports.CaqhCore;
 using DentalClaimsHub.Adapters.Transports.Resilience;
 using DentalClaimsHub.Load;
 using DentalClaimsHub.Storage;
+using DentalClaimsHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ if (options.Scenario == "proof")
         e.Cancel = true;
         cancel.Cancel();
     };
-    return await ScaleProof.RunAsync(ScaleProof.FindRoot(), options.Count, options.Faults, cancel.Token);
+    return await ScaleProof.RunAsync(RepositoryPaths.Root, options.Count, options.Faults, cancel.Token);
 }
 
 var builder = Host.CreateApplicationBuilder();

@@ -58,22 +58,11 @@ public static class ScaleProof
         var brokerUrl = broker.Url;
         await using var simulator = Sim.Start();
         simulator.Routes.ResponseDelay = TimeSpan.FromMilliseconds(50);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__Hub"] = database,
-            ["DCH_KEYRING_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__RabbitMq__Url"] = brokerUrl,
-            ["Hub__MappingsPath"] = Path.Combine(root, "mappings"),
-            ["Hub__SchemasPath"] = Path.Combine(root, "schemas", "x12"),
-            ["Hub__Variables__SIMULATOR_URL"] = simulator.Url,
-            ["Hub__SeedDemo"] = "false",
-            ["Hub__Console__AdminPassword"] = "Scale-proof-only-1",
-            ["DEMO_X12_USER"] = "scale-proof",
-            ["DEMO_X12_PASSWORD"] = "not-a-real-password",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
+        var environment = HubInstance.ProductionEnvironment(database, "scale-proof");
+        environment["Messaging__Transport"] = "RabbitMq";
+        environment["Messaging__RabbitMq__Url"] = brokerUrl;
+        environment["Hub__Variables__SIMULATOR_URL"] = simulator.Url;
+        environment["Hub__Console__AdminPassword"] = "Scale-proof-only-1";
         using var first = new HubInstance("hub-1", apiDll, HubInstance.FreePort(), environment, throughLauncher: true);
         using var second = new HubInstance("hub-2", apiDll, HubInstance.FreePort(), environment, throughLauncher: true);
         HubInstance[] instances = [first, second];
@@ -246,20 +235,6 @@ public static class ScaleProof
 
         return new Result(scenario, what, count, intake, all ?? clock.Elapsed, ids.Count, ledger.Count, duplicates, acknowledged, client.Failovers - failoversBefore,
             simulator.CoreBatch.Repeats - repeatsBefore, problems);
-    }
-
-    /// <summary>The repository root (the folder with DentalClaimsHub.sln) above this program.</summary>
-    public static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DentalClaimsHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"DentalClaimsHub.sln not found above {AppContext.BaseDirectory}.");
     }
 
     private static string Describe(Result r) =>
