@@ -18,6 +18,7 @@ public sealed class HubLauncherTests(ITestOutputHelper output)
     [InlineData("DOTNET_PROCESSOR_COUNT=2", "DOTNET_GCgen0size=0x10000000")]
     [InlineData("DOTNET_PROCESSOR_COUNT=8", "DOTNET_GCgen0size=0x4000000")]
     [InlineData("DOTNET_PROCESSOR_COUNT=2 DCH_GC_GEN0_BUDGET_MB=256", "DOTNET_GCgen0size=0x8000000")]
+    [InlineData("DOTNET_PROCESSOR_COUNT=2 DCH_GC_GEN0_BUDGET_MB=0512", "DOTNET_GCgen0size=0x10000000")]
     [InlineData("DOTNET_PROCESSOR_COUNT=8 DOTNET_GCHeapCount=0x4", "DOTNET_GCgen0size=0x8000000")]
     [InlineData("DOTNET_PROCESSOR_COUNT=2 DOTNET_GCHeapCount=0", "DOTNET_GCgen0size=0x10000000")]
     [InlineData("DOTNET_PROCESSOR_COUNT=8 DOTNET_gcServer=0", "DOTNET_GCgen0size=0x20000000")]
