@@ -92,8 +92,8 @@ public sealed class HubLauncherTests(ITestOutputHelper output)
 
         foreach (var pair in environment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            start.Environment[name] = value;
+            var nameAndValue = pair.Split('=', 2);
+            start.Environment[nameAndValue[0]] = nameAndValue[1];
         }
 
         using var process = Process.Start(start)!;
